@@ -1,0 +1,3 @@
+from cs_team.cli import run
+
+run()

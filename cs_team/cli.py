@@ -1,0 +1,223 @@
+"""The command line: options -> one core call -> a reporter -> an exit code.
+
+Heavy modules (pydantic models, yaml, jinja2, rich tables) are imported inside
+the commands that use them, so ``cs-team --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cs_team import __version__
+from cs_team.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CsTeamError, UsageError
+
+app = typer.Typer(
+    name="cs-team",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_show_locals=False,  # locals would print playbook data in a traceback
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Lint and render the hiring and training playbooks of a customer-service team.\n\n"
+         "Run inside a playbook repository (a folder with cs-team.yaml); outside one, the bundled "
+         "example department is used.",
+)
+
+
+def _say(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _colour_wanted() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cs-team {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Lint and render customer-service hiring and training playbooks."""
+
+
+class LintFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _codes(values: list[str] | None, option: str) -> set[str]:
+    from cs_team.lint.registry import resolve_codes
+
+    codes, unknown = resolve_codes(v for value in values or [] for v in value.split(","))
+    if unknown:
+        raise UsageError(f"{option}: unknown rule {', '.join(unknown)}; `cs-team rules` lists them")
+    return codes
+
+
+@app.command()
+def lint(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Files or folders to check (default: the repository around the current folder).",
+        show_default=False)] = None,
+    output_format: Annotated[LintFormat, typer.Option("--format", "-f", help="Output format.")]
+        = LintFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    select: Annotated[list[str] | None, typer.Option(
+        "--select", help="Only these rules (codes, names or prefixes such as CS2; repeatable).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", help="Skip these rules (codes, names or prefixes; repeatable).")] = None,
+) -> None:
+    """Check playbooks: YAML, schema and cross-file rules.
+
+    Exit 0 when clean, 1 when there are errors (or warnings with --strict), 2 on a usage error.
+
+    [bold]Examples[/bold]
+
+      cs-team lint
+
+      cs-team lint roles/agent-1.yaml questions/ --format json
+
+      cs-team lint --strict --ignore CS209
+    """
+    from cs_team import reporters
+    from cs_team.findings import Severity
+    from cs_team.workspace import lint_paths
+
+    selected = _codes(select, "--select") if select else None
+    result = lint_paths(list(paths or []), selected, _codes(ignore, "--ignore"))
+    for note in result.notes:
+        _say(f"cs-team: {note}")
+    if output_format is LintFormat.json:
+        sys.stdout.write(reporters.as_json(result.findings))
+    else:
+        sys.stdout.write(reporters.text(result.findings, colour=_colour_wanted()))
+        _say(reporters.summary(result.findings, result.files_checked))
+    failing = {Severity.ERROR} | ({Severity.WARNING} if strict else set())
+    raise typer.Exit(EXIT_FINDINGS if any(f.severity in failing for f in result.findings) else EXIT_OK)
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command("list")
+def list_items(
+    kind: Annotated[str, typer.Argument(
+        help="roles, competencies, questions, modules, curricula, onboarding-templates, "
+             "rating-scales, families, grades, evaluation-rules or hiring-inputs.")],
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
+        = ListFormat.table,
+    lang: Annotated[str | None, typer.Option(
+        help="Language of titles (default: the repository's default language).")] = None,
+    repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
+        = None,
+) -> None:
+    """List what the playbooks define.
+
+    [bold]Examples[/bold]
+
+      cs-team list roles
+
+      cs-team list questions --format json --lang en
+    """
+    import json
+
+    from cs_team.catalog import ALIASES, LISTERS, rows
+    from cs_team.playbook import Playbook
+    from cs_team.validation import suggest
+    from cs_team.workspace import open_repository
+
+    if ALIASES.get(kind, kind) not in LISTERS:
+        hint = suggest(kind, LISTERS) or f"; use one of: {', '.join(LISTERS)}"
+        raise UsageError(f"unknown kind '{kind}'{hint}")
+    opened = open_repository(repo)
+    if opened.note:
+        _say(f"cs-team: {opened.note}")
+    playbook = Playbook(opened.repo)
+    found = rows(playbook, kind, lang or playbook.default_language)
+    if output_format is ListFormat.json:
+        sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold")
+    columns = list(found[0]) if found else ["id", "kind", "title", "file", "line"]
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in found:
+        table.add_row(*(", ".join(v) if isinstance(v, list) else str(v) for v in row.values()))
+    Console(soft_wrap=False).print(table)
+
+
+@app.command()
+def rules(
+    code: Annotated[str | None, typer.Argument(help="A rule code or name to explain in full.")] = None,
+) -> None:
+    """List the lint rules, or explain one.
+
+    [bold]Examples[/bold]
+
+      cs-team rules
+
+      cs-team rules CS204
+
+      cs-team rules insufficient-questions
+    """
+    from cs_team.lint.registry import RULES, resolve_codes
+    from cs_team.validation import suggest
+
+    if code is None:
+        for rule in RULES.values():
+            typer.echo(f"{rule.code}  {rule.name:<26} {rule.severity.value:<8} {rule.summary}")
+        return
+    codes, _ = resolve_codes([code])
+    if len(codes) != 1:
+        names = [*RULES, *(r.name for r in RULES.values())]
+        raise UsageError(f"unknown rule '{code}'{suggest(code, names)}")
+    rule = RULES[codes.pop()]
+    typer.echo(f"{rule.code} {rule.name} ({rule.severity.value})\n\n{rule.summary}\n\n{rule.explanation}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: user errors become one line on stderr and an exit code, never a traceback."""
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="cs-team", standalone_mode=False)
+    except CsTeamError as error:
+        _say(f"cs-team: error: {error}")
+        return error.exit_code
+    except typer.Abort:
+        _say("cs-team: interrupted")
+        return 130
+    except BrokenPipeError:  # e.g. `cs-team list questions | head`
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as error:
+        # Click's usage errors (typer vendors click privately, so match by shape, not class).
+        if not (hasattr(error, "format_message") and hasattr(error, "exit_code")):
+            raise
+        if type(error).__name__ == "NoArgsIsHelpError":
+            typer.echo(error.format_message(), err=True)
+            return EXIT_USAGE
+        context = getattr(error, "ctx", None)
+        where = f" (see `{context.command_path} --help`)" if context is not None else ""
+        _say(f"cs-team: error: {error.format_message()}{where}")
+        return EXIT_USAGE if error.exit_code == 2 else error.exit_code
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def run() -> None:
+    sys.exit(main())

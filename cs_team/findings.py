@@ -1,0 +1,65 @@
+"""The one record every check produces: a problem at a place in a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def rank(self) -> int:
+        return 0 if self is Severity.ERROR else 1
+
+
+@dataclass(frozen=True, order=False)
+class Span:
+    """1-based line and column of the first character, and of the one just past the end."""
+
+    line: int = 1
+    column: int = 1
+    end_line: int = 1
+    end_column: int = 1
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    span: Span
+    code: str
+    severity: Severity
+    message: str
+    rule: str = field(default="", compare=False)
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.span.line, self.span.column, self.code, self.message)
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+            "level": self.severity.value,
+            "code": self.code,
+            "rule": self.rule,
+            "message": self.message,
+        }
+
+
+def normalise(findings: list[Finding]) -> list[Finding]:
+    """Sorted by place, exact repeats removed (a union or two rules may say the same thing)."""
+    unique = dict.fromkeys(findings)
+    return sorted(unique, key=Finding.sort_key)

@@ -1,0 +1,133 @@
+"""Choose the questions of a role's interview kit: the same ones for every candidate.
+
+Each stage asks, per competency or in all, a number of questions of given
+types. A question fills one slot of the whole kit at most, so picking is a
+bipartite matching between slots and questions (augmenting paths, in a fixed
+order, so the kit is deterministic); a greedy pick could fail where a
+matching exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cs_team.model.questions import Question
+from cs_team.model.role import InterviewStage, Role
+from cs_team.playbook import Playbook
+
+
+@dataclass(frozen=True)
+class Slot:
+    stage_index: int
+    request_index: int
+    type: str
+    competency: str | None
+    """The competency this slot asks about; None for a ``count`` request."""
+
+
+@dataclass
+class Shortfall:
+    """Slots of one request that the bank could not fill."""
+
+    stage_index: int
+    request_index: int
+    type: str
+    competency: str | None
+    missing: int
+    suitable: int
+    """Questions that would suit the slot, before other slots take theirs."""
+
+
+@dataclass
+class StagePlan:
+    stage: InterviewStage
+    picks: list[tuple[Slot, Question]] = field(default_factory=list)
+
+    @property
+    def minutes(self) -> float:
+        return sum(question.minutes for _, question in self.picks)
+
+
+@dataclass
+class InterviewPlan:
+    role: Role
+    stages: list[StagePlan]
+    shortfalls: list[Shortfall]
+
+
+def suits(question: Question, role: Role, level: str | None) -> bool:
+    if question.roles and role.id not in question.roles:
+        return False
+    return not question.levels or level in question.levels
+
+
+def _slots(role: Role) -> list[Slot]:
+    slots = []
+    for s, stage in enumerate(role.interview):
+        for r, request in enumerate(stage.questions):
+            if request.per_competency:
+                for competency in stage.competencies:
+                    slots += [Slot(s, r, request.type, competency)] * request.per_competency
+            else:
+                slots += [Slot(s, r, request.type, None)] * (request.count or 0)
+    return slots
+
+
+def _candidates(slot: Slot, stage: InterviewStage, pool: list[Question]) -> list[Question]:
+    if slot.competency is not None:
+        fitting = [q for q in pool if q.type == slot.type and slot.competency in q.competencies]
+        # A question mainly about this competency first: it probes it best.
+        return sorted(fitting, key=lambda q: q.competencies[0] != slot.competency)
+    wanted = set(stage.competencies)
+    fitting = [q for q in pool if q.type == slot.type and (not wanted or wanted & set(q.competencies))]
+    return sorted(fitting, key=lambda q: -len(wanted & set(q.competencies)))
+
+
+def plan_interview(playbook: Playbook, role: Role) -> InterviewPlan:
+    """The kit's questions for ``role``; computed once per playbook."""
+    key = ("interview-plan", role.id)
+    if key not in playbook.derived:
+        playbook.derived[key] = _plan(playbook, role)
+    return playbook.derived[key]
+
+
+def _plan(playbook: Playbook, role: Role) -> InterviewPlan:
+    level = playbook.level_of(role)
+    pool = [q for q in playbook.questions.values() if suits(q, role, level)]
+    slots = _slots(role)
+    options = [_candidates(slot, role.interview[slot.stage_index], pool) for slot in slots]
+    owner: dict[str, int] = {}  # question id -> slot index holding it
+
+    def place(index: int, visited: set[str]) -> bool:
+        for question in options[index]:
+            if question.id in visited:
+                continue
+            visited.add(question.id)
+            holder = owner.get(question.id)
+            if holder is None or place(holder, visited):
+                owner[question.id] = index
+                return True
+        return False
+
+    for index in range(len(slots)):
+        place(index, set())
+
+    chosen = {index: playbook.questions[qid] for qid, index in owner.items()}
+    plans = [StagePlan(stage) for stage in role.interview]
+    for index, slot in enumerate(slots):
+        if index in chosen:
+            plans[slot.stage_index].picks.append((slot, chosen[index]))
+    return InterviewPlan(role, plans, _shortfalls(slots, options, chosen))
+
+
+def _shortfalls(slots: list[Slot], options: list[list[Question]], chosen: dict) -> list[Shortfall]:
+    found: dict[Slot, Shortfall] = {}
+    for index, slot in enumerate(slots):
+        if index in chosen:
+            continue
+        if slot in found:
+            found[slot].missing += 1
+        else:
+            found[slot] = Shortfall(slot.stage_index, slot.request_index, slot.type,
+                                    slot.competency, 1, len(options[index]))
+    return list(found.values())

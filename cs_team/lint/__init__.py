@@ -1,0 +1,1 @@
+"""The linter: load a playbook repository and run every rule over it."""

@@ -1,0 +1,15 @@
+"""Cross-file rules, one module each; importing this package registers their checks."""
+
+from cs_team.lint.rules import (  # noqa: F401
+    duplicate_ids,
+    interview_time,
+    languages,
+    near_duplicates,
+    onboarding_capacity,
+    prerequisites,
+    question_supply,
+    references,
+    scales,
+    targets,
+    weights,
+)

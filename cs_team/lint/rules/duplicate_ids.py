@@ -1,0 +1,18 @@
+"""CS201: ids are unique within their kind across the repository."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cs_team.lint.registry import Report, rule
+from cs_team.playbook import Playbook
+
+
+@rule("CS201")
+def check(playbook: Playbook) -> Iterator[Report]:
+    for namespace, ids in playbook.declared.items():
+        for key, sites in ids.items():
+            where = sites[0].where()
+            for site in sites[1:]:
+                yield Report(site, f"{namespace} id '{key}' is already used at {where}; ids must be "
+                             "unique: rename one of them")

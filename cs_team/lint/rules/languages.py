@@ -1,0 +1,47 @@
+"""CS208: every text is written in every language `cs-team.yaml` requires."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from cs_team.lint.registry import Report, rule
+from cs_team.model.common import Text
+from cs_team.playbook import Playbook, Site
+
+
+def texts(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Text]]:
+    """Every Text inside a model, with its path."""
+    if isinstance(value, Text):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from texts(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from texts(item, (*path, i))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(item, (*path, key))
+
+
+@rule("CS208")
+def check(playbook: Playbook) -> Iterator[Report]:
+    required = list(playbook.config.languages)
+    default = playbook.default_language
+    for document in playbook.repo.documents:
+        if document.model is None:
+            continue
+        for path, text in texts(document.model):
+            written = text.languages(default)
+            missing = [lang for lang in required if lang not in written]
+            if not missing:
+                continue
+            if text.plain:
+                how = (f"it is a plain string, read as '{default}'; write it as a mapping such as "
+                       "{" + ", ".join(f"{lang}: ..." for lang in required) + "}")
+            else:
+                how = "add " + ", ".join(f"`{lang}:`" for lang in missing)
+            yield Report(Site(document, path), f"text has no {', '.join(missing)} version; {how}")

@@ -1,0 +1,79 @@
+"""CS206 and CS213: prerequisites have no cycles, and onboarding respects them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cs_team.lint.registry import Report, rule
+from cs_team.playbook import Playbook
+
+
+def find_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
+    """Each cycle once, as the ids around it, starting from its smallest id."""
+    cycles: list[list[str]] = []
+    seen: set[tuple[str, ...]] = set()
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+
+    for start in sorted(graph):
+        if state.get(start):
+            continue
+        path: list[str] = []
+        stack: list[tuple[str, Iterator[str]]] = [(start, iter(graph.get(start, ())))]
+        state[start] = 1
+        path.append(start)
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                path.pop()
+                state[node] = 2
+            elif state.get(child) == 1:
+                loop = path[path.index(child):]
+                turn = loop.index(min(loop))
+                loop = loop[turn:] + loop[:turn]
+                if tuple(loop) not in seen:
+                    seen.add(tuple(loop))
+                    cycles.append(loop)
+            elif child in graph and not state.get(child):
+                state[child] = 1
+                path.append(child)
+                stack.append((child, iter(graph[child])))
+    return cycles
+
+
+@rule("CS206")
+def check_cycles(playbook: Playbook) -> Iterator[Report]:
+    modules = {m.id: list(m.prerequisites) for m in playbook.modules.values()}
+    for loop in find_cycles(modules):
+        first = playbook.modules[loop[0]]
+        chain = " needs ".join([*loop, loop[0]])
+        index = first.prerequisites.index(loop[1] if len(loop) > 1 else loop[0])
+        yield Report(playbook.site(first).at("prerequisites", index),
+                     f"prerequisites form a cycle: {chain}; remove one of these prerequisites")
+    extends = {c.id: [c.extends] for c in playbook.curricula.values() if c.extends}
+    for loop in find_cycles(extends):
+        chain = " needs ".join([*loop, loop[0]])
+        yield Report(playbook.site(playbook.curricula[loop[0]]).at("extends"),
+                     f"curricula extend each other in a cycle: {chain}")
+
+
+@rule("CS213")
+def check_order(playbook: Playbook) -> Iterator[Report]:
+    for template in playbook.onboarding.values():
+        site = playbook.site(template)
+        placed: dict[str, tuple[int, int]] = {}
+        for s, stage in enumerate(template.stages):
+            for m, module_id in enumerate(stage.modules):
+                placed.setdefault(module_id, (s, m))
+        for module_id, (s, m) in placed.items():
+            module = playbook.modules.get(module_id)
+            for prerequisite in module.prerequisites if module else ():
+                where = site.at("stages", s, "modules", m)
+                if prerequisite not in placed:
+                    yield Report(where, f"module '{module_id}' needs '{prerequisite}' first, but this "
+                                 "template never schedules it; add it to an earlier stage")
+                elif placed[prerequisite] > (s, m):
+                    later = template.stages[placed[prerequisite][0]].id
+                    yield Report(where, f"module '{module_id}' comes before its prerequisite "
+                                 f"'{prerequisite}' (in stage '{later}'); move one of them")

@@ -1,0 +1,158 @@
+"""Load a playbook repository: parse every file, check kind and format, validate the models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from cs_team.findings import Finding, Span
+from cs_team.lint.registry import resolve_codes
+from cs_team.locate import span_at
+from cs_team.model import FORMAT_VERSION, KINDS, Config, Document
+from cs_team.repo import CONFIG_NAME, display_path, playbook_files
+from cs_team.source import ParsedFile, finding, parse_file
+from cs_team.validation import schema_findings, suggest
+
+FALLBACK_CONFIG = Config(format=FORMAT_VERSION, name="playbooks", languages=["zh"],
+                         default_language="zh")
+
+
+@dataclass
+class LoadedDocument:
+    parsed: ParsedFile
+    kind: str | None = None
+    model: Document | None = None
+    """None when the document is invalid; may hold fewer items than the file when some were."""
+
+    @property
+    def data(self) -> Any:
+        return self.parsed.data
+
+    @property
+    def display(self) -> str:
+        return self.parsed.display
+
+
+@dataclass
+class Repository:
+    root: Path
+    config: Config
+    documents: list[LoadedDocument]
+    findings: list[Finding] = field(default_factory=list)
+    ignored: set[str] = field(default_factory=set)
+    bundled: bool = False
+    config_file: ParsedFile | None = None
+
+    def models(self, kind: str) -> list[tuple[LoadedDocument, Any]]:
+        return [(d, d.model) for d in self.documents if d.kind == kind and d.model is not None]
+
+
+def _check_format(parsed: ParsedFile, data: dict) -> bool:
+    """False when the document follows a format this version cannot read."""
+    if "format" not in data:
+        parsed.findings.append(finding(parsed, "CS010", span_at(parsed.node, ()), (
+            f"missing `format: {FORMAT_VERSION}` (the cs-team format version this file follows)")))
+        data["format"] = FORMAT_VERSION
+        return True
+    value = data["format"]
+    if value == FORMAT_VERSION and type(value) is int:
+        return True
+    newer = isinstance(value, int) and not isinstance(value, bool) and value > FORMAT_VERSION
+    message = (f"format {value} is newer than this cs-team reads ({FORMAT_VERSION}): upgrade cs-team"
+               if newer else f"format must be {FORMAT_VERSION}, got {value!r}")
+    parsed.findings.append(finding(parsed, "CS010", span_at(parsed.node, ("format",)), message))
+    return False
+
+
+def _validate(parsed: ParsedFile, model_class: type, data: dict) -> Any:
+    try:
+        return model_class.model_validate(data)
+    except ValidationError as error:
+        parsed.findings.extend(schema_findings(parsed, error, model_class))
+        return _salvage(model_class, data, error)
+
+
+def _salvage(model_class: type, data: dict, error: ValidationError) -> Any:
+    """The document without its broken list items, when only items were broken.
+
+    One bad question should not hide a whole bank from the cross-file rules
+    (and flood the report with unresolved references to its good questions).
+    """
+    broken: dict[str, set[int]] = {}
+    for item in error.errors():
+        loc = item["loc"]
+        if len(loc) < 2 or not isinstance(loc[1], int) or not isinstance(data.get(loc[0]), list):
+            return None
+        broken.setdefault(str(loc[0]), set()).add(loc[1])
+    cleaned = dict(data)
+    for name, indexes in broken.items():
+        cleaned[name] = [item for i, item in enumerate(data[name]) if i not in indexes]
+    try:
+        return model_class.model_validate(cleaned)
+    except ValidationError:
+        return None
+
+
+def load_document(parsed: ParsedFile) -> LoadedDocument:
+    document = LoadedDocument(parsed)
+    data = parsed.data
+    if parsed.node is None:
+        return document
+    if not isinstance(data, dict):
+        parsed.findings.append(finding(parsed, "CS103", span_at(parsed.node, ()), (
+            "a playbook document must be a mapping that starts with `kind:` and `format:`")))
+        return document
+    kind = data.get("kind")
+    if not isinstance(kind, str) or kind not in KINDS:
+        known = ", ".join(KINDS)
+        if kind is None:
+            message = f"missing `kind:`; say what this document is: one of {known}"
+            span = span_at(parsed.node, ())
+        else:
+            hint = suggest(str(kind), KINDS) or f"; use one of {known}"
+            message = f"unknown kind {kind!r}{hint}"
+            span = span_at(parsed.node, ("kind",))
+        parsed.findings.append(finding(parsed, "CS009", span, message))
+        return document
+    document.kind = kind
+    data = dict(data)
+    if _check_format(parsed, data):
+        document.model = _validate(parsed, KINDS[kind], data)
+    return document
+
+
+def load_config(root: Path, cwd: Path | None) -> tuple[Config, ParsedFile, set[str]]:
+    parsed = parse_file(root / CONFIG_NAME, display_path(root / CONFIG_NAME, cwd))
+    config, ignored = FALLBACK_CONFIG, set()
+    if parsed.node is not None and not isinstance(parsed.data, dict):
+        parsed.findings.append(finding(parsed, "CS103", span_at(parsed.node, ()), (
+            f"{CONFIG_NAME} must be a mapping with format, name, languages and default_language")))
+    elif parsed.node is not None:
+        data = dict(parsed.data)
+        if _check_format(parsed, data):
+            config = _validate(parsed, Config, data) or FALLBACK_CONFIG
+        ignored, unknown = resolve_codes(config.ignore)
+        for name in unknown:
+            index = config.ignore.index(name)
+            parsed.findings.append(finding(parsed, "CS104", span_at(parsed.node, ("ignore", index)), (
+                f"ignore: '{name}' is not a rule code or name; `cs-team rules` lists them")))
+    return config, parsed, ignored
+
+
+def load_repository(root: Path, *, bundled: bool = False, cwd: Path | None = None) -> Repository:
+    config, config_file, ignored = load_config(root, cwd)
+    skip = [root / config.templates] if config.templates else []
+    documents = [
+        load_document(parse_file(path, display_path(path, cwd)))
+        for path in playbook_files(root, config.exclude, skip)
+    ]
+    findings = list(config_file.findings)
+    for document in documents:
+        findings.extend(document.parsed.findings)
+    return Repository(root, config, documents, findings, ignored, bundled, config_file)
+
+
+__all__ = ["LoadedDocument", "Repository", "Span", "load_document", "load_repository"]

@@ -1,0 +1,29 @@
+"""The playbook format: one pydantic model per kind, the single source of the schema."""
+
+from __future__ import annotations
+
+from cs_team.model.common import FORMAT_VERSION, Document, Text
+from cs_team.model.competency import Competency
+from cs_team.model.config import Config
+from cs_team.model.curriculum import Curriculum
+from cs_team.model.evaluation import EvaluationRules
+from cs_team.model.framework import CareerFramework
+from cs_team.model.hiring import HiringInputs
+from cs_team.model.onboarding import OnboardingTemplate
+from cs_team.model.questions import QuestionBank
+from cs_team.model.role import Role
+from cs_team.model.scale import RatingScale
+
+KINDS: dict[str, type[Document]] = {
+    "career-framework": CareerFramework,
+    "rating-scale": RatingScale,
+    "competency": Competency,
+    "role": Role,
+    "question-bank": QuestionBank,
+    "curriculum": Curriculum,
+    "onboarding-template": OnboardingTemplate,
+    "evaluation-rules": EvaluationRules,
+    "hiring-inputs": HiringInputs,
+}
+
+__all__ = ["FORMAT_VERSION", "KINDS", "Config", "Document", "Text"]

@@ -1,0 +1,30 @@
+"""`cs-team.yaml`, the file that marks the root of a playbook repository."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from cs_team.model.common import LANG_PATTERN, LocalText, Strict
+
+Lang = Annotated[str, Field(pattern=LANG_PATTERN)]
+
+
+class Config(Strict):
+    format: int = Field(description="The cs-team format version this repository follows (1)")
+    name: LocalText
+    languages: list[Lang] = Field(min_length=1, description="Every text must be written in these")
+    default_language: Lang
+    ignore: list[str] = Field(default_factory=list, description="Rule codes or names to skip")
+    exclude: list[str] = Field(default_factory=list, description="Glob patterns of files to skip")
+    templates: str | None = Field(None, description="Folder of templates overriding the built-in ones")
+    timezone: str = "Asia/Shanghai"
+
+    @model_validator(mode="after")
+    def _default_is_listed(self) -> Config:
+        if self.default_language not in self.languages:
+            raise ValueError(
+                f"default_language '{self.default_language}' is not in languages {self.languages}"
+            )
+        return self

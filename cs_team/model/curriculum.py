@@ -1,0 +1,48 @@
+"""Curriculum (课程体系): training modules with formats, hours, prerequisites, assessment."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from cs_team.model.common import Document, Id, LocalText, Strict
+
+ContentArea = Literal[
+    "culture", "product", "industry", "process", "communication", "complaints", "emotion",
+    "problem-solving", "tools", "compliance", "teamwork", "quality", "leadership",
+]
+ModuleFormat = Literal[
+    "classroom", "live-online", "e-learning", "micro-lesson", "role-play", "shadowing",
+    "mentoring", "case-review", "rotation", "external",
+]
+
+
+class Assessment(Strict):
+    methods: list[Literal["theory", "simulation", "practical"]] = Field(min_length=1)
+    pass_mark: float = Field(gt=0, le=100, description="Percent needed to pass")
+    on_fail: Literal["retrain", "reassign", "retrain-then-reassign"] = "retrain-then-reassign"
+    retakes: int = Field(1, ge=0)
+    minutes: int = Field(30, ge=1)
+
+
+class Module(Strict):
+    id: Id
+    title: LocalText
+    area: ContentArea
+    format: ModuleFormat
+    hours: float = Field(gt=0)
+    description: LocalText | None = None
+    objectives: list[LocalText] = Field(default_factory=list)
+    prerequisites: list[Id] = Field(default_factory=list)
+    competencies: list[Id] = Field(default_factory=list)
+    assessment: Assessment | None = None
+
+
+class Curriculum(Document):
+    kind: Literal["curriculum"]
+    id: Id
+    title: LocalText
+    description: LocalText | None = None
+    extends: Id | None = Field(None, description="Another curriculum whose modules come first")
+    modules: list[Module] = Field(default_factory=list)

@@ -1,0 +1,81 @@
+"""Evaluation rules (考核规则): probation review and the internal promotion competition."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from cs_team.model.common import Document, Id, Level, LocalText, Strict
+from cs_team.model.kpi import KpiTargets
+
+
+class Decision(Strict):
+    id: Id
+    label: LocalText
+    when: LocalText
+
+
+class ProbationReview(Strict):
+    month: int = Field(ge=1)
+    focus: LocalText
+    expected_percent_of_target: float = Field(
+        100, gt=0, le=100, description="How much of the full target a new hire should reach by then"
+    )
+
+
+class Probation(Strict):
+    months: int = Field(ge=1, le=12)
+    targets: dict[Level, KpiTargets] = Field(description="KPI targets per level")
+    reviews: list[ProbationReview] = Field(default_factory=list)
+    decisions: list[Decision] = Field(min_length=1)
+
+
+class Eligibility(Strict):
+    min_grade: Id
+    min_tenure_months: int = Field(0, ge=0)
+    min_performance: str = Field(description="Lowest acceptable performance rating, e.g. B+")
+    consecutive_reviews: int = Field(1, ge=1)
+    no_major_incident_months: int = Field(0, ge=0)
+    max_complaint_rate_percent: float | None = None
+
+
+class SpecialTrack(Strict):
+    description: LocalText
+    qualifications: list[LocalText] = Field(min_length=1)
+    min_tenure_months: int = Field(ge=0, description="Tenure required on this track")
+
+
+class CompetitionStage(Strict):
+    id: Id
+    title: LocalText
+    description: LocalText
+
+
+class ModelComponent(Strict):
+    id: Id
+    title: LocalText
+    weight: float = Field(gt=0, le=100)
+    source: Literal["written-test", "simulation", "interview", "attendance", "performance"]
+
+
+class Promotion(Strict):
+    id: Id
+    title: LocalText
+    target_roles: list[Id] = Field(min_length=1)
+    eligibility: Eligibility
+    special_track: SpecialTrack | None = None
+    stages: list[CompetitionStage] = Field(min_length=1)
+    final_model: list[ModelComponent] = Field(min_length=1)
+    pass_score: float | None = Field(None, gt=0, le=100)
+
+
+class EvaluationRules(Document):
+    kind: Literal["evaluation-rules"]
+    id: Id
+    title: LocalText
+    performance_ratings: list[str] = Field(
+        min_length=2, description="Performance ratings, best first, e.g. [A, B+, B, C, D]"
+    )
+    probation: Probation
+    promotions: list[Promotion] = Field(default_factory=list)

@@ -1,0 +1,31 @@
+"""KPI targets (CSAT, FCR, AHT, quality...) used by roles and probation reviews."""
+
+from __future__ import annotations
+
+from cs_team.model.common import Percent, Strict
+
+# Field name -> (unit, whether a higher figure is better); used by rules and documents.
+KPI_FIELDS: dict[str, tuple[str, bool]] = {
+    "csat_percent": ("percent", True),
+    "fcr_percent": ("percent", True),
+    "quality_percent": ("percent", True),
+    "adherence_percent": ("percent", True),
+    "escalation_percent": ("percent", False),
+    "aht_seconds": ("seconds", False),
+    "response_seconds": ("seconds", False),
+    "nps": ("score", True),
+}
+
+
+class KpiTargets(Strict):
+    csat_percent: Percent | None = None
+    fcr_percent: Percent | None = None
+    quality_percent: Percent | None = None
+    adherence_percent: Percent | None = None
+    escalation_percent: Percent | None = None
+    aht_seconds: float | None = None
+    response_seconds: float | None = None
+    nps: float | None = None
+
+    def items(self) -> list[tuple[str, float]]:
+        return [(name, value) for name in KPI_FIELDS if (value := getattr(self, name)) is not None]

@@ -1,0 +1,69 @@
+"""Onboarding template (入职培训计划模板): stages, the training day and its blocked windows."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from cs_team.model.common import Document, Id, LocalText, Strict
+
+ClockTime = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="HH:MM")]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[str, ...] = Weekday.__args__  # type: ignore[attr-defined]
+
+
+def minutes_of(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+class Window(Strict):
+    start: ClockTime
+    end: ClockTime
+    days: list[Weekday] = Field(default_factory=lambda: list(WEEKDAYS[:5]))
+    reason: LocalText | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Window:
+        if minutes_of(self.end) <= minutes_of(self.start):
+            raise ValueError(f"the window ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class Stage(Strict):
+    id: Id
+    title: LocalText
+    goal: LocalText
+    days: int = Field(ge=1, description="Working days the stage lasts")
+    modules: list[Id] = Field(default_factory=list)
+    activities: list[LocalText] = Field(default_factory=list)
+    checkpoint: LocalText | None = None
+
+
+class OneToOne(Strict):
+    every_weeks: int = Field(1, ge=1)
+    minutes: int = Field(30, ge=5)
+    weekday: Weekday = "fri"
+
+
+class OnboardingTemplate(Document):
+    kind: Literal["onboarding-template"]
+    id: Id
+    title: LocalText
+    curriculum: Id
+    day_start: ClockTime = "09:00"
+    day_end: ClockTime = "18:00"
+    lunch: Window | None = None
+    max_training_hours_per_day: float = Field(6, gt=0, le=24)
+    blocked: list[Window] = Field(default_factory=list, description="No training (peak hours)")
+    stages: list[Stage] = Field(min_length=1)
+    one_to_one: OneToOne | None = None
+    quiz_after_micro_lessons: bool = False
+    go_live: LocalText | None = Field(None, description="What must be true to take live contacts")
+
+    @model_validator(mode="after")
+    def _day_ordered(self) -> OnboardingTemplate:
+        if minutes_of(self.day_end) <= minutes_of(self.day_start):
+            raise ValueError(f"day_end ({self.day_end}) must be after day_start ({self.day_start})")
+        return self

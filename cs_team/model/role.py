@@ -1,0 +1,76 @@
+"""Role (岗位): what the job is, whom to hire for it and how to interview for it."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from cs_team.model.common import Document, Id, LocalText, Strict
+from cs_team.model.kpi import KpiTargets
+
+QuestionType = Literal[
+    "behavioural", "situational", "teamwork", "closed", "open", "role-play", "skills-test", "case"
+]
+StageType = Literal[
+    "resume-screen", "phone-screen", "structured-interview", "role-play", "skills-test",
+    "group-discussion", "case-analysis", "personality-test", "reference-check",
+    "background-check", "final-interview",
+]
+
+
+class QuestionSlot(Strict):
+    """How many questions of one type the stage asks."""
+
+    type: QuestionType
+    per_competency: int | None = Field(None, ge=1, description="This many for each competency")
+    count: int | None = Field(None, ge=1, description="This many in all, covering the stage's competencies")
+
+    @model_validator(mode="after")
+    def _one_quantity(self) -> QuestionSlot:
+        if (self.per_competency is None) == (self.count is None):
+            raise ValueError("give exactly one of per_competency or count")
+        return self
+
+
+class InterviewStage(Strict):
+    id: Id
+    type: StageType
+    title: LocalText | None = None
+    minutes: int = Field(ge=1)
+    competencies: list[Id] = Field(default_factory=list)
+    questions: list[QuestionSlot] = Field(default_factory=list)
+    notes: LocalText | None = Field(None, description="Guidance for the interviewer")
+
+
+class Criterion(Strict):
+    competency: Id
+    weight: float = Field(gt=0, le=100, description="Percent of the total score")
+    minimum: int | None = Field(None, description="Lowest acceptable rating, whatever the total")
+
+
+class Requirements(Strict):
+    education: LocalText | None = None
+    experience_years: float | None = Field(None, ge=0)
+    knowledge: list[LocalText] = Field(default_factory=list)
+    skills: list[LocalText] = Field(default_factory=list)
+    traits: list[LocalText] = Field(default_factory=list)
+
+
+class Role(Document):
+    kind: Literal["role"]
+    id: Id
+    title: LocalText
+    family: Id
+    grade: Id
+    reports_to: Id | None = None
+    summary: LocalText
+    responsibilities: list[LocalText] = Field(min_length=1)
+    requirements: Requirements
+    hiring_criteria: list[Criterion] = Field(min_length=1)
+    interview: list[InterviewStage] = Field(min_length=1)
+    kpi_targets: KpiTargets | None = Field(
+        None, description="Targets for this role; they override the probation targets of its level"
+    )
+    curriculum: Id | None = None
+    onboarding: Id | None = None

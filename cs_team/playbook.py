@@ -1,0 +1,152 @@
+"""The content of a loaded repository, indexed by id, with the place each item is written.
+
+Rules, documents and plans read playbooks through this one index, so lookups
+(a curriculum's modules through ``extends``, a competency's scale, a role's
+level) are written once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from cs_team.loader import LoadedDocument, Repository
+from cs_team.locate import span_at
+from cs_team.model.competency import Competency
+from cs_team.model.curriculum import Curriculum, Module
+from cs_team.model.evaluation import EvaluationRules
+from cs_team.model.framework import CareerFramework, Family, Grade
+from cs_team.model.hiring import HiringInputs
+from cs_team.model.onboarding import OnboardingTemplate
+from cs_team.model.questions import Question, QuestionBank
+from cs_team.model.role import Role
+from cs_team.model.scale import RatingScale, ScalePoint
+
+# Lists whose items carry repository-wide ids: kind -> (field, namespace).
+ITEM_LISTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "career-framework": (("families", "family"), ("grades", "grade")),
+    "question-bank": (("questions", "question"),),
+    "curriculum": (("modules", "module"),),
+    "evaluation-rules": (("promotions", "promotion"),),
+}
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where something is written: a document and the path to it inside."""
+
+    document: LoadedDocument
+    path: tuple = ()
+
+    def at(self, *more: str | int) -> Site:
+        return Site(self.document, self.path + more)
+
+    def where(self) -> str:
+        """``file:line`` for messages that point at a second place."""
+        line = span_at(self.document.parsed.node, self.path).line
+        return f"{self.document.display}:{line}"
+
+
+class Playbook:
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+        self.config = repo.config
+        self.default_language = repo.config.default_language
+        self.sites: dict[int, Site] = {}
+        self.derived: dict[tuple, Any] = {}
+        """Results computed from the playbook once and shared (e.g. interview plans)."""
+        self.declared: dict[str, dict[str, list[Site]]] = {}
+        self._declare(repo.documents)
+
+        self.frameworks: list[CareerFramework] = self._all("career-framework")
+        self.families: dict[str, Family] = {}
+        self.grades: dict[str, Grade] = {}
+        self.grade_order: list[str] = []
+        for framework in self.frameworks:
+            for i, family in enumerate(framework.families):
+                self._keep(self.families, family.id, family, framework, ("families", i))
+            for i, grade in enumerate(framework.grades):
+                if self._keep(self.grades, grade.id, grade, framework, ("grades", i)):
+                    self.grade_order.append(grade.id)
+        self.scales: dict[str, RatingScale] = self._by_id("rating-scale")
+        self.competencies: dict[str, Competency] = self._by_id("competency")
+        self.roles: dict[str, Role] = self._by_id("role")
+        self.curricula: dict[str, Curriculum] = self._by_id("curriculum")
+        self.onboarding: dict[str, OnboardingTemplate] = self._by_id("onboarding-template")
+        self.hiring: dict[str, HiringInputs] = self._by_id("hiring-inputs")
+        self.evaluation: list[EvaluationRules] = self._all("evaluation-rules")
+        self.banks: list[QuestionBank] = self._all("question-bank")
+        self.questions: dict[str, Question] = {}
+        for bank in self.banks:
+            for i, question in enumerate(bank.questions):
+                self._keep(self.questions, question.id, question, bank, ("questions", i))
+        self.modules: dict[str, Module] = {}
+        for curriculum in self.curricula.values():
+            for i, module in enumerate(curriculum.modules):
+                self._keep(self.modules, module.id, module, curriculum, ("modules", i))
+
+    # -- building -------------------------------------------------------------
+    def _declare(self, documents: list[LoadedDocument]) -> None:
+        """Record every id written, from raw data, so that invalid documents still resolve."""
+        for document in documents:
+            data = document.data
+            if document.kind is None or not isinstance(data, dict):
+                continue
+            if isinstance(data.get("id"), str):
+                self.declared.setdefault(document.kind, {}).setdefault(data["id"], []).append(
+                    Site(document, ("id",)))
+            for field, namespace in ITEM_LISTS.get(document.kind, ()):
+                items = data.get(field)
+                for i, item in enumerate(items if isinstance(items, list) else []):
+                    if isinstance(item, dict) and isinstance(item.get("id"), str):
+                        self.declared.setdefault(namespace, {}).setdefault(item["id"], []).append(
+                            Site(document, (field, i, "id")))
+
+    def _all(self, kind: str) -> list[Any]:
+        models = []
+        for document, model in self.repo.models(kind):
+            self.sites[id(model)] = Site(document)
+            models.append(model)
+        return models
+
+    def _by_id(self, kind: str) -> dict[str, Any]:
+        index: dict[str, Any] = {}
+        for model in self._all(kind):
+            index.setdefault(model.id, model)
+        return index
+
+    def _keep(self, index: dict, key: str, item: Any, parent: Any, path: tuple) -> bool:
+        self.sites[id(item)] = self.sites[id(parent)].at(*path)
+        if key in index:
+            return False
+        index[key] = item
+        return True
+
+    # -- lookups --------------------------------------------------------------
+    def site(self, item: Any) -> Site:
+        return self.sites[id(item)]
+
+    def exists(self, namespace: str, key: str) -> bool:
+        return key in self.declared.get(namespace, {})
+
+    def curriculum_modules(self, curriculum_id: str) -> list[Module]:
+        """Modules of a curriculum, those of the one it extends first (cycles cut)."""
+        chain: list[Curriculum] = []
+        current = self.curricula.get(curriculum_id)
+        while current is not None and current not in chain:
+            chain.insert(0, current)
+            current = self.curricula.get(current.extends) if current.extends else None
+        return [module for curriculum in chain for module in curriculum.modules]
+
+    def scale_points(self, competency: Competency) -> list[ScalePoint]:
+        if isinstance(competency.scale, str):
+            scale = self.scales.get(competency.scale)
+            return list(scale.points) if scale else []
+        return list(competency.scale)
+
+    def level_of(self, role: Role) -> str | None:
+        grade = self.grades.get(role.grade)
+        return grade.level if grade else None
+
+    def grade_rank(self, grade_id: str) -> int | None:
+        return self.grade_order.index(grade_id) if grade_id in self.grade_order else None

@@ -1,0 +1,64 @@
+"""Where a playbook repository is, which files belong to it, and the bundled default."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from importlib import resources
+from pathlib import Path
+
+CONFIG_NAME = "cs-team.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` holding a ``cs-team.yaml``."""
+    here = start.resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return None
+
+
+def bundled_root() -> Path:
+    """The bundled example department: inside the installed wheel, or the source checkout's."""
+    packaged = Path(str(resources.files("cs_team"))) / "_bundled" / "playbooks"
+    if (packaged / CONFIG_NAME).is_file():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "playbooks"
+
+
+def bundled_templates() -> Path:
+    packaged = Path(str(resources.files("cs_team"))) / "_bundled" / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+def playbook_files(root: Path, exclude: list[str], skip_dirs: list[Path]) -> list[Path]:
+    """Every YAML file below ``root`` except hidden ones, excluded ones and the config, sorted."""
+    skip = {p.resolve() for p in skip_dirs}
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        base = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (base / d).resolve() not in skip)
+        for name in files:
+            if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
+                continue
+            path = base / name
+            relative = path.relative_to(root).as_posix()
+            if relative == CONFIG_NAME or any(fnmatch.fnmatch(relative, p) for p in exclude):
+                continue
+            found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    """The path as the user should see it: relative to the working folder when inside it."""
+    cwd = cwd or Path.cwd()
+    try:
+        return path.resolve().relative_to(cwd.resolve()).as_posix()
+    except ValueError:
+        return str(path.resolve())

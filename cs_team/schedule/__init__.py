@@ -1,0 +1,1 @@
+"""Onboarding calendar arithmetic: pure functions, no I/O."""

@@ -1,0 +1,275 @@
+"""Read one YAML file safely: encoding, size, syntax, duplicate keys, alias bombs.
+
+The file is parsed once. libyaml composes the node tree (kept for positions);
+the Python constructor builds plain data from it and checks, on the way,
+what PyYAML would otherwise let pass silently.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cs_team.findings import Finding, Span
+from cs_team.lint.registry import RULES
+
+try:
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml: slower, same behaviour
+    _BaseLoader = yaml.SafeLoader  # type: ignore[misc]
+
+MAX_BYTES = 5 * 1024 * 1024
+"""Largest file read. Playbooks are small; a larger file is almost surely not one."""
+
+MAX_EXPANDED_NODES = 1_000_000
+"""Nodes that aliases may add, counted as if every alias were written out."""
+
+_BOOLEAN_WORDS = {"true", "false"}
+_UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+@dataclass
+class ParsedFile:
+    """A file read and parsed: ``node``/``data`` are None when there is no usable document."""
+
+    path: Path
+    display: str
+    text: str | None = None
+    node: yaml.Node | None = None
+    data: Any = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def mark_span(start: yaml.Mark, end: yaml.Mark | None = None) -> Span:
+    end = end or start
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def node_span(node: yaml.Node) -> Span:
+    if isinstance(node, yaml.ScalarNode):
+        return mark_span(node.start_mark, node.end_mark)
+    # A whole collection would light up many lines in an editor: point at its start.
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    return Span(line, column, line, column + 1)
+
+
+def finding(parsed: ParsedFile, code: str, span: Span, message: str) -> Finding:
+    rule = RULES[code]
+    return Finding(parsed.display, span, code, rule.severity, message, rule.name)
+
+
+class _AliasBomb(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
+class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    def __init__(self, text: str, parsed: ParsedFile) -> None:
+        super().__init__(text)
+        self.parsed = parsed
+        self.expanded = 0
+        self._sizes: dict[int, int] = {}
+
+    def report(self, code: str, node: yaml.Node, message: str) -> None:
+        self.parsed.findings.append(finding(self.parsed, code, node_span(node), message))
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:  # reached again through an alias
+            self.expanded += self._size(node)
+            if self.expanded > MAX_EXPANDED_NODES:
+                raise _AliasBomb(node)
+        return super().construct_object(node, deep)
+
+    def _size(self, root: yaml.Node) -> int:
+        """Nodes under ``root`` with aliases written out, memoised (iterative: no recursion limit)."""
+        stack, order = [root], []
+        while stack:
+            node = stack.pop()
+            if id(node) in self._sizes:
+                continue
+            order.append(node)
+            stack.extend(_children(node))
+        for node in reversed(order):
+            if id(node) not in self._sizes:
+                self._sizes[id(node)] = 1 + sum(self._sizes.get(id(c), 1) for c in _children(node))
+        return self._sizes[id(root)]
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = key_node.value
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                self.report("CS002", key_node, f"key '{key}' appears twice in this mapping "
+                            f"(first on line {first}); the first value would be lost")
+            else:
+                seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_bool(self, node: yaml.ScalarNode) -> bool:
+        value = super().construct_yaml_bool(node)
+        if node.value.lower() not in _BOOLEAN_WORDS:
+            self.report("CS007", node, f"'{node.value}' is read as {str(value).lower()}; write "
+                        f"{str(value).lower()} for a flag, or quote it ('{node.value}') for text")
+        return value
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
+        # YAML 1.1 reads 10:30 as the base-60 number 630; YAML 1.2 and people read a time.
+        if ":" in node.value:
+            return node.value
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:
+        if ":" in node.value:
+            return node.value
+        return super().construct_yaml_float(node)
+
+
+_CheckingLoader.add_constructor("tag:yaml.org,2002:bool", _CheckingLoader.construct_yaml_bool)
+_CheckingLoader.add_constructor("tag:yaml.org,2002:int", _CheckingLoader.construct_yaml_int)
+_CheckingLoader.add_constructor("tag:yaml.org,2002:float", _CheckingLoader.construct_yaml_float)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _byte_position(raw: bytes, offset: int) -> Span:
+    line = raw.count(b"\n", 0, offset) + 1
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return Span(line, column, line, column + 1)
+
+
+def decode(raw: bytes, parsed: ParsedFile) -> str | None:
+    """UTF-8 text of the file, or None with a finding saying why it is not usable."""
+    if len(raw) > MAX_BYTES:
+        size = len(raw) / (1024 * 1024)
+        parsed.findings.append(finding(parsed, "CS005", Span(), (
+            f"file is {size:.1f} MiB; playbook files are read up to {MAX_BYTES // (1024 * 1024)} MiB: "
+            "split it into several files")))
+        return None
+    if raw.startswith(_UTF16_32_BOMS):
+        parsed.findings.append(finding(parsed, "CS003", Span(), (
+            "file is UTF-16/UTF-32 encoded; save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)")))
+        return None
+    if b"\x00" in raw:
+        parsed.findings.append(finding(parsed, "CS005", _byte_position(raw, raw.index(b"\x00")),
+                                       "file is binary (it contains NUL bytes), not YAML text"))
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        span = _byte_position(raw, error.start)
+        hint = "save it as UTF-8"
+        try:
+            raw.decode("gb18030")
+            hint = ("it looks like GBK/GB18030: convert it with "
+                    "`iconv -f GB18030 -t UTF-8`, or re-save it as UTF-8 in your editor")
+        except UnicodeDecodeError:
+            pass
+        parsed.findings.append(finding(parsed, "CS003", span, (
+            f"file is not UTF-8 (byte 0x{raw[error.start]:02X} cannot be decoded); {hint}")))
+        return None
+
+
+MAX_DEPTH = 1000
+"""Deepest nesting read. libyaml's composer recurses in C and crashes the process
+somewhere past 20,000 levels, so depth is checked on the text before parsing."""
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+_INLINE_NESTING = re.compile(rf"(?:[-?][ \t]+){{{MAX_DEPTH // 10},}}")
+
+
+def _excess_nesting(text: str) -> int | None:
+    """Offset where nesting gets deeper than MAX_DEPTH, or None. Cheap when there is none."""
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        depth = 0
+        for match in _BRACKETS.finditer(text):
+            depth += 1 if match.group() in "[{" else -1
+            if depth > MAX_DEPTH:
+                return match.start()
+    inline = _INLINE_NESTING.search(text)
+    return inline.start() if inline else None
+
+
+def parse_text(text: str, parsed: ParsedFile) -> None:
+    """Parse ``text`` into ``parsed.node`` and ``parsed.data``, recording findings."""
+    parsed.text = text
+    too_deep = _excess_nesting(text)
+    if too_deep is not None:
+        line = text.count("\n", 0, too_deep) + 1
+        column = too_deep - (text.rfind("\n", 0, too_deep) + 1) + 1
+        parsed.findings.append(finding(parsed, "CS001", Span(line, column, line, column + 1), (
+            f"collections are nested more than {MAX_DEPTH} levels deep here; "
+            "playbooks never need this: flatten the structure")))
+        return
+    loader = _CheckingLoader(text, parsed)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            parsed.findings.append(finding(parsed, "CS004", Span(), (
+                "file holds no YAML document (it is empty or only comments)")))
+            return
+        data = loader.construct_document(node)
+    except _AliasBomb as bomb:
+        parsed.findings.append(finding(parsed, "CS006", node_span(bomb.node), (
+            f"aliases expand this document beyond {MAX_EXPANDED_NODES:,} values; "
+            "write the content out instead of repeating anchors")))
+        return
+    except yaml.MarkedYAMLError as error:
+        parsed.findings.append(_syntax_finding(parsed, error))
+        return
+    except yaml.reader.ReaderError as error:  # a control character: it carries an offset only
+        offset = error.position
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        parsed.findings.append(finding(parsed, "CS001", Span(line, column, line, column + 1), (
+            f"control character U+{error.character:04X} is not allowed in YAML; delete it")))
+        return
+    except RecursionError:
+        parsed.findings.append(finding(parsed, "CS001", Span(), "YAML nesting is too deep to read"))
+        return
+    finally:
+        loader.dispose()
+    parsed.node, parsed.data = node, data
+
+
+def _syntax_finding(parsed: ParsedFile, error: yaml.MarkedYAMLError) -> Finding:
+    mark = error.problem_mark or error.context_mark
+    span = mark_span(mark) if mark else Span()
+    problem = error.problem or "invalid YAML"
+    if "expected a single document" in (error.context or ""):
+        return finding(parsed, "CS008", span, (
+            "a second YAML document starts here (after ---); keep one document per file"))
+    if "found character '\\t'" in problem:
+        problem += " (indent with spaces, not tabs)"
+    context = f" {error.context}" if error.context and error.context not in problem else ""
+    if context and error.context_mark and error.context_mark is not mark:
+        context += f" (line {error.context_mark.line + 1})"
+    return finding(parsed, "CS001", span, f"YAML syntax error: {problem}{context}")
+
+
+def parse_file(path: Path, display: str) -> ParsedFile:
+    parsed = ParsedFile(path, display)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        parsed.findings.append(finding(parsed, "CS005", Span(), f"cannot read the file: {reason}"))
+        return parsed
+    text = decode(raw, parsed)
+    if text is not None:
+        parse_text(text, parsed)
+    return parsed

@@ -1,0 +1,84 @@
+"""Which playbook repository a command works on, and linting a set of paths.
+
+A command run outside any repository uses the bundled example department and
+says so; ``lint`` given file names (as pre-commit passes them) loads each
+file's whole repository, because cross-file rules need it, but reports only
+on the files it was given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cs_team.errors import UsageError
+from cs_team.findings import Finding, normalise
+from cs_team.loader import Repository, load_repository
+from cs_team.repo import CONFIG_NAME, bundled_root, find_root
+
+
+@dataclass
+class Opened:
+    repo: Repository
+    note: str | None = None
+    """Said on stderr: e.g. that the bundled department is used."""
+
+
+def open_repository(start: Path | None = None, cwd: Path | None = None) -> Opened:
+    cwd = cwd or Path.cwd()
+    if start is not None and not start.exists():
+        raise UsageError(f"no such file or folder: {start}")
+    root = find_root(start or cwd)
+    if root is not None:
+        return Opened(load_repository(root, cwd=cwd))
+    if start is not None:
+        raise UsageError(f"{start} is not inside a playbook repository (no {CONFIG_NAME} in it or "
+                         "any folder above); run `cs-team init DIR` to start one")
+    bundled = bundled_root()
+    note = (f"no {CONFIG_NAME} in {cwd} or above: using the bundled example department "
+            f"({bundled})")
+    return Opened(load_repository(bundled, bundled=True, cwd=cwd), note)
+
+
+@dataclass
+class LintResult:
+    findings: list[Finding]
+    files_checked: int
+    notes: list[str] = field(default_factory=list)
+
+
+def _belongs(path: Path, requested: list[Path]) -> bool:
+    return any(path == r or r in path.parents for r in requested)
+
+
+def lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str],
+               cwd: Path | None = None) -> LintResult:
+    """Lint the repositories holding ``paths`` (or the current one) and report on ``paths``."""
+    from cs_team.lint.runner import run
+
+    cwd = cwd or Path.cwd()
+    if not paths:
+        opened = open_repository(None, cwd)
+        findings = run(opened.repo, select, ignore)
+        checked = len(opened.repo.documents) + 1
+        return LintResult(findings, checked, [opened.note] if opened.note else [])
+    groups: dict[Path, list[Path]] = {}
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
+        root = find_root(path)
+        if root is None:
+            raise UsageError(f"{path} is not inside a playbook repository (no {CONFIG_NAME} in its "
+                             "folder or any folder above)")
+        groups.setdefault(root, []).append(path.resolve())
+    findings: list[Finding] = []
+    checked = 0
+    for root, requested in groups.items():
+        repo = load_repository(root, cwd=cwd)
+        files = {d.parsed.display: d.parsed.path.resolve() for d in repo.documents}
+        if repo.config_file is not None:
+            files[repo.config_file.display] = (root / CONFIG_NAME).resolve()
+        wanted = {display for display, path in files.items() if _belongs(path, requested)}
+        checked += len(wanted)
+        findings += [f for f in run(repo, select, ignore) if f.path in wanted]
+    return LintResult(normalise(findings), checked)
