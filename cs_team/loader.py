@@ -8,10 +8,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from cs_team.findings import Finding, Span
+from cs_team.findings import Finding
 from cs_team.lint.registry import resolve_codes
 from cs_team.locate import span_at
-from cs_team.model import FORMAT_VERSION, KINDS, Config, Document
+from cs_team.model import FORMAT_VERSION, ITEM_LISTS, KINDS, Config, Document
 from cs_team.repo import CONFIG_NAME, display_path, playbook_files
 from cs_team.source import ParsedFile, finding, parse_file
 from cs_team.validation import schema_findings, suggest
@@ -67,24 +67,27 @@ def _check_format(parsed: ParsedFile, data: dict) -> bool:
     return False
 
 
-def _validate(parsed: ParsedFile, model_class: type, data: dict) -> Any:
+def _validate(parsed: ParsedFile, model_class: type, data: dict, kind: str = "") -> Any:
     try:
         return model_class.model_validate(data)
     except ValidationError as error:
         parsed.findings.extend(schema_findings(parsed, error, model_class))
-        return _salvage(model_class, data, error)
+        salvageable = {field for field, _ in ITEM_LISTS.get(kind, ())}
+        return _salvage(model_class, data, error, salvageable) if salvageable else None
 
 
-def _salvage(model_class: type, data: dict, error: ValidationError) -> Any:
-    """The document without its broken list items, when only items were broken.
+def _salvage(model_class: type, data: dict, error: ValidationError, fields: set[str]) -> Any:
+    """The document without its broken items, when only stand-alone items were broken.
 
     One bad question should not hide a whole bank from the cross-file rules
     (and flood the report with unresolved references to its good questions).
+    A broken part of anything else (a role's criterion) leaves the whole
+    document out, since what remains would be misleading (weights not 100).
     """
     broken: dict[str, set[int]] = {}
     for item in error.errors():
         loc = item["loc"]
-        if len(loc) < 2 or not isinstance(loc[1], int) or not isinstance(data.get(loc[0]), list):
+        if len(loc) < 2 or loc[0] not in fields or not isinstance(loc[1], int):
             return None
         broken.setdefault(str(loc[0]), set()).add(loc[1])
     cleaned = dict(data)
@@ -120,7 +123,7 @@ def load_document(parsed: ParsedFile) -> LoadedDocument:
     document.kind = kind
     data = dict(data)
     if _check_format(parsed, data):
-        document.model = _validate(parsed, KINDS[kind], data)
+        document.model = _validate(parsed, KINDS[kind], data, kind)
     return document
 
 
@@ -155,4 +158,3 @@ def load_repository(root: Path, *, bundled: bool = False, cwd: Path | None = Non
     return Repository(root, config, documents, findings, ignored, bundled, config_file)
 
 
-__all__ = ["LoadedDocument", "Repository", "Span", "load_document", "load_repository"]

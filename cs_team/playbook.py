@@ -12,6 +12,7 @@ from typing import Any
 
 from cs_team.loader import LoadedDocument, Repository
 from cs_team.locate import span_at
+from cs_team.model import ITEM_LISTS
 from cs_team.model.competency import Competency
 from cs_team.model.curriculum import Curriculum, Module
 from cs_team.model.evaluation import EvaluationRules
@@ -21,14 +22,6 @@ from cs_team.model.onboarding import OnboardingTemplate
 from cs_team.model.questions import Question, QuestionBank
 from cs_team.model.role import Role
 from cs_team.model.scale import RatingScale, ScalePoint
-
-# Lists whose items carry repository-wide ids: kind -> (field, namespace).
-ITEM_LISTS: dict[str, tuple[tuple[str, str], ...]] = {
-    "career-framework": (("families", "family"), ("grades", "grade")),
-    "question-bank": (("questions", "question"),),
-    "curriculum": (("modules", "module"),),
-    "evaluation-rules": (("promotions", "promotion"),),
-}
 
 
 @dataclass(frozen=True)

@@ -229,7 +229,7 @@ def parse_text(text: str, parsed: ParsedFile) -> None:
             "write the content out instead of repeating anchors")))
         return
     except yaml.MarkedYAMLError as error:
-        parsed.findings.append(_syntax_finding(parsed, error))
+        parsed.findings.append(_syntax_finding(parsed, error, text))
         return
     except yaml.reader.ReaderError as error:  # a control character: it carries an offset only
         offset = error.position
@@ -246,18 +246,24 @@ def parse_text(text: str, parsed: ParsedFile) -> None:
     parsed.node, parsed.data = node, data
 
 
-def _syntax_finding(parsed: ParsedFile, error: yaml.MarkedYAMLError) -> Finding:
+def _char_at(text: str, mark: yaml.Mark) -> str:
+    lines = text.split("\n", mark.line + 1)
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column] if mark.column < len(line) else ""
+
+
+def _syntax_finding(parsed: ParsedFile, error: yaml.MarkedYAMLError, text: str) -> Finding:
     mark = error.problem_mark or error.context_mark
     span = mark_span(mark) if mark else Span()
     problem = error.problem or "invalid YAML"
     if "expected a single document" in (error.context or ""):
         return finding(parsed, "CS008", span, (
             "a second YAML document starts here (after ---); keep one document per file"))
-    if "found character '\\t'" in problem:
+    if mark and (_char_at(text, mark) == "\t" or "tab character" in problem):
         problem += " (indent with spaces, not tabs)"
     context = f" {error.context}" if error.context and error.context not in problem else ""
-    if context and error.context_mark and error.context_mark is not mark:
-        context += f" (line {error.context_mark.line + 1})"
+    if context and error.context_mark and error.context_mark.line != (mark.line if mark else -1):
+        context += f" that started on line {error.context_mark.line + 1}"
     return finding(parsed, "CS001", span, f"YAML syntax error: {problem}{context}")
 
 

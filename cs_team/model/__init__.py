@@ -26,4 +26,13 @@ KINDS: dict[str, type[Document]] = {
     "hiring-inputs": HiringInputs,
 }
 
-__all__ = ["FORMAT_VERSION", "KINDS", "Config", "Document", "Text"]
+# Lists whose items carry repository-wide ids: kind -> ((field, namespace), ...).
+# Such items stand alone: one broken item does not make its siblings unusable.
+ITEM_LISTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "career-framework": (("families", "family"), ("grades", "grade")),
+    "question-bank": (("questions", "question"),),
+    "curriculum": (("modules", "module"),),
+    "evaluation-rules": (("promotions", "promotion"),),
+}
+
+__all__ = ["FORMAT_VERSION", "ITEM_LISTS", "KINDS", "Config", "Document", "Text"]

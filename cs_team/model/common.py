@@ -63,7 +63,8 @@ def _to_text(value: Any) -> Text:
     if isinstance(value, dict):
         if not value:
             raise PydanticCustomError(
-                "text_languages", "a language mapping needs at least one language, e.g. {zh: ..., en: ...}"
+                "text_languages", "a language mapping needs at least one language, e.g. {example}",
+                {"example": "{zh: ..., en: ...}"},
             )
         pairs = []
         for lang, text in value.items():
@@ -82,8 +83,8 @@ def _to_text(value: Any) -> Text:
         return Text(tuple(pairs))
     raise PydanticCustomError(
         "text_type",
-        "expected text: a string, or a mapping of languages such as {{zh: ..., en: ...}}; got {got}",
-        {"got": _describe(value)},
+        "expected text: a string, or a mapping of languages such as {example}; got {got}",
+        {"example": "{zh: ..., en: ...}", "got": _describe(value)},
     )
 
 

@@ -1,0 +1,196 @@
+"""Every rule has a fixture that breaks it, asserting code, file, line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from cs_team.lint.registry import RULES
+from tests.conftest import RepoCopy
+
+
+@dataclass(frozen=True)
+class Case:
+    code: str
+    file: str
+    old: str
+    new: str
+    target: str
+    """Where the finding must point: the first character of this text..."""
+    before: str = ""
+    """...where it follows this text..."""
+    nth: int = 0
+    """...at its nth such place."""
+    says: str = ""
+    """A part of the message."""
+
+
+CASES = [
+    Case("CS001", "role.yaml", "title: {zh: 客服专员, en: Service agent}",
+         "title: {zh: 客服专员, en: Service agent", ":", before="family",
+         says="YAML syntax error: did not find expected ',' or '}' while parsing a flow mapping that "
+         "started on line 4"),
+    Case("CS002", "role.yaml", "grade: g1\n", "grade: g1\ngrade: g2\n", "grade", nth=1,
+         says="key 'grade' appears twice in this mapping (first on line 6)"),
+    Case("CS007", "onboarding.yaml", "max_training_hours_per_day: 6\n",
+         "max_training_hours_per_day: 6\nquiz_after_micro_lessons: yes\n", "yes",
+         says="'yes' is read as true"),
+    Case("CS008", "scale.yaml", "kind: rating-scale\n", "kind: rating-scale\n---\n", "---",
+         says="a second YAML document"),
+    Case("CS009", "role.yaml", "kind: role", "kind: rol", "rol",
+         says="unknown kind 'rol'; did you mean 'role'?"),
+    Case("CS010", "role.yaml", "format: 1", "format: 2", "2", before="format: ",
+         says="format 2 is newer than this cs-team reads (1): upgrade cs-team"),
+    Case("CS101", "questions/bank.yaml", "      fair: {zh: 忍住了, en: Held back}\n", "", "poor",
+         nth=1, says="questions[1].rubric: missing required key 'fair'"),
+    Case("CS102", "role.yaml", "summary:", "sumary:", "sumary",
+         says="unknown key 'sumary'; did you mean 'summary'?"),
+    Case("CS103", "questions/bank.yaml", "minutes: 10", "minutes: ten", "ten", before="minutes: ",
+         says="questions[2].minutes: expected a number, got text 'ten'"),
+    Case("CS104", "questions/bank.yaml", "type: behavioural", "type: behavioral", "behavioral",
+         says="did you mean 'behavioural'?"),
+    Case("CS201", "questions/bank.yaml", "- id: q-calm", "- id: q-listen", "q-listen", nth=1,
+         says="question id 'q-listen' is already used at questions/bank.yaml:5"),
+    Case("CS202", "role.yaml", "{competency: calm, weight: 40}", "{competency: clam, weight: 40}",
+         "clam", says="unknown competency 'clam'; did you mean 'calm'?"),
+    Case("CS203", "role.yaml", "weight: 40}", "weight: 45}", "hiring_criteria",
+         says="hiring-criteria weights add up to 105, not 100 (listening 60, calm 45); lower them by 5"),
+    Case("CS204", "role.yaml", "{type: role-play, count: 1}", "{type: role-play, count: 2}",
+         "{type: role-play", says="stage 'role-play' needs 1 more role-play question(s) for its "
+         "competencies at level junior (the bank has 1 that suit this role, and other slots of the kit "
+         "already use it)"),
+    Case("CS205", "competencies/listening.yaml", "  3: {zh: 听出言外之意, en: Hears what is left unsaid}\n",
+         "", "anchors", says="missing [3]"),
+    Case("CS206", "curriculum.yaml", "    hours: 2\n", "    hours: 2\n    prerequisites: [m-calls]\n",
+         "m-intro", before="[",
+         says="prerequisites form a cycle: m-calls needs m-intro needs m-calls"),
+    Case("CS207", "onboarding.yaml", "max_training_hours_per_day: 6", "max_training_hours_per_day: 4",
+         "1", before="days: ",
+         says="stage 'week-1' needs 5.5 h of training and assessment but its 1 working day(s) offer 4 h"),
+    Case("CS208", "competencies/calm.yaml", "definition: {zh: 压力下保持平稳, en: Stays steady under pressure}",
+         "definition: {zh: 压力下保持平稳}", "{zh: 压力下保持平稳}", says="text has no en version"),
+    Case("CS209", "questions/bank.yaml", "{zh: 讲一次有人冲你发火的经历, en: Tell me about a time someone was angry with you}",
+         "{zh: 讲一次你弄清别人真正需要什么的经历。, en: Tell me about a time you found out what someone needed}",
+         "{zh: 讲一次你弄清别人真正需要什么的经历。",
+         says="question 'q-calm' is 100% the same wording as 'q-listen'"),
+    Case("CS210", "role.yaml", "csat_percent: 85", "csat_percent: 120", "120",
+         says="csat_percent 120 is not a percentage between 0 and 100"),
+    Case("CS211", "role.yaml", "csat_percent: 85", "csat_percent: 0.85", "0.85",
+         says="did you mean 85 (percentages are written as 85, not 0.85)?"),
+    Case("CS212", "hiring.yaml", "shrinkage: 30", "shrinkage: 100", "shrinkage",
+         says="shrinkage of 100 % leaves no time on the floor"),
+    Case("CS213", "onboarding.yaml", "modules: [m-intro, m-calls]", "modules: [m-calls, m-intro]",
+         "m-calls", before="[", says="module 'm-calls' comes before its prerequisite 'm-intro'"),
+    Case("CS214", "role.yaml", "minutes: 30", "minutes: 8", "8", before="minutes: ",
+         says="stage 'structured' plans 8 minutes but its 2 questions take 10"),
+    Case("CS215", "onboarding.yaml", "modules: [m-intro, m-calls]", "modules: [m-intro]", "stages",
+         says="curriculum 'basics' modules never scheduled: m-calls"),
+]
+
+# Rules whose failing input is not a text edit of the fixture: tested in test_source.py.
+ELSEWHERE = {"CS003", "CS004", "CS005", "CS006"}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.code)
+def test_rule_points_at_the_problem(repo: RepoCopy, case: Case) -> None:
+    repo.edit(case.file, case.old, case.new)
+    found = [f for f in repo.lint() if f.code == case.code]
+    line, column = repo.at(case.file, case.target, case.before, case.nth)
+    assert [(f.path, f.line, f.column) for f in found] == [(case.file, line, column)], found
+    assert case.says in found[0].message
+    assert found[0].severity == RULES[case.code].severity
+    assert found[0].rule == RULES[case.code].name
+
+
+def test_the_fixture_itself_is_clean(repo: RepoCopy) -> None:
+    assert repo.lint() == []
+
+
+def test_every_rule_has_a_failing_fixture() -> None:
+    covered = {case.code for case in CASES} | ELSEWHERE
+    assert covered == set(RULES)
+
+
+def test_plain_string_counts_as_the_default_language_only(repo: RepoCopy) -> None:
+    repo.edit("competencies/calm.yaml", "name: {zh: 冷静, en: Composure}", "name: 冷静")
+    (finding,) = repo.lint()
+    assert finding.code == "CS208"
+    assert (finding.line, finding.column) == repo.at("competencies/calm.yaml", "冷静")
+    assert "plain string, read as 'zh'" in finding.message
+
+
+def test_shared_scale_anchor_off_the_scale(repo: RepoCopy) -> None:
+    repo.edit("competencies/listening.yaml", "  3: {zh: 听出言外之意", "  4: {zh: 听出言外之意")
+    messages = sorted(f.message for f in repo.lint())
+    assert messages == [
+        "4 is not a point of scale 'three-point' (1-3)",
+        "scale 'three-point' has points [1, 2, 3]; anchor every one for this competency: missing [3]",
+    ]
+
+
+def test_inline_scale_out_of_order_and_minimum_off_scale(repo: RepoCopy) -> None:
+    repo.edit("competencies/calm.yaml", "  - value: 3", "  - value: 5")
+    repo.edit("role.yaml", "{competency: calm, weight: 40}", "{competency: calm, weight: 40, minimum: 4}")
+    found = {(f.code, f.path, f.line): f.message for f in repo.lint()}
+    scale_line, _ = repo.at("competencies/calm.yaml", "scale:")
+    minimum_line, _ = repo.at("role.yaml", "minimum: 4")
+    assert found == {
+        ("CS205", "competencies/calm.yaml", scale_line): "scale points must be whole numbers in ascending "
+        "order without gaps, e.g. [1, 2, 3]; got [1, 2, 5]",
+        ("CS205", "role.yaml", minimum_line): "minimum 4 is not on the scale of 'calm' (1-5)",
+    }
+
+
+def test_unknown_module_in_onboarding_stage(repo: RepoCopy) -> None:
+    repo.edit("onboarding.yaml", "modules: [m-intro, m-calls]", "modules: [m-intro, m-calls, m-cals]")
+    (finding,) = repo.lint()
+    assert (finding.code, finding.message) == ("CS202", "unknown module 'm-cals'; did you mean 'm-calls'?")
+    assert (finding.line, finding.column) == repo.at("onboarding.yaml", "m-cals")
+
+
+def test_channel_without_a_target(repo: RepoCopy) -> None:
+    repo.edit("hiring.yaml", "    service_level: {percent: 80, within_seconds: 20}\n", "")
+    (finding,) = repo.lint()
+    assert finding.code == "CS210"
+    assert finding.message.startswith("voice channel 'voice' needs a target")
+
+
+def test_config_ignore_and_select(repo: RepoCopy) -> None:
+    repo.edit("role.yaml", "csat_percent: 85", "csat_percent: 0.85")
+    assert [f.code for f in repo.lint()] == ["CS211"]
+    assert repo.lint(select={"CS202"}) == []
+    repo.edit("cs-team.yaml", "default_language: zh\n", "default_language: zh\nignore: [implausible-target]\n")
+    assert repo.lint() == []
+
+
+def test_config_ignore_with_unknown_rule(repo: RepoCopy) -> None:
+    repo.edit("cs-team.yaml", "default_language: zh\n", "default_language: zh\nignore: [CS999]\n")
+    (finding,) = repo.lint()
+    assert (finding.code, finding.path) == ("CS104", "cs-team.yaml")
+    assert (finding.line, finding.column) == repo.at("cs-team.yaml", "CS999")
+
+
+def test_two_competencies_short_of_questions(repo: RepoCopy) -> None:
+    repo.edit("role.yaml", "{type: behavioural, per_competency: 1}", "{type: behavioural, per_competency: 2}")
+    found = repo.lint()
+    assert [f.code for f in found] == ["CS204", "CS204"]
+    assert {f.message.split(" at level")[0] for f in found} == {
+        "stage 'structured' needs 1 more behavioural question(s) for competency 'listening'",
+        "stage 'structured' needs 1 more behavioural question(s) for competency 'calm'",
+    }
+
+
+def test_one_broken_question_does_not_hide_the_bank(repo: RepoCopy) -> None:
+    """Only the broken question is reported: the rest of its bank still fills the kit."""
+    text = repo.read("questions/bank.yaml")
+    repo.write("questions/bank.yaml", text + """  - id: q-extra
+    type: open
+    text: {zh: 你为什么想做客服, en: Why customer service?}
+    competencies: [listening]
+    minutes: -1
+    rubric: {poor: {zh: 差, en: Poor}, fair: {zh: 中, en: Fair}, strong: {zh: 好, en: Strong}}
+""")
+    (finding,) = repo.lint()
+    assert (finding.code, finding.message) == (
+        "CS104", "questions[3].minutes: Input should be greater than 0, got -1")

@@ -1,0 +1,180 @@
+"""Bad input of every kind gets a clear finding with file, line and column, never a crash."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from cs_team.source import MAX_BYTES, ParsedFile, parse_file, parse_text
+from tests.conftest import RepoCopy
+
+
+def parse(text: str) -> ParsedFile:
+    parsed = ParsedFile(Path("x.yaml"), "x.yaml")
+    parse_text(text, parsed)
+    return parsed
+
+
+def only(parsed: ParsedFile) -> tuple[str, int, int, str]:
+    (finding,) = parsed.findings
+    return finding.code, finding.line, finding.column, finding.message
+
+
+def test_utf8_with_bom_loads(repo: RepoCopy) -> None:
+    text = repo.read("scale.yaml")
+    repo.write("scale.yaml", codecs.BOM_UTF8 + text.encode("utf-8"))
+    assert repo.lint() == []
+
+
+def test_gbk_file_names_the_fix(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes("kind: role\ntitle: 客服专员\n".encode("gbk"))
+    assert only(parse_file(path, "gbk.yaml")) == (
+        "CS003", 2, 8, "file is not UTF-8 (byte 0xBF cannot be decoded); it looks like GBK/GB18030: "
+        "convert it with `iconv -f GB18030 -t UTF-8`, or re-save it as UTF-8 in your editor")
+
+
+def test_utf16_file(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.yaml"
+    path.write_bytes("kind: role\n".encode("utf-16"))
+    code, line, column, message = only(parse_file(path, "utf16.yaml"))
+    assert (code, line, column) == ("CS003", 1, 1)
+    assert "UTF-16" in message
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n# and another\n"])
+def test_empty_or_comment_only_file_is_a_warning(text: str) -> None:
+    assert only(parse(text)) == ("CS004", 1, 1, "file holds no YAML document (it is empty or only comments)")
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    path = tmp_path / "picture.yaml"
+    path.write_bytes(b"kind: role\n\x89PNG\x00\x00\x01")
+    assert only(parse_file(path, "picture.yaml")) == (
+        "CS005", 2, 5, "file is binary (it contains NUL bytes), not YAML text")
+
+
+def test_fifty_megabyte_file_is_refused_without_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    line = b"- {id: q, text: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa}\n"
+    path.write_bytes(line * (50 * 1024 * 1024 // len(line)))
+    assert path.stat().st_size > MAX_BYTES
+    code, _, _, message = only(parse_file(path, "huge.yaml"))
+    assert code == "CS005"
+    assert message.startswith("file is 50.0 MiB; playbook files are read up to 5 MiB")
+
+
+def test_unreadable_path(tmp_path: Path) -> None:
+    code, _, _, message = only(parse_file(tmp_path / "missing.yaml", "missing.yaml"))
+    assert code == "CS005"
+    assert message.startswith("cannot read the file")
+
+
+def test_billion_laughs_is_stopped() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, 10):
+        prev, name = chr(ord("a") + level - 1), chr(ord("a") + level)
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    code, line, _, message = only(parse("\n".join(lines)))
+    assert code == "CS006"
+    assert message.startswith("aliases expand this document beyond 1,000,000 values")
+    assert line < 10
+
+
+def test_a_few_aliases_are_fine() -> None:
+    parsed = parse("base: &b {zh: 你好, en: Hello}\ncopy: *b\n")
+    assert parsed.findings == []
+    assert parsed.data["copy"] == {"zh": "你好", "en": "Hello"}
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000 + "]" * 100_000, "x:\n  " + "- " * 100_000 + "a"])
+def test_pathological_nesting_is_refused_before_libyaml_sees_it(text: str) -> None:
+    code, _, _, message = only(parse(text))
+    assert code == "CS001"
+    assert "nested more than 1000 levels" in message
+
+
+def test_duplicate_key_keeps_both_positions() -> None:
+    assert only(parse("id: a\nname: x\nid: b\n")) == (
+        "CS002", 3, 1, "key 'id' appears twice in this mapping (first on line 1); the first value would be lost")
+
+
+def test_merge_keys_are_not_duplicates() -> None:
+    parsed = parse("base: &b {a: 1}\nmerged:\n  <<: *b\n  a: 2\n")
+    assert parsed.findings == []
+    assert parsed.data["merged"] == {"a": 2}
+
+
+def test_yaml_11_booleans_and_base_60_times() -> None:
+    parsed = parse("flag: on\nstart: 10:30\nend: 09:00\n")
+    assert only(parsed)[:3] == ("CS007", 1, 7)
+    assert parsed.data == {"flag": True, "start": "10:30", "end": "09:00"}
+
+
+def test_tab_indentation_says_to_use_spaces() -> None:
+    code, line, _, message = only(parse("a:\n\tb: 1\n"))
+    assert (code, line) == ("CS001", 2)
+    assert "indent with spaces, not tabs" in message or "tab" in message
+
+
+def test_control_character() -> None:
+    assert only(parse("a: b\nc: \x07\n")) == (
+        "CS001", 2, 4, "control character U+0007 is not allowed in YAML; delete it")
+
+
+def test_unsafe_tags_are_refused() -> None:
+    code, line, column, message = only(parse("a: !!python/object/apply:os.system [echo hi]\n"))
+    assert (code, line, column) == ("CS001", 1, 4)
+    assert "could not determine a constructor" in message
+
+
+def test_missing_kind_and_format(repo: RepoCopy) -> None:
+    repo.write("extra.yaml", "id: nothing\n")
+    repo.write("extra2.yaml", "kind: role\nid: x\n")
+    found = [(f.path, f.code, f.line, f.column, f.message) for f in repo.lint() if f.path.startswith("extra")]
+    assert found[0] == ("extra.yaml", "CS009", 1, 1, "missing `kind:`; say what this document is: one of "
+                        "career-framework, rating-scale, competency, role, question-bank, curriculum, "
+                        "onboarding-template, evaluation-rules, hiring-inputs")
+    assert ("extra2.yaml", "CS010", 1, 1, "missing `format: 1` (the cs-team format version this file "
+            "follows)") in found
+    # the rest of the document is still checked
+    assert any(code == "CS101" and "missing required key 'title'" in message
+               for path, code, _, _, message in found if path == "extra2.yaml")
+
+
+def test_a_document_that_is_not_a_mapping(repo: RepoCopy) -> None:
+    repo.write("list.yaml", "- a\n- b\n")
+    (finding,) = [f for f in repo.lint() if f.path == "list.yaml"]
+    assert (finding.code, finding.line, finding.column) == ("CS103", 1, 1)
+
+
+def test_text_of_the_wrong_shape(repo: RepoCopy) -> None:
+    repo.edit("role.yaml", "title: {zh: 客服专员, en: Service agent}", "title: [客服专员]")
+    (finding,) = repo.lint()
+    assert (finding.code, finding.message) == (
+        "CS103", "title: expected text: a string, or a mapping of languages such as {zh: ..., en: ...}; got a list")
+    assert (finding.line, finding.column) == repo.at("role.yaml", "[客服专员]")
+
+
+def test_quoted_number_is_a_type_error(repo: RepoCopy) -> None:
+    repo.edit("role.yaml", "weight: 40}", "weight: '40'}")
+    (finding,) = repo.lint()
+    assert (finding.code, finding.message) == (
+        "CS103", "hiring_criteria[1].weight: expected a number, got text '40'")
+
+
+def test_bad_id(repo: RepoCopy) -> None:
+    repo.edit("role.yaml", "id: agent", "id: Service Agent")
+    found = [f for f in repo.lint() if f.path == "role.yaml"]
+    assert [(f.code, f.message) for f in found] == [
+        ("CS104", "id: text 'Service Agent' is not a valid id: use lower-case letters, digits, '-', '_' "
+                  "and '.', starting with a letter or digit")]
+
+
+def test_bad_config(repo: RepoCopy) -> None:
+    repo.write("cs-team.yaml", "format: 1\nname: x\nlanguages: [zh]\ndefault_language: en\n")
+    (finding,) = repo.lint()
+    assert (finding.path, finding.code) == ("cs-team.yaml", "CS104")
+    assert "default_language 'en' is not in languages ['zh']" in finding.message
