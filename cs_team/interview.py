@@ -73,14 +73,33 @@ def _slots(role: Role) -> list[Slot]:
     return slots
 
 
-def _candidates(slot: Slot, stage: InterviewStage, pool: list[Question]) -> list[Question]:
+Pool = dict[tuple[str, str], list[Question]]
+"""Questions by (type, competency), in bank order."""
+
+
+def _pool(playbook: Playbook) -> tuple[Pool, dict[str, int]]:
+    """The whole bank indexed once per playbook (every role's kit draws on it), and bank order."""
+    key = ("question-pool",)
+    if key not in playbook.derived:
+        pool: Pool = {}
+        for question in playbook.questions.values():
+            for competency in question.competencies:
+                pool.setdefault((question.type, competency), []).append(question)
+        order = {qid: i for i, qid in enumerate(playbook.questions)}
+        playbook.derived[key] = (pool, order)
+    return playbook.derived[key]
+
+
+def _candidates(slot: Slot, stage: InterviewStage, role: Role, level: str | None,
+                pool: Pool, order: dict[str, int]) -> list[Question]:
     if slot.competency is not None:
-        fitting = [q for q in pool if q.type == slot.type and slot.competency in q.competencies]
+        fitting = [q for q in pool.get((slot.type, slot.competency), ()) if suits(q, role, level)]
         # A question mainly about this competency first: it probes it best.
         return sorted(fitting, key=lambda q: q.competencies[0] != slot.competency)
     wanted = set(stage.competencies)
-    fitting = [q for q in pool if q.type == slot.type and (not wanted or wanted & set(q.competencies))]
-    return sorted(fitting, key=lambda q: -len(wanted & set(q.competencies)))
+    keys = [key for key in pool if key[0] == slot.type and (not wanted or key[1] in wanted)]
+    fitting = {q.id: q for key in keys for q in pool[key] if suits(q, role, level)}.values()
+    return sorted(fitting, key=lambda q: (-len(wanted & set(q.competencies)), order[q.id]))
 
 
 def plan_interview(playbook: Playbook, role: Role) -> InterviewPlan:
@@ -93,9 +112,10 @@ def plan_interview(playbook: Playbook, role: Role) -> InterviewPlan:
 
 def _plan(playbook: Playbook, role: Role) -> InterviewPlan:
     level = playbook.level_of(role)
-    pool = [q for q in playbook.questions.values() if suits(q, role, level)]
+    pool, order = _pool(playbook)
     slots = _slots(role)
-    options = [_candidates(slot, role.interview[slot.stage_index], pool) for slot in slots]
+    options = [_candidates(slot, role.interview[slot.stage_index], role, level, pool, order)
+               for slot in slots]
     owner: dict[str, int] = {}  # question id -> slot index holding it
 
     def place(index: int, visited: set[str]) -> bool:

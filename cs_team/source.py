@@ -69,35 +69,14 @@ class _AliasBomb(Exception):
 
 
 class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Builds plain data and reports what PyYAML would otherwise let pass silently."""
+
     def __init__(self, text: str, parsed: ParsedFile) -> None:
         super().__init__(text)
         self.parsed = parsed
-        self.expanded = 0
-        self._sizes: dict[int, int] = {}
 
     def report(self, code: str, node: yaml.Node, message: str) -> None:
         self.parsed.findings.append(finding(self.parsed, code, node_span(node), message))
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects:  # reached again through an alias
-            self.expanded += self._size(node)
-            if self.expanded > MAX_EXPANDED_NODES:
-                raise _AliasBomb(node)
-        return super().construct_object(node, deep)
-
-    def _size(self, root: yaml.Node) -> int:
-        """Nodes under ``root`` with aliases written out, memoised (iterative: no recursion limit)."""
-        stack, order = [root], []
-        while stack:
-            node = stack.pop()
-            if id(node) in self._sizes:
-                continue
-            order.append(node)
-            stack.extend(_children(node))
-        for node in reversed(order):
-            if id(node) not in self._sizes:
-                self._sizes[id(node)] = 1 + sum(self._sizes.get(id(c), 1) for c in _children(node))
-        return self._sizes[id(root)]
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: dict[Any, yaml.Node] = {}
@@ -135,6 +114,40 @@ class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 _CheckingLoader.add_constructor("tag:yaml.org,2002:bool", _CheckingLoader.construct_yaml_bool)
 _CheckingLoader.add_constructor("tag:yaml.org,2002:int", _CheckingLoader.construct_yaml_int)
 _CheckingLoader.add_constructor("tag:yaml.org,2002:float", _CheckingLoader.construct_yaml_float)
+
+
+class _AliasCountingLoader(_CheckingLoader):
+    """Also counts the values aliases expand to, and stops past MAX_EXPANDED_NODES.
+
+    Used only for text containing a `*`, since there is no alias without one: the
+    count costs a Python call for every value constructed.
+    """
+
+    def __init__(self, text: str, parsed: ParsedFile) -> None:
+        super().__init__(text, parsed)
+        self.expanded = 0
+        self._sizes: dict[int, int] = {}
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:  # reached again through an alias
+            self.expanded += self._size(node)
+            if self.expanded > MAX_EXPANDED_NODES:
+                raise _AliasBomb(node)
+        return super().construct_object(node, deep)
+
+    def _size(self, root: yaml.Node) -> int:
+        """Nodes under ``root`` with aliases written out, memoised (iterative: no recursion limit)."""
+        stack, order = [root], []
+        while stack:
+            node = stack.pop()
+            if id(node) in self._sizes:
+                continue
+            order.append(node)
+            stack.extend(_children(node))
+        for node in reversed(order):
+            if id(node) not in self._sizes:
+                self._sizes[id(node)] = 1 + sum(self._sizes.get(id(c), 1) for c in _children(node))
+        return self._sizes[id(root)]
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -190,6 +203,7 @@ somewhere past 20,000 levels, so depth is checked on the text before parsing."""
 
 _BRACKETS = re.compile(r"[\[\]{}]")
 _INLINE_NESTING = re.compile(rf"(?:[-?][ \t]+){{{MAX_DEPTH // 10},}}")
+_INLINE_MIN_CHARS = 2 * (MAX_DEPTH // 10)
 
 
 def _excess_nesting(text: str) -> int | None:
@@ -200,6 +214,10 @@ def _excess_nesting(text: str) -> int | None:
             depth += 1 if match.group() in "[{" else -1
             if depth > MAX_DEPTH:
                 return match.start()
+    # Nesting deeper than the bracket count needs `- - - ...` on one line (on several lines the
+    # indentation grows with depth, so 5 MiB cannot hold a crashing depth): a long line.
+    if max(map(len, text.split("\n"))) < _INLINE_MIN_CHARS:
+        return None
     inline = _INLINE_NESTING.search(text)
     return inline.start() if inline else None
 
@@ -215,7 +233,7 @@ def parse_text(text: str, parsed: ParsedFile) -> None:
             f"collections are nested more than {MAX_DEPTH} levels deep here; "
             "playbooks never need this: flatten the structure")))
         return
-    loader = _CheckingLoader(text, parsed)
+    loader = (_AliasCountingLoader if "*" in text else _CheckingLoader)(text, parsed)
     try:
         node = loader.get_single_node()
         if node is None:

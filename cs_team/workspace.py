@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cs_team.errors import UsageError
 from cs_team.findings import Finding, normalise
-from cs_team.loader import Repository, load_repository
+from cs_team.loader import Repository, collector_paused, load_repository
 from cs_team.repo import CONFIG_NAME, bundled_root, find_root
 
 
@@ -54,9 +54,13 @@ def _belongs(path: Path, requested: list[Path]) -> bool:
 def lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str],
                cwd: Path | None = None) -> LintResult:
     """Lint the repositories holding ``paths`` (or the current one) and report on ``paths``."""
+    with collector_paused():
+        return _lint_paths(paths, select, ignore, cwd or Path.cwd())
+
+
+def _lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str], cwd: Path) -> LintResult:
     from cs_team.lint.runner import run
 
-    cwd = cwd or Path.cwd()
     if not paths:
         opened = open_repository(None, cwd)
         findings = run(opened.repo, select, ignore)

@@ -53,7 +53,15 @@ def _describe(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+_CHECKED_LANGS: set[str] = set()  # language codes already matched against LANG_PATTERN
+
+
 def _to_text(value: Any) -> Text:
+    # Called for every text of every playbook: the common cases come first and stay cheap.
+    if type(value) is dict and value:
+        pairs = tuple(value.items())
+        if all(type(t) is str and t.strip() and lang in _CHECKED_LANGS for lang, t in pairs):
+            return Text(pairs)
     if isinstance(value, Text):
         return value
     if isinstance(value, str):
@@ -68,7 +76,9 @@ def _to_text(value: Any) -> Text:
             )
         pairs = []
         for lang, text in value.items():
-            if not isinstance(lang, str) or not _LANG_RE.match(lang):
+            if isinstance(lang, str) and lang not in _CHECKED_LANGS and _LANG_RE.match(lang):
+                _CHECKED_LANGS.add(lang)
+            if not isinstance(lang, str) or lang not in _CHECKED_LANGS:
                 raise PydanticCustomError(
                     "text_language_key",
                     "'{lang}' is not a language code; use codes such as zh, en or zh-Hant",

@@ -12,6 +12,8 @@ from cs_team.playbook import Playbook
 def check(playbook: Playbook) -> Iterator[Report]:
     for namespace, ids in playbook.declared.items():
         for key, sites in ids.items():
+            if len(sites) < 2:
+                continue
             where = sites[0].where()
             for site in sites[1:]:
                 yield Report(site, f"{namespace} id '{key}' is already used at {where}; ids must be "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import typing
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,12 +14,27 @@ from cs_team.model.common import Text
 from cs_team.playbook import Playbook, Site
 
 
+def _may_hold_text(annotation: Any, seen: frozenset = frozenset()) -> bool:
+    if annotation is Text:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation not in seen and any(
+            _may_hold_text(f.annotation, seen | {annotation}) for f in annotation.model_fields.values())
+    return any(_may_hold_text(arg, seen) for arg in typing.get_args(annotation))
+
+
+@functools.cache
+def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` that can hold text somewhere inside (not ids, numbers...)."""
+    return tuple(name for name, f in model.model_fields.items() if _may_hold_text(f.annotation))
+
+
 def texts(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Text]]:
     """Every Text inside a model, with its path."""
     if isinstance(value, Text):
         yield path, value
     elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
+        for name in _text_fields(type(value)):
             yield from texts(getattr(value, name), (*path, name))
     elif isinstance(value, list):
         for i, item in enumerate(value):

@@ -1,0 +1,188 @@
+"""The command line: exit codes, output formats, path filtering and one-line errors."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cs_team.cli import app, main
+from tests.conftest import RepoCopy
+
+runner = CliRunner()
+
+
+def invoke(repo: RepoCopy | Path, *args: str) -> tuple[int, str, str]:
+    """Run the real entry point in-process: exit code, stdout, stderr."""
+    cwd = repo.root if isinstance(repo, RepoCopy) else repo
+    previous = Path.cwd()
+    out, err = io.StringIO(), io.StringIO()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
+    finally:
+        os.chdir(previous)
+    return code, out.getvalue(), err.getvalue()
+
+
+def cs_team(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "cs_team", *args], cwd=cwd, capture_output=True,
+                          text=True, env={**os.environ, "NO_COLOR": "1"}, check=False)
+
+
+def test_clean_repository(repo: RepoCopy) -> None:
+    code, out, err = invoke(repo, "lint")
+    assert (code, out) == (0, "")
+    assert err == "All clear: 11 files checked, no problems.\n"
+
+
+def test_errors_exit_1_with_one_line_each(repo: RepoCopy) -> None:
+    repo.edit("role.yaml", "{competency: calm, weight: 40}", "{competency: clam, weight: 40}")
+    code, out, err = invoke(repo, "lint")
+    line, column = repo.at("role.yaml", "clam")
+    assert code == 1
+    assert out == (
+        f"role.yaml:{line}:{column}: CS202 error unknown competency 'clam'; did you mean 'calm'? "
+        "[unresolved-reference]\n")
+    assert err == "Found 1 error and 0 warnings in 1 file (11 checked).\n"
+
+
+def test_warnings_fail_only_with_strict(repo: RepoCopy) -> None:
+    repo.edit("role.yaml", "csat_percent: 85", "csat_percent: 0.85")
+    assert invoke(repo, "lint")[0] == 0
+    assert invoke(repo, "lint", "--strict")[0] == 1
+    assert invoke(repo, "lint", "--strict", "--ignore", "CS211")[0] == 0
+    assert invoke(repo, "lint", "--strict", "--select", "CS2")[0] == 1
+    assert invoke(repo, "lint", "--strict", "--select", "CS1,CS0")[0] == 0
+
+
+def test_json_format(repo: RepoCopy) -> None:
+    repo.edit("role.yaml", "csat_percent: 85", "csat_percent: 120")
+    code, out, _ = invoke(repo, "lint", "--format", "json")
+    line, column = repo.at("role.yaml", "120")
+    assert code == 1
+    assert json.loads(out) == [{
+        "path": "role.yaml", "line": line, "column": column, "end_line": line, "end_column": column + 3,
+        "level": "error", "code": "CS210", "rule": "target-out-of-range",
+        "message": "csat_percent 120 is not a percentage between 0 and 100",
+    }]
+
+
+def test_json_keeps_chinese_readable(repo: RepoCopy) -> None:
+    repo.edit("role.yaml", "kind: role", "kind: 岗位")
+    _, out, _ = invoke(repo, "lint", "--format", "json")
+    assert "unknown kind '岗位'" in out
+
+
+def test_only_the_files_given_are_reported(repo: RepoCopy) -> None:
+    repo.edit("role.yaml", "csat_percent: 85", "csat_percent: 120")
+    repo.edit("hiring.yaml", "shrinkage: 30", "shrinkage: 100")
+    code, out, err = invoke(repo, "lint", "hiring.yaml")
+    assert code == 1
+    assert [line.split(":")[0] for line in out.splitlines()] == ["hiring.yaml"]
+    assert "(1 checked)" in err
+    code, out, _ = invoke(repo, "lint", "role.yaml", "hiring.yaml", "questions")
+    assert sorted(line.split(":")[0] for line in out.splitlines()) == ["hiring.yaml", "role.yaml"]
+
+
+def test_cross_file_rules_see_the_whole_repository(repo: RepoCopy) -> None:
+    """Linting one role still resolves competencies defined in other files."""
+    code, out, _ = invoke(repo, "lint", "role.yaml")
+    assert (code, out) == (0, "")
+
+
+def test_missing_path_is_a_usage_error(repo: RepoCopy) -> None:
+    code, _, err = invoke(repo, "lint", "nowhere.yaml")
+    assert code == 2
+    assert err.strip().endswith("no such file or folder: nowhere.yaml")
+
+
+def test_file_outside_any_repository(tmp_path: Path) -> None:
+    (tmp_path / "loose.yaml").write_text("kind: role\n", encoding="utf-8")
+    result = cs_team("lint", "loose.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "is not inside a playbook repository" in result.stderr
+
+
+def test_outside_a_repository_the_bundled_department_is_used(tmp_path: Path) -> None:
+    result = cs_team("lint", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert "using the bundled example department" in result.stderr
+    assert result.stdout == ""
+
+
+def test_broken_invocation_exits_2_with_one_line(tmp_path: Path) -> None:
+    result = cs_team("lint", "--bogus", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == "cs-team: error: No such option: --bogus (see `cs-team lint --help`)\n"
+    result = cs_team("lint", "--format", "xml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "xml" in result.stderr
+    result = cs_team("lint", "--select", "CS999", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (
+        2, "cs-team: error: --select: unknown rule CS999; `cs-team rules` lists them\n")
+
+
+def test_no_traceback_on_bad_playbooks(repo: RepoCopy) -> None:
+    repo.write("gbk.yaml", "kind: role\ntitle: 客服\n".encode("gbk"))
+    repo.write("bin.yaml", b"\x00\x01\x02")
+    result = cs_team("lint", cwd=repo.root)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "gbk.yaml:2:8: CS003 error" in result.stdout
+    assert "bin.yaml:1:1: CS005 error" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["lint", "list", "rules"])
+def test_every_command_help_has_an_example(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Examples" in result.stdout
+    assert f"cs-team {command}" in result.stdout
+
+
+def test_version(tmp_path: Path) -> None:
+    result = cs_team("--version", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "cs-team 0.1.0\n")
+
+
+def test_list_json(repo: RepoCopy) -> None:
+    code, out, _ = invoke(repo, "list", "questions", "--format", "json", "--lang", "en")
+    assert code == 0
+    items = json.loads(out)
+    assert [item["id"] for item in items] == ["q-listen", "q-calm", "rp-angry"]
+    assert items[2] == {"id": "rp-angry", "kind": "question", "title": "An angry customer",
+                        "file": "questions/bank.yaml", "line": 23, "type": "role-play",
+                        "competencies": ["calm", "listening"], "minutes": 10}
+
+
+def test_list_table_and_aliases(repo: RepoCopy) -> None:
+    code, out, _ = invoke(repo, "list", "role")
+    assert code == 0
+    assert "agent" in out and "客服专员" in out and "junior" in out
+
+
+def test_list_unknown_kind(repo: RepoCopy) -> None:
+    code, _, err = invoke(repo, "list", "rolez")
+    assert code == 2
+    assert "unknown kind 'rolez'; did you mean 'roles'?" in err
+
+
+def test_rules_list_and_explain(tmp_path: Path) -> None:
+    result = cs_team("rules", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "CS204  insufficient-questions" in result.stdout
+    result = cs_team("rules", "insufficient-questions", cwd=tmp_path)
+    assert result.stdout.startswith("CS204 insufficient-questions (error)\n\n")
+    assert "Each question is used at most once in a kit" in result.stdout
+    result = cs_team("rules", "CS2044", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, "cs-team: error: unknown rule 'CS2044'; did you mean 'CS204'?\n")

@@ -1,0 +1,126 @@
+"""Randomly broken playbooks never make the linter raise; every finding has a real position."""
+
+from __future__ import annotations
+
+import math
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cs_team.catalog import LISTERS, rows
+from cs_team.findings import Finding
+from cs_team.interview import plan_interview
+from cs_team.lint.runner import run
+from cs_team.loader import load_repository
+from cs_team.playbook import Playbook
+from tests.conftest import MINIMAL
+
+FILES = sorted(p.relative_to(MINIMAL).as_posix() for p in MINIMAL.rglob("*.yaml"))
+YAML_BITS = [":", "-", " ", "\n", "\t", "[", "]", "{", "}", ",", "&a", "*a", "!!", "#", "'", '"',
+             "|", ">", "? ", "---", "yes", "null", "1e9", "-1", "10:30", "客服", "\ufeff", "%", "@", "\\"]
+ODD_VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**12, 10**12), st.floats(allow_nan=True),
+    st.text(max_size=12), st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.sampled_from(["id", "zh", "en", "x", "kind"]), st.text(max_size=5), max_size=3),
+)
+
+
+def check_all(root: Path) -> list[Finding]:
+    repo = load_repository(root, cwd=root)
+    findings = run(repo)
+    playbook = Playbook(repo)
+    for role in playbook.roles.values():
+        plan_interview(playbook, role)
+    for kind in LISTERS:
+        rows(playbook, kind, "en")
+    for finding in findings:
+        assert finding.line >= 1 and finding.column >= 1, finding
+        assert (root / finding.path).is_file(), finding
+    return findings
+
+
+def with_file(name: str, content: str | bytes) -> list[Finding]:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "repo"
+        shutil.copytree(MINIMAL, root)
+        target = root / name
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+        return check_all(root)
+
+
+@st.composite
+def text_mutations(draw: st.DrawFn) -> tuple[str, str]:
+    name = draw(st.sampled_from(FILES))
+    text = (MINIMAL / name).read_text(encoding="utf-8")
+    for _ in range(draw(st.integers(1, 4))):
+        lines = text.split("\n")
+        operation = draw(st.sampled_from(["delete", "insert", "duplicate", "swap", "indent"]))
+        at = draw(st.integers(0, len(text)))
+        if operation == "delete":
+            text = text[:at] + text[at + draw(st.integers(1, 40)):]
+        elif operation == "insert":
+            bits = draw(st.lists(st.sampled_from(YAML_BITS) | st.text(max_size=3), min_size=1, max_size=5))
+            text = text[:at] + "".join(bits) + text[at:]
+        else:
+            i, j = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
+            if operation == "duplicate":
+                lines.insert(i, lines[i])
+            elif operation == "swap":
+                lines[i], lines[j] = lines[j], lines[i]
+            else:
+                lines[i] = " " * draw(st.integers(1, 6)) + lines[i]
+            text = "\n".join(lines)
+    return name, text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text_mutations())
+def test_mutated_text_never_raises(mutation: tuple[str, str]) -> None:
+    with_file(*mutation)
+
+
+def _paths(value: object, path: tuple = ()) -> list[tuple]:
+    found = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found += _paths(item, (*path, i))
+    return found
+
+
+def _replace(value: object, path: tuple, new: object) -> object:
+    if not path:
+        return new
+    head, *rest = path
+    copy = dict(value) if isinstance(value, dict) else list(value)  # type: ignore[call-overload]
+    copy[head] = _replace(copy[head], tuple(rest), new)
+    return copy
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(FILES), st.data())
+def test_values_of_the_wrong_shape_never_raise(name: str, data: st.DataObject) -> None:
+    original = yaml.safe_load((MINIMAL / name).read_text(encoding="utf-8"))
+    path = data.draw(st.sampled_from(_paths(original)[1:]))
+    new = data.draw(ODD_VALUES)
+    if isinstance(new, float) and not math.isfinite(new):
+        new = float("inf")
+    mutated = _replace(original, path, new)
+    findings = with_file(name, yaml.safe_dump(mutated, allow_unicode=True, sort_keys=False))
+    if mutated != original:
+        assert isinstance(findings, list)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.binary(max_size=200))
+def test_arbitrary_bytes_never_raise(content: bytes) -> None:
+    with_file("role.yaml", content)
