@@ -12,11 +12,13 @@ Row = dict[str, Any]
 
 
 def _row(playbook: Playbook, item: Any, kind: str, title: Any, lang: str, **extra: Any) -> Row:
+    """One item; ``file`` is relative to the repository root, wherever the command runs."""
     site = playbook.site(item)
     line = span_at(site.document.parsed.node, site.path).line
     default = playbook.default_language
-    return {"id": item.id, "kind": kind, "title": title.best(lang, default),
-            "file": site.document.display, "line": line, **extra}
+    file = site.document.parsed.path.relative_to(playbook.repo.root).as_posix()
+    return {"id": item.id, "kind": kind, "title": title.best(lang, default), "file": file,
+            "line": line, **extra}
 
 
 def _roles(p: Playbook, lang: str) -> Iterator[Row]:

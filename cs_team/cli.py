@@ -153,13 +153,17 @@ def list_items(
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(box=None, header_style="bold")
-    columns = list(found[0]) if found else ["id", "kind", "title", "file", "line"]
+    # The kind is the same on every row; file and line read better as one place.
+    columns = [c for c in (found[0] if found else ["id", "title", "file"]) if c not in ("kind", "line")]
+    table = Table(box=None, header_style="bold", pad_edge=False)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(column, no_wrap=column != "title", overflow="fold")
     for row in found:
-        table.add_row(*(", ".join(v) if isinstance(v, list) else str(v) for v in row.values()))
-    Console(soft_wrap=False).print(table)
+        cells = {**row, "file": f"{row['file']}:{row['line']}"}
+        table.add_row(*(", ".join(map(str, v)) if isinstance(v, list) else str(v)
+                        for k, v in cells.items() if k in columns))
+    # Off a terminal rich assumes 80 columns and would fold every path: give it room.
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
 @app.command()
