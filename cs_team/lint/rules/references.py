@@ -8,9 +8,17 @@ from cs_team.lint.registry import Report, rule
 from cs_team.playbook import Playbook, Site
 from cs_team.validation import suggest
 
+Ref = tuple[Site, str, str]
+"""Where a reference is written, the namespace it names into, and the id."""
 
-def _refs(playbook: Playbook) -> Iterator[tuple[Site, str, str]]:
-    """(where, namespace, id) for every reference in the repository."""
+
+def _each(site: Site, field: str, namespace: str, ids: list[str]) -> Iterator[Ref]:
+    for index, key in enumerate(ids):
+        yield site.at(field, index), namespace, key
+
+
+def _refs(playbook: Playbook) -> Iterator[Ref]:
+    """Every reference in the repository."""
     for role in playbook.roles.values():
         site = playbook.site(role)
         yield site.at("family"), "family", role.family
@@ -20,8 +28,7 @@ def _refs(playbook: Playbook) -> Iterator[tuple[Site, str, str]]:
         for i, criterion in enumerate(role.hiring_criteria):
             yield site.at("hiring_criteria", i, "competency"), "competency", criterion.competency
         for s, stage in enumerate(role.interview):
-            for c, competency in enumerate(stage.competencies):
-                yield site.at("interview", s, "competencies", c), "competency", competency
+            yield from _each(site.at("interview", s), "competencies", "competency", stage.competencies)
         if role.curriculum:
             yield site.at("curriculum"), "curriculum", role.curriculum
         if role.onboarding:
@@ -30,34 +37,25 @@ def _refs(playbook: Playbook) -> Iterator[tuple[Site, str, str]]:
         if isinstance(competency.scale, str):
             yield playbook.site(competency).at("scale"), "rating-scale", competency.scale
     for question in playbook.questions.values():
-        site = playbook.site(question)
-        for c, competency in enumerate(question.competencies):
-            yield site.at("competencies", c), "competency", competency
-        for r, role_id in enumerate(question.roles):
-            yield site.at("roles", r), "role", role_id
+        yield from _each(playbook.site(question), "competencies", "competency", question.competencies)
+        yield from _each(playbook.site(question), "roles", "role", question.roles)
     for curriculum in playbook.curricula.values():
         if curriculum.extends:
             yield playbook.site(curriculum).at("extends"), "curriculum", curriculum.extends
     for module in playbook.modules.values():
-        site = playbook.site(module)
-        for p, prerequisite in enumerate(module.prerequisites):
-            yield site.at("prerequisites", p), "module", prerequisite
-        for c, competency in enumerate(module.competencies):
-            yield site.at("competencies", c), "competency", competency
+        yield from _each(playbook.site(module), "prerequisites", "module", module.prerequisites)
+        yield from _each(playbook.site(module), "competencies", "competency", module.competencies)
     for template in playbook.onboarding.values():
         yield playbook.site(template).at("curriculum"), "curriculum", template.curriculum
     for rules in playbook.evaluation:
-        site = playbook.site(rules)
         for p, promotion in enumerate(rules.promotions):
-            for r, role_id in enumerate(promotion.target_roles):
-                yield site.at("promotions", p, "target_roles", r), "role", role_id
-            yield site.at("promotions", p, "eligibility", "min_grade"), "grade", \
-                promotion.eligibility.min_grade
+            site = playbook.site(rules).at("promotions", p)
+            yield from _each(site, "target_roles", "role", promotion.target_roles)
+            yield site.at("eligibility", "min_grade"), "grade", promotion.eligibility.min_grade
     for inputs in playbook.hiring.values():
         site = playbook.site(inputs)
         for c, channel in enumerate(inputs.channels):
-            for r, role_id in enumerate(channel.roles):
-                yield site.at("channels", c, "roles", r), "role", role_id
+            yield from _each(site.at("channels", c), "roles", "role", channel.roles)
         for r, entry in enumerate(inputs.roster):
             yield site.at("roster", r, "role"), "role", entry.role
 
