@@ -12,27 +12,25 @@ from cs_team.source import node_span
 Path = Sequence[str | int]
 
 
-def find_node(root: yaml.Node, path: Path, *, key: bool = False) -> tuple[yaml.Node, int]:
-    """The deepest node along ``path`` and how many segments were followed.
+def find_node(root: yaml.Node, path: Path, *, key: bool = False) -> yaml.Node:
+    """The deepest node along ``path``.
 
     Segments that match nothing are skipped (pydantic puts union tags in its
     paths); a path into something missing stops at the nearest parent. With
     ``key`` the last mapping step yields the key node instead of its value.
     """
-    node, followed = root, 0
+    node = root
     for index, segment in enumerate(path):
         last = index == len(path) - 1
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 if isinstance(key_node, yaml.ScalarNode) and _same_key(key_node, segment):
                     node = key_node if (key and last) else value_node
-                    followed = index + 1
                     break
         elif (isinstance(node, yaml.SequenceNode) and isinstance(segment, int)
               and 0 <= segment < len(node.value)):
             node = node.value[segment]
-            followed = index + 1
-    return node, followed
+    return node
 
 
 def _same_key(key_node: yaml.ScalarNode, segment: str | int) -> bool:
@@ -42,7 +40,7 @@ def _same_key(key_node: yaml.ScalarNode, segment: str | int) -> bool:
 def span_at(root: yaml.Node | None, path: Path, *, key: bool = False) -> Span:
     if root is None:
         return Span()
-    return node_span(find_node(root, path, key=key)[0])
+    return node_span(find_node(root, path, key=key))
 
 
 def dotted(path: Path) -> str:

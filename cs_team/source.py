@@ -15,21 +15,13 @@ from typing import Any
 
 import yaml
 
+from cs_team.constructor import MAX_EXPANDED_NODES, AliasBomb, loader_for
 from cs_team.findings import Finding, Span
 from cs_team.lint.registry import RULES
-
-try:
-    _BaseLoader = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml: slower, same behaviour
-    _BaseLoader = yaml.SafeLoader  # type: ignore[misc]
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest file read. Playbooks are small; a larger file is almost surely not one."""
 
-MAX_EXPANDED_NODES = 1_000_000
-"""Nodes that aliases may add, counted as if every alias were written out."""
-
-_BOOLEAN_WORDS = {"true", "false"}
 _UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -61,101 +53,6 @@ def node_span(node: yaml.Node) -> Span:
 def finding(parsed: ParsedFile, code: str, span: Span, message: str) -> Finding:
     rule = RULES[code]
     return Finding(parsed.display, span, code, rule.severity, message, rule.name)
-
-
-class _AliasBomb(Exception):
-    def __init__(self, node: yaml.Node) -> None:
-        self.node = node
-
-
-class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Builds plain data and reports what PyYAML would otherwise let pass silently."""
-
-    def __init__(self, text: str, parsed: ParsedFile) -> None:
-        super().__init__(text)
-        self.parsed = parsed
-
-    def report(self, code: str, node: yaml.Node, message: str) -> None:
-        self.parsed.findings.append(finding(self.parsed, code, node_span(node), message))
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        seen: dict[Any, yaml.Node] = {}
-        for key_node, _ in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                continue
-            key = key_node.value
-            if key in seen:
-                first = seen[key].start_mark.line + 1
-                self.report("CS002", key_node, f"key '{key}' appears twice in this mapping "
-                            f"(first on line {first}); the first value would be lost")
-            else:
-                seen[key] = key_node
-        return super().construct_mapping(node, deep=deep)
-
-    def construct_yaml_bool(self, node: yaml.ScalarNode) -> bool:
-        value = super().construct_yaml_bool(node)
-        if node.value.lower() not in _BOOLEAN_WORDS:
-            self.report("CS007", node, f"'{node.value}' is read as {str(value).lower()}; write "
-                        f"{str(value).lower()} for a flag, or quote it ('{node.value}') for text")
-        return value
-
-    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
-        # YAML 1.1 reads 10:30 as the base-60 number 630; YAML 1.2 and people read a time.
-        if ":" in node.value:
-            return node.value
-        return super().construct_yaml_int(node)
-
-    def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:
-        if ":" in node.value:
-            return node.value
-        return super().construct_yaml_float(node)
-
-
-_CheckingLoader.add_constructor("tag:yaml.org,2002:bool", _CheckingLoader.construct_yaml_bool)
-_CheckingLoader.add_constructor("tag:yaml.org,2002:int", _CheckingLoader.construct_yaml_int)
-_CheckingLoader.add_constructor("tag:yaml.org,2002:float", _CheckingLoader.construct_yaml_float)
-
-
-class _AliasCountingLoader(_CheckingLoader):
-    """Also counts the values aliases expand to, and stops past MAX_EXPANDED_NODES.
-
-    Used only for text containing a `*`, since there is no alias without one: the
-    count costs a Python call for every value constructed.
-    """
-
-    def __init__(self, text: str, parsed: ParsedFile) -> None:
-        super().__init__(text, parsed)
-        self.expanded = 0
-        self._sizes: dict[int, int] = {}
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects:  # reached again through an alias
-            self.expanded += self._size(node)
-            if self.expanded > MAX_EXPANDED_NODES:
-                raise _AliasBomb(node)
-        return super().construct_object(node, deep)
-
-    def _size(self, root: yaml.Node) -> int:
-        """Nodes under ``root`` with aliases written out, memoised (iterative: no recursion limit)."""
-        stack, order = [root], []
-        while stack:
-            node = stack.pop()
-            if id(node) in self._sizes:
-                continue
-            order.append(node)
-            stack.extend(_children(node))
-        for node in reversed(order):
-            if id(node) not in self._sizes:
-                self._sizes[id(node)] = 1 + sum(self._sizes.get(id(c), 1) for c in _children(node))
-        return self._sizes[id(root)]
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    return []
 
 
 def _byte_position(raw: bytes, offset: int) -> Span:
@@ -233,7 +130,10 @@ def parse_text(text: str, parsed: ParsedFile) -> None:
             f"collections are nested more than {MAX_DEPTH} levels deep here; "
             "playbooks never need this: flatten the structure")))
         return
-    loader = (_AliasCountingLoader if "*" in text else _CheckingLoader)(text, parsed)
+    def report(code: str, node: yaml.Node, message: str) -> None:
+        parsed.findings.append(finding(parsed, code, node_span(node), message))
+
+    loader = loader_for(text, report)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -241,7 +141,7 @@ def parse_text(text: str, parsed: ParsedFile) -> None:
                 "file holds no YAML document (it is empty or only comments)")))
             return
         data = loader.construct_document(node)
-    except _AliasBomb as bomb:
+    except AliasBomb as bomb:
         parsed.findings.append(finding(parsed, "CS006", node_span(bomb.node), (
             f"aliases expand this document beyond {MAX_EXPANDED_NODES:,} values; "
             "write the content out instead of repeating anchors")))

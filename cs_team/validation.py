@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from cs_team.findings import Finding
 from cs_team.locate import dotted, find_node
-from cs_team.model.common import ID_PATTERN
+from cs_team.model.common import ID_PATTERN, describe
 from cs_team.source import ParsedFile, finding, node_span
 
 _TYPE_NAMES = {
@@ -21,20 +21,6 @@ _TYPE_NAMES = {
     "model_type": "a mapping", "model_attributes_type": "a mapping", "date_type": "a date (YYYY-MM-DD)",
     "int_from_float": "a whole number", "float_parsing": "a number", "int_parsing": "a whole number",
 }
-
-
-def describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, str):
-        return f"text '{value}'" if len(value) <= 40 else "text"
-    return repr(value)
 
 
 def suggest(word: str, choices: typing.Iterable[str]) -> str:
@@ -105,7 +91,7 @@ def schema_findings(parsed: ParsedFile, error: ValidationError, model: type[Base
         loc = base + tuple(item["loc"])
         item = {**item, "loc": loc}
         code, message = _message(item, model)
-        node, _ = find_node(parsed.node, loc, key=item["type"] == "extra_forbidden")
+        node = find_node(parsed.node, loc, key=item["type"] == "extra_forbidden")
         result = finding(parsed, code, node_span(node), message)
         # A union reports once per member: keep the first of findings saying the same at one place.
         found.setdefault((code, result.span, item["type"]), result)

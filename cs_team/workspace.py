@@ -26,9 +26,9 @@ class Opened:
 
 def open_repository(start: Path | None = None, cwd: Path | None = None) -> Opened:
     cwd = cwd or Path.cwd()
-    if start is not None and not start.exists():
+    if start is not None and not (cwd / start).exists():
         raise UsageError(f"no such file or folder: {start}")
-    root = find_root(start or cwd)
+    root = find_root(cwd / start if start is not None else cwd)
     if root is not None:
         return Opened(load_repository(root, cwd=cwd))
     if start is not None:
@@ -67,12 +67,13 @@ def _lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str], cw
         checked = len(opened.repo.documents) + 1
         return LintResult(findings, checked, [opened.note] if opened.note else [])
     groups: dict[Path, list[Path]] = {}
-    for path in paths:
+    for given in paths:
+        path = given if given.is_absolute() else cwd / given
         if not path.exists():
-            raise UsageError(f"no such file or folder: {path}")
+            raise UsageError(f"no such file or folder: {given}")
         root = find_root(path)
         if root is None:
-            raise UsageError(f"{path} is not inside a playbook repository (no {CONFIG_NAME} in its "
+            raise UsageError(f"{given} is not inside a playbook repository (no {CONFIG_NAME} in its "
                              "folder or any folder above)")
         groups.setdefault(root, []).append(path.resolve())
     findings: list[Finding] = []

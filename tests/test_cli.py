@@ -186,3 +186,12 @@ def test_rules_list_and_explain(tmp_path: Path) -> None:
     assert "Each question is used at most once in a kit" in result.stdout
     result = cs_team("rules", "CS2044", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (2, "cs-team: error: unknown rule 'CS2044'; did you mean 'CS204'?\n")
+
+
+def test_paths_are_relative_to_the_given_folder(repo: RepoCopy, tmp_path: Path) -> None:
+    """The core resolves paths against the cwd it is given, not the process's."""
+    from cs_team.workspace import lint_paths
+
+    repo.edit("hiring.yaml", "shrinkage: 30", "shrinkage: 100")
+    result = lint_paths([Path("hiring.yaml")], None, set(), cwd=repo.root)
+    assert [(f.path, f.code) for f in result.findings] == [("hiring.yaml", "CS212")]

@@ -47,10 +47,19 @@ class Text:
         return (value for _, value in self.translations)
 
 
-def _describe(value: Any) -> str:
-    names = {dict: "a mapping", list: "a list", bool: "true/false", int: "a number",
-             float: "a number", type(None): "nothing (null)"}
-    return names.get(type(value), type(value).__name__)
+def describe(value: Any) -> str:
+    """A value as a message names it: `text 'abc'`, `a list`, `true`, `42`."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, str):
+        return f"text '{value}'" if len(value) <= 40 else "text"
+    return repr(value)
 
 
 _CHECKED_LANGS: set[str] = set()  # language codes already matched against LANG_PATTERN
@@ -87,14 +96,14 @@ def _to_text(value: Any) -> Text:
             if not isinstance(text, str) or not text.strip():
                 raise PydanticCustomError(
                     "text_type", "the '{lang}' text must be a non-empty string, got {got}",
-                    {"lang": lang, "got": _describe(text)},
+                    {"lang": lang, "got": describe(text)},
                 )
             pairs.append((lang, text))
         return Text(tuple(pairs))
     raise PydanticCustomError(
         "text_type",
         "expected text: a string, or a mapping of languages such as {example}; got {got}",
-        {"example": "{zh: ..., en: ...}", "got": _describe(value)},
+        {"example": "{zh: ..., en: ...}", "got": describe(value)},
     )
 
 

@@ -1,0 +1,123 @@
+"""The YAML constructor: plain data from libyaml's node tree, checked on the way.
+
+It reports, through a callback, what PyYAML would otherwise let pass
+silently: duplicate keys (the last one wins), YAML 1.1 booleans (`yes`), and
+aliases that expand without bound ("billion laughs").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+
+try:
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml: slower, same behaviour
+    _BaseLoader = yaml.SafeLoader  # type: ignore[misc]
+
+MAX_EXPANDED_NODES = 1_000_000
+"""Nodes that aliases may add, counted as if every alias were written out."""
+
+_BOOLEAN_WORDS = {"true", "false"}
+
+Report = Callable[[str, yaml.Node, str], None]
+"""Called with a rule code, the node at fault and the message."""
+
+
+class AliasBomb(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
+class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Builds plain data and reports what PyYAML would otherwise let pass silently."""
+
+    def __init__(self, text: str, report: Report) -> None:
+        super().__init__(text)
+        self.report = report
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = key_node.value
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                self.report("CS002", key_node, f"key '{key}' appears twice in this mapping "
+                            f"(first on line {first}); the first value would be lost")
+            else:
+                seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_bool(self, node: yaml.ScalarNode) -> bool:
+        value = super().construct_yaml_bool(node)
+        if node.value.lower() not in _BOOLEAN_WORDS:
+            self.report("CS007", node, f"'{node.value}' is read as {str(value).lower()}; write "
+                        f"{str(value).lower()} for a flag, or quote it ('{node.value}') for text")
+        return value
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
+        # YAML 1.1 reads 10:30 as the base-60 number 630; YAML 1.2 and people read a time.
+        if ":" in node.value:
+            return node.value
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:
+        if ":" in node.value:
+            return node.value
+        return super().construct_yaml_float(node)
+
+
+_CheckingLoader.add_constructor("tag:yaml.org,2002:bool", _CheckingLoader.construct_yaml_bool)
+_CheckingLoader.add_constructor("tag:yaml.org,2002:int", _CheckingLoader.construct_yaml_int)
+_CheckingLoader.add_constructor("tag:yaml.org,2002:float", _CheckingLoader.construct_yaml_float)
+
+
+class _AliasCountingLoader(_CheckingLoader):
+    """Also counts the values aliases expand to, and stops past MAX_EXPANDED_NODES.
+
+    Used only for text containing a `*`, since there is no alias without one: the
+    count costs a Python call for every value constructed.
+    """
+
+    def __init__(self, text: str, report: Report) -> None:
+        super().__init__(text, report)
+        self.expanded = 0
+        self._sizes: dict[int, int] = {}
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:  # reached again through an alias
+            self.expanded += self._size(node)
+            if self.expanded > MAX_EXPANDED_NODES:
+                raise AliasBomb(node)
+        return super().construct_object(node, deep)
+
+    def _size(self, root: yaml.Node) -> int:
+        """Nodes under ``root`` with aliases written out, memoised (iterative: no recursion limit)."""
+        stack, order = [root], []
+        while stack:
+            node = stack.pop()
+            if id(node) in self._sizes:
+                continue
+            order.append(node)
+            stack.extend(_children(node))
+        for node in reversed(order):
+            if id(node) not in self._sizes:
+                self._sizes[id(node)] = 1 + sum(self._sizes.get(id(c), 1) for c in _children(node))
+        return self._sizes[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def loader_for(text: str, report: Report) -> _CheckingLoader:
+    """The loader for ``text``: the alias-counting one only where an alias is possible."""
+    return (_AliasCountingLoader if "*" in text else _CheckingLoader)(text, report)
