@@ -1,11 +1,20 @@
-"""Findings as text for people or JSON for tools. Plain strings: no terminal library here."""
+"""Findings as text for people, or in the formats CI systems and editors read.
+
+Every reporter is a function from findings to one string. Machine formats are
+plain strings, never printed through rich (it wraps lines at 80 columns when
+stdout is not a terminal and would split a finding over several lines).
+"""
 
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
+from collections.abc import Callable
 
+from cs_team import __version__
 from cs_team.findings import Finding, Severity
+from cs_team.lint.registry import RULES
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -24,6 +33,71 @@ def text(findings: list[Finding], colour: bool = False) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+def parsable(findings: list[Finding]) -> str:
+    """``path:line:col: level CODE message``: the shape editors' problem matchers expect."""
+    return "".join(f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.message}\n"
+                   for f in findings)
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(findings: list[Finding]) -> str:
+    """GitHub Actions workflow commands: each finding becomes an annotation on the pull request."""
+    lines = []
+    for f in findings:
+        properties = ",".join(f"{key}={_escape_property(str(value))}" for key, value in (
+            ("file", f.path), ("line", f.line), ("col", f.column), ("endLine", f.span.end_line),
+            ("endColumn", f.span.end_column), ("title", f.code)))
+        lines.append(f"::{f.severity.value} {properties}::{_escape_data(f'{f.message} [{f.rule}]')}")
+    return "".join(line + "\n" for line in lines)
+
+
+def as_json(findings: list[Finding]) -> str:
+    """A list of ``{path, line, column, end_line, end_column, level, code, rule, message}``."""
+    return json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"
+
+
+def sarif(findings: list[Finding]) -> str:
+    """SARIF 2.1.0, ready for GitHub code scanning (``upload-sarif``)."""
+    codes = list(RULES)
+    rules = [{
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.explanation},
+        "help": {"text": rule.help_text(), "markdown": rule.help_markdown()},
+        "defaultConfiguration": {"level": rule.severity.value},
+    } for rule in RULES.values()]
+    results = [{
+        "ruleId": f.code,
+        "ruleIndex": codes.index(f.code),
+        "level": f.severity.value,
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": f.path, "uriBaseId": "%SRCROOT%"},
+            "region": {"startLine": f.line, "startColumn": f.column,
+                       "endLine": f.span.end_line, "endColumn": f.span.end_column},
+        }}],
+    } for f in findings]
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "cs-team", "version": __version__,
+                                "semanticVersion": __version__, "rules": rules}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
 def summary(findings: list[Finding], files_checked: int) -> str:
     counts = Counter(f.severity for f in findings)
     files = len({f.path for f in findings})
@@ -38,5 +112,13 @@ def summary(findings: list[Finding], files_checked: int) -> str:
             f"({files_checked} checked).")
 
 
-def as_json(findings: list[Finding]) -> str:
-    return json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"
+MACHINE_FORMATS: dict[str, Callable[[list[Finding]], str]] = {
+    "parsable": parsable, "github": github, "json": as_json, "sarif": sarif,
+}
+
+
+def resolve_format(requested: str) -> str:
+    """``auto`` is ``github`` inside GitHub Actions and ``text`` everywhere else."""
+    if requested != "auto":
+        return requested
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"

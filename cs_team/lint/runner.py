@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from cs_team.findings import Finding, normalise
 from cs_team.lint import rules as _rules  # noqa: F401  (registers every rule's check)
+from cs_team.lint import suppression
 from cs_team.lint.registry import RULES, Report
 from cs_team.loader import Repository
 from cs_team.locate import span_at
@@ -31,4 +32,7 @@ def run(repo: Repository, select: set[str] | None = None, ignore: Iterable[str] 
     for code, rule in RULES.items():
         if rule.check is not None and enabled(code):
             findings.extend(_finding(code, report) for report in rule.check(playbook))
-    return normalise(findings)
+    files = [d.parsed for d in repo.documents]
+    if repo.config_file is not None:
+        files.append(repo.config_file)
+    return normalise(suppression.apply(findings, files, {c for c in RULES if enabled(c)}))

@@ -2,6 +2,7 @@
 
 from cs_team.lint.rules import (  # noqa: F401
     duplicate_ids,
+    fair_hiring,
     interview_time,
     languages,
     near_duplicates,

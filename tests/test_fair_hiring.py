@@ -1,0 +1,81 @@
+"""Fair-hiring rules: every phrasing the domain brief lists is caught; ours are not flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from cs_team.lint.rules.fair_hiring import problems
+from tests.conftest import RepoCopy
+
+# The phrasings DOMAIN.md section 8 lists, with the rule each must trigger.
+DOMAIN_PHRASINGS = [
+    ("您结婚了吗", "CS301"), ("有对象吗", "CS301"), ("打算什么时候结婚", "CS301"),
+    ("打算什么时候要孩子", "CS302"), ("要二胎吗", "CS302"), ("现在怀孕了吗", "CS302"),
+    ("能保证几年内不生吗", "CS302"), ("只招男生", "CS303"), ("男性优先", "CS303"),
+    ("您是哪里人", "CS304"), ("户口在哪", "CS304"), ("农村户口还是城镇户口", "CS304"),
+    ("您是什么民族", "CS305"), ("信什么教", "CS306"), ("有宗教信仰吗", "CS306"),
+    ("有没有乙肝", "CS307"), ("是乙肝携带者吗", "CS307"), ("有没有残疾", "CS308"),
+    ("有什么病史", "CS309"), ("有没有贷款", "CS310"), ("35岁以上不考虑", "CS311"),
+    ("Are you married?", "CS301"), ("Do you plan to have kids soon?", "CS302"),
+    ("Men preferred for night shifts", "CS303"), ("Where is your hukou?", "CS304"),
+    ("Are you a hepatitis B carrier?", "CS307"), ("How old are you?", "CS311"),
+]
+
+NOT_PROBES = [
+    "面试中不得询问婚育情况、籍贯和宗教信仰。",  # guidance that forbids the question
+    "Do not ask about marital status or religion.",
+    "一位客户来电，说自己是账户持有人的丈夫，要求你告诉他妻子账户的订单。你会怎么处理？",
+    "一位六十多岁的客户打来电话，说看不懂自动续费。",
+    "Types under 40 characters a minute, or the reply misses the question.",
+    "为女儿订购的生日礼物没有按时送达。",
+    "请讲一次你犯了错并影响到别人的经历。",
+]
+
+
+@pytest.mark.parametrize(("text", "code"), DOMAIN_PHRASINGS)
+def test_domain_phrasings_are_caught(text: str, code: str) -> None:
+    assert code in {found for found, _ in problems(text)}
+
+
+@pytest.mark.parametrize("text", NOT_PROBES)
+def test_customers_and_guidance_are_not_flagged(text: str) -> None:
+    assert list(problems(text)) == []
+
+
+def test_each_language_is_reported_where_it_is_written(repo: RepoCopy) -> None:
+    repo.edit("questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}",
+              "{zh: 你结婚了吗？, en: Are you married?}")
+    found = [(f.code, f.line, f.column) for f in repo.lint()]
+    assert found == [("CS301", *repo.at("questions/bank.yaml", "你结婚了吗？")),
+                     ("CS301", *repo.at("questions/bank.yaml", "Are you married?"))]
+
+
+def test_role_play_scenarios_describe_the_customer(repo: RepoCopy) -> None:
+    repo.edit("questions/bank.yaml", "persona: {zh: 包裹迟到的客户, en: A customer whose parcel is late}",
+              "persona: {zh: 王女士，35 岁，已婚，为孩子买的礼物迟到了, en: 'Ms Wang, 35, married; a gift for her child is late'}")
+    assert repo.lint() == []
+
+
+def test_suppression_with_a_reason(repo: RepoCopy) -> None:
+    repo.edit("questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}",
+              "{zh: 本岗位需要核查征信，你是否同意？, en: This post needs a credit check; do you consent?}"
+              "  # cs-team: disable CS310 -- 银行卡中心岗位依监管要求核查征信")
+    assert repo.lint() == []
+
+
+def test_suppression_on_the_line_above_covers_the_next_line(repo: RepoCopy) -> None:
+    repo.edit("role.yaml", "  experience_years: 0\n",
+              "  experience_years: 0\n  # cs-team: disable age-limit -- 依法须年满 18 周岁（夜班）\n  traits: [18岁以下不招]\n")
+    # the age limit is suppressed; the plain string still lacks its English version
+    assert [f.code for f in repo.lint()] == ["CS208"]
+
+
+def test_reason_is_optional_outside_fair_hiring(repo: RepoCopy) -> None:
+    repo.edit("role.yaml", "csat_percent: 85", "csat_percent: 0.85  # cs-team: disable CS211")
+    assert repo.lint() == []
+
+
+def test_suppression_naming_no_rule(repo: RepoCopy) -> None:
+    repo.edit("role.yaml", "grade: g1\n", "grade: g1  # cs-team: disable CS999 -- typo\n")
+    (finding,) = repo.lint()
+    assert (finding.code, finding.message) == ("CS012", "'CS999' names no rule")
