@@ -52,8 +52,12 @@ def _root(
 
 
 class LintFormat(str, Enum):
+    auto = "auto"
     text = "text"
+    parsable = "parsable"
+    github = "github"
     json = "json"
+    sarif = "sarif"
 
 
 def _codes(values: list[str] | None, option: str) -> set[str]:
@@ -70,8 +74,9 @@ def lint(
     paths: Annotated[list[Path] | None, typer.Argument(
         help="Files or folders to check (default: the repository around the current folder).",
         show_default=False)] = None,
-    output_format: Annotated[LintFormat, typer.Option("--format", "-f", help="Output format.")]
-        = LintFormat.text,
+    output_format: Annotated[LintFormat, typer.Option(
+        "--format", "-f", help="auto (github inside GitHub Actions, else text), text, parsable, "
+        "github, json or sarif.")] = LintFormat.auto,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
     select: Annotated[list[str] | None, typer.Option(
         "--select", help="Only these rules (codes, names or prefixes such as CS2; repeatable).")] = None,
@@ -81,6 +86,7 @@ def lint(
     """Check playbooks: YAML, schema and cross-file rules.
 
     Exit 0 when clean, 1 when there are errors (or warnings with --strict), 2 on a usage error.
+    Files outside any playbook repository are skipped (pre-commit passes every changed file).
 
     [bold]Examples[/bold]
 
@@ -89,6 +95,8 @@ def lint(
       cs-team lint roles/agent-1.yaml questions/ --format json
 
       cs-team lint --strict --ignore CS209
+
+      cs-team lint --format sarif > cs-team.sarif
     """
     from cs_team import reporters
     from cs_team.findings import Severity
@@ -96,13 +104,14 @@ def lint(
 
     selected = _codes(select, "--select") if select else None
     result = lint_paths(list(paths or []), selected, _codes(ignore, "--ignore"))
-    for note in result.notes:
-        _say(f"cs-team: {note}")
-    if output_format is LintFormat.json:
-        sys.stdout.write(reporters.as_json(result.findings))
-    else:
+    chosen = reporters.resolve_format(output_format.value)
+    if chosen == "text":
+        for note in result.notes:
+            _say(f"cs-team: {note}")
         sys.stdout.write(reporters.text(result.findings, colour=_colour_wanted()))
         _say(reporters.summary(result.findings, result.files_checked))
+    else:
+        sys.stdout.write(reporters.MACHINE_FORMATS[chosen](result.findings))
     failing = {Severity.ERROR} | ({Severity.WARNING} if strict else set())
     raise typer.Exit(EXIT_FINDINGS if any(f.severity in failing for f in result.findings) else EXIT_OK)
 
@@ -167,10 +176,76 @@ def list_items(
 
 
 @app.command()
+def schema(
+    kind: Annotated[str | None, typer.Argument(
+        help="Print the schema of this kind (or 'cs-team' for cs-team.yaml) to stdout.")] = None,
+    out: Annotated[Path | None, typer.Option(
+        help="Write every schema into this folder, one <kind>.schema.json each.")] = None,
+) -> None:
+    """JSON Schema of the playbook format, for editors (yaml-language-server) and SchemaStore.
+
+    Generated from the same models the linter validates with. Point a YAML file at one with a
+    first line such as  # yaml-language-server: $schema=schemas/role.schema.json
+
+    [bold]Examples[/bold]
+
+      cs-team schema --out schemas
+
+      cs-team schema role
+    """
+    from cs_team import atomic
+    from cs_team.schema import CONFIG_SCHEMA, file_name, render, schemas
+    from cs_team.validation import suggest
+
+    found = schemas()
+    if out is None and kind is None:
+        raise UsageError("give a KIND to print, or --out DIR to write them all")
+    if kind is not None:
+        name = CONFIG_SCHEMA if kind in ("cs-team", "cs-team.yaml", "config") else file_name(kind)
+        if name not in found:
+            kinds = [n.removesuffix(".schema.json") for n in found]
+            hint = suggest(kind, kinds) or f"; use one of {', '.join(kinds)}"
+            raise UsageError(f"unknown kind '{kind}'{hint}")
+        sys.stdout.write(render(found[name]))
+        return
+    for name, content in found.items():
+        atomic.write_text(out / name, render(content))
+    _say(f"cs-team: wrote {len(found)} schemas to {out}")
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Where to create the repository (new or empty).")],
+) -> None:
+    """Start a playbook repository from the bundled department, with editor and CI set-up.
+
+    Copies the example playbooks and their JSON Schemas, and adds .editorconfig, VS Code
+    settings, a pre-commit configuration and a GitHub Actions workflow. Refuses to overwrite
+    any existing file.
+
+    [bold]Examples[/bold]
+
+      cs-team init my-service-playbooks
+    """
+    from cs_team.init import init as create
+
+    written = create(folder)
+    _say(f"cs-team: created {len(written)} files in {folder}; edit cs-team.yaml first, then run "
+         f"`cs-team lint {folder}`")
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+    zh_en = "zh-en"
+
+
+@app.command()
 def rules(
     code: Annotated[str | None, typer.Argument(help="A rule code or name to explain in full.")] = None,
+    lang: Annotated[Lang, typer.Option(help="Language of the explanation.")] = Lang.zh_en,
 ) -> None:
-    """List the lint rules, or explain one.
+    """List the lint rules, or explain one with a bad and a good example.
 
     [bold]Examples[/bold]
 
@@ -178,21 +253,22 @@ def rules(
 
       cs-team rules CS204
 
-      cs-team rules insufficient-questions
+      cs-team rules marital-status --lang en
     """
     from cs_team.lint.registry import RULES, resolve_codes
     from cs_team.validation import suggest
 
+    languages = ["zh", "en"] if lang is Lang.zh_en else [lang.value]
     if code is None:
         for rule in RULES.values():
-            typer.echo(f"{rule.code}  {rule.name:<26} {rule.severity.value:<8} {rule.summary}")
+            summary = " / ".join(rule.summaries[x] for x in languages if x in rule.summaries)
+            typer.echo(f"{rule.code}  {rule.name:<26} {rule.severity.value:<8} {summary}")
         return
     codes, _ = resolve_codes([code])
     if len(codes) != 1:
         names = [*RULES, *(r.name for r in RULES.values())]
         raise UsageError(f"unknown rule '{code}'{suggest(code, names)}")
-    rule = RULES[codes.pop()]
-    typer.echo(f"{rule.code} {rule.name} ({rule.severity.value})\n\n{rule.summary}\n\n{rule.explanation}")
+    typer.echo(RULES[codes.pop()].describe(languages), nl=False)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,7 +15,7 @@ from cs_team.findings import Finding
 from cs_team.lint.registry import resolve_codes
 from cs_team.locate import span_at
 from cs_team.model import FORMAT_VERSION, ITEM_LISTS, KINDS, Config, Document
-from cs_team.repo import CONFIG_NAME, display_path, playbook_files
+from cs_team.repo import CONFIG_NAME, display_path, display_paths, playbook_files
 from cs_team.source import ParsedFile, finding, parse_file
 from cs_team.validation import schema_findings, suggest
 
@@ -174,10 +174,9 @@ def load_repository(root: Path, *, bundled: bool = False, cwd: Path | None = Non
 def _load_repository(root: Path, bundled: bool, cwd: Path | None) -> Repository:
     config, config_file, ignored = load_config(root, cwd)
     skip = [root / config.templates] if config.templates else []
-    documents = [
-        load_document(parse_file(path, display_path(path, cwd)))
-        for path in playbook_files(root, config.exclude, skip)
-    ]
+    paths = playbook_files(root, config.exclude, skip)
+    documents = [load_document(parse_file(path, display))
+                 for path, display in zip(paths, display_paths(root, paths, cwd), strict=True)]
     findings = list(config_file.findings)
     for document in documents:
         findings.extend(document.parsed.findings)

@@ -55,3 +55,10 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
         return path.resolve().relative_to(cwd.resolve()).as_posix()
     except ValueError:
         return str(path.resolve())
+
+
+def display_paths(root: Path, paths: list[Path], cwd: Path | None = None) -> list[str]:
+    """display_path() of many files below ``root``, resolving folders once, not every file."""
+    base = display_path(root, cwd)
+    prefix = "" if base == "." else base + "/"
+    return [prefix + p.relative_to(root).as_posix() for p in paths]

@@ -67,14 +67,16 @@ def _lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str], cw
         checked = len(opened.repo.documents) + 1
         return LintResult(findings, checked, [opened.note] if opened.note else [])
     groups: dict[Path, list[Path]] = {}
+    notes: list[str] = []
     for given in paths:
         path = given if given.is_absolute() else cwd / given
         if not path.exists():
             raise UsageError(f"no such file or folder: {given}")
         root = find_root(path)
-        if root is None:
-            raise UsageError(f"{given} is not inside a playbook repository (no {CONFIG_NAME} in its "
-                             "folder or any folder above)")
+        if root is None:  # pre-commit passes every changed YAML file, playbook or not
+            notes.append(f"skipped {given}: not inside a playbook repository (no {CONFIG_NAME} "
+                         "in its folder or any folder above)")
+            continue
         groups.setdefault(root, []).append(path.resolve())
     findings: list[Finding] = []
     checked = 0
@@ -86,4 +88,4 @@ def _lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str], cw
         wanted = {display for display, path in files.items() if _belongs(path, requested)}
         checked += len(wanted)
         findings += [f for f in run(repo, select, ignore) if f.path in wanted]
-    return LintResult(normalise(findings), checked)
+    return LintResult(normalise(findings), checked, notes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,18 @@ from cs_team.loader import load_repository
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINIMAL = FIXTURES / "minimal"
+GOLDEN = Path(__file__).parent / "golden"
+REGENERATE = os.environ.get("CS_TEAM_REGENERATE_GOLDEN") == "1"
+"""Set CS_TEAM_REGENERATE_GOLDEN=1 to rewrite golden files on purpose; review the diff."""
+
+
+def assert_golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if REGENERATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert path.is_file(), f"no golden file {path}: run with CS_TEAM_REGENERATE_GOLDEN=1"
+    assert actual == path.read_text(encoding="utf-8")
 
 
 def position(text: str, target: str, before: str = "", nth: int = 0) -> tuple[int, int]:

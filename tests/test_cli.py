@@ -105,12 +105,12 @@ def test_missing_path_is_a_usage_error(repo: RepoCopy) -> None:
     assert err.strip().endswith("no such file or folder: nowhere.yaml")
 
 
-def test_file_outside_any_repository(tmp_path: Path) -> None:
-    (tmp_path / "loose.yaml").write_text("kind: role\n", encoding="utf-8")
-    result = cs_team("lint", "loose.yaml", cwd=tmp_path)
-    assert result.returncode == 2
-    assert result.stderr.count("\n") == 1
-    assert "is not inside a playbook repository" in result.stderr
+def test_files_outside_any_repository_are_skipped(repo: RepoCopy, tmp_path: Path) -> None:
+    """pre-commit passes every changed YAML file: workflows and other YAML are not playbooks."""
+    (tmp_path / "workflow.yml").write_text("on: push\n", encoding="utf-8")
+    result = cs_team("lint", str(tmp_path / "workflow.yml"), str(repo.path("role.yaml")), cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "")
+    assert "skipped " in result.stderr and "workflow.yml: not inside a playbook repository" in result.stderr
 
 
 def test_outside_a_repository_the_bundled_department_is_used(tmp_path: Path) -> None:
@@ -142,7 +142,7 @@ def test_no_traceback_on_bad_playbooks(repo: RepoCopy) -> None:
     assert "bin.yaml:1:1: CS005 error" in result.stdout
 
 
-@pytest.mark.parametrize("command", ["lint", "list", "rules"])
+@pytest.mark.parametrize("command", ["lint", "list", "rules", "schema", "init"])
 def test_every_command_help_has_an_example(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
@@ -182,8 +182,11 @@ def test_rules_list_and_explain(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "CS204  insufficient-questions" in result.stdout
     result = cs_team("rules", "insufficient-questions", cwd=tmp_path)
-    assert result.stdout.startswith("CS204 insufficient-questions (error)\n\n")
+    assert result.stdout.startswith("CS204 insufficient-questions (error)\n\n题库不足以组成某个面试环节。")
     assert "Each question is used at most once in a kit" in result.stdout
+    assert "Bad / 反例:\n    questions:" in result.stdout
+    result = cs_team("rules", "CS301", "--lang", "en", cwd=tmp_path)
+    assert "Law on the Protection of Women's Rights" in result.stdout and "妇女" not in result.stdout
     result = cs_team("rules", "CS2044", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (2, "cs-team: error: unknown rule 'CS2044'; did you mean 'CS204'?\n")
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from cs_team.lint.rules.fair_hiring import problems
+from cs_team.lint.rules.fair_hiring import problems, topics_worth_checking
 from tests.conftest import RepoCopy
 
 # The phrasings DOMAIN.md section 8 lists, with the rule each must trigger.
@@ -79,3 +81,25 @@ def test_suppression_naming_no_rule(repo: RepoCopy) -> None:
     repo.edit("role.yaml", "grade: g1\n", "grade: g1  # cs-team: disable CS999 -- typo\n")
     (finding,) = repo.lint()
     assert (finding.code, finding.message) == ("CS012", "'CS999' names no rule")
+
+
+FRAGMENTS = [text for text, _ in DOMAIN_PHRASINGS] + NOT_PROBES + [
+    "你", "您", "吗", "？", "。", "，", "不得询问", "客户", "请讲一次", "35", "岁", "以下", "年内", "不会", "生",
+    "男", "女", "士", "优先", "只招", "信", "什么", "教", "体检", "报告", "身体", "状况", "Are you", "married",
+    "single", " only", "men", "preferred", "how old", " are you", "hiv", "AIDS", "loans", "credit score",
+    "Do not", ". ", "\n", "home town", "aged over 40", "years old", "start a family", "plan to have kids",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=4), max_size=12).map("".join))
+def test_the_anchor_gate_never_hides_a_match(text: str) -> None:
+    """The fast first pass must only skip texts the full patterns would not match anyway."""
+    assert list(problems(text)) == list(problems(text, gate=False))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=3), max_size=6).map("".join), max_size=8))
+def test_one_pass_over_many_texts_matches_one_text_at_a_time(texts: list[str]) -> None:
+    lowered = [t.lower() for t in texts]
+    assert topics_worth_checking(lowered) == [topics_worth_checking([t])[0] for t in lowered]

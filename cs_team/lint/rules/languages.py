@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from cs_team.lint.registry import Report, rule
+from cs_team.loader import LoadedDocument
 from cs_team.model.common import Text
 from cs_team.playbook import Playbook, Site
 
@@ -44,14 +45,20 @@ def texts(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Text]]:
             yield from texts(item, (*path, key))
 
 
+def document_texts(playbook: Playbook, document: LoadedDocument) -> list[tuple[tuple, Text]]:
+    """The texts of a valid document with their paths, walked once per playbook (rules share it)."""
+    key = ("texts", id(document))
+    if key not in playbook.derived:
+        playbook.derived[key] = list(texts(document.model)) if document.model is not None else []
+    return playbook.derived[key]
+
+
 @rule("CS208")
 def check(playbook: Playbook) -> Iterator[Report]:
     required = list(playbook.config.languages)
     default = playbook.default_language
     for document in playbook.repo.documents:
-        if document.model is None:
-            continue
-        for path, text in texts(document.model):
+        for path, text in document_texts(playbook, document):
             written = text.languages(default)
             missing = [lang for lang in required if lang not in written]
             if not missing:

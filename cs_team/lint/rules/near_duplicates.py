@@ -19,7 +19,7 @@ from cs_team.playbook import Playbook
 
 THRESHOLD = 0.8
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W_\u3400-\u9fff\uf900-\ufaff]+")
 
 
 def tokens(text: str) -> frozenset[str]:
@@ -28,7 +28,7 @@ def tokens(text: str) -> frozenset[str]:
     found: set[str] = set()
     for run in _CJK.findall(text):
         found.update(run[i:i + 2] for i in range(max(1, len(run) - 1)))
-    found.update(w for w in _WORD.findall(_CJK.sub(" ", text)))
+    found.update(_WORD.findall(text))
     return frozenset(found)
 
 
@@ -40,6 +40,7 @@ def similar_pairs(sets: list[frozenset[str]], threshold: float = THRESHOLD
     for j, tokens_j in enumerate(sets):
         if not tokens_j:
             continue
+        # One total order for every set (rarest first, then by token), as prefix filtering requires.
         ordered = sorted(tokens_j, key=lambda t: (frequency[t], t))
         prefix = ordered[: len(ordered) - math.ceil(threshold * len(ordered)) + 1]
         candidates: set[int] = set()

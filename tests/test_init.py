@@ -1,0 +1,56 @@
+"""`cs-team init` and `cs-team schema --out`: new files only, written whole."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_cli import cs_team
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_init_creates_a_repository_that_lints_clean(tmp_path: Path) -> None:
+    result = cs_team("init", "new-playbooks", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    target = tmp_path / "new-playbooks"
+    for name in ("cs-team.yaml", "roles/agent-1.yaml", "schemas/role.schema.json", ".editorconfig",
+                 ".pre-commit-config.yaml", ".github/workflows/cs-team.yml", ".vscode/settings.json"):
+        assert (target / name).is_file(), name
+    lint = cs_team("lint", cwd=target)
+    assert (lint.returncode, lint.stdout) == (0, "")
+    assert "bundled" not in lint.stderr
+
+
+def test_init_refuses_to_overwrite_and_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "repo"
+    target.mkdir()
+    (target / "cs-team.yaml").write_text("mine\n", encoding="utf-8")
+    (target / "notes.txt").write_text("keep\n", encoding="utf-8")
+    before = _snapshot(target)
+    result = cs_team("init", str(target), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("cs-team: error: init would overwrite ")
+    assert "cs-team.yaml" in result.stderr and result.stderr.count("\n") == 1
+    assert _snapshot(target) == before
+
+
+def test_init_beside_unrelated_files(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("ours\n", encoding="utf-8")
+    assert cs_team("init", ".", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "ours\n"
+
+
+def test_schema_out_and_print(tmp_path: Path) -> None:
+    result = cs_team("schema", "--out", "schemas", cwd=tmp_path)
+    assert result.returncode == 0
+    assert len(list((tmp_path / "schemas").glob("*.schema.json"))) == 10
+    assert not list((tmp_path / "schemas").glob(".*"))  # no temporary files left behind
+    printed = cs_team("schema", "role", cwd=tmp_path)
+    assert json.loads(printed.stdout)["title"] == "cs-team role"
+    assert printed.stdout == (tmp_path / "schemas" / "role.schema.json").read_text(encoding="utf-8")
+    bad = cs_team("schema", "rol", cwd=tmp_path)
+    assert (bad.returncode, bad.stderr) == (2, "cs-team: error: unknown kind 'rol'; did you mean 'role'?\n")
