@@ -82,6 +82,9 @@ def lint(
         "--select", help="Only these rules (codes, names or prefixes such as CS2; repeatable).")] = None,
     ignore: Annotated[list[str] | None, typer.Option(
         "--ignore", help="Skip these rules (codes, names or prefixes; repeatable).")] = None,
+    cache: Annotated[bool, typer.Option(
+        "--cache/--no-cache", help="Reuse the findings of an unchanged repository "
+        "(kept in .cs-team-cache/ at its root).")] = True,
 ) -> None:
     """Check playbooks: YAML, schema and cross-file rules.
 
@@ -103,7 +106,7 @@ def lint(
     from cs_team.workspace import lint_paths
 
     selected = _codes(select, "--select") if select else None
-    result = lint_paths(list(paths or []), selected, _codes(ignore, "--ignore"))
+    result = lint_paths(list(paths or []), selected, _codes(ignore, "--ignore"), use_cache=cache)
     chosen = reporters.resolve_format(output_format.value)
     if chosen == "text":
         for note in result.notes:

@@ -45,6 +45,13 @@ class Finding:
     def sort_key(self) -> tuple:
         return (self.path, self.span.line, self.span.column, self.code, self.message)
 
+    @staticmethod
+    def from_dict(data: dict) -> Finding:
+        """The inverse of as_dict (for the lint cache)."""
+        span = Span(data["line"], data["column"], data["end_line"], data["end_column"])
+        return Finding(data["path"], span, data["code"], Severity(data["level"]), data["message"],
+                       data["rule"])
+
     def as_dict(self) -> dict:
         return {
             "path": self.path,

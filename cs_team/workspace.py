@@ -3,7 +3,7 @@
 A command run outside any repository uses the bundled example department and
 says so; ``lint`` given file names (as pre-commit passes them) loads each
 file's whole repository, because cross-file rules need it, but reports only
-on the files it was given.
+on the files it was given, and skips files that are in no repository.
 """
 
 from __future__ import annotations
@@ -18,26 +18,38 @@ from cs_team.repo import CONFIG_NAME, bundled_root, find_root
 
 
 @dataclass
-class Opened:
-    repo: Repository
+class Located:
+    root: Path
+    bundled: bool = False
     note: str | None = None
     """Said on stderr: e.g. that the bundled department is used."""
 
 
-def open_repository(start: Path | None = None, cwd: Path | None = None) -> Opened:
-    cwd = cwd or Path.cwd()
+def locate(start: Path | None, cwd: Path) -> Located:
+    """The repository around ``start`` (or ``cwd``); the bundled one when there is none around cwd."""
     if start is not None and not (cwd / start).exists():
         raise UsageError(f"no such file or folder: {start}")
     root = find_root(cwd / start if start is not None else cwd)
     if root is not None:
-        return Opened(load_repository(root, cwd=cwd))
+        return Located(root)
     if start is not None:
         raise UsageError(f"{start} is not inside a playbook repository (no {CONFIG_NAME} in it or "
                          "any folder above); run `cs-team init DIR` to start one")
     bundled = bundled_root()
-    note = (f"no {CONFIG_NAME} in {cwd} or above: using the bundled example department "
-            f"({bundled})")
-    return Opened(load_repository(bundled, bundled=True, cwd=cwd), note)
+    return Located(bundled, True, f"no {CONFIG_NAME} in {cwd} or above: using the bundled example "
+                                  f"department ({bundled})")
+
+
+@dataclass
+class Opened:
+    repo: Repository
+    note: str | None = None
+
+
+def open_repository(start: Path | None = None, cwd: Path | None = None) -> Opened:
+    cwd = cwd or Path.cwd()
+    located = locate(start, cwd)
+    return Opened(load_repository(located.root, bundled=located.bundled, cwd=cwd), located.note)
 
 
 @dataclass
@@ -52,20 +64,21 @@ def _belongs(path: Path, requested: list[Path]) -> bool:
 
 
 def lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str],
-               cwd: Path | None = None) -> LintResult:
+               cwd: Path | None = None, use_cache: bool = True) -> LintResult:
     """Lint the repositories holding ``paths`` (or the current one) and report on ``paths``."""
     with collector_paused():
-        return _lint_paths(paths, select, ignore, cwd or Path.cwd())
+        return _lint_paths(paths, select, ignore, cwd or Path.cwd(), use_cache)
 
 
-def _lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str], cwd: Path) -> LintResult:
-    from cs_team.lint.runner import run
+def _lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str], cwd: Path,
+                use_cache: bool) -> LintResult:
+    from cs_team.lint.cache import lint_repository
 
     if not paths:
-        opened = open_repository(None, cwd)
-        findings = run(opened.repo, select, ignore)
-        checked = len(opened.repo.documents) + 1
-        return LintResult(findings, checked, [opened.note] if opened.note else [])
+        located = locate(None, cwd)
+        run = lint_repository(located.root, cwd, select, ignore, use_cache=use_cache,
+                              bundled=located.bundled)
+        return LintResult(run.findings, len(run.files), [located.note] if located.note else [])
     groups: dict[Path, list[Path]] = {}
     notes: list[str] = []
     for given in paths:
@@ -81,11 +94,8 @@ def _lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str], cw
     findings: list[Finding] = []
     checked = 0
     for root, requested in groups.items():
-        repo = load_repository(root, cwd=cwd)
-        files = {d.parsed.display: d.parsed.path.resolve() for d in repo.documents}
-        if repo.config_file is not None:
-            files[repo.config_file.display] = (root / CONFIG_NAME).resolve()
-        wanted = {display for display, path in files.items() if _belongs(path, requested)}
+        run = lint_repository(root, cwd, select, ignore, use_cache=use_cache)
+        wanted = {display for display, path in run.files.items() if _belongs(path.resolve(), requested)}
         checked += len(wanted)
-        findings += [f for f in run(repo, select, ignore) if f.path in wanted]
+        findings += [f for f in run.findings if f.path in wanted]
     return LintResult(normalise(findings), checked, notes)

@@ -198,3 +198,11 @@ def test_paths_are_relative_to_the_given_folder(repo: RepoCopy, tmp_path: Path) 
     repo.edit("hiring.yaml", "shrinkage: 30", "shrinkage: 100")
     result = lint_paths([Path("hiring.yaml")], None, set(), cwd=repo.root)
     assert [(f.path, f.code) for f in result.findings] == [("hiring.yaml", "CS212")]
+
+
+def test_help_imports_no_heavy_module(tmp_path: Path) -> None:
+    """`cs-team --help` stays fast: models, YAML, templates and tables load inside commands only."""
+    code = ("import sys, cs_team.cli; heavy = {'pydantic', 'yaml', 'jinja2', 'rich.table'} & set(sys.modules); "
+            "print(sorted(heavy))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert result.stdout == "[]\n"
