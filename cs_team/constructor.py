@@ -39,6 +39,15 @@ class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         self.report = report
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        try:  # one quick pass tells whether there is anything to report (there rarely is)
+            distinct = len({key.value for key, _ in node.value}) == len(node.value)
+        except TypeError:  # a collection used as a key: look closely
+            distinct = False
+        if not distinct:
+            self._report_duplicate_keys(node)
+        return super().construct_mapping(node, deep=deep)
+
+    def _report_duplicate_keys(self, node: yaml.MappingNode) -> None:
         seen: dict[Any, yaml.Node] = {}
         for key_node, _ in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
@@ -50,7 +59,6 @@ class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
                             f"(first on line {first}); the first value would be lost")
             else:
                 seen[key] = key_node
-        return super().construct_mapping(node, deep=deep)
 
     def construct_yaml_bool(self, node: yaml.ScalarNode) -> bool:
         value = super().construct_yaml_bool(node)

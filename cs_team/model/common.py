@@ -29,9 +29,11 @@ class Text:
 
     translations: tuple[tuple[str, str], ...]
     plain: bool = False
+    written: frozenset[str] = frozenset()
+    """The languages of a mapping (empty for plain text), kept for the language rule."""
 
-    def languages(self, default: str) -> set[str]:
-        return {default} if self.plain else {lang for lang, _ in self.translations}
+    def languages(self, default: str) -> frozenset[str]:
+        return frozenset((default,)) if self.plain else self.written
 
     def get(self, lang: str, default: str) -> str | None:
         """The text in ``lang``, or None when it is not written in that language."""
@@ -70,7 +72,7 @@ def _to_text(value: Any) -> Text:
     if type(value) is dict and value:
         pairs = tuple(value.items())
         if all(type(t) is str and t.strip() and lang in _CHECKED_LANGS for lang, t in pairs):
-            return Text(pairs)
+            return Text(pairs, written=frozenset(value))
     if isinstance(value, Text):
         return value
     if isinstance(value, str):
@@ -99,7 +101,7 @@ def _to_text(value: Any) -> Text:
                     {"lang": lang, "got": describe(text)},
                 )
             pairs.append((lang, text))
-        return Text(tuple(pairs))
+        return Text(tuple(pairs), written=frozenset(value))
     raise PydanticCustomError(
         "text_type",
         "expected text: a string, or a mapping of languages such as {example}; got {got}",

@@ -56,13 +56,14 @@ def document_texts(playbook: Playbook, document: LoadedDocument) -> list[tuple[t
 @rule("CS208")
 def check(playbook: Playbook) -> Iterator[Report]:
     required = list(playbook.config.languages)
+    needed = frozenset(required)
     default = playbook.default_language
     for document in playbook.repo.documents:
         for path, text in document_texts(playbook, document):
             written = text.languages(default)
-            missing = [lang for lang in required if lang not in written]
-            if not missing:
+            if needed <= written:
                 continue
+            missing = [lang for lang in required if lang not in written]
             if text.plain:
                 how = (f"it is a plain string, read as '{default}'; write it as a mapping such as "
                        "{" + ", ".join(f"{lang}: ..." for lang in required) + "}")

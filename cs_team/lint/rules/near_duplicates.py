@@ -40,8 +40,9 @@ def similar_pairs(sets: list[frozenset[str]], threshold: float = THRESHOLD
     for j, tokens_j in enumerate(sets):
         if not tokens_j:
             continue
-        # One total order for every set (rarest first, then by token), as prefix filtering requires.
-        ordered = sorted(tokens_j, key=lambda t: (frequency[t], t))
+        # One total order for every set (rarest first, then by token), as prefix filtering requires:
+        # sort by token, then stably by frequency (two C-keyed sorts beat one keyed by a lambda).
+        ordered = sorted(sorted(tokens_j), key=frequency.__getitem__)
         prefix = ordered[: len(ordered) - math.ceil(threshold * len(ordered)) + 1]
         candidates: set[int] = set()
         for token in prefix:
