@@ -237,6 +237,84 @@ def init(
          f"`cs-team lint {folder}`")
 
 
+class ErlangFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def erlang(
+    volume: Annotated[float, typer.Option(help="Contacts arriving in the interval.")],
+    aht: Annotated[float, typer.Option(help="Average handle time, seconds.")],
+    interval: Annotated[float, typer.Option(help="Length of the interval, seconds (900, 1800, 3600).")],
+    target: Annotated[float | None, typer.Option(
+        help="Service-level target as a fraction, e.g. 0.8 (with --within).")] = None,
+    within: Annotated[float | None, typer.Option(help="Answer-time of the service level, seconds.")]
+        = None,
+    asa: Annotated[float | None, typer.Option(help="Average speed of answer target, seconds.")] = None,
+    max_occupancy: Annotated[float | None, typer.Option(
+        help="Highest occupancy allowed, as a fraction, e.g. 0.85.")] = None,
+    show_table: Annotated[bool, typer.Option(
+        "--table", help="Also show service level, ASA and occupancy for n-3 ... n+3 agents.")] = False,
+    output_format: Annotated[ErlangFormat, typer.Option("--format", "-f", help="Output format.")]
+        = ErlangFormat.text,
+) -> None:
+    """Agents needed for a queue of calls (Erlang C): the calculator people use web pages for.
+
+    [bold]Examples[/bold]
+
+      cs-team erlang --volume 100 --aht 180 --interval 1800 --target 0.8 --within 20
+
+      cs-team erlang --volume 400 --aht 300 --interval 3600 --asa 30 --max-occupancy 0.85 --table
+
+      cs-team erlang --volume 100 --aht 180 --interval 1800 --target 0.8 --within 20 --format json
+    """
+    import json
+    import math
+
+    from cs_team.errors import InputError
+    from cs_team.staffing.erlang import StaffingError, required_agents
+    from cs_team.staffing.erlang import table as around
+
+    try:
+        result = required_agents(volume, aht, interval, target=target, within_seconds=within,
+                                 asa_seconds=asa, max_occupancy=max_occupancy)
+        rows = around(volume, aht, interval, result.agents, within) if show_table else []
+    except StaffingError as error:
+        raise InputError(str(error)) from error
+
+    def finite(value: float | None) -> float | None:
+        return None if value is None or math.isinf(value) else value
+
+    if output_format is ErlangFormat.json:
+        data = {k: finite(v) if isinstance(v, float) else v for k, v in result.as_dict().items()}
+        if show_table:
+            data["table"] = [{k: finite(v) if isinstance(v, float) else v for k, v in r.as_dict().items()}
+                             for r in rows]
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        return
+
+    def level(value: float | None) -> str:
+        return "-" if value is None else f"{value:.1%}"
+
+    def seconds(value: float) -> str:
+        return "never (queue grows)" if math.isinf(value) else f"{value:.1f} s"
+
+    typer.echo(f"agents            {result.agents}")
+    typer.echo(f"traffic           {result.traffic_erlangs:.2f} Erlangs")
+    if within is not None:
+        typer.echo(f"service level     {level(result.service_level)} answered within {within:g} s")
+    typer.echo(f"ASA               {seconds(result.asa_seconds)}")
+    typer.echo(f"occupancy         {result.occupancy:.1%}")
+    typer.echo(f"wait probability  {result.wait_probability:.1%}")
+    if rows:
+        typer.echo("\nagents  service level  ASA          occupancy")
+        for row in rows:
+            mark = "  <- required" if row.agents == result.agents else ""
+            typer.echo(f"{row.agents:>6}  {level(row.service_level):>13}  {seconds(row.asa_seconds):<11}  "
+                       f"{min(row.occupancy, 1.0):>9.1%}{mark}")
+
+
 class Lang(str, Enum):
     zh = "zh"
     en = "en"
