@@ -315,6 +315,87 @@ def erlang(
                        f"{min(row.occupancy, 1.0):>9.1%}{mark}")
 
 
+class PlanFormat(str, Enum):
+    json = "json"
+    csv = "csv"
+
+
+@app.command("plan-hiring")
+def plan_hiring(
+    plan_id: Annotated[str | None, typer.Argument(
+        metavar="PLAN", help="The hiring-inputs id (default: the repository's only one).")] = None,
+    forecast: Annotated[Path | None, typer.Option(
+        help="Demand CSV: interval_start, channel, volume, aht_seconds (default: the one the "
+             "hiring inputs name).")] = None,
+    output_format: Annotated[PlanFormat, typer.Option("--format", "-f", help="Output format.")]
+        = PlanFormat.json,
+    out: Annotated[Path | None, typer.Option(help="Write here (atomically) instead of stdout.")] = None,
+    as_of: Annotated[str | None, typer.Option(
+        help="The day the plan is made, YYYY-MM-DD (default: today): earlier open dates are late.")]
+        = None,
+    repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
+        = None,
+) -> None:
+    """Head-count from contact volume: agents per interval, FTE and hires per role and month,
+    requisition dates, sourcing and budget.
+
+    JSON carries every figure; CSV carries the staffing of every interval, for spreadsheets.
+
+    [bold]Examples[/bold]
+
+      cs-team plan-hiring
+
+      cs-team plan-hiring service-centre-2027 --forecast forecasts/year.csv --as-of 2026-12-01
+
+      cs-team plan-hiring --format csv --out staffing.csv
+    """
+    import datetime as dt
+
+    from cs_team import atomic
+    from cs_team.errors import InputError
+    from cs_team.playbook import Playbook
+    from cs_team.staffing import forecast as demand
+    from cs_team.staffing.erlang import StaffingError
+    from cs_team.staffing.plan import plan
+    from cs_team.staffing.report import as_csv, as_json
+    from cs_team.validation import suggest
+    from cs_team.workspace import open_repository
+
+    opened = open_repository(repo)
+    if opened.note:
+        _say(f"cs-team: {opened.note}")
+    playbook = Playbook(opened.repo)
+    if not playbook.hiring:
+        raise InputError("the repository has no valid hiring-inputs document (`cs-team lint` says why)")
+    if plan_id is None:
+        inputs = next(iter(playbook.hiring.values()))
+    elif plan_id in playbook.hiring:
+        inputs = playbook.hiring[plan_id]
+    else:
+        raise UsageError(f"no hiring inputs '{plan_id}'{suggest(plan_id, playbook.hiring)}")
+    shown = str(forecast) if forecast is not None else inputs.forecast  # as given: same on every machine
+    if forecast is None:
+        if inputs.forecast is None:
+            raise UsageError(f"hiring inputs '{inputs.id}' name no forecast: pass --forecast FILE")
+        forecast = opened.repo.root / inputs.forecast
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    except ValueError:
+        raise UsageError(f"--as-of {as_of!r} is not a date: write YYYY-MM-DD") from None
+    try:
+        result = plan(inputs, demand.read(forecast, shown), day)
+    except (demand.ForecastError, StaffingError) as error:
+        raise InputError(str(error)) from error
+    text = as_json(result) if output_format is PlanFormat.json else as_csv(result)
+    for warning in result.warnings:
+        _say(f"cs-team: warning: {warning}")
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        atomic.write_text(out, text)
+        _say(f"cs-team: wrote {out}")
+
+
 class Lang(str, Enum):
     zh = "zh"
     en = "en"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 FORMAT_VERSION = 1
@@ -122,7 +122,13 @@ _TEXT_SCHEMA = {
     ]
 }
 
-LocalText = Annotated[Text, PlainValidator(_to_text), WithJsonSchema(_TEXT_SCHEMA)]
+def _from_text(text: Text) -> str | dict[str, str]:
+    """The shape it was written in: a plain string, or a mapping of languages."""
+    return text.translations[0][1] if text.plain else dict(text.translations)
+
+
+LocalText = Annotated[Text, PlainValidator(_to_text), PlainSerializer(_from_text),
+                      WithJsonSchema(_TEXT_SCHEMA)]
 
 Percent = Annotated[float, Field(description="A percentage written as 85 for 85 %")]
 Level = Literal["junior", "intermediate", "senior", "lead", "manager", "executive"]

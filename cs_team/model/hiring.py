@@ -90,3 +90,5 @@ class HiringInputs(Document):
     roster: list[RosterEntry] = Field(default_factory=list)
     sourcing: list[SourcingChannel] = Field(min_length=1)
     budget: float | None = Field(None, ge=0)
+    forecast: str | None = Field(
+        None, description="The demand forecast CSV, relative to the repository root")

@@ -1,0 +1,49 @@
+"""Agents needed on the floor, interval by interval, for each kind of channel.
+
+- voice and social: Erlang C on the service-level or ASA target and the occupancy cap.
+- chat and messaging: an agent holds ``concurrency`` conversations at once, so the queue is
+  served by agents x concurrency slots, each conversation occupying one slot for its handle
+  time (the chat AHT, measured at that concurrency). Erlang C gives the slots; agents are
+  slots / concurrency, rounded up. Concurrency above 1 also lengthens each chat, which is why
+  the forecast's AHT must be the one measured at that concurrency.
+- email and tickets: the work can wait up to the response target, so the floor must clear, in
+  every response window, the work that arrived in it: the window's average workload divided
+  by the occupancy cap, not the peak interval's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from cs_team.model.hiring import ServiceChannel
+from cs_team.staffing import batch
+from cs_team.staffing.forecast import ChannelForecast
+
+
+def on_grid(forecast: ChannelForecast, first: dt.datetime, count: int, step: int) -> tuple[np.ndarray, ...]:
+    """Volume and AHT on a regular grid of ``count`` intervals from ``first`` (gaps: no volume)."""
+    volume, aht = np.zeros(count), np.ones(count)
+    index = np.array([int((s - first).total_seconds()) // step for s in forecast.starts])
+    volume[index] = forecast.volume
+    aht[index] = np.where(np.array(forecast.aht_seconds) > 0, forecast.aht_seconds, 1.0)
+    return volume, aht
+
+
+def floor_agents(channel: ServiceChannel, volume: np.ndarray, aht: np.ndarray, step: int) -> np.ndarray:
+    """Agents needed in each interval to meet the channel's target."""
+    cap = channel.max_occupancy_percent / 100 if channel.max_occupancy_percent else None
+    if channel.type == "email":
+        window = max(1, round((channel.response_hours or 24) * 3600 / step))
+        workload = volume * aht
+        totals = np.convolve(workload, np.ones(window))[: len(workload)]  # trailing window sums
+        needed = totals / (window * step) / (cap or 1.0)
+        return np.ceil(needed - 1e-9).astype(np.int64)
+    target = channel.service_level.percent / 100 if channel.service_level else None
+    within = channel.service_level.within_seconds if channel.service_level else None
+    slots = batch.required_agents(volume, aht, step, target=target, within_seconds=within,
+                                  asa_seconds=channel.asa_seconds, max_occupancy=cap)
+    if channel.concurrency <= 1:
+        return slots
+    return np.ceil(slots / channel.concurrency - 1e-9).astype(np.int64)

@@ -1,0 +1,109 @@
+"""Demand forecasts: a CSV of ``interval_start, channel, volume, aht_seconds``.
+
+Any interval length works (15, 30 or 60 minutes): it is the step between consecutive starts of
+a channel, and must be the same throughout a file. Every problem names the file and the row.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+COLUMNS = ("interval_start", "channel", "volume", "aht_seconds")
+
+
+class ForecastError(ValueError):
+    """A forecast that cannot be used; the message names file and row."""
+
+
+@dataclass
+class ChannelForecast:
+    starts: list[dt.datetime]
+    volume: list[float]
+    aht_seconds: list[float]
+
+
+@dataclass
+class Forecast:
+    path: str
+    interval_seconds: int
+    channels: dict[str, ChannelForecast]
+
+    @property
+    def first(self) -> dt.datetime:
+        return min(c.starts[0] for c in self.channels.values())
+
+    @property
+    def last(self) -> dt.datetime:
+        return max(c.starts[-1] for c in self.channels.values())
+
+
+def _number(text: str, column: str, where: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise ForecastError(f"{where}: {column} {text!r} is not a number") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ForecastError(f"{where}: {column} {text!r} is not a finite number")
+    return value
+
+
+def read(path: Path, display: str | None = None) -> Forecast:
+    display = display or str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ForecastError(f"{display}: not UTF-8; save the CSV as UTF-8") from None
+    except OSError as error:
+        raise ForecastError(f"{display}: cannot read the file: {error.strerror or error}") from None
+    reader = csv.DictReader(text.splitlines())
+    header = [name.strip() for name in reader.fieldnames or []]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise ForecastError(f"{display}:1: missing column {', '.join(missing)} (the header must name "
+                            f"{', '.join(COLUMNS)})")
+    rows: dict[str, list[tuple[dt.datetime, float, float, int]]] = defaultdict(list)
+    for row_number, raw in enumerate(reader, start=2):
+        row = {(k or "").strip(): (v or "").strip() for k, v in raw.items()}
+        where = f"{display}:{row_number}"
+        try:
+            start = dt.datetime.fromisoformat(row["interval_start"])
+        except ValueError:
+            raise ForecastError(f"{where}: interval_start {row['interval_start']!r} is not a date and "
+                                "time; write it as 2026-11-11T09:00") from None
+        if not row["channel"]:
+            raise ForecastError(f"{where}: channel is empty")
+        volume = _number(row["volume"], "volume", where)
+        aht = _number(row["aht_seconds"], "aht_seconds", where)
+        if volume < 0:
+            raise ForecastError(f"{where}: volume {volume:g} is negative")
+        if aht <= 0 and volume > 0:
+            raise ForecastError(f"{where}: aht_seconds must be positive where there is volume")
+        rows[row["channel"]].append((start.replace(tzinfo=None), volume, aht, row_number))
+    if not rows:
+        raise ForecastError(f"{display}: no rows after the header")
+    return Forecast(display, _interval(rows, display), {
+        name: ChannelForecast([r[0] for r in items], [r[1] for r in items], [r[2] for r in items])
+        for name, items in sorted((n, sorted(i)) for n, i in rows.items())})
+
+
+def _interval(rows: dict[str, list], display: str) -> int:
+    """The one step between consecutive starts, checked on every row."""
+    step: dt.timedelta | None = None
+    for items in rows.values():
+        items.sort()
+        for previous, current in itertools.pairwise(items):
+            gap = current[0] - previous[0]
+            if gap <= dt.timedelta(0):
+                raise ForecastError(f"{display}:{current[3]}: interval {current[0]:%Y-%m-%d %H:%M} of "
+                                    "this channel appears twice")
+            step = step or gap
+            if gap % step and step % gap:
+                raise ForecastError(f"{display}:{current[3]}: intervals must be evenly spaced "
+                                    f"({step} apart), this one follows the last by {gap}")
+            step = min(step, gap)
+    return int(step.total_seconds()) if step else 3600

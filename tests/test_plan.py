@@ -1,0 +1,151 @@
+"""The hiring plan: figures checked by hand on a small case, and forecast errors with their rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from cs_team.model.hiring import HiringInputs
+from cs_team.staffing.forecast import ForecastError, read
+from cs_team.staffing.plan import plan, split
+from tests.test_cli import cs_team
+
+INPUTS = {
+    "kind": "hiring-inputs", "format": 1, "id": "small", "title": "small",
+    "shrinkage": 20, "attrition_percent_per_month": 10, "hours_per_fte_week": 40,
+    "training_weeks": 2, "nesting_weeks": 1, "ramp_percent": [50, 100],
+    "channels": [{"id": "email", "name": "Email", "type": "email", "roles": ["agent"], "response_hours": 1}],
+    "roster": [{"role": "agent", "headcount": 10}],
+    "sourcing": [{"id": "referral", "name": "Referral", "days_to_fill": 28, "share_percent": 100,
+                  "funnel": {"screened_percent": 50, "interviewed_percent": 50, "offered_percent": 50,
+                             "accepted_percent": 80},
+                  "cost_per_hire": 1000, "fixed_cost": 500}],
+    "budget": 1000,
+}
+
+
+def week_csv(path: Path, volume: int = 3, aht: int = 900) -> Path:
+    start = dt.datetime(2027, 3, 1)
+    lines = ["interval_start,channel,volume,aht_seconds"]
+    lines += [f"{(start + dt.timedelta(minutes=15 * i)).isoformat(timespec='minutes')},email,{volume},{aht}"
+              for i in range(7 * 96)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_small_case_by_hand(tmp_path: Path) -> None:
+    inputs = HiringInputs.model_validate(INPUTS)
+    result = plan(inputs, read(week_csv(tmp_path / "week.csv")), as_of=dt.date(2027, 1, 1))
+    # Email with a 1-hour response target: the floor clears each hour's work within the hour.
+    # Work per 15 min = 3 x 900 s; trailing one-hour sums need 0.75, 1.5, 2.25, then 3 agents.
+    (email,) = result.channels
+    assert email.agents[:5] == [1, 2, 3, 3, 3] and len(email.agents) == 672
+    (month,) = result.months
+    # (1 + 2 + 3 x 670) intervals x 0.25 h = 503.25 h; one FTE gives 40 h x (1 - 20 %) = 32 h a week
+    assert month.agent_hours == 503.25
+    assert month.required_fte == 16  # 503.25 / 32 = 15.7
+    assert (month.supply_fte, month.hires) == (10.0, 6)
+    (requisition,) = result.requisitions
+    # productive on 1 March; ramp 2 weeks, nesting 1, training 2: training starts 5 weeks before
+    assert requisition.productive_by == dt.date(2027, 3, 1)
+    assert requisition.go_live == dt.date(2027, 2, 15)
+    assert requisition.training_starts == dt.date(2027, 1, 25)
+    assert requisition.open_by == dt.date(2026, 12, 28)  # 28 days to fill
+    assert requisition.applicants == 60  # 6 hires / (0.5 x 0.5 x 0.5 x 0.8)
+    assert requisition.cost == 6000
+    assert result.total_cost == 6500  # plus the channel's fixed cost
+    assert result.warnings == [
+        "agent: 6 hire(s) via referral for 2027-03 should have been requested by 2026-12-28; they will be late",
+        "hiring costs 6,500 CNY, over the budget of 1,000 by 5,500",
+    ]
+
+
+def test_shrinkage_that_lands_on_a_whole_number(tmp_path: Path) -> None:
+    """144 agent-hours a week at 28 % shrinkage and 40-hour weeks is exactly 5 people, but
+    144 / (40 x 0.72) is 5.000000000000001 in floats: a plain ceiling would hire a sixth."""
+    assert 144 / (40 * (1 - 28 / 100)) > 5
+    inputs = HiringInputs.model_validate({
+        **INPUTS, "shrinkage": 28, "roster": [{"role": "agent", "headcount": 0}],
+        "channels": [{**INPUTS["channels"][0], "response_hours": 0.25}]})
+    start = dt.datetime(2027, 3, 1)
+    # a 15-minute response window: 576 emails of 900 s in one interval need 576 agents for
+    # 15 minutes, 144 agent-hours; the rest of the week is quiet
+    lines = ["interval_start,channel,volume,aht_seconds", f"{start.isoformat(timespec='minutes')},email,576,900"]
+    lines += [f"{(start + dt.timedelta(minutes=15 * i)).isoformat(timespec='minutes')},email,0,900"
+              for i in range(1, 7 * 96)]
+    (tmp_path / "f.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (month,) = plan(inputs, read(tmp_path / "f.csv"), dt.date(2026, 1, 1)).months
+    assert (month.agent_hours, month.required_fte, month.hires) == (144.0, 5, 5)
+
+
+def test_hires_split_by_largest_remainder() -> None:
+    assert split(7, [30, 45, 15, 10]) == [2, 3, 1, 1]
+    assert split(1, [30, 45, 15, 10]) == [0, 1, 0, 0]
+    assert split(0, [50, 50]) == [0, 0]
+    assert sum(split(23, [33.3, 33.3, 33.4])) == 23
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("start,channel,volume,aht_seconds\n", "f.csv:1: missing column interval_start"),
+    ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,3,900\nyesterday,email,3,900\n",
+     "f.csv:3: interval_start 'yesterday' is not a date and time"),
+    ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,-3,900\n", "f.csv:2: volume -3 is negative"),
+    ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,x,900\n", "f.csv:2: volume 'x' is not a number"),
+    ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,3,900\n2027-03-01T09:00,email,3,900\n",
+     "f.csv:3: interval 2027-03-01 09:00 of this channel appears twice"),
+    ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,3,900\n2027-03-01T09:30,email,3,900\n"
+     "2027-03-01T09:50,email,3,900\n", "f.csv:4: intervals must be evenly spaced"),
+])
+def test_forecast_errors_name_file_and_row(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "f.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(ForecastError) as caught:
+        read(tmp_path / "f.csv", "f.csv")
+    assert str(caught.value).startswith(message)
+
+
+def test_a_bad_date_on_row_5213(tmp_path: Path) -> None:
+    start = dt.datetime(2027, 3, 1)
+    lines = ["interval_start,channel,volume,aht_seconds"]
+    lines += [f"{(start + dt.timedelta(minutes=15 * i)).isoformat(timespec='minutes')},email,3,900"
+              for i in range(6000)]
+    lines[5212] = "2027-13-01T00:00,email,3,900"  # row 5,213 of the file, counting the header
+    (tmp_path / "f.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ForecastError, match=r"^f.csv:5213: interval_start '2027-13-01T00:00'"):
+        read(tmp_path / "f.csv", "f.csv")
+
+
+def test_unknown_channel(tmp_path: Path) -> None:
+    path = tmp_path / "f.csv"
+    path.write_text("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,fax,3,900\n", encoding="utf-8")
+    with pytest.raises(ForecastError, match="channel fax is not in hiring inputs 'small'"):
+        plan(HiringInputs.model_validate(INPUTS), read(path, "f.csv"), dt.date(2027, 1, 1))
+
+
+def test_cli_runs_on_the_bundled_department(tmp_path: Path) -> None:
+    result = cs_team("plan-hiring", "--as-of", "2026-09-01", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["forecast"] == "forecasts/week.csv" and data["as_of"] == "2026-09-01"
+    assert {m["role"] for m in data["months"]} == {"agent-1", "agent-2", "tech-support"}
+    assert data["total_hires"] == sum(m["hires"] for m in data["months"])
+    again = cs_team("plan-hiring", "--as-of", "2026-09-01", cwd=tmp_path)
+    assert again.stdout == result.stdout  # deterministic
+
+
+def test_cli_csv_to_a_file(tmp_path: Path) -> None:
+    result = cs_team("plan-hiring", "--format", "csv", "--out", "staffing.csv", "--as-of", "2026-09-01", cwd=tmp_path)
+    assert result.returncode == 0
+    lines = (tmp_path / "staffing.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "interval_start,channel,volume,aht_seconds,agents"
+    assert len(lines) == 1 + 3 * 7 * 96
+
+
+def test_cli_bad_forecast_exits_1_naming_the_row(tmp_path: Path) -> None:
+    (tmp_path / "bad.csv").write_text("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,voice,-1,300\n",
+                                      encoding="utf-8")
+    result = cs_team("plan-hiring", "--forecast", "bad.csv", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == "cs-team: error: bad.csv:2: volume -1 is negative"
