@@ -396,6 +396,118 @@ def plan_hiring(
         _say(f"cs-team: wrote {out}")
 
 
+class DocFormat(str, Enum):
+    md = "md"
+    html = "html"
+
+
+class DocLang(str, Enum):
+    zh = "zh"
+    en = "en"
+    zh_en = "zh-en"
+
+
+def _deliver(text: str, out: Path | None) -> None:
+    """stdout, or a file written atomically (a reader never sees half a document)."""
+    if out is None:
+        sys.stdout.write(text)
+        return
+    from cs_team import atomic
+
+    atomic.write_text(out, text)
+    _say(f"cs-team: wrote {out}")
+
+
+def _date(value: str | None) -> object:
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--date {value!r} is not a date: write YYYY-MM-DD") from None
+
+
+@app.command("interview-kit")
+def interview_kit(
+    role: Annotated[str, typer.Argument(help="The role id, e.g. agent-1.")],
+    stage: Annotated[str | None, typer.Option(help="Only this interview stage.")] = None,
+    candidate: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
+    interviewer: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
+    date: Annotated[str | None, typer.Option(help="Printed on the header, YYYY-MM-DD.")] = None,
+    lang: Annotated[DocLang | None, typer.Option(
+        help="zh, en or zh-en (both); default: the repository's default language.")] = None,
+    output_format: Annotated[DocFormat, typer.Option("--format", "-f", help="md or html.")] = DocFormat.md,
+    out: Annotated[Path | None, typer.Option(help="Write here (atomically) instead of stdout.")] = None,
+    repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
+        = None,
+) -> None:
+    """The interviewer's kit for a role: agenda, scripts, the same questions for every candidate
+    with probes and rubric anchors, role-play cards, space for notes, and the scorecard.
+
+    [bold]Examples[/bold]
+
+      cs-team interview-kit agent-1 --format html --out kit.html
+
+      cs-team interview-kit agent-2 --stage role-play --lang zh-en --candidate 王芳 --date 2026-12-01
+    """
+    from cs_team.documents import kit as kits
+    from cs_team.documents.output import render
+    from cs_team.playbook import Playbook
+    from cs_team.workspace import open_repository
+
+    opened = open_repository(repo)
+    if opened.note:
+        _say(f"cs-team: {opened.note}")
+    playbook = Playbook(opened.repo)
+    header = kits.Header(candidate, interviewer, _date(date))
+    view = kits.kit(playbook, role, stage, header)
+    _deliver(render(playbook, "interview-kit", output_format.value, lang.value if lang else None,
+                    kit=view, header=header, stamp=view.stamp, opening_key=kits.opening_key), out)
+
+
+class SheetKind(str, Enum):
+    scorecard = "scorecard"
+
+
+@app.command("eval-sheet")
+def eval_sheet(
+    kind: Annotated[SheetKind, typer.Argument(help="scorecard: the interview scorecard.")],
+    role: Annotated[str, typer.Option(help="The role id, e.g. agent-1.")],
+    candidate: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
+    interviewer: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
+    date: Annotated[str | None, typer.Option(help="Printed on the header, YYYY-MM-DD.")] = None,
+    lang: Annotated[DocLang | None, typer.Option(help="zh, en or zh-en (both).")] = None,
+    output_format: Annotated[DocFormat, typer.Option("--format", "-f", help="md or html.")] = DocFormat.md,
+    out: Annotated[Path | None, typer.Option(help="Write here (atomically) instead of stdout.")] = None,
+    repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
+        = None,
+) -> None:
+    """An evaluation sheet to print or fill: the interview scorecard with every competency's
+    weight, its anchored scale, boxes for ratings, lines for evidence and the weighted formula.
+
+    [bold]Examples[/bold]
+
+      cs-team eval-sheet scorecard --role agent-1 --format html --out scorecard.html
+    """
+    from cs_team.documents import kit as kits
+    from cs_team.documents.common import stamp
+    from cs_team.documents.output import render
+    from cs_team.playbook import Playbook
+    from cs_team.workspace import open_repository
+
+    opened = open_repository(repo)
+    if opened.note:
+        _say(f"cs-team: {opened.note}")
+    playbook = Playbook(opened.repo)
+    chosen = kits.find_role(playbook, role)
+    header = kits.Header(candidate, interviewer, _date(date))
+    _deliver(render(playbook, "scorecard", output_format.value, lang.value if lang else None,
+                    role=chosen, scorecard=kits.scorecard(playbook, chosen), header=header,
+                    stamp=stamp(playbook)), out)
+
+
 class Lang(str, Enum):
     zh = "zh"
     en = "en"

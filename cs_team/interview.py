@@ -151,3 +151,18 @@ def _shortfalls(slots: list[Slot], options: list[list[Question]], chosen: dict) 
             found[slot] = Shortfall(slot.stage_index, slot.request_index, slot.type,
                                     slot.competency, 1, len(options[index]))
     return list(found.values())
+
+
+def describe_shortfall(playbook: Playbook, role: Role, gap: Shortfall) -> str:
+    """What the bank lacks for one request of a stage, and how to add it (lint and kits say this)."""
+    stage = role.interview[gap.stage_index]
+    level = playbook.level_of(role) or "any level"
+    subject = f"competency '{gap.competency}'" if gap.competency else "its competencies"
+    if gap.suitable == 0:
+        have = "the bank has none that suit this role"
+    else:
+        have = (f"the bank has {gap.suitable} that suit this role, and other slots of the kit "
+                f"already use {'it' if gap.suitable == 1 else 'them'}")
+    fix = f"type: {gap.type}" + (f" and competencies: [{gap.competency}]" if gap.competency else "")
+    return (f"stage '{stage.id}' needs {gap.missing} more {gap.type} question(s) for {subject} at "
+            f"level {level} ({have}); add {gap.missing} to the bank with {fix}")

@@ -30,6 +30,14 @@ def bundled_root() -> Path:
     return Path(__file__).resolve().parent.parent / "playbooks"
 
 
+def bundled_templates() -> Path:
+    """The built-in document templates: inside the installed wheel, or the source checkout's."""
+    packaged = Path(str(resources.files("cs_team"))) / "_bundled" / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
 def playbook_files(root: Path, exclude: list[str], skip_dirs: list[Path]) -> list[Path]:
     """Every YAML file below ``root`` except hidden ones, excluded ones and the config, sorted."""
     skip = {p.resolve() for p in skip_dirs}

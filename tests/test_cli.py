@@ -142,7 +142,8 @@ def test_no_traceback_on_bad_playbooks(repo: RepoCopy) -> None:
     assert "bin.yaml:1:1: CS005 error" in result.stdout
 
 
-@pytest.mark.parametrize("command", ["lint", "list", "rules", "schema", "init"])
+@pytest.mark.parametrize("command", ["lint", "list", "rules", "schema", "init", "erlang", "plan-hiring",
+                                     "interview-kit", "eval-sheet"])
 def test_every_command_help_has_an_example(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0

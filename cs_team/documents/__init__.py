@@ -1,0 +1,1 @@
+"""What each document shows, computed from the playbooks; templates only lay it out."""

@@ -1,0 +1,129 @@
+"""The interview kit and the interview scorecard of a role."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from cs_team.documents.common import Point, Stamp, scale, stamp
+from cs_team.errors import InputError, UsageError
+from cs_team.interview import describe_shortfall, plan_interview
+from cs_team.model.competency import Competency
+from cs_team.model.framework import Family, Grade
+from cs_team.model.questions import Question
+from cs_team.model.role import InterviewStage, Role
+from cs_team.playbook import Playbook
+from cs_team.validation import suggest
+
+
+@dataclass
+class AskedQuestion:
+    number: int
+    question: Question
+    competency: Competency | None
+    """What the slot asks about; None when it covers the stage's competencies together."""
+    starts_at: float
+    """Minutes into the stage."""
+
+
+@dataclass
+class StageView:
+    stage: InterviewStage
+    competencies: list[Competency]
+    questions: list[AskedQuestion]
+    starts_at: int
+    """Minutes into the whole interview."""
+
+
+@dataclass
+class ScoreRow:
+    competency: Competency
+    weight: float
+    minimum: int | None
+    points: list[Point]
+
+
+@dataclass
+class Scorecard:
+    rows: list[ScoreRow]
+    top: int
+    """The highest rating, so the top weighted score."""
+
+
+@dataclass
+class Header:
+    candidate: str | None = None
+    interviewer: str | None = None
+    date: dt.date | None = None
+
+
+@dataclass
+class Kit:
+    role: Role
+    grade: Grade | None
+    family: Family | None
+    stages: list[StageView]
+    scorecard: Scorecard
+    header: Header
+    stamp: Stamp
+    total_minutes: int = field(default=0)
+
+
+OPENINGS = {"role-play": "opening_role_play", "skills-test": "opening_skills_test"}
+WITHOUT_CANDIDATE = {"resume-screen", "reference-check", "background-check"}
+"""Stages done without the candidate in the room: no opening or closing to say."""
+
+
+def opening_key(stage: InterviewStage) -> str | None:
+    """Which opening script suits the stage: a role-play or a test is not a conversation."""
+    if stage.type in WITHOUT_CANDIDATE:
+        return None
+    return OPENINGS.get(stage.type, "opening_text")
+
+
+def find_role(playbook: Playbook, role_id: str) -> Role:
+    if role_id not in playbook.roles:
+        hint = suggest(role_id, playbook.roles) or f"; the roles are {', '.join(playbook.roles)}"
+        raise UsageError(f"no role '{role_id}'{hint}")
+    return playbook.roles[role_id]
+
+
+def scorecard(playbook: Playbook, role: Role) -> Scorecard:
+    rows = []
+    for criterion in role.hiring_criteria:
+        competency = playbook.competencies.get(criterion.competency)
+        if competency is None:
+            raise InputError(f"role '{role.id}' names competency '{criterion.competency}', which does "
+                             "not exist (`cs-team lint` says more)")
+        rows.append(ScoreRow(competency, criterion.weight, criterion.minimum, scale(playbook, competency)))
+    top = max((p.value for row in rows for p in row.points), default=0)
+    return Scorecard(rows, top)
+
+
+def kit(playbook: Playbook, role_id: str, stage_id: str | None = None, header: Header | None = None) -> Kit:
+    role = find_role(playbook, role_id)
+    plan = plan_interview(playbook, role)
+    if plan.shortfalls:
+        problems = "; ".join(describe_shortfall(playbook, role, gap) for gap in plan.shortfalls)
+        raise InputError(f"the question bank cannot fill the kit of '{role.id}': {problems}")
+    stage_ids = [s.id for s in role.interview]
+    if stage_id is not None and stage_id not in stage_ids:
+        hint = suggest(stage_id, stage_ids) or f"; the stages are {', '.join(stage_ids)}"
+        raise UsageError(f"role '{role.id}' has no stage '{stage_id}'{hint}")
+    stages, elapsed, number = [], 0, 0
+    for stage_plan in plan.stages:
+        stage = stage_plan.stage
+        asked, offset = [], 0.0
+        for slot, question in stage_plan.picks:
+            number += 1
+            asked.append(AskedQuestion(number, question, playbook.competencies.get(slot.competency or ""),
+                                       offset))
+            offset += question.minutes
+        if stage_id is None or stage.id == stage_id:
+            known = playbook.competencies
+            competencies = [known[c] for c in stage.competencies if c in known]
+            stages.append(StageView(stage, competencies, asked, elapsed))
+        elapsed += stage.minutes
+    return Kit(role, playbook.grades.get(role.grade), playbook.families.get(role.family), stages,
+               scorecard(playbook, role), header or Header(), stamp(playbook),
+               sum(s.stage.minutes for s in stages))

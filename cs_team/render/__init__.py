@@ -1,0 +1,1 @@
+"""Documents from playbooks through Jinja templates: Markdown and print-ready HTML, zh/en/zh-en."""

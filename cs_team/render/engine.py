@@ -1,0 +1,101 @@
+"""The Jinja environment documents are rendered with.
+
+- Built-in templates ship in the package; a repository's ``templates:`` folder overrides any of
+  them by name or adds its own. All run in Jinja's sandbox, so a user template cannot reach
+  Python internals.
+- ``StrictUndefined``: a misspelt variable is an error naming the template and line.
+- Escaping is explicit, by format: ``*.html.j2`` autoescape HTML; ``*.md.j2`` escape every value
+  the Markdown way (``markdown.escape``) before output. Playbook text is data: it is never
+  rendered as a template, so ``{{ 7*7 }}`` in a question stays literally that.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
+
+from cs_team.errors import InputError
+from cs_team.model.common import Text
+from cs_team.render import markdown
+from cs_team.render.language import Language, catalogue
+from cs_team.repo import bundled_templates
+
+FORMATS = ("md", "html")
+
+
+class Renderer:
+    def __init__(self, language: Language, output: str, user_templates: Path | None = None) -> None:
+        if output not in FORMATS:
+            raise ValueError(output)
+        self.language, self.output = language, output
+        folders = [user_templates] if user_templates and user_templates.is_dir() else []
+        self.env = SandboxedEnvironment(
+            loader=ChoiceLoader([FileSystemLoader(str(f)) for f in [*folders, bundled_templates()]]),
+            autoescape=True,  # both formats; Markdown values are escaped by finalize first
+            finalize=markdown.escape if output == "md" else None,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.globals.update(label=self.label, text=self.text, lines=self.lines, lang=language)
+
+    # -- helpers the templates call; each returns markup already escaped for the format --------
+    def _escape(self, value: str) -> Markup:
+        return markdown.escape(value) if self.output == "md" else escape(value)
+
+    def _join(self, parts: list[tuple[str, str]], block: bool) -> Markup:
+        if self.output == "html":
+            # The second language follows inline, muted; under the first for paragraph-like text.
+            second = "second block" if block else "second"
+            return Markup(" ").join(
+                Markup('<span lang="{}" class="{}">{}</span>').format(lang, second if i else "first", text)
+                for i, (lang, text) in enumerate(parts))
+        escaped = [self._escape(text) for _, text in parts]
+        return Markup("<br>" if block else " / ").join(escaped)
+
+    def label(self, key: str, **values: Any) -> Markup:
+        """A catalogue label ("question_types.case" for nested ones), with {placeholders} filled."""
+        entry: Any = catalogue()
+        for part in key.split("."):
+            entry = entry[part]
+        parts = [(lang, entry[lang].format(**values)) for lang in self.language.languages]
+        return self._join(parts, block=False)
+
+    def text(self, value: Text | None, block: bool = False) -> Markup:
+        """A playbook text in the languages shown; ``block`` stacks them instead of ``a / b``."""
+        return self._join(self.language.text(value), block)
+
+    def lines(self, count: int) -> Markup:
+        """Blank lines to write on."""
+        if self.output == "html":
+            return Markup('<div class="write-lines">{}</div>').format(
+                Markup("").join(Markup('<div class="line"></div>') for _ in range(count)))
+        return Markup("\n".join(["&nbsp;"] * count))
+
+    def render(self, name: str, **context: Any) -> str:
+        template_name = f"{name}.{self.output}.j2"
+        try:
+            return self.env.get_template(template_name).render(**context)
+        except TemplateSyntaxError as error:
+            where = f"{error.filename or error.name}:{error.lineno}"
+            raise InputError(f"template {where}: {error.message}") from None
+        except TemplateError as error:
+            raise InputError(f"template {_template_place(error) or template_name}: {error}") from None
+
+
+def _template_place(error: BaseException) -> str | None:
+    """``file:line`` of the innermost template frame of an error raised while rendering."""
+    place = None
+    trace = error.__traceback__
+    while trace is not None:
+        filename = trace.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            place = f"{filename}:{trace.tb_lineno}"
+        trace = trace.tb_next
+    return place
+

@@ -1,0 +1,51 @@
+"""Which languages a document shows, and labels from the message catalogue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from cs_team.model.common import Text
+
+MODES = ("zh", "en", "zh-en")
+
+
+@cache
+def catalogue() -> dict[str, dict[str, str]]:
+    import yaml
+
+    text = (resources.files(__package__) / "messages.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@dataclass(frozen=True)
+class Language:
+    mode: str
+    """zh, en or zh-en."""
+    default: str
+    """The repository's default language: what a plain string is written in."""
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return ("zh", "en") if self.mode == "zh-en" else (self.mode,)
+
+    @property
+    def primary(self) -> str:
+        return self.languages[0]
+
+    def label(self, key: str) -> list[tuple[str, str]]:
+        """A catalogue label in each language shown."""
+        entry = catalogue()[key]
+        return [(lang, entry[lang]) for lang in self.languages]
+
+    def text(self, value: Text | None) -> list[tuple[str, str]]:
+        """A playbook text in each language shown (falling back when one is not written)."""
+        if value is None:
+            return []
+        found = [(lang, value.get(lang, self.default)) for lang in self.languages]
+        written = [(lang, text) for lang, text in found if text]
+        if written:
+            # zh-en of a text written once: show it once, not twice
+            return list(dict((text, (lang, text)) for lang, text in written).values())
+        return [(self.primary, value.best(self.primary, self.default))]
