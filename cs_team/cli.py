@@ -469,11 +469,16 @@ def interview_kit(
 
 class SheetKind(str, Enum):
     scorecard = "scorecard"
+    training = "training"
+    probation = "probation"
+    promotion = "promotion"
 
 
 @app.command("eval-sheet")
 def eval_sheet(
-    kind: Annotated[SheetKind, typer.Argument(help="scorecard: the interview scorecard.")],
+    kind: Annotated[SheetKind, typer.Argument(
+        help="scorecard (interview), training (assessment per module), probation (KPI review) or "
+             "promotion (internal competition).")],
     role: Annotated[str, typer.Option(help="The role id, e.g. agent-1.")],
     candidate: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
     interviewer: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
@@ -484,12 +489,21 @@ def eval_sheet(
     repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
         = None,
 ) -> None:
-    """An evaluation sheet to print or fill: the interview scorecard with every competency's
-    weight, its anchored scale, boxes for ratings, lines for evidence and the weighted formula.
+    """An evaluation sheet to print or fill.
+
+    scorecard: every competency's weight, anchored scale, rating boxes, evidence lines and the
+    weighted formula. training: per module theory / simulation / practical, pass mark, result,
+    retrain-or-reassign, trainer sign-off. probation: the role's KPI targets for its level with
+    what to expect at each review, comments and the decision. promotion: the competition's
+    eligibility checklist, special track, stages and weighted final model.
 
     [bold]Examples[/bold]
 
       cs-team eval-sheet scorecard --role agent-1 --format html --out scorecard.html
+
+      cs-team eval-sheet probation --role agent-2 --lang zh-en
+
+      cs-team eval-sheet promotion --role team-lead
     """
     from cs_team.documents import kit as kits
     from cs_team.documents.common import stamp
@@ -501,11 +515,18 @@ def eval_sheet(
     if opened.note:
         _say(f"cs-team: {opened.note}")
     playbook = Playbook(opened.repo)
+    from cs_team.documents import sheets
+
     chosen = kits.find_role(playbook, role)
     header = kits.Header(candidate, interviewer, _date(date))
-    _deliver(render(playbook, "scorecard", output_format.value, lang.value if lang else None,
-                    role=chosen, scorecard=kits.scorecard(playbook, chosen), header=header,
-                    stamp=stamp(playbook)), out)
+    views = {
+        SheetKind.scorecard: lambda: {"scorecard": kits.scorecard(playbook, chosen)},
+        SheetKind.training: lambda: {"modules": sheets.training(playbook, chosen)},
+        SheetKind.probation: lambda: {"sheet": sheets.probation(playbook, chosen)},
+        SheetKind.promotion: lambda: {"sheets": sheets.promotions(playbook, chosen)},
+    }
+    _deliver(render(playbook, kind.value, output_format.value, lang.value if lang else None,
+                    role=chosen, header=header, stamp=stamp(playbook), **views[kind]()), out)
 
 
 class Lang(str, Enum):

@@ -129,3 +129,37 @@ def test_cli_errors(repo: RepoCopy) -> None:
     assert (code, err.strip()) == (2, "cs-team: error: no role 'agnet'; did you mean 'agent'?")
     code, _, err = invoke(repo, "interview-kit", "agent", "--date", "tomorrow")
     assert (code, err.strip()) == (2, "cs-team: error: --date 'tomorrow' is not a date: write YYYY-MM-DD")
+
+
+@pytest.mark.parametrize("output", ["md", "html"])
+@pytest.mark.parametrize("kind", ["training", "probation", "promotion"])
+def test_evaluation_sheet_golden(repo: RepoCopy, kind: str, output: str) -> None:
+    from cs_team.documents import sheets
+
+    playbook = playbook_of(repo)
+    role = playbook.roles["agent"]
+    view = {"training": lambda: {"modules": sheets.training(playbook, role)},
+            "probation": lambda: {"sheet": sheets.probation(playbook, role)},
+            "promotion": lambda: {"sheets": sheets.promotions(playbook, role)}}[kind]()
+    text = render(playbook, kind, output, "zh-en", role=role, header=kits.Header(), stamp=stamp(playbook), **view)
+    assert_golden(f"documents/{kind}.zh-en.{output}", text)
+
+
+def test_probation_expectations_by_hand(repo: RepoCopy) -> None:
+    from cs_team.documents.sheets import expected, probation
+
+    assert expected(85, 60, True) == 51  # 60 % of the way to a CSAT of 85
+    assert expected(420, 60, False) == 700  # handle time: 420 s reached at 60 % allows 700 s
+    repo.edit("evaluation.yaml", "  decisions:", "  reviews:\n    - {month: 1, focus: {zh: 上手, en: Settling in}, "
+              "expected_percent_of_target: 80}\n  decisions:")
+    sheet = probation(playbook_of(repo), playbook_of(repo).roles["agent"])
+    # the role's own targets (csat 85, aht 400) win over the level's (csat 85, fcr 70)
+    assert [(k.name, k.target, k.expected) for k in sheet.kpis] == [
+        ("csat_percent", 85, [68.0]), ("fcr_percent", 70, [56.0]), ("aht_seconds", 400, [500.0])]
+
+
+def test_markdown_keeps_decimals_readable() -> None:
+    from cs_team.render.markdown import escape
+
+    assert escape("0.5% of 72.25 s") == "0.5% of 72.25 s"
+    assert escape("see https://x.example now") == "see https\\://x\\.example now"

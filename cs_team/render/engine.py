@@ -64,7 +64,8 @@ class Renderer:
         for part in key.split("."):
             entry = entry[part]
         parts = [(lang, entry[lang].format(**values)) for lang in self.language.languages]
-        return self._join(parts, block=False)
+        unique = list({text: (lang, text) for lang, text in reversed(parts)}.values())[::-1]
+        return self._join(unique, block=False)  # "%" once, not "% / %"
 
     def text(self, value: Text | None, block: bool = False) -> Markup:
         """A playbook text in the languages shown; ``block`` stacks them instead of ``a / b``."""

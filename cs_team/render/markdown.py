@@ -14,8 +14,8 @@ import re
 from markupsafe import Markup
 
 _INLINE = re.compile(r"([\\`*_{}\[\]<>#|~!&$])")
-_URLISH = re.compile(r"(?<=[A-Za-z0-9])([.:@])(?=[A-Za-z0-9/])")
-_LIST_START = re.compile(r"^([-+=])|^(\d+)([.)])")
+_URLISH = re.compile(r"(?<=[A-Za-z0-9])([.:@])(?=[A-Za-z/])")  # example.com, https:// (not 72.5)
+_LIST_START = re.compile(r"^([-+=])|^(\d+)([.)])(?=\s|$)")  # "1. x" opens a list, "0.5" does not
 
 
 def escape(value: object) -> Markup:

@@ -1,0 +1,102 @@
+"""The training assessment, probation review and promotion-competition sheets of a role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cs_team.errors import InputError
+from cs_team.model.curriculum import Module
+from cs_team.model.evaluation import Decision, EvaluationRules, ProbationReview, Promotion
+from cs_team.model.framework import Grade
+from cs_team.model.kpi import KPI_FIELDS
+from cs_team.model.role import Role
+from cs_team.playbook import Playbook
+
+
+def _rules(playbook: Playbook) -> EvaluationRules:
+    if not playbook.evaluation:
+        raise InputError("the repository has no valid evaluation-rules document (`cs-team lint` says why)")
+    return playbook.evaluation[0]
+
+
+# -- training assessment --------------------------------------------------------------------
+def training(playbook: Playbook, role: Role) -> list[Module]:
+    """The modules of the role's curriculum, in order."""
+    if not role.curriculum or role.curriculum not in playbook.curricula:
+        raise InputError(f"role '{role.id}' has no curriculum, so it has no training assessment")
+    return playbook.curriculum_modules(role.curriculum)
+
+
+# -- probation review -----------------------------------------------------------------------
+@dataclass
+class KpiLine:
+    name: str
+    unit: str
+    higher_is_better: bool
+    target: float
+    expected: list[float]
+    """What a new hire should reach by each review month."""
+
+
+@dataclass
+class Probation:
+    level: str | None
+    months: int
+    reviews: list[ProbationReview]
+    kpis: list[KpiLine]
+    decisions: list[Decision]
+
+
+def expected(target: float, percent: float, higher_is_better: bool) -> float:
+    """The figure that is ``percent`` of the way to ``target``: for handle time, more time allowed."""
+    return target * percent / 100 if higher_is_better else target * 100 / percent
+
+
+def probation(playbook: Playbook, role: Role) -> Probation:
+    rules = _rules(playbook)
+    level = playbook.level_of(role)
+    targets = dict(rules.probation.targets[level].items()) if level in rules.probation.targets else {}
+    if role.kpi_targets is not None:
+        targets.update(role.kpi_targets.items())  # the role's own targets win
+    if not targets:
+        raise InputError(f"no KPI targets for role '{role.id}' (level {level}): add them to the role or "
+                         "to the probation targets of its level")
+    lines = []
+    for name in KPI_FIELDS:
+        if name in targets:
+            unit, higher = KPI_FIELDS[name]
+            lines.append(KpiLine(name, unit, higher, targets[name], [
+                round(expected(targets[name], review.expected_percent_of_target, higher), 1)
+                for review in rules.probation.reviews]))
+    return Probation(level, rules.probation.months, list(rules.probation.reviews), lines,
+                     list(rules.probation.decisions))
+
+
+# -- promotion competition ------------------------------------------------------------------
+@dataclass
+class PromotionSheet:
+    promotion: Promotion
+    min_grade: Grade | None
+    ratings: list[str]
+    """Performance ratings, best first."""
+    acceptable: list[str]
+    """The ratings at or above the minimum."""
+
+
+def promotions(playbook: Playbook, role: Role) -> list[PromotionSheet]:
+    """The competitions leading to ``role``."""
+    rules = _rules(playbook)
+    sheets = []
+    for promotion in rules.promotions:
+        if role.id not in promotion.target_roles:
+            continue
+        ratings = list(rules.performance_ratings)
+        minimum = promotion.eligibility.min_performance
+        acceptable = ratings[: ratings.index(minimum) + 1] if minimum in ratings else [minimum]
+        sheets.append(PromotionSheet(promotion, playbook.grades.get(promotion.eligibility.min_grade),
+                                     ratings, acceptable))
+    if not sheets:
+        leading = sorted({r for p in rules.promotions for r in p.target_roles})
+        raise InputError(f"no promotion competition leads to role '{role.id}'"
+                         + (f"; competitions lead to {', '.join(leading)}" if leading else ""))
+    return sheets
