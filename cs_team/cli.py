@@ -529,6 +529,46 @@ def eval_sheet(
                     role=chosen, header=header, stamp=stamp(playbook), **views[kind]()), out)
 
 
+@app.command()
+def build(
+    out: Annotated[Path, typer.Option(help="The site folder.")] = Path("site"),
+    lang: Annotated[DocLang | None, typer.Option(help="zh, en or zh-en (both).")] = None,
+    repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
+        = None,
+) -> None:
+    """Every kit and sheet of every role, in HTML and Markdown, with an index by family and grade:
+    the folder a team publishes from CI.
+
+    Never overwrites or deletes a file it did not write (it keeps a manifest), and renders
+    everything before it touches the folder, so a failed or interrupted build leaves the previous
+    site as it was.
+
+    [bold]Examples[/bold]
+
+      cs-team build --out site
+
+      cs-team build --out public --lang zh-en
+    """
+    from cs_team.documents.site import build as build_site
+    from cs_team.playbook import Playbook
+    from cs_team.workspace import open_repository
+
+    opened = open_repository(repo)
+    if opened.note:
+        _say(f"cs-team: {opened.note}")
+    playbook = Playbook(opened.repo)
+    progress = None
+    if sys.stderr.isatty():
+        from rich.progress import track
+
+        def progress(pages, total):
+            return track(pages, total=total, description="Rendering", transient=True,
+                         console=None)
+
+    written = build_site(playbook, out, lang.value if lang else None, progress)
+    _say(f"cs-team: built {len(written)} files in {out} (open {out / 'index.html'})")
+
+
 class Lang(str, Enum):
     zh = "zh"
     en = "en"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
@@ -42,7 +43,8 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.globals.update(label=self.label, text=self.text, lines=self.lines, lang=language)
+        self.env.globals.update(label=self.label, text=self.text, lines=self.lines, href=self.href,
+                                lang=language)
 
     # -- helpers the templates call; each returns markup already escaped for the format --------
     def _escape(self, value: str) -> Markup:
@@ -70,6 +72,11 @@ class Renderer:
     def text(self, value: Text | None, block: bool = False) -> Markup:
         """A playbook text in the languages shown; ``block`` stacks them instead of ``a / b``."""
         return self._join(self.language.text(value), block)
+
+    @staticmethod
+    def href(*parts: str) -> Markup:
+        """A relative link, each part URL-quoted (safe in an HTML attribute and a Markdown link)."""
+        return Markup("/".join(quote(str(part)) for part in parts))
 
     def lines(self, count: int) -> Markup:
         """Blank lines to write on."""

@@ -1,0 +1,74 @@
+"""The HTML kit in a real browser: printed to PDF, Chinese drawn with a CJK font, not blank.
+
+Runs against Debian's Chromium through Playwright's ``executable_path`` (never a downloaded
+browser). `.ci/run` installs chromium and fonts-noto-cjk, so in CI a missing browser is a
+failure; elsewhere the test is skipped with a reason that says what to install.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+
+import pytest
+
+from tests.test_cli import cs_team
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+if CHROMIUM is None:
+    if os.environ.get("CI") == "true":
+        raise RuntimeError("CI must install Debian's chromium and fonts-noto-cjk (see .ci/run)")
+    pytest.skip("SKIPPED LOUDLY: no Chromium here; apt-get install chromium fonts-noto-cjk to run the browser "
+                "test", allow_module_level=True)
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def kit_page(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("browser")
+    result = cs_team("interview-kit", "agent-1", "--format", "html", "--lang", "zh-en", "--out", "kit.html",
+                     cwd=folder)
+    assert result.returncode == 0, result.stderr
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1000, "height": 1400})
+        page.goto((folder / "kit.html").as_uri())
+        yield page, folder
+        browser.close()
+
+
+def test_prints_to_a_sane_number_of_a4_pages(kit_page) -> None:
+    page, folder = kit_page
+    pdf = page.pdf(format="A4", print_background=True)
+    (folder / "kit.pdf").write_bytes(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    # six stages, thirteen questions with rubrics, the scorecard: more than a leaflet, less than a book
+    assert 6 <= pages <= 40, pages
+
+
+def test_chinese_headings_are_drawn_with_a_cjk_font(kit_page) -> None:
+    page, _ = kit_page
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    document = session.send("DOM.getDocument")
+    heading = session.send("DOM.querySelector", {"nodeId": document["root"]["nodeId"], "selector": "h1 .first"})
+    fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": heading["nodeId"]})["fonts"]
+    used = {font["familyName"]: font["glyphCount"] for font in fonts}
+    cjk = {name: count for name, count in used.items() if re.search(r"CJK|Han|Hei|Song|Kai|Ming|WenQuanYi", name)}
+    assert cjk and sum(cjk.values()) >= len("结构化面试题本"), used
+
+
+def test_the_page_is_not_blank(kit_page) -> None:
+    page, folder = kit_page
+    shot = page.screenshot(full_page=False)
+    (folder / "kit.png").write_bytes(shot)
+    assert len(shot) > 30_000  # a blank white page compresses to a few kilobytes
+    text = page.inner_text("body")
+    assert "结构化面试题本" in text and "Structured interview kit" in text
+    assert page.locator(".question").count() >= 10

@@ -1,0 +1,80 @@
+"""`cs-team build`: the whole site, and never a file that is not its own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cs_team.documents import site
+from cs_team.errors import InputError, UsageError
+from cs_team.loader import load_repository
+from cs_team.playbook import Playbook
+from tests.conftest import RepoCopy
+from tests.test_cli import invoke
+
+
+def playbook_of(repo: RepoCopy) -> Playbook:
+    return Playbook(load_repository(repo.root, cwd=repo.root))
+
+
+def test_build_writes_every_document_and_an_index(repo: RepoCopy, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    written = site.build(playbook_of(repo), out, "en")
+    assert written == sorted([f"agent/{stem}.{ext}" for stem in
+                              ("interview-kit", "scorecard", "training", "probation", "promotion")
+                              for ext in ("html", "md")] + ["index.html", "index.md"])
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert "## Front line" in index and "[Interview kit](agent/interview-kit.md)" in index
+    manifest = json.loads((out / site.MANIFEST).read_text(encoding="utf-8"))
+    assert sorted(manifest) == written
+
+
+def test_a_second_build_gives_the_same_bytes(repo: RepoCopy, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    site.build(playbook_of(repo), out)
+    first = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    site.build(playbook_of(repo), out)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == first
+
+
+def test_foreign_files_are_never_overwritten(repo: RepoCopy, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    (out / "agent").mkdir(parents=True)
+    (out / "agent" / "scorecard.md").write_text("mine\n", encoding="utf-8")
+    (out / "notes.txt").write_text("keep\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"holds files cs-team did not write: agent/scorecard\.md"):
+        site.build(playbook_of(repo), out)
+    assert (out / "agent" / "scorecard.md").read_text(encoding="utf-8") == "mine\n"
+    assert sorted(p.name for p in out.rglob("*") if p.is_file()) == ["notes.txt", "scorecard.md"]
+
+
+def test_stale_own_files_go_foreign_files_stay(repo: RepoCopy, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    site.build(playbook_of(repo), out)
+    (out / "notes.txt").write_text("keep\n", encoding="utf-8")
+    repo.edit("evaluation.yaml", "    target_roles: [agent]", "    target_roles: [nobody]")
+    written = site.build(playbook_of(repo), out)
+    assert "agent/promotion.md" not in written
+    assert not (out / "agent" / "promotion.md").exists()
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "keep\n"
+
+
+def test_a_failed_build_leaves_the_previous_site(repo: RepoCopy, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    site.build(playbook_of(repo), out)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    repo.edit("cs-team.yaml", "default_language: zh\n", "default_language: zh\ntemplates: templates\n")
+    repo.write("templates/probation.md.j2", "{{ sheet.no_such_thing }}\n")
+    with pytest.raises(InputError, match=r"probation\.md\.j2"):
+        site.build(playbook_of(repo), out)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_cli_build(repo: RepoCopy) -> None:
+    code, out, err = invoke(repo, "build", "--out", "public", "--lang", "zh-en")
+    assert (code, out) == (0, "")
+    assert "built 12 files in public" in err
+    assert (repo.root / "public" / "index.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert repo.lint() == []  # the site is HTML and Markdown: nothing for lint to read
