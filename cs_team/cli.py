@@ -399,6 +399,7 @@ def plan_hiring(
 class DocFormat(str, Enum):
     md = "md"
     html = "html"
+    pdf = "pdf"
 
 
 class DocLang(str, Enum):
@@ -407,8 +408,24 @@ class DocLang(str, Enum):
     zh_en = "zh-en"
 
 
-def _deliver(text: str, out: Path | None) -> None:
-    """stdout, or a file written atomically (a reader never sees half a document)."""
+def _deliver(text: str, out: Path | None, output_format: DocFormat = DocFormat.md) -> None:
+    """stdout, or a file written atomically (a reader never sees half a document); PDF is
+    printed from the HTML by a browser on the machine."""
+    if output_format is DocFormat.pdf:
+        from cs_team.render import pdf
+
+        if pdf.cjk_font_missing():
+            _say("cs-team: warning: no font for Chinese is installed; Chinese text may print as "
+                 "boxes (Debian/Ubuntu: apt-get install fonts-noto-cjk)")
+        data = pdf.print_pdf(text)
+        if out is None:
+            sys.stdout.buffer.write(data)
+            return
+        from cs_team import atomic
+
+        atomic.write_bytes(out, data)
+        _say(f"cs-team: wrote {out}")
+        return
     if out is None:
         sys.stdout.write(text)
         return
@@ -416,6 +433,10 @@ def _deliver(text: str, out: Path | None) -> None:
 
     atomic.write_text(out, text)
     _say(f"cs-team: wrote {out}")
+
+
+def _template_format(output_format: DocFormat) -> str:
+    return "html" if output_format is DocFormat.pdf else output_format.value
 
 
 def _date(value: str | None) -> object:
@@ -438,7 +459,9 @@ def interview_kit(
     date: Annotated[str | None, typer.Option(help="Printed on the header, YYYY-MM-DD.")] = None,
     lang: Annotated[DocLang | None, typer.Option(
         help="zh, en or zh-en (both); default: the repository's default language.")] = None,
-    output_format: Annotated[DocFormat, typer.Option("--format", "-f", help="md or html.")] = DocFormat.md,
+    output_format: Annotated[DocFormat, typer.Option(
+        "--format", "-f", help="md, html, or pdf (printed by a Chromium, Chrome or Edge on the machine).")]
+        = DocFormat.md,
     out: Annotated[Path | None, typer.Option(help="Write here (atomically) instead of stdout.")] = None,
     repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
         = None,
@@ -463,8 +486,9 @@ def interview_kit(
     playbook = Playbook(opened.repo)
     header = kits.Header(candidate, interviewer, _date(date))
     view = kits.kit(playbook, role, stage, header)
-    _deliver(render(playbook, "interview-kit", output_format.value, lang.value if lang else None,
-                    kit=view, header=header, stamp=view.stamp, opening_key=kits.opening_key), out)
+    _deliver(render(playbook, "interview-kit", _template_format(output_format), lang.value if lang else None,
+                    kit=view, header=header, stamp=view.stamp, opening_key=kits.opening_key),
+             out, output_format)
 
 
 class SheetKind(str, Enum):
@@ -484,7 +508,9 @@ def eval_sheet(
     interviewer: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
     date: Annotated[str | None, typer.Option(help="Printed on the header, YYYY-MM-DD.")] = None,
     lang: Annotated[DocLang | None, typer.Option(help="zh, en or zh-en (both).")] = None,
-    output_format: Annotated[DocFormat, typer.Option("--format", "-f", help="md or html.")] = DocFormat.md,
+    output_format: Annotated[DocFormat, typer.Option(
+        "--format", "-f", help="md, html, or pdf (printed by a Chromium, Chrome or Edge on the machine).")]
+        = DocFormat.md,
     out: Annotated[Path | None, typer.Option(help="Write here (atomically) instead of stdout.")] = None,
     repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
         = None,
@@ -525,8 +551,8 @@ def eval_sheet(
         SheetKind.probation: lambda: {"sheet": sheets.probation(playbook, chosen)},
         SheetKind.promotion: lambda: {"sheets": sheets.promotions(playbook, chosen)},
     }
-    _deliver(render(playbook, kind.value, output_format.value, lang.value if lang else None,
-                    role=chosen, header=header, stamp=stamp(playbook), **views[kind]()), out)
+    _deliver(render(playbook, kind.value, _template_format(output_format), lang.value if lang else None,
+                    role=chosen, header=header, stamp=stamp(playbook), **views[kind]()), out, output_format)
 
 
 @app.command()

@@ -10,6 +10,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -72,3 +75,21 @@ def test_the_page_is_not_blank(kit_page) -> None:
     text = page.inner_text("body")
     assert "结构化面试题本" in text and "Structured interview kit" in text
     assert page.locator(".question").count() >= 10
+
+
+def test_pdf_format_prints_through_the_browser(tmp_path: Path) -> None:
+    result = cs_team("eval-sheet", "scorecard", "--role", "agent-1", "--format", "pdf", "--out", "sc.pdf",
+                     cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = (tmp_path / "sc.pdf").read_bytes()
+    assert data.startswith(b"%PDF-") and len(re.findall(rb"/Type\s*/Page\b", data)) >= 1
+
+
+def test_pdf_without_a_browser_says_what_to_install(tmp_path: Path) -> None:
+    env = {**os.environ, "PATH": str(tmp_path)}  # no browser on this PATH
+    result = subprocess.run([sys.executable, "-m", "cs_team", "interview-kit", "agent-1", "--format", "pdf",
+                             "--out", "kit.pdf"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "needs Chromium, Google Chrome or Microsoft Edge" in result.stderr
+    assert "apt-get install chromium fonts-noto-cjk" in result.stderr
+    assert not (tmp_path / "kit.pdf").exists()
