@@ -38,12 +38,13 @@ def test_interview_kit_golden(repo: RepoCopy, output: str, lang: str) -> None:
 
 
 @pytest.mark.parametrize("output", ["md", "html"])
-def test_scorecard_golden(repo: RepoCopy, output: str) -> None:
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-en"])
+def test_scorecard_golden(repo: RepoCopy, output: str, lang: str) -> None:
     playbook = playbook_of(repo)
     role = playbook.roles["agent"]
-    text = render(playbook, "scorecard", output, "zh-en", role=role, scorecard=kits.scorecard(playbook, role),
+    text = render(playbook, "scorecard", output, lang, role=role, scorecard=kits.scorecard(playbook, role),
                   header=kits.Header(), stamp=stamp(playbook))
-    assert_golden(f"documents/scorecard.zh-en.{output}", text)
+    assert_golden(f"documents/scorecard.{lang}.{output}", text)
 
 
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} [click](https://evil.example) # not a heading | x"
@@ -132,8 +133,9 @@ def test_cli_errors(repo: RepoCopy) -> None:
 
 
 @pytest.mark.parametrize("output", ["md", "html"])
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-en"])
 @pytest.mark.parametrize("kind", ["training", "probation", "promotion"])
-def test_evaluation_sheet_golden(repo: RepoCopy, kind: str, output: str) -> None:
+def test_evaluation_sheet_golden(repo: RepoCopy, kind: str, lang: str, output: str) -> None:
     from cs_team.documents import sheets
 
     playbook = playbook_of(repo)
@@ -141,8 +143,8 @@ def test_evaluation_sheet_golden(repo: RepoCopy, kind: str, output: str) -> None
     view = {"training": lambda: {"modules": sheets.training(playbook, role)},
             "probation": lambda: {"sheet": sheets.probation(playbook, role)},
             "promotion": lambda: {"sheets": sheets.promotions(playbook, role)}}[kind]()
-    text = render(playbook, kind, output, "zh-en", role=role, header=kits.Header(), stamp=stamp(playbook), **view)
-    assert_golden(f"documents/{kind}.zh-en.{output}", text)
+    text = render(playbook, kind, output, lang, role=role, header=kits.Header(), stamp=stamp(playbook), **view)
+    assert_golden(f"documents/{kind}.{lang}.{output}", text)
 
 
 def test_probation_expectations_by_hand(repo: RepoCopy) -> None:
