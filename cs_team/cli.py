@@ -316,6 +316,8 @@ def erlang(
 
 
 class PlanFormat(str, Enum):
+    md = "md"
+    html = "html"
     json = "json"
     csv = "csv"
 
@@ -333,13 +335,16 @@ def plan_hiring(
     as_of: Annotated[str | None, typer.Option(
         help="The day the plan is made, YYYY-MM-DD (default: today): earlier open dates are late.")]
         = None,
+    lang: Annotated[str | None, typer.Option(help="md/html: zh, en or zh-en (both).")] = None,
     repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
         = None,
 ) -> None:
     """Head-count from contact volume: agents per interval, FTE and hires per role and month,
     requisition dates, sourcing and budget.
 
-    JSON carries every figure; CSV carries the staffing of every interval, for spreadsheets.
+    The report (md, html) leads with the summary, then the busiest day with a chart (inline SVG
+    in HTML, Mermaid in Markdown), a heat map of a typical week, the requisition timeline and the
+    sourcing plan with the budget. JSON carries every figure; CSV the staffing of every interval.
 
     [bold]Examples[/bold]
 
@@ -348,6 +353,8 @@ def plan_hiring(
       cs-team plan-hiring service-centre-2027 --forecast forecasts/year.csv --as-of 2026-12-01
 
       cs-team plan-hiring --format csv --out staffing.csv
+
+      cs-team plan-hiring --format html --lang zh-en --out plan.html
     """
     import datetime as dt
 
@@ -386,7 +393,12 @@ def plan_hiring(
         result = plan(inputs, demand.read(forecast, shown), day)
     except (demand.ForecastError, StaffingError) as error:
         raise InputError(str(error)) from error
-    text = as_json(result) if output_format is PlanFormat.json else as_csv(result)
+    if output_format in (PlanFormat.md, PlanFormat.html):
+        from cs_team.documents.output import hiring_plan
+
+        text = hiring_plan(playbook, result, output_format.value, lang)
+    else:
+        text = as_json(result) if output_format is PlanFormat.json else as_csv(result)
     for warning in result.warnings:
         _say(f"cs-team: warning: {warning}")
     if out is None:

@@ -149,3 +149,20 @@ def test_cli_bad_forecast_exits_1_naming_the_row(tmp_path: Path) -> None:
     result = cs_team("plan-hiring", "--forecast", "bad.csv", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == "cs-team: error: bad.csv:2: volume -1 is negative"
+
+
+@pytest.mark.parametrize("output", ["md", "html"])
+def test_report_golden(tmp_path: Path, output: str) -> None:
+    result = cs_team("plan-hiring", "--as-of", "2026-09-01", "--format", output, "--lang", "zh-en", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    from tests.conftest import assert_golden
+
+    assert_golden(f"plan/bundled-week.zh-en.{output}", result.stdout)
+
+
+def test_report_charts(tmp_path: Path) -> None:
+    html = cs_team("plan-hiring", "--as-of", "2026-09-01", "--format", "html", cwd=tmp_path).stdout
+    assert html.count("<svg") == 1 and html.count("<polyline") == 3  # one line per channel, inline
+    assert "<script" not in html and "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    markdown = cs_team("plan-hiring", "--as-of", "2026-09-01", "--format", "md", cwd=tmp_path).stdout
+    assert "```mermaid\nxychart-beta" in markdown and markdown.count("    line [") == 3

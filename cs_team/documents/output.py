@@ -23,3 +23,28 @@ def render(playbook: Playbook, template: str, output: str, mode: str | None, **c
         raise UsageError(f"--format {output!r}: use one of {', '.join(FORMATS)}")
     folder = playbook.repo.root / playbook.config.templates if playbook.config.templates else None
     return Renderer(language(playbook, mode), output, folder).render(template, **context)
+
+
+def hiring_plan(playbook: Playbook, plan: object, output: str, mode: str | None) -> str:
+    """The hiring-plan report: summary, peak day with a chart, typical week, timeline, sourcing."""
+    from cs_team.render.charts import mermaid_lines, svg_lines
+    from cs_team.staffing.summary import summarise
+
+    summary = summarise(plan)
+    lang = language(playbook, mode)
+    series = [(s.channel, s.values) for s in summary.peak_hours]
+    hours = [f"{h:02d}" for h in range(24)]
+    title = f"{summary.peak_day}: " + ", ".join(name for name, _ in series)  # Mermaid has no legend
+    chart = (svg_lines(series, hours, title) if output == "html"
+             else mermaid_lines(series, hours, title, "agents"))
+    inputs = playbook.hiring[plan.inputs]
+    return render(playbook, "hiring-plan", output, mode, summary=summary, chart=chart,
+                  roles=playbook.roles, sources={s.id: s for s in inputs.sourcing},
+                  channels={c.id: c for c in inputs.channels},
+                  weekdays=lang.weekday_names(), stamp=_stamp(playbook))
+
+
+def _stamp(playbook: Playbook) -> object:
+    from cs_team.documents.common import stamp
+
+    return stamp(playbook)

@@ -39,6 +39,11 @@ class Language:
         entry = catalogue()[key]
         return [(lang, entry[lang]) for lang in self.languages]
 
+    def weekday_names(self) -> list[str]:
+        """Monday first, in the languages shown ("周一 Mon" for zh-en)."""
+        names = catalogue()["weekday_names"]
+        return [" ".join(day) for day in zip(*(names[lang] for lang in self.languages), strict=True)]
+
     def text(self, value: Text | None) -> list[tuple[str, str]]:
         """A playbook text in each language shown (falling back when one is not written)."""
         if value is None:
