@@ -94,6 +94,14 @@ def test_hires_split_by_largest_remainder() -> None:
      "f.csv:3: interval_start 'yesterday' is not a date and time"),
     ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,-3,900\n", "f.csv:2: volume -3 is negative"),
     ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,x,900\n", "f.csv:2: volume 'x' is not a number"),
+    ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,inf,900\n",
+     "f.csv:2: volume 'inf' is not a finite number"),
+    ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,3,nan\n",
+     "f.csv:2: aht_seconds 'nan' is not a finite number"),
+    ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,,3,900\n", "f.csv:2: channel is empty"),
+    ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,3,0\n",
+     "f.csv:2: aht_seconds must be positive where there is volume"),
+    ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,3\n", "f.csv:2: the row has 3 fields"),
     ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,3,900\n2027-03-01T09:00,email,3,900\n",
      "f.csv:3: interval 2027-03-01 09:00 of this channel appears twice"),
     ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,3,900\n2027-03-01T09:30,email,3,900\n"
@@ -166,3 +174,15 @@ def test_report_charts(tmp_path: Path) -> None:
     assert "<script" not in html and "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
     markdown = cs_team("plan-hiring", "--as-of", "2026-09-01", "--format", "md", cwd=tmp_path).stdout
     assert "```mermaid\nxychart-beta" in markdown and markdown.count("    line [") == 3
+
+
+def test_the_bundled_year_follows_the_seasons(tmp_path: Path) -> None:
+    """Singles' Day makes November the busiest month, the Spring Festival February the quietest."""
+    result = cs_team("plan-hiring", "--forecast", str(Path(__file__).parent.parent / "playbooks/forecasts/year.csv"),
+                     "--as-of", "2026-06-01", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    months = [m for m in json.loads(result.stdout)["months"] if m["role"] == "agent-1"]
+    assert len(months) == 12
+    need = {m["month"][5:7]: m["required_fte"] for m in months}
+    assert max(need, key=need.get) == "11" and min(need, key=need.get) == "02"
+    assert need["06"] > need["05"]  # the 618 promotion

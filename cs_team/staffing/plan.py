@@ -89,17 +89,24 @@ class HiringPlan:
     warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return _plain(asdict(self))
+        """Every figure, JSON-ready. Channels share one grid, so interval starts are given once."""
+        starts = self.channels[0].starts if self.channels else []
+        return {
+            "inputs": self.inputs, "forecast": self.forecast, "as_of": self.as_of.isoformat(),
+            "interval_seconds": self.interval_seconds, "shrinkage_percent": self.shrinkage_percent,
+            "interval_starts": [start.isoformat(timespec="minutes") for start in starts],
+            "channels": [{"channel": c.channel, "volume": c.volume, "aht_seconds": c.aht_seconds,
+                          "agents": c.agents} for c in self.channels],
+            "months": [_dated(asdict(m)) for m in self.months],
+            "requisitions": [_dated(asdict(r)) for r in self.requisitions],
+            "sourcing": [asdict(s) for s in self.sourcing],
+            "total_hires": self.total_hires, "total_cost": self.total_cost, "budget": self.budget,
+            "currency": self.currency, "warnings": self.warnings,
+        }
 
 
-def _plain(value: object) -> object:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    return value
+def _dated(row: dict) -> dict:
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in row.items()}
 
 
 def shrinkage_percent(inputs: HiringInputs) -> float:

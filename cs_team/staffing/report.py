@@ -10,7 +10,8 @@ from cs_team.staffing.plan import HiringPlan
 
 
 def as_json(plan: HiringPlan) -> str:
-    return json.dumps(plan.as_dict(), ensure_ascii=False, indent=2) + "\n"
+    # Compact: Python's C encoder only serves unindented output, and a year holds 100,000 intervals.
+    return json.dumps(plan.as_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def as_csv(plan: HiringPlan) -> str:
