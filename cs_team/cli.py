@@ -327,8 +327,8 @@ def plan_hiring(
     plan_id: Annotated[str | None, typer.Argument(
         metavar="PLAN", help="The hiring-inputs id (default: the repository's only one).")] = None,
     forecast: Annotated[Path | None, typer.Option(
-        help="Demand CSV: interval_start, channel, volume, aht_seconds (default: the one the "
-             "hiring inputs name).")] = None,
+        help="Demand: a CSV of interval_start, channel, volume, aht_seconds, or a weekly pattern "
+             "in YAML (default: the one the hiring inputs name).")] = None,
     output_format: Annotated[PlanFormat, typer.Option("--format", "-f", help="Output format.")]
         = PlanFormat.json,
     out: Annotated[Path | None, typer.Option(help="Write here (atomically) instead of stdout.")] = None,
@@ -390,7 +390,13 @@ def plan_hiring(
     except ValueError:
         raise UsageError(f"--as-of {as_of!r} is not a date: write YYYY-MM-DD") from None
     try:
-        result = plan(inputs, demand.read(forecast, shown), day)
+        if forecast.suffix in (".yaml", ".yml"):
+            from cs_team.staffing import pattern
+
+            loaded = pattern.read(forecast, shown)
+        else:
+            loaded = demand.read(forecast, shown)
+        result = plan(inputs, loaded, day)
     except (demand.ForecastError, StaffingError) as error:
         raise InputError(str(error)) from error
     if output_format in (PlanFormat.md, PlanFormat.html):

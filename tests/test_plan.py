@@ -186,3 +186,47 @@ def test_the_bundled_year_follows_the_seasons(tmp_path: Path) -> None:
     need = {m["month"][5:7]: m["required_fte"] for m in months}
     assert max(need, key=need.get) == "11" and min(need, key=need.get) == "02"
     assert need["06"] > need["05"]  # the 618 promotion
+
+
+PATTERN = """kind: demand-pattern
+format: 1
+id: quiet-week
+interval_minutes: 60
+start: 2027-03-01
+weeks: 1
+channels:
+  email:
+    aht_seconds: 900
+    default: [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3]
+    sun: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+"""
+
+
+def test_a_weekly_pattern_in_yaml(tmp_path: Path) -> None:
+    from cs_team.staffing import pattern
+
+    (tmp_path / "week.yaml").write_text(PATTERN, encoding="utf-8")
+    forecast = pattern.read(tmp_path / "week.yaml", "week.yaml")
+    (email,) = forecast.channels.values()
+    assert forecast.interval_seconds == 3600 and len(email.starts) == 7 * 24
+    assert sum(email.volume) == 6 * 24 * 3  # Monday to Saturday; Sunday is quiet
+    inputs = HiringInputs.model_validate(INPUTS)
+    result = plan(inputs, forecast, dt.date(2027, 1, 1))
+    # 3 emails x 900 s an hour, cleared within the hour: 0.75 agents, so 1, for 144 hours
+    assert result.months[0].agent_hours == 144.0
+
+
+def test_a_weekly_pattern_error_names_the_line(tmp_path: Path) -> None:
+    from cs_team.staffing import pattern
+
+    (tmp_path / "week.yaml").write_text(PATTERN.replace("    sun: [0, 0, 0,", "    sun: [0, 0,"), encoding="utf-8")
+    with pytest.raises(ForecastError, match=r"^week.yaml:11: channel email, sun: give 24 volumes, one per "
+                                            r"interval of the day \(got 23\)"):
+        pattern.read(tmp_path / "week.yaml", "week.yaml")
+
+
+def test_cli_takes_a_yaml_pattern(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(PATTERN.replace("email", "voice"), encoding="utf-8")
+    result = cs_team("plan-hiring", "--forecast", "p.yaml", "--as-of", "2026-06-01", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["channels"][0]["channel"] == "voice"

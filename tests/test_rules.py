@@ -123,8 +123,9 @@ CASES = [
          "身高160以上", says="touches appearance"),
 ]
 
-# Rules whose failing input is not a text edit of the fixture: tested in test_source.py.
-ELSEWHERE = {"CS003", "CS004", "CS005", "CS006"}
+# Rules whose failing input is not an edit of a fixture file: tested in test_source.py (files
+# that are not YAML text) and below (a document the fixture does not have).
+ELSEWHERE = {"CS003", "CS004", "CS005", "CS006", "CS216"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.code)
@@ -229,3 +230,22 @@ def test_one_broken_question_does_not_hide_the_bank(repo: RepoCopy) -> None:
     (finding,) = repo.lint()
     assert (finding.code, finding.message) == (
         "CS104", "questions[3].minutes: Input should be greater than 0, got -1")
+
+
+def test_demand_pattern_day_of_the_wrong_length(repo: RepoCopy) -> None:
+    day = ", ".join(["2"] * 24)
+    repo.write("forecasts/week.yaml", f"""kind: demand-pattern
+format: 1
+id: week
+interval_minutes: 60
+start: 2027-03-01
+channels:
+  voice:
+    aht_seconds: 300
+    default: [{day}]
+    sat: [1, 2, 3]
+""")
+    (finding,) = repo.lint()
+    assert (finding.code, finding.path) == ("CS216", "forecasts/week.yaml")
+    assert (finding.line, finding.column) == repo.at("forecasts/week.yaml", "[1, 2, 3]")
+    assert finding.message == "channel voice, sat: give 24 volumes, one per 60-minute interval of the day (got 3)"

@@ -6,6 +6,7 @@ from cs_team.model.common import FORMAT_VERSION, Document, Text
 from cs_team.model.competency import Competency
 from cs_team.model.config import Config
 from cs_team.model.curriculum import Curriculum
+from cs_team.model.demand import DemandPattern
 from cs_team.model.evaluation import EvaluationRules
 from cs_team.model.framework import CareerFramework
 from cs_team.model.hiring import HiringInputs
@@ -24,6 +25,7 @@ KINDS: dict[str, type[Document]] = {
     "onboarding-template": OnboardingTemplate,
     "evaluation-rules": EvaluationRules,
     "hiring-inputs": HiringInputs,
+    "demand-pattern": DemandPattern,
 }
 
 # Lists whose items carry repository-wide ids: kind -> ((field, namespace), ...).

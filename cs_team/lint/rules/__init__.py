@@ -1,6 +1,7 @@
 """Cross-file rules, one module each; importing this package registers their checks."""
 
 from cs_team.lint.rules import (  # noqa: F401
+    demand_pattern,
     duplicate_ids,
     fair_hiring,
     interview_time,

@@ -1,0 +1,18 @@
+"""CS216: every day of a demand pattern gives one volume per interval."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cs_team.lint.registry import Report, rule
+from cs_team.model.demand import incomplete_days
+from cs_team.playbook import Playbook, Site
+
+
+@rule("CS216")
+def check(playbook: Playbook) -> Iterator[Report]:
+    for document, pattern in playbook.repo.models("demand-pattern"):
+        for channel, key, needed, given in incomplete_days(pattern):
+            yield Report(Site(document, ("channels", channel, key)), (
+                f"channel {channel}, {key}: give {needed} volumes, one per "
+                f"{pattern.interval_minutes}-minute interval of the day (got {given})"))
