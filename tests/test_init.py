@@ -47,7 +47,9 @@ def test_init_beside_unrelated_files(tmp_path: Path) -> None:
 def test_schema_out_and_print(tmp_path: Path) -> None:
     result = cs_team("schema", "--out", "schemas", cwd=tmp_path)
     assert result.returncode == 0
-    assert len(list((tmp_path / "schemas").glob("*.schema.json"))) == 10
+    from cs_team.model import KINDS
+
+    assert len(list((tmp_path / "schemas").glob("*.schema.json"))) == len(KINDS) + 1  # and cs-team.yaml
     assert not list((tmp_path / "schemas").glob(".*"))  # no temporary files left behind
     printed = cs_team("schema", "role", cwd=tmp_path)
     assert json.loads(printed.stdout)["title"] == "cs-team role"
