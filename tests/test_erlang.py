@@ -126,8 +126,11 @@ def test_textbook_case() -> None:
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [
-    ({"volume": -1}, "volume must not be negative"),
+    ({"volume": -1}, "volume must be a finite number, not negative"),
+    ({"volume": float("nan")}, "volume must be a finite number, not negative"),
+    ({"volume": float("inf")}, "volume must be a finite number, not negative"),
     ({"aht_seconds": 0}, "average handle time must be positive"),
+    ({"aht_seconds": float("nan")}, "average handle time must be positive"),
     ({"interval_seconds": 0}, "the interval must be positive"),
     ({"target": 1.0}, "the service-level target must lie between 0 and 1"),
     ({"within_seconds": None}, "needs the answer time"),
@@ -163,7 +166,10 @@ def test_cli_table_marks_the_answer(tmp_path) -> None:
 
 def test_cli_bad_input_exits_1_with_one_line(tmp_path) -> None:
     result = cs_team("erlang", "--volume", "-5", "--aht", "180", "--interval", "1800", "--asa", "30", cwd=tmp_path)
-    assert (result.returncode, result.stderr) == (1, "cs-team: error: volume must not be negative, got -5\n")
+    assert (result.returncode, result.stderr) == (
+        1, "cs-team: error: volume must be a finite number, not negative, got -5\n")
+    result = cs_team("erlang", "--volume", "nan", "--aht", "180", "--interval", "1800", "--asa", "30", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
 
 
 @settings(max_examples=100, deadline=None)

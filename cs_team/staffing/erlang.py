@@ -34,12 +34,13 @@ def ceil_tolerant(value: float) -> int:
 
 def traffic(volume: float, aht_seconds: float, interval_seconds: float) -> float:
     """Offered load in Erlangs."""
-    if volume < 0:
-        raise StaffingError(f"volume must not be negative, got {volume:g}")
-    if aht_seconds <= 0:
-        raise StaffingError(f"average handle time must be positive, got {aht_seconds:g} s")
-    if interval_seconds <= 0:
-        raise StaffingError(f"the interval must be positive, got {interval_seconds:g} s")
+    # Written so that NaN fails too: it compares false with everything.
+    if not 0 <= volume < math.inf:
+        raise StaffingError(f"volume must be a finite number, not negative, got {volume:g}")
+    if not 0 < aht_seconds < math.inf:
+        raise StaffingError(f"average handle time must be positive and finite, got {aht_seconds:g} s")
+    if not 0 < interval_seconds < math.inf:
+        raise StaffingError(f"the interval must be positive and finite, got {interval_seconds:g} s")
     return volume * aht_seconds / interval_seconds
 
 
@@ -105,8 +106,14 @@ def required_agents(volume: float, aht_seconds: float, interval_seconds: float, 
                     asa_seconds: float | None = None, max_occupancy: float | None = None) -> Staffing:
     """The fewest agents meeting every target given: service level (``target`` answered within
     ``within_seconds``), average speed of answer, and at most ``max_occupancy``."""
-    _check_targets(target, within_seconds, asa_seconds, max_occupancy)
-    load = traffic(volume, aht_seconds, interval_seconds)
+    # One combined test for the usual, valid call; the detailed checks say what is wrong.
+    if not (0 <= volume < math.inf and 0 < aht_seconds < math.inf and 0 < interval_seconds < math.inf
+            and (target is None or (0 < target < 1 and within_seconds is not None and within_seconds >= 0))
+            and (asa_seconds is None or asa_seconds > 0) and (target is not None or asa_seconds is not None)
+            and (max_occupancy is None or 0 < max_occupancy <= 1)):
+        _check_targets(target, within_seconds, asa_seconds, max_occupancy)
+        traffic(volume, aht_seconds, interval_seconds)
+    load = volume * aht_seconds / interval_seconds
     if load == 0:
         return measure(0, 0.0, aht_seconds, within_seconds)
     fewest = math.floor(load) + 1  # the smallest n > a: never start above the true minimum
