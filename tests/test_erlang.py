@@ -186,3 +186,13 @@ def test_batch_equals_one_at_a_time(volumes: list[float], aht: float, target: fl
     alone = [required_agents(v, aht, 900, target=target, within_seconds=within, asa_seconds=asa,
                              max_occupancy=cap).agents for v in volumes]
     assert together.tolist() == alone
+
+
+def test_batch_rejects_what_the_scalar_search_rejects() -> None:
+    import numpy as np
+
+    from cs_team.staffing import batch
+
+    for bad in (np.array([1.0, np.nan]), np.array([np.inf]), np.array([-1.0])):
+        with pytest.raises(StaffingError, match="volumes must be finite and not negative"):
+            batch.required_agents(bad, 180, 900, target=0.8, within_seconds=20)

@@ -27,8 +27,10 @@ def required_agents(volume: np.ndarray, aht_seconds: np.ndarray, interval_second
     _check_targets(target, within_seconds, asa_seconds, max_occupancy)
     volume = np.asarray(volume, dtype=float)
     aht = np.broadcast_to(np.asarray(aht_seconds, dtype=float), volume.shape)
-    if np.any(volume < 0) or np.any(aht <= 0) or interval_seconds <= 0:
-        raise StaffingError("volumes must not be negative; handle times and the interval must be positive")
+    if (not np.all(np.isfinite(volume) & (volume >= 0)) or not np.all(np.isfinite(aht) & (aht > 0))
+            or not 0 < interval_seconds < np.inf):
+        raise StaffingError("volumes must be finite and not negative; handle times and the interval "
+                            "must be finite and positive")
     load = volume * aht / interval_seconds
     agents = np.zeros(volume.shape, dtype=np.int64)
     fewest = np.floor(load).astype(np.int64) + 1
