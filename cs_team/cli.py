@@ -10,12 +10,15 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cs_team import __version__
 from cs_team.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CsTeamError, UsageError
+
+if TYPE_CHECKING:
+    from cs_team.playbook import Playbook
 
 app = typer.Typer(
     name="cs-team",
@@ -31,6 +34,17 @@ app = typer.Typer(
 
 def _say(message: str) -> None:
     typer.echo(message, err=True)
+
+
+def _playbook(repo: Path | None) -> Playbook:
+    """The repository a command works on (saying so when it is the bundled one), indexed."""
+    from cs_team.playbook import Playbook
+    from cs_team.workspace import open_repository
+
+    opened = open_repository(repo)
+    if opened.note:
+        _say(f"cs-team: {opened.note}")
+    return Playbook(opened.repo)
 
 
 def _colour_wanted() -> bool:
@@ -147,17 +161,12 @@ def list_items(
     import json
 
     from cs_team.catalog import ALIASES, LISTERS, rows
-    from cs_team.playbook import Playbook
     from cs_team.validation import suggest
-    from cs_team.workspace import open_repository
 
     if ALIASES.get(kind, kind) not in LISTERS:
         hint = suggest(kind, LISTERS) or f"; use one of: {', '.join(LISTERS)}"
         raise UsageError(f"unknown kind '{kind}'{hint}")
-    opened = open_repository(repo)
-    if opened.note:
-        _say(f"cs-team: {opened.note}")
-    playbook = Playbook(opened.repo)
+    playbook = _playbook(repo)
     found = rows(playbook, kind, lang or playbook.default_language)
     if output_format is ListFormat.json:
         sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
@@ -360,18 +369,13 @@ def plan_hiring(
 
     from cs_team import atomic
     from cs_team.errors import InputError
-    from cs_team.playbook import Playbook
     from cs_team.staffing import forecast as demand
     from cs_team.staffing.erlang import StaffingError
     from cs_team.staffing.plan import plan
     from cs_team.staffing.report import as_csv, as_json
     from cs_team.validation import suggest
-    from cs_team.workspace import open_repository
 
-    opened = open_repository(repo)
-    if opened.note:
-        _say(f"cs-team: {opened.note}")
-    playbook = Playbook(opened.repo)
+    playbook = _playbook(repo)
     if not playbook.hiring:
         raise InputError("the repository has no valid hiring-inputs document (`cs-team lint` says why)")
     if plan_id is None:
@@ -384,7 +388,7 @@ def plan_hiring(
     if forecast is None:
         if inputs.forecast is None:
             raise UsageError(f"hiring inputs '{inputs.id}' name no forecast: pass --forecast FILE")
-        forecast = opened.repo.root / inputs.forecast
+        forecast = playbook.repo.root / inputs.forecast
     try:
         day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
     except ValueError:
@@ -495,13 +499,8 @@ def interview_kit(
     """
     from cs_team.documents import kit as kits
     from cs_team.documents.output import render
-    from cs_team.playbook import Playbook
-    from cs_team.workspace import open_repository
 
-    opened = open_repository(repo)
-    if opened.note:
-        _say(f"cs-team: {opened.note}")
-    playbook = Playbook(opened.repo)
+    playbook = _playbook(repo)
     header = kits.Header(candidate, interviewer, _date(date))
     view = kits.kit(playbook, role, stage, header)
     _deliver(render(playbook, "interview-kit", _template_format(output_format), lang.value if lang else None,
@@ -552,13 +551,8 @@ def eval_sheet(
     from cs_team.documents import kit as kits
     from cs_team.documents.common import stamp
     from cs_team.documents.output import render
-    from cs_team.playbook import Playbook
-    from cs_team.workspace import open_repository
 
-    opened = open_repository(repo)
-    if opened.note:
-        _say(f"cs-team: {opened.note}")
-    playbook = Playbook(opened.repo)
+    playbook = _playbook(repo)
     from cs_team.documents import sheets
 
     chosen = kits.find_role(playbook, role)
@@ -594,13 +588,8 @@ def build(
       cs-team build --out public --lang zh-en
     """
     from cs_team.documents.site import build as build_site
-    from cs_team.playbook import Playbook
-    from cs_team.workspace import open_repository
 
-    opened = open_repository(repo)
-    if opened.note:
-        _say(f"cs-team: {opened.note}")
-    playbook = Playbook(opened.repo)
+    playbook = _playbook(repo)
     progress = None
     if sys.stderr.isatty():
         from rich.progress import track
