@@ -1,0 +1,8 @@
+"""The commands, one module per family; importing this package registers them on the app."""
+
+# The order of these imports is the order of `cs-team --help`: checking first, then the
+# repository, the documents and the staffing plan.
+from cs_team.commands import lint  # noqa: I001, F401
+from cs_team.commands import repository  # noqa: F401
+from cs_team.commands import documents  # noqa: F401
+from cs_team.commands import staffing  # noqa: F401

@@ -1,0 +1,63 @@
+"""The Typer app and what every command shares: messages on stderr, opening the repository.
+
+Heavy modules (pydantic models, yaml, jinja2, rich tables) are imported inside the commands that
+use them, so ``cs-team --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from cs_team import __version__
+
+if TYPE_CHECKING:
+    from cs_team.playbook import Playbook
+
+app = typer.Typer(
+    name="cs-team",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_show_locals=False,  # locals would print playbook data in a traceback
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Lint and render the hiring and training playbooks of a customer-service team.\n\n"
+         "Run inside a playbook repository (a folder with cs-team.yaml); outside one, the bundled "
+         "example department is used.",
+)
+
+
+def say(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def open_playbook(repo: Path | None) -> Playbook:
+    """The repository a command works on (saying so when it is the bundled one), indexed."""
+    from cs_team.playbook import Playbook
+    from cs_team.workspace import open_repository
+
+    opened = open_repository(repo)
+    if opened.note:
+        say(f"cs-team: {opened.note}")
+    return Playbook(opened.repo)
+
+
+def colour_wanted() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cs-team {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Lint and render customer-service hiring and training playbooks."""

@@ -1,0 +1,200 @@
+"""`cs-team interview-kit`, `eval-sheet` and `build`: the documents people use on the day."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cs_team.commands.base import app, open_playbook, say
+from cs_team.errors import UsageError
+
+
+class DocFormat(str, Enum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+
+
+class DocLang(str, Enum):
+    zh = "zh"
+    en = "en"
+    zh_en = "zh-en"
+
+
+def _deliver(text: str, out: Path | None, output_format: DocFormat = DocFormat.md) -> None:
+    """stdout, or a file written atomically (a reader never sees half a document); PDF is
+    printed from the HTML by a browser on the machine."""
+    if output_format is DocFormat.pdf:
+        from cs_team.render import pdf
+
+        if pdf.cjk_font_missing():
+            say("cs-team: warning: no font for Chinese is installed; Chinese text may print as "
+                 "boxes (Debian/Ubuntu: apt-get install fonts-noto-cjk)")
+        data = pdf.print_pdf(text)
+        if out is None:
+            sys.stdout.buffer.write(data)
+            return
+        from cs_team import atomic
+
+        atomic.write_bytes(out, data)
+        say(f"cs-team: wrote {out}")
+        return
+    if out is None:
+        sys.stdout.write(text)
+        return
+    from cs_team import atomic
+
+    atomic.write_text(out, text)
+    say(f"cs-team: wrote {out}")
+
+
+def _template_format(output_format: DocFormat) -> str:
+    return "html" if output_format is DocFormat.pdf else output_format.value
+
+
+def _date(value: str | None) -> object:
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--date {value!r} is not a date: write YYYY-MM-DD") from None
+
+
+@app.command("interview-kit")
+def interview_kit(
+    role: Annotated[str, typer.Argument(help="The role id, e.g. agent-1.")],
+    stage: Annotated[str | None, typer.Option(help="Only this interview stage.")] = None,
+    candidate: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
+    interviewer: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
+    date: Annotated[str | None, typer.Option(help="Printed on the header, YYYY-MM-DD.")] = None,
+    lang: Annotated[DocLang | None, typer.Option(
+        help="zh, en or zh-en (both); default: the repository's default language.")] = None,
+    output_format: Annotated[DocFormat, typer.Option(
+        "--format", "-f", help="md, html, or pdf (printed by a Chromium, Chrome or Edge on the machine).")]
+        = DocFormat.md,
+    out: Annotated[Path | None, typer.Option(help="Write here (atomically) instead of stdout.")] = None,
+    repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
+        = None,
+) -> None:
+    """The interviewer's kit for a role, with its scorecard.
+
+    Agenda with timings, opening and closing scripts, the same questions for every candidate with
+    probes and rubric anchors, role-play cards, space for notes, and the scorecard.
+
+    [bold]Examples[/bold]
+
+      cs-team interview-kit agent-1 --format html --out kit.html
+
+      cs-team interview-kit agent-2 --stage role-play --lang zh-en --candidate 王芳 --date 2026-12-01
+    """
+    from cs_team.documents import kit as kits
+    from cs_team.documents.output import render
+
+    playbook = open_playbook(repo)
+    header = kits.Header(candidate, interviewer, _date(date))
+    view = kits.kit(playbook, role, stage, header)
+    _deliver(render(playbook, "interview-kit", _template_format(output_format), lang.value if lang else None,
+                    kit=view, header=header, stamp=view.stamp, opening_key=kits.opening_key),
+             out, output_format)
+
+
+class SheetKind(str, Enum):
+    scorecard = "scorecard"
+    training = "training"
+    probation = "probation"
+    promotion = "promotion"
+
+
+@app.command("eval-sheet")
+def eval_sheet(
+    kind: Annotated[SheetKind, typer.Argument(
+        help="scorecard (interview), training (assessment per module), probation (KPI review) or "
+             "promotion (internal competition).")],
+    role: Annotated[str, typer.Option(help="The role id, e.g. agent-1.")],
+    candidate: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
+    interviewer: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
+    date: Annotated[str | None, typer.Option(help="Printed on the header, YYYY-MM-DD.")] = None,
+    lang: Annotated[DocLang | None, typer.Option(help="zh, en or zh-en (both).")] = None,
+    output_format: Annotated[DocFormat, typer.Option(
+        "--format", "-f", help="md, html, or pdf (printed by a Chromium, Chrome or Edge on the machine).")]
+        = DocFormat.md,
+    out: Annotated[Path | None, typer.Option(help="Write here (atomically) instead of stdout.")] = None,
+    repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
+        = None,
+) -> None:
+    """An evaluation sheet to print or fill.
+
+    scorecard: every competency's weight, anchored scale, rating boxes, evidence lines and the
+    weighted formula. training: per module theory / simulation / practical, pass mark, result,
+    retrain-or-reassign, trainer sign-off. probation: the role's KPI targets for its level with
+    what to expect at each review, comments and the decision. promotion: the competition's
+    eligibility checklist, special track, stages and weighted final model.
+
+    [bold]Examples[/bold]
+
+      cs-team eval-sheet scorecard --role agent-1 --format html --out scorecard.html
+
+      cs-team eval-sheet probation --role agent-2 --lang zh-en
+
+      cs-team eval-sheet promotion --role team-lead
+    """
+    from cs_team.documents import kit as kits
+    from cs_team.documents.common import stamp
+    from cs_team.documents.output import render
+
+    playbook = open_playbook(repo)
+    from cs_team.documents import sheets
+
+    chosen = kits.find_role(playbook, role)
+    header = kits.Header(candidate, interviewer, _date(date))
+    views = {
+        SheetKind.scorecard: lambda: {"scorecard": kits.scorecard(playbook, chosen)},
+        SheetKind.training: lambda: {"modules": sheets.training(playbook, chosen)},
+        SheetKind.probation: lambda: {"sheet": sheets.probation(playbook, chosen)},
+        SheetKind.promotion: lambda: {"sheets": sheets.promotions(playbook, chosen)},
+    }
+    _deliver(render(playbook, kind.value, _template_format(output_format), lang.value if lang else None,
+                    role=chosen, header=header, stamp=stamp(playbook), **views[kind]()), out, output_format)
+
+
+@app.command()
+def build(
+    out: Annotated[Path, typer.Option(help="The site folder.")] = Path("site"),
+    lang: Annotated[DocLang | None, typer.Option(help="zh, en or zh-en (both).")] = None,
+    repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
+        = None,
+) -> None:
+    """Every kit and sheet of every role, in HTML and Markdown, with an index.
+
+    Roles by family and grade: the folder a team publishes from CI.
+
+    Never overwrites or deletes a file it did not write (it keeps a manifest), and renders
+    everything before it touches the folder, so a failed or interrupted build leaves the previous
+    site as it was.
+
+    [bold]Examples[/bold]
+
+      cs-team build --out site
+
+      cs-team build --out public --lang zh-en
+    """
+    from cs_team.documents.site import build as build_site
+
+    playbook = open_playbook(repo)
+    progress = None
+    if sys.stderr.isatty():
+        from rich.progress import track
+
+        def progress(pages, total):
+            return track(pages, total=total, description="Rendering", transient=True,
+                         console=None)
+
+    written = build_site(playbook, out, lang.value if lang else None, progress)
+    say(f"cs-team: built {len(written)} files in {out} (open {out / 'index.html'})")

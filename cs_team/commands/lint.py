@@ -1,0 +1,118 @@
+"""`cs-team lint` and `cs-team rules`: checking playbooks and explaining the rules."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cs_team.commands.base import app, colour_wanted, say
+from cs_team.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+
+
+class LintFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    parsable = "parsable"
+    github = "github"
+    json = "json"
+    sarif = "sarif"
+
+
+def _codes(values: list[str] | None, option: str) -> set[str]:
+    from cs_team.lint.registry import resolve_codes
+
+    codes, unknown = resolve_codes(v for value in values or [] for v in value.split(","))
+    if unknown:
+        raise UsageError(f"{option}: unknown rule {', '.join(unknown)}; `cs-team rules` lists them")
+    return codes
+
+
+@app.command()
+def lint(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Files or folders to check (default: the repository around the current folder).",
+        show_default=False)] = None,
+    output_format: Annotated[LintFormat, typer.Option(
+        "--format", "-f", help="auto (github inside GitHub Actions, else text), text, parsable, "
+        "github, json or sarif.")] = LintFormat.auto,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    select: Annotated[list[str] | None, typer.Option(
+        "--select", help="Only these rules (codes, names or prefixes such as CS2; repeatable).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", help="Skip these rules (codes, names or prefixes; repeatable).")] = None,
+    cache: Annotated[bool, typer.Option(
+        "--cache/--no-cache", help="Reuse the findings of an unchanged repository "
+        "(kept in .cs-team-cache/ at its root).")] = True,
+) -> None:
+    """Check playbooks: YAML, schema and cross-file rules.
+
+    Exit 0 when clean, 1 when there are errors (or warnings with --strict), 2 on a usage error.
+    Files outside any playbook repository are skipped (pre-commit passes every changed file).
+
+    [bold]Examples[/bold]
+
+      cs-team lint
+
+      cs-team lint roles/agent-1.yaml questions/ --format json
+
+      cs-team lint --strict --ignore CS209
+
+      cs-team lint --format sarif > cs-team.sarif
+    """
+    from cs_team import reporters
+    from cs_team.findings import Severity
+    from cs_team.workspace import lint_paths
+
+    selected = _codes(select, "--select") if select else None
+    result = lint_paths(list(paths or []), selected, _codes(ignore, "--ignore"), use_cache=cache)
+    chosen = reporters.resolve_format(output_format.value)
+    if chosen == "text":
+        for note in result.notes:
+            say(f"cs-team: {note}")
+        sys.stdout.write(reporters.text(result.findings, colour=colour_wanted()))
+        say(reporters.summary(result.findings, result.files_checked))
+    else:
+        sys.stdout.write(reporters.MACHINE_FORMATS[chosen](result.findings))
+    failing = {Severity.ERROR} | ({Severity.WARNING} if strict else set())
+    raise typer.Exit(EXIT_FINDINGS if any(f.severity in failing for f in result.findings) else EXIT_OK)
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+    zh_en = "zh-en"
+
+
+@app.command()
+def rules(
+    code: Annotated[str | None, typer.Argument(help="A rule code or name to explain in full.")] = None,
+    lang: Annotated[Lang, typer.Option(help="Language of the explanation.")] = Lang.zh_en,
+) -> None:
+    """List the lint rules, or explain one with a bad and a good example.
+
+    [bold]Examples[/bold]
+
+      cs-team rules
+
+      cs-team rules CS204
+
+      cs-team rules marital-status --lang en
+    """
+    from cs_team.lint.registry import RULES, resolve_codes
+    from cs_team.validation import suggest
+
+    languages = ["zh", "en"] if lang is Lang.zh_en else [lang.value]
+    if code is None:
+        for rule in RULES.values():
+            summary = " / ".join(rule.summaries[x] for x in languages if x in rule.summaries)
+            typer.echo(f"{rule.code}  {rule.name:<26} {rule.severity.value:<8} {summary}")
+        return
+    codes, _ = resolve_codes([code])
+    if len(codes) != 1:
+        names = [*RULES, *(r.name for r in RULES.values())]
+        raise UsageError(f"unknown rule '{code}'{suggest(code, names)}")
+    typer.echo(RULES[codes.pop()].describe(languages), nl=False)

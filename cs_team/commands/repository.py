@@ -1,0 +1,126 @@
+"""`cs-team list`, `schema` and `init`: what a repository holds, its schema, a new one."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cs_team.commands.base import app, open_playbook, say
+from cs_team.errors import UsageError
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command("list")
+def list_items(
+    kind: Annotated[str, typer.Argument(
+        help="roles, competencies, questions, modules, curricula, onboarding-templates, "
+             "rating-scales, families, grades, evaluation-rules or hiring-inputs.")],
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
+        = ListFormat.table,
+    lang: Annotated[str | None, typer.Option(
+        help="Language of titles (default: the repository's default language).")] = None,
+    repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
+        = None,
+) -> None:
+    """List what the playbooks define.
+
+    [bold]Examples[/bold]
+
+      cs-team list roles
+
+      cs-team list questions --format json --lang en
+    """
+    import json
+
+    from cs_team.catalog import ALIASES, LISTERS, rows
+    from cs_team.validation import suggest
+
+    if ALIASES.get(kind, kind) not in LISTERS:
+        hint = suggest(kind, LISTERS) or f"; use one of: {', '.join(LISTERS)}"
+        raise UsageError(f"unknown kind '{kind}'{hint}")
+    playbook = open_playbook(repo)
+    found = rows(playbook, kind, lang or playbook.default_language)
+    if output_format is ListFormat.json:
+        sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    # The kind is the same on every row; file and line read better as one place.
+    columns = [c for c in (found[0] if found else ["id", "title", "file"]) if c not in ("kind", "line")]
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in columns:
+        table.add_column(column, no_wrap=column != "title", overflow="fold")
+    for row in found:
+        cells = {**row, "file": f"{row['file']}:{row['line']}"}
+        table.add_row(*(", ".join(map(str, v)) if isinstance(v, list) else str(v)
+                        for k, v in cells.items() if k in columns))
+    # Off a terminal rich assumes 80 columns and would fold every path: give it room.
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
+
+
+@app.command()
+def schema(
+    kind: Annotated[str | None, typer.Argument(
+        help="Print the schema of this kind (or 'cs-team' for cs-team.yaml) to stdout.")] = None,
+    out: Annotated[Path | None, typer.Option(
+        help="Write every schema into this folder, one <kind>.schema.json each.")] = None,
+) -> None:
+    """JSON Schema of the playbook format, for editors (yaml-language-server) and SchemaStore.
+
+    Generated from the same models the linter validates with. Point a YAML file at one with a
+    first line such as  # yaml-language-server: $schema=schemas/role.schema.json
+
+    [bold]Examples[/bold]
+
+      cs-team schema --out schemas
+
+      cs-team schema role
+    """
+    from cs_team import atomic
+    from cs_team.schema import CONFIG_SCHEMA, file_name, render, schemas
+    from cs_team.validation import suggest
+
+    found = schemas()
+    if out is None and kind is None:
+        raise UsageError("give a KIND to print, or --out DIR to write them all")
+    if kind is not None:
+        name = CONFIG_SCHEMA if kind in ("cs-team", "cs-team.yaml", "config") else file_name(kind)
+        if name not in found:
+            kinds = [n.removesuffix(".schema.json") for n in found]
+            hint = suggest(kind, kinds) or f"; use one of {', '.join(kinds)}"
+            raise UsageError(f"unknown kind '{kind}'{hint}")
+        sys.stdout.write(render(found[name]))
+        return
+    for name, content in found.items():
+        atomic.write_text(out / name, render(content))
+    say(f"cs-team: wrote {len(found)} schemas to {out}")
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Where to create the repository (new or empty).")],
+) -> None:
+    """Start a playbook repository from the bundled department, with editor and CI set-up.
+
+    Copies the example playbooks and their JSON Schemas, and adds .editorconfig, VS Code
+    settings, a pre-commit configuration and a GitHub Actions workflow. Refuses to overwrite
+    any existing file.
+
+    [bold]Examples[/bold]
+
+      cs-team init my-service-playbooks
+    """
+    from cs_team.init import init as create
+
+    written = create(folder)
+    say(f"cs-team: created {len(written)} files in {folder}; edit cs-team.yaml first, then run "
+         f"`cs-team lint {folder}`")

@@ -1,0 +1,187 @@
+"""`cs-team erlang` and `plan-hiring`: agents, people and hires from contact volume."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cs_team.commands.base import app, open_playbook, say
+from cs_team.errors import UsageError
+
+
+class ErlangFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def erlang(
+    volume: Annotated[float, typer.Option(help="Contacts arriving in the interval.")],
+    aht: Annotated[float, typer.Option(help="Average handle time, seconds.")],
+    interval: Annotated[float, typer.Option(help="Length of the interval, seconds (900, 1800, 3600).")],
+    target: Annotated[float | None, typer.Option(
+        help="Service-level target as a fraction, e.g. 0.8 (with --within).")] = None,
+    within: Annotated[float | None, typer.Option(help="Answer-time of the service level, seconds.")]
+        = None,
+    asa: Annotated[float | None, typer.Option(help="Average speed of answer target, seconds.")] = None,
+    max_occupancy: Annotated[float | None, typer.Option(
+        help="Highest occupancy allowed, as a fraction, e.g. 0.85.")] = None,
+    show_table: Annotated[bool, typer.Option(
+        "--table", help="Also show service level, ASA and occupancy for n-3 ... n+3 agents.")] = False,
+    output_format: Annotated[ErlangFormat, typer.Option("--format", "-f", help="Output format.")]
+        = ErlangFormat.text,
+) -> None:
+    """Agents needed for a queue of calls (Erlang C): the calculator people use web pages for.
+
+    [bold]Examples[/bold]
+
+      cs-team erlang --volume 100 --aht 180 --interval 1800 --target 0.8 --within 20
+
+      cs-team erlang --volume 400 --aht 300 --interval 3600 --asa 30 --max-occupancy 0.85 --table
+
+      cs-team erlang --volume 100 --aht 180 --interval 1800 --target 0.8 --within 20 --format json
+    """
+    import json
+    import math
+
+    from cs_team.errors import InputError
+    from cs_team.staffing.erlang import StaffingError, required_agents
+    from cs_team.staffing.erlang import table as around
+
+    try:
+        result = required_agents(volume, aht, interval, target=target, within_seconds=within,
+                                 asa_seconds=asa, max_occupancy=max_occupancy)
+        rows = around(volume, aht, interval, result.agents, within) if show_table else []
+    except StaffingError as error:
+        raise InputError(str(error)) from error
+
+    def finite(value: float | None) -> float | None:
+        return None if value is None or math.isinf(value) else value
+
+    if output_format is ErlangFormat.json:
+        data = {k: finite(v) if isinstance(v, float) else v for k, v in result.as_dict().items()}
+        if show_table:
+            data["table"] = [{k: finite(v) if isinstance(v, float) else v for k, v in r.as_dict().items()}
+                             for r in rows]
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        return
+
+    def level(value: float | None) -> str:
+        return "-" if value is None else f"{value:.1%}"
+
+    def seconds(value: float) -> str:
+        return "never (queue grows)" if math.isinf(value) else f"{value:.1f} s"
+
+    typer.echo(f"agents            {result.agents}")
+    typer.echo(f"traffic           {result.traffic_erlangs:.2f} Erlangs")
+    if within is not None:
+        typer.echo(f"service level     {level(result.service_level)} answered within {within:g} s")
+    typer.echo(f"ASA               {seconds(result.asa_seconds)}")
+    typer.echo(f"occupancy         {result.occupancy:.1%}")
+    typer.echo(f"wait probability  {result.wait_probability:.1%}")
+    if rows:
+        typer.echo("\nagents  service level  ASA          occupancy")
+        for row in rows:
+            mark = "  <- required" if row.agents == result.agents else ""
+            typer.echo(f"{row.agents:>6}  {level(row.service_level):>13}  {seconds(row.asa_seconds):<11}  "
+                       f"{min(row.occupancy, 1.0):>9.1%}{mark}")
+
+
+class PlanFormat(str, Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+    csv = "csv"
+
+
+@app.command("plan-hiring")
+def plan_hiring(
+    plan_id: Annotated[str | None, typer.Argument(
+        metavar="PLAN", help="The hiring-inputs id (default: the repository's only one).")] = None,
+    forecast: Annotated[Path | None, typer.Option(
+        help="Demand: a CSV of interval_start, channel, volume, aht_seconds, or a weekly pattern "
+             "in YAML (default: the one the hiring inputs name).")] = None,
+    output_format: Annotated[PlanFormat, typer.Option("--format", "-f", help="Output format.")]
+        = PlanFormat.json,
+    out: Annotated[Path | None, typer.Option(help="Write here (atomically) instead of stdout.")] = None,
+    as_of: Annotated[str | None, typer.Option(
+        help="The day the plan is made, YYYY-MM-DD (default: today): earlier open dates are late.")]
+        = None,
+    lang: Annotated[str | None, typer.Option(help="md/html: zh, en or zh-en (both).")] = None,
+    repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
+        = None,
+) -> None:
+    """The hiring plan from a demand forecast: head-count, hires, requisitions, budget.
+
+    Agents per interval and channel, FTE and hires per role and month, requisition dates,
+    applicants and cost per sourcing channel.
+
+    The report (md, html) leads with the summary, then the busiest day with a chart (inline SVG
+    in HTML, Mermaid in Markdown), a heat map of a typical week, the requisition timeline and the
+    sourcing plan with the budget. JSON carries every figure; CSV the staffing of every interval.
+
+    [bold]Examples[/bold]
+
+      cs-team plan-hiring
+
+      cs-team plan-hiring service-centre-2027 --forecast forecasts/year.csv --as-of 2026-12-01
+
+      cs-team plan-hiring --format csv --out staffing.csv
+
+      cs-team plan-hiring --format html --lang zh-en --out plan.html
+    """
+    import datetime as dt
+
+    from cs_team import atomic
+    from cs_team.errors import InputError
+    from cs_team.staffing import forecast as demand
+    from cs_team.staffing.erlang import StaffingError
+    from cs_team.staffing.plan import plan
+    from cs_team.staffing.report import as_csv, as_json
+    from cs_team.validation import suggest
+
+    playbook = open_playbook(repo)
+    if not playbook.hiring:
+        raise InputError("the repository has no valid hiring-inputs document (`cs-team lint` says why)")
+    if plan_id is None:
+        inputs = next(iter(playbook.hiring.values()))
+    elif plan_id in playbook.hiring:
+        inputs = playbook.hiring[plan_id]
+    else:
+        raise UsageError(f"no hiring inputs '{plan_id}'{suggest(plan_id, playbook.hiring)}")
+    shown = str(forecast) if forecast is not None else inputs.forecast  # as given: same on every machine
+    if forecast is None:
+        if inputs.forecast is None:
+            raise UsageError(f"hiring inputs '{inputs.id}' name no forecast: pass --forecast FILE")
+        forecast = playbook.repo.root / inputs.forecast
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    except ValueError:
+        raise UsageError(f"--as-of {as_of!r} is not a date: write YYYY-MM-DD") from None
+    try:
+        if forecast.suffix in (".yaml", ".yml"):
+            from cs_team.staffing import pattern
+
+            loaded = pattern.read(forecast, shown)
+        else:
+            loaded = demand.read(forecast, shown)
+        result = plan(inputs, loaded, day)
+    except (demand.ForecastError, StaffingError) as error:
+        raise InputError(str(error)) from error
+    if output_format in (PlanFormat.md, PlanFormat.html):
+        from cs_team.documents.output import hiring_plan
+
+        text = hiring_plan(playbook, result, output_format.value, lang)
+    else:
+        text = as_json(result) if output_format is PlanFormat.json else as_csv(result)
+    for warning in result.warnings:
+        say(f"cs-team: warning: {warning}")
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        atomic.write_text(out, text)
+        say(f"cs-team: wrote {out}")
