@@ -34,11 +34,6 @@ class Language:
     def primary(self) -> str:
         return self.languages[0]
 
-    def label(self, key: str) -> list[tuple[str, str]]:
-        """A catalogue label in each language shown."""
-        entry = catalogue()[key]
-        return [(lang, entry[lang]) for lang in self.languages]
-
     def weekday_names(self) -> list[str]:
         """Monday first, in the languages shown ("周一 Mon" for zh-en)."""
         names = catalogue()["weekday_names"]
