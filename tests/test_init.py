@@ -56,3 +56,18 @@ def test_schema_out_and_print(tmp_path: Path) -> None:
     assert printed.stdout == (tmp_path / "schemas" / "role.schema.json").read_text(encoding="utf-8")
     bad = cs_team("schema", "rol", cwd=tmp_path)
     assert (bad.returncode, bad.stderr) == (2, "cs-team: error: unknown kind 'rol'; did you mean 'role'?\n")
+
+
+def test_the_workflow_lints_uploads_sarif_and_renders(tmp_path: Path) -> None:
+    import yaml
+
+    assert cs_team("init", "repo", cwd=tmp_path).returncode == 0
+    workflow = yaml.safe_load((tmp_path / "repo/.github/workflows/cs-team.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["lint"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    uses = [step.get("uses", "") for step in steps]
+    assert "cs-team lint --strict" in runs and "cs-team build --out site" in runs
+    assert any(u.startswith("github/codeql-action/upload-sarif") for u in uses)
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert (tmp_path / "repo/.github/workflows/cs-team.yml").read_text(encoding="utf-8").split("name: cs-team\n", 1)[1] \
+        in readme  # the README shows the workflow init writes
