@@ -54,3 +54,12 @@ def test_the_readme_list_example_is_what_list_prints() -> None:
     shown = shown[:shown.index("\n\n")]
     assert code == 0
     assert [line.rstrip() for line in out.splitlines()] == shown.splitlines()
+
+
+def test_the_readme_rules_example_is_what_rules_prints(tmp_path: Path) -> None:
+    from tests.test_cli import invoke
+
+    code, out, _ = invoke(tmp_path, "rules", "CS204", "--lang", "en")
+    shown = README[README.index("$ cs-team rules CS204 --lang en\n") + len("$ cs-team rules CS204 --lang en\n"):]
+    assert code == 0
+    assert shown.startswith(out) and shown[len(out):].startswith("```")
