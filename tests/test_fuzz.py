@@ -6,7 +6,6 @@ import contextlib
 import math
 import shutil
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -18,7 +17,6 @@ from cs_team.findings import Finding
 from cs_team.interview import plan_interview
 from cs_team.lint.runner import run
 from cs_team.loader import load_repository
-from cs_team.model.role import Role
 from cs_team.playbook import Playbook
 from tests.conftest import MINIMAL
 
@@ -129,37 +127,18 @@ def test_arbitrary_bytes_never_raise(content: bytes) -> None:
     with_file("role.yaml", content)
 
 
-def _renderings(playbook: Playbook, role: Role) -> list[tuple[str, str, str, Callable[[], dict]]]:
-    """(template, format, language, the view) for every document of ``role``."""
-    from cs_team.documents import kit as kits
-    from cs_team.documents import sheets
-    from cs_team.documents.common import stamp
-
-    common = {"role": role, "header": kits.Header(), "stamp": stamp(playbook)}
-
-    def kit() -> dict:
-        view = kits.kit(playbook, role.id)
-        return {"kit": view, "header": view.header, "stamp": view.stamp, "opening_key": kits.opening_key}
-
-    return [
-        ("interview-kit", "html", "zh-en", kit),
-        ("scorecard", "md", "en", lambda: {**common, "scorecard": kits.scorecard(playbook, role)}),
-        ("training", "md", "zh", lambda: {**common, "modules": sheets.training(playbook, role)}),
-        ("probation", "html", "en", lambda: {**common, "sheet": sheets.probation(playbook, role)}),
-        ("promotion", "md", "zh-en", lambda: {**common, "sheets": sheets.promotions(playbook, role)}),
-    ]
-
-
 def render_everything(root: Path) -> None:
     """Every document of every role, each either rendered or refused with a user-facing error."""
+    from cs_team.documents.contexts import DOCUMENTS, context
     from cs_team.documents.output import render
     from cs_team.errors import CsTeamError
 
     playbook = Playbook(load_repository(root, cwd=root))
     for role in playbook.roles.values():
-        for template, output, lang, view in _renderings(playbook, role):
+        for name, output, lang in zip(DOCUMENTS, ["html", "md", "md", "html", "md"],
+                                      ["zh-en", "en", "zh", "en", "zh-en"], strict=True):
             with contextlib.suppress(CsTeamError):  # refused with a message the user sees: fine
-                render(playbook, template, output, lang, **view())
+                render(playbook, name, output, lang, **context(playbook, role, name))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -67,6 +67,25 @@ def _date(value: str | None) -> object:
         raise UsageError(f"--date {value!r} is not a date: write YYYY-MM-DD") from None
 
 
+def kits_header(candidate: str | None, interviewer: str | None, date: str | None) -> object:
+    from cs_team.documents.kit import Header
+
+    return Header(candidate, interviewer, _date(date))
+
+
+def _document(repo: Path | None, role_id: str, name: str, header: object, lang: DocLang | None,
+              output_format: DocFormat, out: Path | None, stage: str | None = None) -> None:
+    """Render one document of one role and deliver it: the common path of both commands."""
+    from cs_team.documents.contexts import context
+    from cs_team.documents.kit import find_role
+    from cs_team.documents.output import render
+
+    playbook = open_playbook(repo)
+    variables = context(playbook, find_role(playbook, role_id), name, header, stage)
+    _deliver(render(playbook, name, _template_format(output_format), lang.value if lang else None,
+                    **variables), out, output_format)
+
+
 @app.command("interview-kit")
 def interview_kit(
     role: Annotated[str, typer.Argument(help="The role id, e.g. agent-1.")],
@@ -94,15 +113,8 @@ def interview_kit(
 
       cs-team interview-kit agent-2 --stage role-play --lang zh-en --candidate 王芳 --date 2026-12-01
     """
-    from cs_team.documents import kit as kits
-    from cs_team.documents.output import render
-
-    playbook = open_playbook(repo)
-    header = kits.Header(candidate, interviewer, _date(date))
-    view = kits.kit(playbook, role, stage, header)
-    _deliver(render(playbook, "interview-kit", _template_format(output_format), lang.value if lang else None,
-                    kit=view, header=header, stamp=view.stamp, opening_key=kits.opening_key),
-             out, output_format)
+    _document(repo, role, "interview-kit", kits_header(candidate, interviewer, date), lang,
+              output_format, out, stage)
 
 
 class SheetKind(str, Enum):
@@ -145,23 +157,7 @@ def eval_sheet(
 
       cs-team eval-sheet promotion --role team-lead
     """
-    from cs_team.documents import kit as kits
-    from cs_team.documents.common import stamp
-    from cs_team.documents.output import render
-
-    playbook = open_playbook(repo)
-    from cs_team.documents import sheets
-
-    chosen = kits.find_role(playbook, role)
-    header = kits.Header(candidate, interviewer, _date(date))
-    views = {
-        SheetKind.scorecard: lambda: {"scorecard": kits.scorecard(playbook, chosen)},
-        SheetKind.training: lambda: {"modules": sheets.training(playbook, chosen)},
-        SheetKind.probation: lambda: {"sheet": sheets.probation(playbook, chosen)},
-        SheetKind.promotion: lambda: {"sheets": sheets.promotions(playbook, chosen)},
-    }
-    _deliver(render(playbook, kind.value, _template_format(output_format), lang.value if lang else None,
-                    role=chosen, header=header, stamp=stamp(playbook), **views[kind]()), out, output_format)
+    _document(repo, role, kind.value, kits_header(candidate, interviewer, date), lang, output_format, out)
 
 
 @app.command()

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cs_team import atomic
-from cs_team.documents import kit as kits
-from cs_team.documents import sheets
 from cs_team.documents.common import stamp
+from cs_team.documents.contexts import available, context
 from cs_team.documents.output import render
 from cs_team.errors import InputError, UsageError
 from cs_team.model.role import Role
@@ -33,23 +32,6 @@ class Page:
     path: str
     """Relative to the site folder, with / separators."""
     render: Callable[[], str]
-
-
-def _role_documents(playbook: Playbook, role: Role) -> list[tuple[str, str, dict]]:
-    """(file stem, template, context) for every document this role has."""
-    context = {"role": role, "header": kits.Header(), "stamp": stamp(playbook)}
-    found = []
-    view = kits.kit(playbook, role.id)
-    found.append(("interview-kit", "interview-kit",
-                  {**context, "kit": view, "opening_key": kits.opening_key}))
-    found.append(("scorecard", "scorecard", {**context, "scorecard": kits.scorecard(playbook, role)}))
-    if role.curriculum and role.curriculum in playbook.curricula:
-        found.append(("training", "training", {**context, "modules": sheets.training(playbook, role)}))
-    if playbook.evaluation:
-        found.append(("probation", "probation", {**context, "sheet": sheets.probation(playbook, role)}))
-        if any(role.id in p.target_roles for e in playbook.evaluation for p in e.promotions):
-            found.append(("promotion", "promotion", {**context, "sheets": sheets.promotions(playbook, role)}))
-    return found
 
 
 def ordered_roles(playbook: Playbook) -> list[tuple[object, list[Role]]]:
@@ -75,11 +57,12 @@ def pages(playbook: Playbook, lang: str | None) -> list[Page]:
     documents: dict[str, list[str]] = {}
     for _, roles in ordered_roles(playbook):
         for role in roles:
-            for stem, template, context in _role_documents(playbook, role):
-                documents.setdefault(role.id, []).append(stem)
+            for name in available(playbook, role):
+                documents.setdefault(role.id, []).append(name)
+                variables = context(playbook, role, name)
                 for output in FORMATS:
-                    found.append(Page(f"{role.id}/{stem}.{output}", _renderer(playbook, template, output,
-                                                                                lang, context)))
+                    found.append(Page(f"{role.id}/{name}.{output}", _renderer(playbook, name, output,
+                                                                                lang, variables)))
     index = {"groups": ordered_roles(playbook), "documents": documents, "stamp": stamp(playbook),
              "grades": playbook.grades}
     for output in FORMATS:
