@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,6 +18,21 @@ from cs_team import __version__
 
 if TYPE_CHECKING:
     from cs_team.playbook import Playbook
+
+
+class DocLang(str, Enum):
+    zh = "zh"
+    en = "en"
+    zh_en = "zh-en"
+
+
+# Options several commands take, declared once.
+RepoOption = Annotated[Path | None, typer.Option(
+    "--repo", help="The playbook repository (default: the one around the current folder).")]
+OutOption = Annotated[Path | None, typer.Option(
+    "--out", help="Write here (atomically) instead of stdout.")]
+LangOption = Annotated[DocLang | None, typer.Option(
+    "--lang", help="zh, en or zh-en (both); default: the repository's default language.")]
 
 app = typer.Typer(
     name="cs-team",

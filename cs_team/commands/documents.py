@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from cs_team.commands.base import app, open_playbook, say
+from cs_team.commands.base import DocLang, LangOption, OutOption, RepoOption, app, open_playbook, say
 from cs_team.errors import UsageError
 
 
@@ -17,12 +17,6 @@ class DocFormat(str, Enum):
     md = "md"
     html = "html"
     pdf = "pdf"
-
-
-class DocLang(str, Enum):
-    zh = "zh"
-    en = "en"
-    zh_en = "zh-en"
 
 
 def _deliver(text: str, out: Path | None, output_format: DocFormat = DocFormat.md) -> None:
@@ -93,14 +87,12 @@ def interview_kit(
     candidate: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
     interviewer: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
     date: Annotated[str | None, typer.Option(help="Printed on the header, YYYY-MM-DD.")] = None,
-    lang: Annotated[DocLang | None, typer.Option(
-        help="zh, en or zh-en (both); default: the repository's default language.")] = None,
+    lang: LangOption = None,
     output_format: Annotated[DocFormat, typer.Option(
         "--format", "-f", help="md, html, or pdf (printed by a Chromium, Chrome or Edge on the machine).")]
         = DocFormat.md,
-    out: Annotated[Path | None, typer.Option(help="Write here (atomically) instead of stdout.")] = None,
-    repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
-        = None,
+    out: OutOption = None,
+    repo: RepoOption = None,
 ) -> None:
     """The interviewer's kit for a role, with its scorecard.
 
@@ -133,13 +125,12 @@ def eval_sheet(
     candidate: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
     interviewer: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
     date: Annotated[str | None, typer.Option(help="Printed on the header, YYYY-MM-DD.")] = None,
-    lang: Annotated[DocLang | None, typer.Option(help="zh, en or zh-en (both).")] = None,
+    lang: LangOption = None,
     output_format: Annotated[DocFormat, typer.Option(
         "--format", "-f", help="md, html, or pdf (printed by a Chromium, Chrome or Edge on the machine).")]
         = DocFormat.md,
-    out: Annotated[Path | None, typer.Option(help="Write here (atomically) instead of stdout.")] = None,
-    repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
-        = None,
+    out: OutOption = None,
+    repo: RepoOption = None,
 ) -> None:
     """An evaluation sheet to print or fill.
 
@@ -163,9 +154,8 @@ def eval_sheet(
 @app.command()
 def build(
     out: Annotated[Path, typer.Option(help="The site folder.")] = Path("site"),
-    lang: Annotated[DocLang | None, typer.Option(help="zh, en or zh-en (both).")] = None,
-    repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
-        = None,
+    lang: LangOption = None,
+    repo: RepoOption = None,
 ) -> None:
     """Every kit and sheet of every role, in HTML and Markdown, with an index.
 

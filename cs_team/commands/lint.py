@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from cs_team.commands.base import app, colour_wanted, say
+from cs_team.commands.base import DocLang, app, colour_wanted, say
 from cs_team.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 
@@ -81,16 +81,10 @@ def lint(
     raise typer.Exit(EXIT_FINDINGS if any(f.severity in failing for f in result.findings) else EXIT_OK)
 
 
-class Lang(str, Enum):
-    zh = "zh"
-    en = "en"
-    zh_en = "zh-en"
-
-
 @app.command()
 def rules(
     code: Annotated[str | None, typer.Argument(help="A rule code or name to explain in full.")] = None,
-    lang: Annotated[Lang, typer.Option(help="Language of the explanation.")] = Lang.zh_en,
+    lang: Annotated[DocLang, typer.Option(help="Language of the explanation.")] = DocLang.zh_en,
 ) -> None:
     """List the lint rules, or explain one with a bad and a good example.
 
@@ -105,7 +99,7 @@ def rules(
     from cs_team.lint.registry import RULES, resolve_codes
     from cs_team.validation import suggest
 
-    languages = ["zh", "en"] if lang is Lang.zh_en else [lang.value]
+    languages = ["zh", "en"] if lang is DocLang.zh_en else [lang.value]
     if code is None:
         for rule in RULES.values():
             summary = " / ".join(rule.summaries[x] for x in languages if x in rule.summaries)

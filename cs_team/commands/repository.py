@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from cs_team.commands.base import app, open_playbook, say
+from cs_team.commands.base import RepoOption, app, open_playbook, say
 from cs_team.errors import UsageError
 
 
@@ -27,8 +27,7 @@ def list_items(
         = ListFormat.table,
     lang: Annotated[str | None, typer.Option(
         help="Language of titles (default: the repository's default language).")] = None,
-    repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
-        = None,
+    repo: RepoOption = None,
 ) -> None:
     """List what the playbooks define.
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from cs_team.commands.base import app, open_playbook, say
+from cs_team.commands.base import LangOption, OutOption, RepoOption, app, open_playbook, say
 from cs_team.errors import UsageError
 
 
@@ -107,13 +107,12 @@ def plan_hiring(
              "in YAML (default: the one the hiring inputs name).")] = None,
     output_format: Annotated[PlanFormat, typer.Option("--format", "-f", help="Output format.")]
         = PlanFormat.json,
-    out: Annotated[Path | None, typer.Option(help="Write here (atomically) instead of stdout.")] = None,
+    out: OutOption = None,
     as_of: Annotated[str | None, typer.Option(
         help="The day the plan is made, YYYY-MM-DD (default: today): earlier open dates are late.")]
         = None,
-    lang: Annotated[str | None, typer.Option(help="md/html: zh, en or zh-en (both).")] = None,
-    repo: Annotated[Path | None, typer.Option(help="The playbook repository (default: around here).")]
-        = None,
+    lang: LangOption = None,
+    repo: RepoOption = None,
 ) -> None:
     """The hiring plan from a demand forecast: head-count, hires, requisitions, budget.
 
@@ -175,7 +174,7 @@ def plan_hiring(
     if output_format in (PlanFormat.md, PlanFormat.html):
         from cs_team.documents.output import hiring_plan
 
-        text = hiring_plan(playbook, result, output_format.value, lang)
+        text = hiring_plan(playbook, result, output_format.value, lang.value if lang else None)
     else:
         text = as_json(result) if output_format is PlanFormat.json else as_csv(result)
     for warning in result.warnings:
