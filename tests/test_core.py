@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 from hypothesis import given, settings
@@ -13,7 +14,7 @@ from cs_team.lint.rules.prerequisites import find_cycles
 from cs_team.loader import load_repository
 from cs_team.model.onboarding import OnboardingTemplate
 from cs_team.playbook import Playbook
-from cs_team.schedule.capacity import stage_minutes, training_minutes
+from cs_team.schedule.planner import DayBook
 from tests.conftest import RepoCopy
 
 # -- interview kits ------------------------------------------------------------
@@ -101,19 +102,22 @@ def _template(**changes: object) -> OnboardingTemplate:
     return OnboardingTemplate.model_validate({**data, **changes})
 
 
+def _capacity(template: OnboardingTemplate, day: str) -> int:
+    return DayBook(template, dt.date.fromisoformat(day)).capacity
+
+
 def test_training_minutes_by_hand() -> None:
     template = _template()
-    # 9 h open, minus 1.5 h lunch and 1 h peak = 6.5 h, capped at 6 h
-    assert training_minutes(template, "tue") == 360
+    # 9 h open, minus 1.5 h lunch and 1 h peak = 6.5 h, capped at 6 h (2026-11-24 is a Tuesday)
+    assert _capacity(template, "2026-11-24") == 360
     # Monday also loses 09:00-10:00: 5.5 h, under the cap
-    assert training_minutes(template, "mon") == 330
-    assert stage_minutes(template, 0, 5) == 330 + 4 * 360
-    # a stage starting on Thursday runs Thu, Fri, Mon
-    assert stage_minutes(template, 3, 3) == 360 + 360 + 330
+    assert _capacity(template, "2026-11-23") == 330
+    # a worked Saturday (调休) keeps the windows of every weekday (lunch, peak), not Monday's
+    assert _capacity(template, "2026-10-10") == 360
 
 
 def test_overlapping_windows_are_not_subtracted_twice() -> None:
     template = _template(max_training_hours_per_day=24, blocked=[
         {"start": "10:00", "end": "12:30"}, {"start": "11:00", "end": "14:00"}])
     # 09:00-18:00 minus the union 10:00-14:00 (lunch lies inside it) = 5 h
-    assert training_minutes(template, "wed") == 300
+    assert _capacity(template, "2026-11-25") == 300

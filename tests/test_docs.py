@@ -33,7 +33,7 @@ def test_the_readme_tour_is_what_lint_prints(tmp_path: Path) -> None:
     for name, old, new in [
         ("roles/agent-1.yaml", "{competency: communication, weight: 30, minimum: 3}",
          "{competency: comunication, weight: 35, minimum: 3}"),
-        ("onboarding/frontline-3w.yaml", "max_training_hours_per_day: 6", "max_training_hours_per_day: 4"),
+        ("onboarding/frontline-3w.yaml", "max_training_hours_per_day: 6.5", "max_training_hours_per_day: 4"),
         ("questions/situational.yaml", "    minutes: 5\n", "    minutes: 5\n    minutes: 6\n"),
     ]:
         text = (copy / name).read_text(encoding="utf-8")

@@ -67,7 +67,10 @@ CASES = [
          says="prerequisites form a cycle: m-calls needs m-intro needs m-calls"),
     Case("CS207", "onboarding.yaml", "max_training_hours_per_day: 6", "max_training_hours_per_day: 4",
          "1", before="days: ",
-         says="stage 'week-1' needs 5.5 h of training and assessment but its 1 working day(s) offer 4 h"),
+         says="stage 'week-1' does not fit its 1 working day(s) at the standard pace: its modules, "
+              "assessments, retake slots, reviews and one-to-ones need 6 h, and those days hold 4 h "
+              "after lunch, blocked windows and the daily cap of 4 h; give it 1 more working day(s) "
+              "(days: 2)"),
     Case("CS208", "competencies/calm.yaml", "definition: {zh: 压力下保持平稳, en: Stays steady under pressure}",
          "definition: {zh: 压力下保持平稳}", "{zh: 压力下保持平稳}", says="text has no en version"),
     Case("CS209", "questions/bank.yaml", "{zh: 讲一次有人冲你发火的经历, en: Tell me about a time someone was angry with you}",

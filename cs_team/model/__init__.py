@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cs_team.model.calendar import WorkCalendar
 from cs_team.model.common import FORMAT_VERSION, Document, Text
 from cs_team.model.competency import Competency
 from cs_team.model.config import Config
@@ -26,6 +27,7 @@ KINDS: dict[str, type[Document]] = {
     "evaluation-rules": EvaluationRules,
     "hiring-inputs": HiringInputs,
     "demand-pattern": DemandPattern,
+    "work-calendar": WorkCalendar,
 }
 
 # Lists whose items carry repository-wide ids: kind -> ((field, namespace), ...).

@@ -37,6 +37,9 @@ class Module(Strict):
     prerequisites: list[Id] = Field(default_factory=list)
     competencies: list[Id] = Field(default_factory=list)
     assessment: Assessment | None = None
+    prepare: list[LocalText] = Field(default_factory=list,
+                                     description="What the new hire brings or does beforehand")
+    location: str | None = Field(None, description="Room or meeting link; the template's when absent")
 
 
 class Curriculum(Document):

@@ -47,6 +47,14 @@ class OneToOne(Strict):
     weekday: Weekday = "fri"
 
 
+class Paces(Strict):
+    """How much of each module's hours a learner at each pace needs (flexible length by learning
+    speed); assessments, reviews and one-to-ones keep their length."""
+
+    fast: float = Field(0.8, ge=0.3, le=1)
+    extended: float = Field(1.25, ge=1, le=3)
+
+
 class OnboardingTemplate(Document):
     kind: Literal["onboarding-template"]
     id: Id
@@ -61,6 +69,12 @@ class OnboardingTemplate(Document):
     one_to_one: OneToOne | None = None
     quiz_after_micro_lessons: bool = False
     go_live: LocalText | None = Field(None, description="What must be true to take live contacts")
+    pace: Paces = Field(default_factory=Paces)
+    micro_lesson_minutes: int = Field(20, ge=10, le=30, description="A micro-lesson is never split")
+    quiz_minutes: int = Field(15, ge=5, le=30, description="The quiz after a day's micro-lesson")
+    review_minutes: int = Field(30, ge=10, le=120, description="A stage checkpoint or the go-live review")
+    trainer: str | None = Field(None, description="Who runs the classroom sessions, printed on the plan")
+    location: str | None = Field(None, description="Where sessions happen unless a module says")
 
     @model_validator(mode="after")
     def _day_ordered(self) -> OnboardingTemplate:
