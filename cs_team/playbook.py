@@ -13,6 +13,7 @@ from typing import Any
 from cs_team.loader import LoadedDocument, Repository
 from cs_team.locate import span_at
 from cs_team.model import ITEM_LISTS
+from cs_team.model.calendar import WorkCalendar
 from cs_team.model.competency import Competency
 from cs_team.model.curriculum import Curriculum, Module
 from cs_team.model.evaluation import EvaluationRules
@@ -68,6 +69,7 @@ class Playbook:
         self.onboarding: dict[str, OnboardingTemplate] = self._by_id("onboarding-template")
         self.hiring: dict[str, HiringInputs] = self._by_id("hiring-inputs")
         self.evaluation: list[EvaluationRules] = self._all("evaluation-rules")
+        self.calendars: list[WorkCalendar] = self._all("work-calendar")
         self.banks: list[QuestionBank] = self._all("question-bank")
         self.questions: dict[str, Question] = {}
         for bank in self.banks:

@@ -19,7 +19,7 @@ class DocFormat(str, Enum):
     pdf = "pdf"
 
 
-def _deliver(text: str, out: Path | None, output_format: DocFormat = DocFormat.md) -> None:
+def deliver(text: str, out: Path | None, output_format: DocFormat = DocFormat.md) -> None:
     """stdout, or a file written atomically (a reader never sees half a document); PDF is
     printed from the HTML by a browser on the machine."""
     if output_format is DocFormat.pdf:
@@ -46,7 +46,7 @@ def _deliver(text: str, out: Path | None, output_format: DocFormat = DocFormat.m
     say(f"cs-team: wrote {out}")
 
 
-def _template_format(output_format: DocFormat) -> str:
+def template_format(output_format: DocFormat) -> str:
     return "html" if output_format is DocFormat.pdf else output_format.value
 
 
@@ -76,7 +76,7 @@ def _document(repo: Path | None, role_id: str, name: str, header: object, lang: 
 
     playbook = open_playbook(repo)
     variables = context(playbook, find_role(playbook, role_id), name, header, stage)
-    _deliver(render(playbook, name, _template_format(output_format), lang.value if lang else None,
+    deliver(render(playbook, name, template_format(output_format), lang.value if lang else None,
                     **variables), out, output_format)
 
 

@@ -48,3 +48,33 @@ def _stamp(playbook: Playbook) -> object:
     from cs_team.documents.common import stamp
 
     return stamp(playbook)
+
+
+def onboarding_plan(playbook: Playbook, view: object, output: str, mode: str | None) -> str:
+    """An onboarding plan: stages, a Gantt view (SVG in HTML, Mermaid in Markdown), each day."""
+    from cs_team.render.charts import mermaid_gantt, svg_gantt
+
+    lang = language(playbook, mode)
+    if output == "html":
+        # one language on the chart: the bars' names must fit beside them
+        bars = [(lang.text(b.label)[0][1], b.first, b.last, b.stage) for b in view.bars]
+        chart = svg_gantt(bars, view.off_days)
+    else:
+        sections, current = [], None
+        for bar in view.bars:
+            if bar.stage:
+                current = (lang.plain(bar.label), [])
+                sections.append(current)
+            else:
+                current[1].append((lang.plain(bar.label), bar.first, bar.last))
+        chart = mermaid_gantt(sections, lang.plain(view.plan.template.title),
+                              (lang.label("go_live"), view.plan.go_live))
+    return render(playbook, "onboarding-plan", output, mode, view=view, role=view.role, chart=chart,
+                  weekdays=lang.weekday_names(), stamp=view.stamp)
+
+
+def cohort_plan(playbook: Playbook, cohort: object, output: str, mode: str | None) -> str:
+    """The trainer's view of a cohort: who starts when, and each day's sessions with who attends."""
+    lang = language(playbook, mode)
+    return render(playbook, "onboarding-cohort", output, mode, cohort=cohort, weekdays=lang.weekday_names(),
+                  stamp=cohort.stamp)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from markupsafe import Markup, escape
 
 COLOURS = ("#0b5cad", "#d1242f", "#1a7f37", "#9a6700", "#8250df")
@@ -54,3 +56,69 @@ def mermaid_lines(series: list[tuple[str, list[int]]], labels: list[str], title:
 def _plain(text: str) -> str:
     """Mermaid strings cannot hold quotes or line breaks."""
     return " ".join(str(text).replace('"', "'").split())
+
+
+def svg_gantt(bars: list[tuple[str, dt.date, dt.date, bool]], off: set[dt.date], width: int = 680,
+              row_height: int = 18) -> Markup:
+    """Bars from first to last day (inclusive) on a day axis; stages bold, days off shaded."""
+    first = min(b[1] for b in bars)
+    last = max(b[2] for b in bars)
+    days = (last - first).days + 1
+    left, top = 200, 22
+    step = (width - left - 8) / days
+    height = top + row_height * len(bars) + 6
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+             f'style="width:100%;max-width:{width}px">']
+    for n in range(days):
+        day = first + dt.timedelta(days=n)
+        x = left + n * step
+        if day in off:
+            parts.append(f'<rect x="{x:.1f}" y="{top}" width="{step:.1f}" height="{height - top}" '
+                         'fill="#eee"/>')
+        if day.weekday() == 0 or n == 0:
+            parts.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{height}" stroke="#ccc"/>')
+            parts.append(f'<text x="{x + 2:.1f}" y="{top - 8}" font-size="10">{day:%m-%d}</text>')
+    for i, (label, start, end, stage) in enumerate(bars):
+        y = top + i * row_height
+        x = left + (start - first).days * step
+        w = ((end - start).days + 1) * step
+        colour = COLOURS[0] if stage else COLOURS[2]
+        weight = ' font-weight="bold"' if stage else ""
+        parts.append(f'<text x="{left - 6}" y="{y + row_height - 5}" font-size="11" text-anchor="end"'
+                     f'{weight}>{escape(_clip(label, 34))}</text>')
+        parts.append(f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{row_height - 6}" rx="2" '
+                     f'fill="{colour}" fill-opacity="{0.9 if stage else 0.6}">'
+                     f'<title>{escape(label)}</title></rect>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def mermaid_gantt(sections: list[tuple[str, list[tuple[str, dt.date, dt.date]]]], title: str,
+                  milestone: tuple[str, dt.date] | None = None) -> Markup:
+    """A Mermaid gantt (GitHub and Gitea draw it): one section per stage, a bar per module."""
+    rows = ["```mermaid", "gantt", f"    title {_task(title)}", "    dateFormat YYYY-MM-DD",
+            "    axisFormat %m-%d"]
+    for name, tasks in sections:
+        rows.append(f"    section {_task(name)}")
+        for label, start, end in tasks:
+            after = end + dt.timedelta(days=1)  # Mermaid's end date is exclusive
+            rows.append(f"    {_task(label)} : {start.isoformat()}, {after.isoformat()}")
+    if milestone is not None:
+        rows.append(f"    {_task(milestone[0])} : milestone, {milestone[1].isoformat()}, 0d")
+    rows.append("```")
+    return Markup("\n".join(rows))
+
+
+def _task(text: str) -> str:
+    """Mermaid gantt names end at ':' and '#' starts a comment."""
+    return _plain(text).replace(":", "：").replace("#", "＃").replace(";", "；")
+
+
+def _clip(text: str, width: int) -> str:
+    """At most ``width`` columns, counting a CJK character as two."""
+    used = 0
+    for i, char in enumerate(text):
+        used += 2 if ord(char) >= 0x2E80 else 1
+        if used > width:
+            return text[: max(i - 1, 0)] + "…"
+    return text

@@ -39,6 +39,19 @@ class Language:
         names = catalogue()["weekday_names"]
         return [" ".join(day) for day in zip(*(names[lang] for lang in self.languages), strict=True)]
 
+    def label(self, key: str, **values: object) -> str:
+        """A catalogue label as plain text ("入职 / Onboarding" for zh-en), for files that are not
+        documents (calendar entries)."""
+        entry = catalogue()
+        for part in key.split("."):
+            entry = entry[part]
+        texts = [entry[code].format(**values) for code in self.languages]
+        return " / ".join(dict.fromkeys(texts))
+
+    def plain(self, value: Text | None) -> str:
+        """A playbook text as one plain string in the languages shown."""
+        return " / ".join(text for _, text in self.text(value))
+
     def text(self, value: Text | None) -> list[tuple[str, str]]:
         """A playbook text in each language shown (falling back when one is not written)."""
         if value is None:

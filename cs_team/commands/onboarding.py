@@ -1,0 +1,247 @@
+"""`cs-team onboarding-plan`: a new hire's dated schedule, as a document or a calendar file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cs_team.commands.base import LangOption, RepoOption, app, open_playbook, say
+from cs_team.errors import UsageError
+
+
+class PlanFormat(str, Enum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    ics = "ics"
+    json = "json"
+
+
+class Pace(str, Enum):
+    fast = "fast"
+    standard = "standard"
+    extended = "extended"
+
+
+EXTENSIONS = {"md": "md", "html": "html", "pdf": "pdf", "ics": "ics", "json": "json"}
+
+
+@app.command("onboarding-plan")
+def onboarding_plan(
+    role: Annotated[str, typer.Argument(help="The role id, e.g. agent-1; its file names the template.")],
+    start: Annotated[str | None, typer.Option(
+        help="First day, YYYY-MM-DD (the next working day if that one is off).")] = None,
+    name: Annotated[str | None, typer.Option(help="The new hire, printed and used in calendar ids.")]
+        = None,
+    mentor: Annotated[str | None, typer.Option(help="The mentor (带教导师), printed on their sessions.")]
+        = None,
+    pace: Annotated[Pace, typer.Option(help="fast, standard or extended: module hours scaled by the "
+                                            "template's pace factors.")] = Pace.standard,
+    calendar: Annotated[Path | None, typer.Option(
+        help="A work-calendar YAML file to use instead of the repository's.")] = None,
+    timezone: Annotated[str | None, typer.Option(
+        help="IANA time zone of the sessions (default: cs-team.yaml's, else Asia/Shanghai).")] = None,
+    cohort: Annotated[Path | None, typer.Option(
+        help="YAML or CSV of hires (name, start, mentor, role, pace): a plan each and a "
+             "trainer's combined view, written into the --out folder.")] = None,
+    lang: LangOption = None,
+    output_format: Annotated[PlanFormat, typer.Option(
+        "--format", "-f", help="md, html, pdf, ics (iCalendar) or json.")] = PlanFormat.md,
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Write here (atomically) instead of stdout; with --cohort, a folder.")] = None,
+    repo: RepoOption = None,
+) -> None:
+    """A new hire's onboarding schedule: every module, assessment and one-to-one on a real day.
+
+    The role's curriculum is laid onto working days in its onboarding template's stage order,
+    around lunch, peak-hour windows, the daily training cap, weekends and mainland China's
+    public holidays with their adjusted working days (调休), plus the repository's own
+    work-calendar days. Ends with the go-live checkpoint.
+
+    [bold]Examples[/bold]
+
+      cs-team onboarding-plan agent-1 --start 2027-03-01 --name 王芳 --mentor 李静
+
+      cs-team onboarding-plan agent-1 --start 2027-03-01 --name 王芳 --format ics --out wangfang.ics
+
+      cs-team onboarding-plan agent-1 --cohort march.csv --format html --out plans/
+    """
+    from cs_team.documents.onboarding import onboarding
+    from cs_team.schedule.calendar import WorkDays
+    from cs_team.schedule.cohort import Hire, read_cohort
+
+    if cohort is None and start is None:
+        raise UsageError("give --start YYYY-MM-DD (or --cohort FILE for several hires)")
+    if cohort is not None and (start or name or mentor):
+        raise UsageError("--cohort gives each hire's start, name and mentor; drop --start, --name and "
+                         "--mentor")
+    if cohort is not None and out is None:
+        raise UsageError("--cohort writes one file per hire: give --out FOLDER")
+    playbook = open_playbook(repo)
+    zone = _timezone(timezone or playbook.config.timezone)
+    days = WorkDays(_calendars(playbook, calendar))
+    mode = lang.value if lang else None
+
+    if cohort is None:
+        hire = Hire(name, mentor, _date(start), pace.value)
+        view = onboarding(playbook, _role(playbook, role), hire, days, zone)
+        _notices(days)
+        _deliver_one(playbook, view, output_format, mode, out)
+        return
+
+    hires = read_cohort(cohort, str(cohort))
+    views = [onboarding(playbook, _role(playbook, h.role or role), h, days, zone) for h in hires]
+    _notices(days)
+    _deliver_cohort(playbook, views, output_format, mode, out)
+
+
+def _role(playbook: object, role_id: str) -> object:
+    from cs_team.documents.kit import find_role
+
+    return find_role(playbook, role_id)
+
+
+def _date(value: str | None) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value or "")
+    except ValueError:
+        raise UsageError(f"--start {value!r} is not a date: write YYYY-MM-DD") from None
+
+
+def _timezone(name: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(f"unknown time zone {name!r}: use an IANA name such as Asia/Shanghai") from None
+    return name
+
+
+def _calendars(playbook: object, path: Path | None) -> list:
+    """The repository's work calendars, or the one file --calendar names."""
+    if path is None:
+        return list(playbook.calendars)
+    from cs_team.errors import InputError
+    from cs_team.loader import load_document
+    from cs_team.source import parse_file
+
+    if not path.is_file():
+        raise UsageError(f"--calendar {path}: no such file")
+    document = load_document(parse_file(path, str(path)))
+    errors = [f for f in document.parsed.findings if f.severity.value == "error"]
+    if errors:
+        first = errors[0]
+        raise InputError(f"{path}:{first.line}:{first.column}: {first.message}")
+    if document.kind != "work-calendar":
+        raise InputError(f"{path}: --calendar wants a file of `kind: work-calendar`, not {document.kind}")
+    return [document.model]
+
+
+def _notices(days: object) -> None:
+    for notice in days.notices():
+        say(f"cs-team: note: {notice}")
+
+
+def _render(playbook: object, view: object, output_format: PlanFormat, mode: str | None) -> str | bytes:
+    import json
+
+    from cs_team.documents.onboarding import as_dict
+    from cs_team.documents.output import language, onboarding_plan
+
+    if output_format is PlanFormat.json:
+        return json.dumps(as_dict(view, playbook.default_language), ensure_ascii=False, indent=2) + "\n"
+    if output_format is PlanFormat.ics:
+        from cs_team.render.ics import calendar_bytes
+
+        lang = language(playbook, mode)
+        title = lang.plain(view.role.title)
+        name = f"{view.hire.name} · {title}" if view.hire.name else title
+        return calendar_bytes([view], lang, name)
+    return onboarding_plan(playbook, view, "html" if output_format is PlanFormat.pdf else
+                           output_format.value, mode)
+
+
+def _deliver_one(playbook: object, view: object, output_format: PlanFormat, mode: str | None,
+                 out: Path | None) -> None:
+    from cs_team.commands.documents import DocFormat, deliver
+
+    content = _render(playbook, view, output_format, mode)
+    if output_format in (PlanFormat.md, PlanFormat.html, PlanFormat.pdf):
+        deliver(content, out, DocFormat(output_format.value))
+        return
+    _write(content, out)
+
+
+def _write(content: str | bytes, out: Path | None) -> None:
+    from cs_team import atomic
+
+    data = _bytes(content)
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    atomic.write_bytes(out, data)
+    say(f"cs-team: wrote {out}")
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def file_stem(hire: object) -> str:
+    """``2027-03-01-王芳``: the start date and the name, safe in any file system."""
+    name = re.sub(r"[^\w.-]+", "-", hire.name or "hire", flags=re.UNICODE).strip("-.") or "hire"
+    return f"{hire.start.isoformat()}-{name}"
+
+
+def _deliver_cohort(playbook: object, views: list, output_format: PlanFormat, mode: str | None,
+                    folder: Path) -> None:
+    """One file per hire and the trainer's combined one, all rendered before any is written."""
+    import json
+
+    from cs_team import atomic
+    from cs_team.documents.onboarding import as_dict, cohort
+
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--out {folder}: with --cohort this must be a folder")
+    extension = EXTENSIONS[output_format.value]
+    files: dict[Path, bytes] = {}
+    for view in views:
+        content = _render(playbook, view, output_format, mode)
+        if output_format is PlanFormat.pdf:
+            content = _pdf(content)
+        files[folder / f"{file_stem(view.hire)}.{extension}"] = _bytes(content)
+    if output_format is PlanFormat.json:
+        combined = json.dumps({"hires": [as_dict(v, playbook.default_language) for v in views]},
+                              ensure_ascii=False, indent=2) + "\n"
+    elif output_format is PlanFormat.ics:
+        from cs_team.documents.output import language
+        from cs_team.render.ics import calendar_bytes
+
+        lang = language(playbook, mode)
+        combined = calendar_bytes(views, lang, lang.label("cohort_plan"))
+    else:
+        from cs_team.documents.output import cohort_plan
+
+        combined = cohort_plan(playbook, cohort(views), "html" if output_format is PlanFormat.pdf else
+                               output_format.value, mode)
+        if output_format is PlanFormat.pdf:
+            combined = _pdf(combined)
+    files[folder / f"cohort.{extension}"] = _bytes(combined)
+    folder.mkdir(parents=True, exist_ok=True)
+    for path, data in files.items():
+        atomic.write_bytes(path, data)
+    say(f"cs-team: wrote {len(files)} files to {folder} ({len(views)} plans and cohort.{extension})")
+
+
+def _pdf(html: str) -> bytes:
+    from cs_team.render import pdf
+
+    return pdf.print_pdf(html)

@@ -1,0 +1,285 @@
+"""A new hire's onboarding plan as documents show it: weeks, days, sessions, checkpoints."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from cs_team.documents.common import Stamp, stamp
+from cs_team.errors import UsageError
+from cs_team.model.common import Text
+from cs_team.model.curriculum import Module
+from cs_team.model.role import Role
+from cs_team.playbook import Playbook
+from cs_team.schedule.calendar import DayInfo, WorkDays
+from cs_team.schedule.cohort import Hire
+from cs_team.schedule.planner import (
+    MENTOR_FORMATS,
+    SELF_STUDY_FORMATS,
+    OnboardingPlan,
+    PlanError,
+    Session,
+    StagePlan,
+    describe_shortfall,
+    plan_onboarding,
+)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One session as a line of the agenda."""
+
+    session: Session
+    module: Module | None
+    led_by: str
+    """trainer, mentor, self, panel or supervisor."""
+    who: str | None
+    """The person's name when known (the mentor's, the template's trainer)."""
+    location: str | None
+    first_of_module: bool
+
+    @property
+    def time(self) -> str:
+        return f"{clock(self.session.start)}–{clock(self.session.end)}"
+
+
+@dataclass(frozen=True)
+class Day:
+    day: dt.date
+    stage: StagePlan
+    rows: list[Row]
+    info: DayInfo
+    free_minutes: int
+    """Training time left: the stage's activities (live practice ...) fill it."""
+
+
+@dataclass(frozen=True)
+class Week:
+    number: int
+    monday: dt.date
+    days: list[Day]
+    off: list[DayInfo]
+    """Weekdays of the week inside the plan that are off (holidays, company days)."""
+
+
+@dataclass(frozen=True)
+class StageView:
+    plan: StagePlan
+    number: int
+    review: Session | None
+
+    @property
+    def first(self) -> dt.date:
+        return self.plan.days[0]
+
+    @property
+    def last(self) -> dt.date:
+        return self.plan.days[-1]
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A row of the Gantt view: a stage or a module, from its first to its last day."""
+
+    label: Text
+    first: dt.date
+    last: dt.date
+    stage: bool
+
+
+@dataclass
+class OnboardingView:
+    hire: Hire
+    role: Role
+    plan: OnboardingPlan
+    stages: list[StageView]
+    weeks: list[Week]
+    rows: list[Row]
+    bars: list[Bar]
+    timezone: str
+    stamp: Stamp
+    totals: dict[str, float] = field(default_factory=dict)
+    off_days: set[dt.date] = field(default_factory=set)
+    """Every day off between the first day and go-live, weekends included (shaded in the chart)."""
+
+    @property
+    def template(self) -> object:
+        return self.plan.template
+
+
+def clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def led_by(session: Session, module: Module | None) -> str:
+    if session.kind == "module" and module is not None:
+        if module.format in MENTOR_FORMATS:
+            return "mentor"
+        if module.format in SELF_STUDY_FORMATS:
+            return "self"
+        return "trainer"
+    return session.led_by
+
+
+def role_template(playbook: Playbook, role: Role) -> tuple[object, dict[str, Module]]:
+    if role.onboarding is None:
+        raise UsageError(f"role '{role.id}' has no onboarding template: add `onboarding: <template id>` "
+                         "to its file")
+    template = playbook.onboarding.get(role.onboarding)
+    if template is None:
+        raise PlanError(f"role '{role.id}' names onboarding template '{role.onboarding}', which does not "
+                        "exist or does not load (`cs-team lint` says more)")
+    modules = {m.id: m for m in playbook.curriculum_modules(template.curriculum)}
+    if not modules:
+        raise PlanError(f"onboarding template '{template.id}' names curriculum '{template.curriculum}', "
+                        "which has no modules or does not load (`cs-team lint` says more)")
+    return template, modules
+
+
+def onboarding(playbook: Playbook, role: Role, hire: Hire, calendar: WorkDays,
+               timezone: str) -> OnboardingView:
+    """The plan of ``hire`` in ``role``; PlanError when the template cannot hold its curriculum."""
+    template, modules = role_template(playbook, role)
+    plan = plan_onboarding(template, modules, hire.start or dt.date.today(), hire.pace, calendar)
+    if plan.shortfalls:
+        problems = "; ".join(describe_shortfall(template, gap, hire.pace) for gap in plan.shortfalls)
+        where = playbook.site(template).where()
+        raise PlanError(f"{where}: onboarding template '{template.id}' cannot hold its curriculum: "
+                        f"{problems}")
+    rows, seen = [], set()
+    for session in plan.sessions:
+        module = modules.get(session.module) if session.module else None
+        who_is = led_by(session, module)
+        name = {"mentor": hire.mentor, "trainer": template.trainer}.get(who_is)
+        location = (module.location if module is not None and module.location else None) or template.location
+        first = session.kind in ("module", "micro-lesson") and session.module not in seen
+        if first:
+            seen.add(session.module)
+        rows.append(Row(session, module, who_is, name, location, first))
+    stages = [StageView(s, n, next((x for x in plan.sessions if x.kind == "review"
+                                    and x.stage == s.stage.id), None))
+              for n, s in enumerate(plan.stages, 1)]
+    weeks = _weeks(plan, rows, calendar)
+    bars = []
+    for s in plan.stages:
+        bars.append(Bar(s.stage.title, s.days[0], s.days[-1], True))
+        for module_id in dict.fromkeys(x.module for x in plan.sessions
+                                       if x.stage == s.stage.id and x.kind in ("module", "micro-lesson")):
+            days = [x.day for x in plan.sessions if x.module == module_id and x.kind != "retake"]
+            bars.append(Bar(modules[module_id].title, min(days), max(days), False))
+    totals = {
+        "module_hours": plan.module_minutes() / 60,
+        "assessments": sum(1 for s in plan.sessions if s.kind == "assessment"),
+        "working_days": sum(len(s.days) for s in plan.stages),
+    }
+    off = {plan.first_day + dt.timedelta(days=n) for n in range((plan.go_live - plan.first_day).days)}
+    off = {day for day in off if not calendar.is_working(day)}
+    return OnboardingView(hire, role, plan, stages, weeks, rows, bars, timezone, stamp(playbook), totals,
+                          off)
+
+
+def _weeks(plan: OnboardingPlan, rows: list[Row], calendar: WorkDays) -> list[Week]:
+    from cs_team.schedule.planner import DayBook
+
+    stage_of = {day: s for s in plan.stages for day in s.days}
+    by_day: dict[dt.date, list[Row]] = {}
+    for row in rows:
+        by_day.setdefault(row.session.day, []).append(row)
+    weeks: dict[dt.date, Week] = {}
+    first_monday = plan.first_day - dt.timedelta(days=plan.first_day.weekday())
+    day = plan.first_day
+    while day <= plan.go_live:
+        monday = day - dt.timedelta(days=day.weekday())
+        week = weeks.setdefault(monday, Week((monday - first_monday).days // 7 + 1, monday, [], []))
+        info = calendar.info(day)
+        if day in stage_of:
+            day_rows = by_day.get(day, [])
+            left = DayBook(plan.template, day).capacity - sum(r.session.minutes for r in day_rows)
+            week.days.append(Day(day, stage_of[day], day_rows, info, max(0, left)))
+        elif not info.working and day.weekday() < 5:
+            week.off.append(info)
+        day += dt.timedelta(days=1)
+    return list(weeks.values())
+
+
+def _text_dict(value: Text | None, default: str) -> dict[str, str] | None:
+    if value is None:
+        return None
+    return {default: value.translations[0][1]} if value.plain else dict(value.translations)
+
+
+def as_dict(view: OnboardingView, default_language: str) -> dict:
+    """The plan for other tools: every session with its local start and end (ISO 8601 with the
+    offset), kind, module and stage; the days off and worked weekend days on the way."""
+    from zoneinfo import ZoneInfo
+
+    from cs_team.render.ics import uid
+
+    zone, plan = ZoneInfo(view.timezone), view.plan
+
+    def at(day: dt.date, minutes: int) -> str:
+        return dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60), zone).isoformat()
+
+    return {
+        "role": view.role.id,
+        "template": plan.template.id,
+        "hire": {"name": view.hire.name, "mentor": view.hire.mentor},
+        "start": plan.start.isoformat(),
+        "first_day": plan.first_day.isoformat(),
+        "go_live": plan.go_live.isoformat(),
+        "pace": plan.pace,
+        "pace_factor": plan.factor,
+        "timezone": view.timezone,
+        "module_minutes": plan.module_minutes(),
+        "stages": [{"id": s.stage.id, "first_day": s.days[0].isoformat(), "last_day": s.days[-1].isoformat(),
+                    "working_days": len(s.days)} for s in plan.stages],
+        "sessions": [{
+            "start": at(r.session.day, r.session.start),
+            "end": at(r.session.day, r.session.end),
+            "minutes": r.session.minutes,
+            "kind": r.session.kind,
+            "stage": r.session.stage,
+            "module": r.session.module,
+            "part": r.session.part,
+            "parts": r.session.parts,
+            "led_by": r.led_by,
+            "with": r.who,
+            "location": r.location,
+            "uid": uid(view, r.session),
+        } for r in view.rows],
+        "calendar": [{"date": info.day.isoformat(), "working": info.working,
+                      "reason": _text_dict(info.reason, default_language), "official": info.official}
+                     for info in plan.calendar_days],
+        "notices": plan.notices,
+    }
+
+
+@dataclass(frozen=True)
+class Gathering:
+    """A session several hires of a cohort attend together (or one hire alone)."""
+
+    row: Row
+    hires: tuple[str, ...]
+
+
+@dataclass
+class Cohort:
+    views: list[OnboardingView]
+    days: list[tuple[dt.date, list[Gathering]]]
+    stamp: Stamp
+
+
+def cohort(views: list[OnboardingView]) -> Cohort:
+    """The trainer's combined view: each day's sessions, the same one for several hires merged."""
+    grouped: dict[tuple, tuple[Row, list[str]]] = {}
+    for number, view in enumerate(views, 1):
+        who = view.hire.name or f"#{number}"
+        for row in view.rows:
+            s = row.session
+            key = (s.day, s.start, s.end, s.kind, s.module, s.part, s.parts, row.who)
+            grouped.setdefault(key, (row, []))[1].append(who)
+    days: dict[dt.date, list[Gathering]] = {}
+    for key in sorted(grouped, key=lambda k: (k[0], k[1], k[2], k[3], k[4] or "", k[5], k[7] or "")):
+        row, hires = grouped[key]
+        days.setdefault(key[0], []).append(Gathering(row, tuple(hires)))
+    return Cohort(views, sorted(days.items()), views[0].stamp)

@@ -1,0 +1,113 @@
+"""Onboarding plans as iCalendar (RFC 5545) files, through the ``icalendar`` library.
+
+- One VEVENT per session, in the plan's time zone with its VTIMEZONE, so every calendar app
+  places it at the right local time.
+- UIDs are stable: they name the hire, the role and the session (module and part, the n-th
+  one-to-one ...), never its time, so importing an updated plan moves events instead of
+  duplicating them.
+- DTSTAMP is fixed (``SOURCE_DATE_EPOCH`` when set, else the plan's first day at 00:00 UTC):
+  the same playbooks give a byte-identical file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+from cs_team.render.language import Language
+
+PRODUCT_ID = "-//cs-team//onboarding-plan//EN"
+
+
+def hire_key(role_id: str, name: str | None, start: dt.date) -> str:
+    """Who the plan is for, as UIDs carry it: the name when given, else the first day."""
+    who = name if name else start.isoformat()
+    return hashlib.sha256(f"{role_id}\n{who}".encode()).hexdigest()[:16]
+
+
+def uid(view: object, session: object) -> str:
+    hire = hire_key(view.role.id, view.hire.name, view.plan.start)
+    return f"{hire}-{session.key.replace('/', '-')}@cs-team"
+
+
+def _stamp(first_day: dt.date) -> dt.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.combine(first_day, dt.time(), dt.timezone.utc)
+
+
+def summary(lang: Language, row: object) -> str:
+    session = row.session
+    if session.kind in ("module", "micro-lesson"):
+        title = lang.plain(row.module.title)
+        if session.parts > 1:
+            title += f" ({lang.label('part_of', n=session.part, of=session.parts)})"
+        return title
+    kind = lang.label(f"session_kinds.{session.kind}")
+    return f"{kind} · {lang.plain(row.module.title)}" if row.module is not None else kind
+
+
+def description(lang: Language, view: object, row: object) -> str:
+    session, lines = row.session, []
+    stage = next((s.stage for s in view.plan.stages if s.stage.id == session.stage), None)
+    if stage is not None:
+        lines.append(f"{lang.label('stage')}: {lang.plain(stage.title)}")
+    if session.kind in ("module", "micro-lesson"):
+        lines.append(f"{lang.label('format')}: {lang.label('module_formats.' + row.module.format)}")
+    if session.kind in ("assessment", "retake") and row.module.assessment is not None:
+        assessment = row.module.assessment
+        methods = ", ".join(lang.label(f"methods.{m}") for m in assessment.methods)
+        lines.append(f"{methods} · {lang.label('pass_mark')} {assessment.pass_mark:g}")
+    who = lang.label(f"led_by_kinds.{row.led_by}") + (f" {row.who}" if row.who else "")
+    lines.append(f"{lang.label('led_by')}: {who}")
+    if row.first_of_module and row.module is not None and row.module.prepare:
+        items = "; ".join(lang.plain(item) for item in row.module.prepare)
+        lines.append(f"{lang.label('prepare')}: {items}")
+    if session.kind == "review" and stage is not None and stage.checkpoint is not None:
+        lines.append(f"{lang.label('checkpoint')}: {lang.plain(stage.checkpoint)}")
+    if session.kind == "go-live" and view.plan.template.go_live is not None:
+        lines.append(f"{lang.label('go_live_when')}: {lang.plain(view.plan.template.go_live)}")
+    return "\n".join(lines)
+
+
+def calendar_bytes(views: Iterable[object], lang: Language, name: str) -> bytes:
+    """One VCALENDAR holding every session of ``views`` (one plan, or a whole cohort)."""
+    from icalendar import Calendar, Event
+
+    views = list(views)
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    if views:
+        calendar.add("x-wr-timezone", views[0].timezone)
+    for view in views:
+        zone = ZoneInfo(view.timezone)
+        stamp = _stamp(view.plan.first_day)
+        for row in view.rows:
+            session = row.session
+            event = Event()
+            event.add("uid", uid(view, session))
+            event.add("dtstamp", stamp)
+            event.add("dtstart", _at(session.day, session.start, zone))
+            event.add("dtend", _at(session.day, session.end, zone))
+            title = summary(lang, row)
+            event.add("summary", f"{view.hire.name}: {title}" if view.hire.name else title)
+            event.add("description", description(lang, view, row))
+            if row.location:
+                event.add("location", row.location)
+            event.add("categories", [session.kind])
+            event.add("transp", "OPAQUE")
+            calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def _at(day: dt.date, minutes: int, zone: ZoneInfo) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60), zone)
