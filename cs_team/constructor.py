@@ -79,6 +79,15 @@ class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         return super().construct_yaml_float(node)
 
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        # 2026-02-30 looks like a date but is none: keep the text, and the model says why
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return node.value
+
+
+_CheckingLoader.add_constructor("tag:yaml.org,2002:timestamp", _CheckingLoader.construct_yaml_timestamp)
 _CheckingLoader.add_constructor("tag:yaml.org,2002:bool", _CheckingLoader.construct_yaml_bool)
 _CheckingLoader.add_constructor("tag:yaml.org,2002:int", _CheckingLoader.construct_yaml_int)
 _CheckingLoader.add_constructor("tag:yaml.org,2002:float", _CheckingLoader.construct_yaml_float)

@@ -182,12 +182,14 @@ def _deliver_one(playbook: object, view: object, output_format: PlanFormat, mode
 def _write(content: str | bytes, out: Path | None) -> None:
     from cs_team import atomic
 
-    data = _bytes(content)
     if out is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        if isinstance(content, str):
+            sys.stdout.write(content)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)  # iCalendar: CRLF line ends, kept as they are
         return
-    atomic.write_bytes(out, data)
+    atomic.write_bytes(out, _bytes(content))
     say(f"cs-team: wrote {out}")
 
 

@@ -21,6 +21,7 @@ from cs_team.schedule.planner import (
     Session,
     StagePlan,
     describe_shortfall,
+    design_shortfalls,
     plan_onboarding,
 )
 
@@ -140,12 +141,13 @@ def onboarding(playbook: Playbook, role: Role, hire: Hire, calendar: WorkDays,
                timezone: str) -> OnboardingView:
     """The plan of ``hire`` in ``role``; PlanError when the template cannot hold its curriculum."""
     template, modules = role_template(playbook, role)
-    plan = plan_onboarding(template, modules, hire.start or dt.date.today(), hire.pace, calendar)
-    if plan.shortfalls:
-        problems = "; ".join(describe_shortfall(template, gap, hire.pace) for gap in plan.shortfalls)
-        where = playbook.site(template).where()
+    shortfalls = design_shortfalls(template, modules)
+    if shortfalls:
+        problems = "; ".join(describe_shortfall(template, gap) for gap in shortfalls)
+        where = playbook.site(template).at("stages", shortfalls[0].stage_index, "days").where()
         raise PlanError(f"{where}: onboarding template '{template.id}' cannot hold its curriculum: "
                         f"{problems}")
+    plan = plan_onboarding(template, modules, hire.start or dt.date.today(), hire.pace, calendar)
     rows, seen = [], set()
     for session in plan.sessions:
         module = modules.get(session.module) if session.module else None

@@ -407,13 +407,18 @@ class _Planner:
 
 def plan_onboarding(template: OnboardingTemplate, modules: dict[str, Module], start: dt.date,
                     pace: str = "standard", calendar: WorkDays | None = None,
-                    strict_references: bool = True) -> OnboardingPlan:
+                    check: bool = False) -> OnboardingPlan:
     """The dated plan of ``template`` for a hire starting on ``start`` (the next working day if
-    that is off). Stages that cannot hold their work at the standard pace are in ``shortfalls``
-    (the plan then lets them run long, so later stages are still judged)."""
+    that is off).
+
+    A stage whose work does not fit its days runs long, by as many working days as it needs:
+    on real dates a holiday week can bring a second Monday, with its blocked morning, into a
+    stage that fits plain weeks. ``check`` is how lint judges a template: missing modules are
+    skipped instead of refused, and at the standard pace each stage that runs long is a
+    ``Shortfall``."""
     calendar = calendar or WorkDays()
     factor = pace_factor(template, pace)
-    planner = _Planner(template, modules, calendar, factor, strict_references)
+    planner = _Planner(template, modules, calendar, factor, strict_references=not check)
     first_day = calendar.next_working(start)
     orders = [planner.order(i) for i in range(len(template.stages))]
 
@@ -422,6 +427,7 @@ def plan_onboarding(template: OnboardingTemplate, modules: dict[str, Module], st
     stages: list[StagePlan] = []
     sessions: list[Session] = []
     shortfalls: list[Shortfall] = []
+    notices: list[str] = []
     day = first_day
     laid: list[dt.date] = []
     for index, stage in enumerate(template.stages):
@@ -440,18 +446,22 @@ def plan_onboarding(template: OnboardingTemplate, modules: dict[str, Module], st
                     first_failure = (attempt, len(one_to_ones))
                 attempt = None
                 count += 1
-        if first_failure is not None and pace == "standard":
+        if first_failure is not None and check and pace == "standard":
             failed, meetings = first_failure
             shortfalls.append(Shortfall(
                 index, stage, planned, count - planned if attempt else None,
                 failed.needed(orders[index], meetings),
                 sum(DayBook(template, d).capacity for d in failed.days)))
         if attempt is None:
-            if strict_references or not shortfalls:
-                raise PlanError(describe_shortfall(template, shortfalls[-1], pace) if shortfalls else
-                                f"stage '{stage.id}' cannot be scheduled even in {MAX_EXTRA_DAYS} "
-                                "more working days")
+            if not check:
+                raise PlanError(f"onboarding template '{template.id}': stage '{stage.id}' cannot be "
+                                f"scheduled even in {MAX_EXTRA_DAYS} more working days; `cs-team lint` "
+                                "says why (CS207)")
             attempt = first_failure[0]  # lint goes on to judge the later stages
+        elif len(attempt.days) > planned and not check:
+            notices.append(f"stage '{stage.id}' takes {len(attempt.days)} working days instead of "
+                           f"{planned}: on these dates its days hold less training time than plain "
+                           "weeks (a holiday, a second Monday or a worked weekend day)")
         stages.append(StagePlan(stage, tuple(attempt.days), planned))
         sessions += attempt.sessions
         laid += attempt.days
@@ -466,14 +476,25 @@ def plan_onboarding(template: OnboardingTemplate, modules: dict[str, Module], st
                             "go-live"))
     sessions.sort(key=lambda s: (s.day, s.start))
     unusual = []
-    cursor = first_day
+    cursor = min(start, first_day)  # a start on a day off says why the plan begins later
     while cursor <= go_live:
         info = calendar.info(cursor)
         if info.working != (cursor.weekday() < 5):
             unusual.append(info)
         cursor += dt.timedelta(days=1)
     return OnboardingPlan(template, modules, start, first_day, pace, factor, stages, sessions, go_live,
-                          unusual, shortfalls, calendar.notices())
+                          unusual, shortfalls, calendar.notices() + notices)
+
+
+A_MONDAY = dt.date(2024, 1, 1)
+
+
+def design_shortfalls(template: OnboardingTemplate, modules: dict[str, Module]) -> list[Shortfall]:
+    """Stages that cannot hold their work at the standard pace on plain Monday-to-Friday weeks
+    from a Monday: the template's own problem, whatever the dates (lint's CS207)."""
+    from cs_team.schedule.calendar import PlainWeekdays
+
+    return plan_onboarding(template, modules, A_MONDAY, calendar=PlainWeekdays(), check=True).shortfalls
 
 
 def _hours(minutes: float) -> str:

@@ -6,24 +6,18 @@ Monday at the standard pace, so lint and the command never disagree about what f
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from cs_team.lint.registry import Report, rule
 from cs_team.playbook import Playbook
-from cs_team.schedule.calendar import PlainWeekdays
-from cs_team.schedule.planner import describe_shortfall, plan_onboarding
-
-A_MONDAY = dt.date(2024, 1, 1)
+from cs_team.schedule.planner import describe_shortfall, design_shortfalls
 
 
 @rule("CS207")
 def check_capacity(playbook: Playbook) -> Iterator[Report]:
     for template in playbook.onboarding.values():
         modules = {m.id: m for m in playbook.curriculum_modules(template.curriculum)}
-        plan = plan_onboarding(template, modules, A_MONDAY, calendar=PlainWeekdays(),
-                               strict_references=False)
-        for gap in plan.shortfalls:
+        for gap in design_shortfalls(template, modules):
             yield Report(playbook.site(template).at("stages", gap.stage_index, "days"),
                          describe_shortfall(template, gap))
 
