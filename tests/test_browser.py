@@ -93,3 +93,20 @@ def test_pdf_without_a_browser_says_what_to_install(tmp_path: Path) -> None:
     assert "needs Chromium, Google Chrome or Microsoft Edge" in result.stderr
     assert "apt-get install chromium fonts-noto-cjk" in result.stderr
     assert not (tmp_path / "kit.pdf").exists()
+
+
+def test_onboarding_plan_draws_its_gantt_and_fits_the_page(kit_page, tmp_path: Path) -> None:
+    result = cs_team("onboarding-plan", "agent-1", "--start", "2026-09-28", "--name", "王芳", "--format", "html",
+                     "--lang", "zh-en", "--out", "plan.html", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    context = kit_page[0].context.browser.new_context(viewport={"width": 900, "height": 1200})
+    page = context.new_page()  # in the module's browser: one Playwright at a time
+    page.goto((tmp_path / "plan.html").as_uri())
+    box = page.locator("svg").first.bounding_box()
+    assert box is not None and box["width"] > 500 and box["height"] > 150
+    assert page.locator("svg rect").count() > 15  # the bars and the shaded days off
+    # nothing wider than the page: the agenda tables wrap instead of overflowing
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    pdf = page.pdf(format="A4", print_background=True)
+    context.close()
+    assert 3 <= len(re.findall(rb"/Type\s*/Page\b", pdf)) <= 30

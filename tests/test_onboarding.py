@@ -323,7 +323,11 @@ def test_ics_golden_and_round_trip(team: RepoCopy) -> None:
     assert code == 0
     data = team.path("plan.ics").read_bytes()
     text = data.decode("utf-8")
-    assert all(line.endswith("\r") for line in text.split("\n")[:-1])  # RFC 5545: CRLF
+    lines = text.split("\n")[:-1]
+    assert all(line.endswith("\r") for line in lines)  # RFC 5545: CRLF line ends
+    assert all(len(line.encode()) <= 76 for line in lines)  # folded at 75 octets (+ CR)
+    for key in ("PRODID:-//cs-team//onboarding-plan//EN", "VERSION:2.0", "METHOD:PUBLISH"):
+        assert key + "\r" in lines
     assert_golden("onboarding/plan.zh.ics", text.replace("\r\n", "\n"))
     events = Calendar.from_ical(data).walk("VEVENT")
     plan = view_of(FIXTURE, dt.date(2026, 9, 30)).plan
