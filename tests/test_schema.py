@@ -33,12 +33,15 @@ def test_schemas_are_draft_07_without_tuples() -> None:
         jsonschema.Draft7Validator.check_schema(schema)
 
 
+ROOT = Path(__file__).parent.parent
+
+
 def _yaml_files() -> list[Path]:
-    return sorted(BUNDLED.rglob("*.yaml"))
+    return sorted([*BUNDLED.rglob("*.yaml"), *(ROOT / "examples").rglob("*.yaml")])
 
 
-@pytest.mark.parametrize("path", _yaml_files(), ids=lambda p: p.relative_to(BUNDLED).as_posix())
-def test_bundled_file_names_its_schema_and_satisfies_it(path: Path) -> None:
+@pytest.mark.parametrize("path", _yaml_files(), ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_bundled_and_example_files_name_their_schema_and_satisfy_it(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     match = MODELINE.match(text)
     assert match, f"{path} has no yaml-language-server modeline"
