@@ -137,7 +137,10 @@ def test_cli_runs_on_the_bundled_department(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["forecast"] == "forecasts/week.csv" and data["as_of"] == "2026-09-01"
-    assert {m["role"] for m in data["months"]} == {"agent-1", "agent-2", "tech-support"}
+    # every role that staffs a channel, none that does not (team leads, trainers, managers)
+    assert {m["role"] for m in data["months"]} == {
+        "call-centre-agent", "agent-1", "agent-2", "agent-3", "sales-service", "complaints-specialist",
+        "tech-support"}
     assert data["total_hires"] == sum(m["hires"] for m in data["months"])
     again = cs_team("plan-hiring", "--as-of", "2026-09-01", cwd=tmp_path)
     assert again.stdout == result.stdout  # deterministic
