@@ -23,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = command.main(args=argv, prog_name="cs-team", standalone_mode=False)
     except CsTeamError as error:
+        for line in error.details:
+            say(line)
         say(f"cs-team: error: {error}")
         return error.exit_code
     except typer.Abort:

@@ -15,6 +15,8 @@ class CsTeamError(Exception):
     """A user-facing failure: printed as one line, never as a traceback."""
 
     exit_code = EXIT_USAGE
+    details: tuple[str, ...] = ()
+    """Lines printed before the message, one problem each (``file:line:col: message``)."""
 
 
 class UsageError(CsTeamError):

@@ -16,6 +16,7 @@ from cs_team.lint.registry import resolve_codes
 from cs_team.locate import span_at
 from cs_team.model import FORMAT_VERSION, ITEM_LISTS, KINDS, Config, Document
 from cs_team.repo import CONFIG_NAME, display_path, display_paths, playbook_files
+from cs_team.results.records import RESULT_KINDS
 from cs_team.source import ParsedFile, finding, parse_file
 from cs_team.validation import schema_findings, suggest
 
@@ -112,6 +113,8 @@ def load_document(parsed: ParsedFile) -> LoadedDocument:
             "a playbook document must be a mapping that starts with `kind:` and `format:`")))
         return document
     kind = data.get("kind")
+    if isinstance(kind, str) and kind in RESULT_KINDS:  # a filled scorecard kept beside the playbooks
+        return document
     if not isinstance(kind, str) or kind not in KINDS:
         known = ", ".join(KINDS)
         if kind is None:

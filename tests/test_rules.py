@@ -128,7 +128,7 @@ CASES = [
 
 # Rules whose failing input is not an edit of a fixture file: tested in test_source.py (files
 # that are not YAML text) and below (a document the fixture does not have).
-ELSEWHERE = {"CS003", "CS004", "CS005", "CS006", "CS216"}
+ELSEWHERE = {"CS003", "CS004", "CS005", "CS006", "CS216", "CS217"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.code)
@@ -252,3 +252,13 @@ channels:
     assert (finding.code, finding.path) == ("CS216", "forecasts/week.yaml")
     assert (finding.line, finding.column) == repo.at("forecasts/week.yaml", "[1, 2, 3]")
     assert finding.message == "channel voice, sat: give 24 volumes, one per 60-minute interval of the day (got 3)"
+
+
+def test_a_competency_hired_for_but_never_trained_is_pointed_at_in_the_role(repo: RepoCopy) -> None:
+    """CS217: the edit is in the curriculum, the finding in the role that hires for it."""
+    repo.edit("curriculum.yaml", "competencies: [calm, listening]", "competencies: [listening]")
+    found = [f for f in repo.lint() if f.code == "CS217"]
+    line, column = repo.at("role.yaml", "calm", "{competency: ")
+    assert [(f.path, f.line, f.column, f.severity.value) for f in found] == [("role.yaml", line, column, "warning")]
+    assert found[0].message == ("role 'agent' hires for 'calm' but no module of curriculum 'basics' trains it; "
+                                "add it to a module's competencies (`cs-team trace agent` shows the gaps)")

@@ -6,4 +6,5 @@ from cs_team.commands import lint  # noqa: I001, F401
 from cs_team.commands import repository  # noqa: F401
 from cs_team.commands import documents  # noqa: F401
 from cs_team.commands import onboarding  # noqa: F401
+from cs_team.commands import results  # noqa: F401
 from cs_team.commands import staffing  # noqa: F401

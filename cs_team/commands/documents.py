@@ -109,6 +109,14 @@ def interview_kit(
               output_format, out, stage)
 
 
+class SheetFormat(str, Enum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    yaml = "yaml"
+    csv = "csv"
+
+
 class SheetKind(str, Enum):
     scorecard = "scorecard"
     training = "training"
@@ -126,9 +134,10 @@ def eval_sheet(
     interviewer: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
     date: Annotated[str | None, typer.Option(help="Printed on the header, YYYY-MM-DD.")] = None,
     lang: LangOption = None,
-    output_format: Annotated[DocFormat, typer.Option(
-        "--format", "-f", help="md, html, or pdf (printed by a Chromium, Chrome or Edge on the machine).")]
-        = DocFormat.md,
+    output_format: Annotated[SheetFormat, typer.Option(
+        "--format", "-f", help="md, html, pdf (printed by a Chromium, Chrome or Edge on the machine); "
+                               "for a scorecard also yaml or csv: a blank form for `cs-team score`.")]
+        = SheetFormat.md,
     out: OutOption = None,
     repo: RepoOption = None,
 ) -> None:
@@ -147,8 +156,25 @@ def eval_sheet(
       cs-team eval-sheet probation --role agent-2 --lang zh-en
 
       cs-team eval-sheet promotion --role team-lead
+
+      cs-team eval-sheet scorecard --role agent-1 --format csv --candidate 王芳 --out wangfang-li.csv
     """
-    _document(repo, role, kind.value, kits_header(candidate, interviewer, date), lang, output_format, out)
+    if output_format in (SheetFormat.yaml, SheetFormat.csv):
+        if kind is not SheetKind.scorecard:
+            raise UsageError(f"--format {output_format.value} makes a blank scorecard to fill in; "
+                             f"the {kind.value} sheet comes as md, html or pdf")
+        from cs_team.documents.kit import find_role
+        from cs_team.documents.output import language
+        from cs_team.results.forms import blank_csv, blank_yaml
+
+        playbook = open_playbook(repo)
+        form = blank_yaml if output_format is SheetFormat.yaml else blank_csv
+        _date(date)  # refuse a malformed date here too
+        deliver(form(playbook, find_role(playbook, role), language(playbook, lang.value if lang else None),
+                     candidate, interviewer, date), out)
+        return
+    _document(repo, role, kind.value, kits_header(candidate, interviewer, date), lang,
+              DocFormat(output_format.value), out)
 
 
 @app.command()

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Discriminator, Field, Tag
 
 from cs_team.model.common import Document, Id, LocalText
+from cs_team.model.kpi import KpiName
 from cs_team.model.scale import ScalePoint
 
 
@@ -32,4 +33,7 @@ class Competency(Document):
     )
     anchors: dict[int, LocalText] | None = Field(
         None, description="With a shared scale: what each point looks like for this competency"
+    )
+    kpis: list[KpiName] = Field(
+        default_factory=list, description="The KPIs that show this competency at work (for `cs-team trace`)"
     )

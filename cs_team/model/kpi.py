@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from cs_team.model.common import Percent, Strict
 
 # Field name -> (unit, whether a higher figure is better); used by rules and documents.
@@ -15,6 +17,10 @@ KPI_FIELDS: dict[str, tuple[str, bool]] = {
     "response_seconds": ("seconds", False),
     "nps": ("score", True),
 }
+
+
+KpiName = Literal["csat_percent", "fcr_percent", "quality_percent", "adherence_percent",
+                  "escalation_percent", "aht_seconds", "response_seconds", "nps"]
 
 
 class KpiTargets(Strict):

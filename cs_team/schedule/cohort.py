@@ -7,7 +7,6 @@ command's) and a ``pace``. Every problem names the file and its line (YAML) or r
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,23 +65,13 @@ def _optional(values: dict[str, Any], key: str) -> str | None:
 
 
 def _from_csv(path: Path, display: str) -> list[tuple[Hire, str]]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.reader(handle))
-    except UnicodeDecodeError:
-        raise InputError(f"{display}: not UTF-8 text; save the CSV as UTF-8") from None
-    if not rows:
-        raise InputError(f"{display}: empty; the first row names the columns: name,start,mentor")
-    header = [h.strip().lower() for h in rows[0]]
-    hires = []
-    for number, row in enumerate(rows[1:], 2):
-        if not any(cell.strip() for cell in row):
-            continue
-        where = f"{display}:{number}"
-        if len(row) != len(header):
-            raise InputError(f"{where}: {len(row)} values for {len(header)} columns ({', '.join(header)})")
-        hires.append(_hire(dict(zip(header, row, strict=True)), where))
-    return hires
+    from cs_team.results.records import Problems, read_csv
+
+    problems = Problems()
+    records = read_csv(path, display, problems)
+    if problems.lines:
+        raise InputError(problems.lines[0])
+    return [_hire({k: v.value for k, v in record.fields.items()}, record.where) for record in records]
 
 
 def _from_yaml(path: Path, display: str) -> list[tuple[Hire, str]]:

@@ -13,5 +13,6 @@ from cs_team.lint.rules import (  # noqa: F401
     references,
     scales,
     targets,
+    traceability,
     weights,
 )

@@ -1,0 +1,131 @@
+"""`cs-team score`, `training-results`, `promotion-rank` and `trace`: results back into decisions."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cs_team.commands.base import LangOption, OutOption, RepoOption, app, open_playbook
+
+
+class ResultFormat(str, Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+    csv = "csv"
+
+
+FormatOption = Annotated[ResultFormat, typer.Option("--format", "-f", help="md, html, json or csv.")]
+
+
+def _deliver(text: str, out: Path | None) -> None:
+    from cs_team.commands.documents import deliver
+
+    deliver(text, out)
+
+
+def _json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+@app.command()
+def score(
+    paths: Annotated[list[Path], typer.Argument(help="Filled scorecards (YAML or CSV), or folders of them.")],
+    output_format: FormatOption = ResultFormat.md,
+    lang: LangOption = None,
+    out: OutOption = None,
+    repo: RepoOption = None,
+) -> None:
+    """Score filled interview scorecards: rank candidates, compare them, calibrate interviewers.
+
+    Each file is one interviewer's ratings of one candidate (make blank ones with
+    `cs-team eval-sheet scorecard --role ROLE --format yaml` or `--format csv`). Every problem in
+    every file is reported with its file and line (or row) before anything is scored.
+
+    [bold]Examples[/bold]
+
+      cs-team score scorecards/
+
+      cs-team score wang-li.yaml wang-zhao.csv --format html --out scores.html
+    """
+    from cs_team.documents.common import stamp
+    from cs_team.documents.output import render
+    from cs_team.results.scoring import RECOMMENDATIONS, as_dict, read_scorecards
+    from cs_team.results.scoring import score as score_cards
+
+    playbook = open_playbook(repo)
+    results = score_cards(playbook, read_scorecards(playbook, paths, Path.cwd()))
+    if output_format is ResultFormat.json:
+        _deliver(_json(as_dict(results)), out)
+        return
+    if output_format is ResultFormat.csv:
+        _deliver(_score_csv(results), out)
+        return
+    _deliver(render(playbook, "score", output_format.value, lang.value if lang else None, results=results,
+                    roles=playbook.roles, competencies=playbook.competencies,
+                    recommendations=RECOMMENDATIONS, stamp=stamp(playbook)), out)
+
+
+def _score_csv(results: list) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["role", "rank", "candidate", "competency", "weight", "minimum", "mean", "weighted",
+                     "below_minimum", "total"])
+    for rs in results:
+        for c in rs.candidates:
+            for s in c.competencies:
+                writer.writerow([rs.role, c.rank, c.candidate, s.competency, f"{s.weight:g}",
+                                 "" if s.minimum is None else s.minimum, f"{s.mean:.4f}", f"{s.weighted:.4f}",
+                                 str(s.below_minimum).lower(), f"{c.total:.4f}"])
+    return buffer.getvalue()
+
+
+class TraceFormat(str, Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+@app.command("trace")
+def trace_command(
+    role: Annotated[str | None, typer.Argument(help="One role id; every role when left out.")] = None,
+    output_format: Annotated[TraceFormat, typer.Option("--format", "-f", help="md, html or json.")]
+        = TraceFormat.md,
+    lang: LangOption = None,
+    out: OutOption = None,
+    repo: RepoOption = None,
+) -> None:
+    """Where each competency a role hires for is interviewed, trained, measured and weighed.
+
+    For every competency in the role's hiring criteria: the interview stages and how many of the
+    kit's questions ask about it, the curriculum modules that train it, the probation KPIs that
+    measure it (the competency's `kpis` that the role has targets for), and the promotions this
+    role can enter whose target role weighs it. Gaps are listed: hired for but never trained,
+    never measured, and modules tied to no competency.
+
+    [bold]Examples[/bold]
+
+      cs-team trace agent-1
+
+      cs-team trace --format json --out trace.json
+    """
+    from cs_team.documents.common import stamp
+    from cs_team.documents.kit import find_role
+    from cs_team.documents.output import render
+    from cs_team.trace import as_dict, trace
+
+    playbook = open_playbook(repo)
+    roles = [find_role(playbook, role)] if role else [playbook.roles[r] for r in sorted(playbook.roles)]
+    traces = [trace(playbook, r) for r in roles]
+    if output_format is TraceFormat.json:
+        _deliver(_json(as_dict(traces)), out)
+        return
+    _deliver(render(playbook, "trace", output_format.value, lang.value if lang else None, traces=traces,
+                    competencies=playbook.competencies, roles=playbook.roles, stamp=stamp(playbook)), out)

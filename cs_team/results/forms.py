@@ -1,0 +1,66 @@
+"""Blank scorecards to fill in and feed back to `cs-team score`: YAML (with the anchors as
+comments) and CSV (for a spreadsheet)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from cs_team.model.role import Role
+from cs_team.playbook import Playbook
+from cs_team.render.language import Language
+
+CSV_HEADER = ["role", "candidate", "interviewer", "date", "competency", "competency_name", "weight",
+              "minimum", "rating", "evidence", "recommendation"]
+
+
+def _quoted(value: str) -> str:
+    """A YAML string that stays a string whatever it holds (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def blank_yaml(playbook: Playbook, role: Role, lang: Language, candidate: str | None = None,
+               interviewer: str | None = None, date: str | None = None) -> str:
+    rows = [
+        "# cs-team scorecard: fill in every rating and the recommendation, then run",
+        "#   cs-team score THIS-FILE [MORE FILES OR FOLDERS]",
+        "# A rating at either end of the scale needs its evidence.",
+        "kind: scorecard",
+        f"role: {role.id}",
+        f"candidate: {_quoted(candidate or '')}",
+        f"interviewer: {_quoted(interviewer or '')}",
+        f"date: {_quoted(date or '')}",
+        "ratings:",
+    ]
+    for criterion in role.hiring_criteria:
+        competency = playbook.competencies.get(criterion.competency)
+        if competency is None:
+            continue
+        minimum = f", minimum {criterion.minimum}" if criterion.minimum is not None else ""
+        rows.append(f"  # {lang.plain(competency.name)}: weight {criterion.weight:g}{minimum}")
+        anchors = competency.anchors or {}
+        for point in playbook.scale_points(competency):
+            anchor = anchors.get(point.value, point.anchor)
+            words = lang.plain(anchor) if anchor is not None else lang.plain(point.label)
+            rows.append(f"  #   {point.value} = {' '.join(words.split())}")
+        rows.append(f"  - competency: {criterion.competency}")
+        rows.append("    rating:")
+        rows.append('    evidence: ""')
+    rows.append("# strong-no, no, yes or strong-yes")
+    rows.append('recommendation: ""')
+    return "\n".join(rows) + "\n"
+
+
+def blank_csv(playbook: Playbook, role: Role, lang: Language, candidate: str | None = None,
+              interviewer: str | None = None, date: str | None = None) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for criterion in role.hiring_criteria:
+        competency = playbook.competencies.get(criterion.competency)
+        name = lang.plain(competency.name) if competency else ""
+        writer.writerow([role.id, candidate or "", interviewer or "", date or "", criterion.competency, name,
+                         f"{criterion.weight:g}", "" if criterion.minimum is None else criterion.minimum,
+                         "", "", ""])
+    return buffer.getvalue()

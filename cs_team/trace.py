@@ -1,0 +1,139 @@
+"""Where each competency of a role is hired for, trained, measured and weighed, and the gaps.
+
+- Interview: the stages of the role's kit that assess it, and how many of the kit's questions
+  ask about it (the interview planner's own choice, so the count is what interviewers see).
+- Training: the modules of the role's curriculum (with what it extends) that list it.
+- Probation: the competency's ``kpis`` that the role's probation targets measure.
+- Promotion: the competitions this role can enter (its grade reaches the minimum) whose target
+  role weighs the competency, with that weight.
+
+Gaps: a competency hired for but never trained; one no probation target measures; a module of
+the curriculum tied to no competency.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cs_team.interview import plan_interview
+from cs_team.model.curriculum import Module
+from cs_team.model.role import Role
+from cs_team.playbook import Playbook
+
+
+@dataclass
+class Interview:
+    stage: str
+    questions: int
+
+
+@dataclass
+class PromotionWeight:
+    promotion: str
+    target_role: str
+    weight: float
+
+
+@dataclass
+class CompetencyTrace:
+    competency: str
+    weight: float
+    interview: list[Interview]
+    modules: list[Module]
+    kpis: list[str]
+    """The competency's KPIs that the role's probation measures."""
+    unmeasured_kpis: list[str]
+    """Its KPIs the probation does not set a target for."""
+    promotions: list[PromotionWeight]
+
+    @property
+    def questions(self) -> int:
+        return sum(i.questions for i in self.interview)
+
+
+@dataclass
+class Gap:
+    kind: str
+    """not-interviewed, not-trained, not-measured or module-without-competency."""
+    subject: str
+
+
+@dataclass
+class RoleTrace:
+    role: Role
+    competencies: list[CompetencyTrace]
+    gaps: list[Gap] = field(default_factory=list)
+
+
+def probation_targets(playbook: Playbook, role: Role) -> dict[str, float]:
+    """The role's probation KPI targets: its level's, overridden by its own."""
+    targets: dict[str, float] = {}
+    level = playbook.level_of(role)
+    for rules in playbook.evaluation:
+        if level in rules.probation.targets:
+            targets.update(rules.probation.targets[level].items())
+    if role.kpi_targets is not None:
+        targets.update(role.kpi_targets.items())
+    return targets
+
+
+def trace(playbook: Playbook, role: Role) -> RoleTrace:
+    plan = plan_interview(playbook, role)
+    modules = playbook.curriculum_modules(role.curriculum) if role.curriculum else []
+    targets = probation_targets(playbook, role)
+    rank = playbook.grade_rank(role.grade)
+    traces = []
+    for criterion in role.hiring_criteria:
+        cid = criterion.competency
+        competency = playbook.competencies.get(cid)
+        interview = []
+        for stage_plan in plan.stages:
+            stage = stage_plan.stage
+            asked = sum(1 for slot, question in stage_plan.picks if slot.competency == cid
+                        or (slot.competency is None and cid in question.competencies))
+            if cid in stage.competencies or asked:
+                interview.append(Interview(stage.id, asked))
+        kpis = list(competency.kpis) if competency else []
+        promotions = []
+        for rules in playbook.evaluation:
+            for promotion in rules.promotions:
+                floor = playbook.grade_rank(promotion.eligibility.min_grade)
+                if rank is None or floor is None or rank < floor:
+                    continue
+                for target_id in promotion.target_roles:
+                    target = playbook.roles.get(target_id)
+                    weight = next((c.weight for c in target.hiring_criteria if c.competency == cid), None) \
+                        if target else None
+                    if weight is not None and target_id != role.id:
+                        promotions.append(PromotionWeight(promotion.id, target_id, weight))
+        measured = [k for k in kpis if k in targets]
+        traces.append(CompetencyTrace(cid, criterion.weight, interview,
+                                      [m for m in modules if cid in m.competencies], measured,
+                                      [k for k in kpis if k not in targets], promotions))
+    gaps = []
+    for t in traces:
+        if not t.questions and not t.interview:
+            gaps.append(Gap("not-interviewed", t.competency))
+        if role.curriculum and not t.modules:
+            gaps.append(Gap("not-trained", t.competency))
+        if not t.kpis:
+            gaps.append(Gap("not-measured", t.competency))
+    for module in modules:
+        if not module.competencies:
+            gaps.append(Gap("module-without-competency", module.id))
+    return RoleTrace(role, traces, gaps)
+
+
+def as_dict(traces: list[RoleTrace]) -> dict:
+    return {"roles": [{
+        "role": rt.role.id,
+        "competencies": [{
+            "competency": t.competency, "weight": t.weight,
+            "interview": [{"stage": i.stage, "questions": i.questions} for i in t.interview],
+            "modules": [m.id for m in t.modules], "probation_kpis": t.kpis,
+            "kpis_without_target": t.unmeasured_kpis,
+            "promotions": [{"promotion": p.promotion, "target_role": p.target_role, "weight": p.weight}
+                           for p in t.promotions],
+        } for t in rt.competencies],
+        "gaps": [{"kind": g.kind, "subject": g.subject} for g in rt.gaps],
+    } for rt in traces]}
