@@ -315,7 +315,7 @@ def _role_scores(playbook: Playbook, role_id: str, cards: list[Scorecard]) -> Ro
             below = criterion.minimum is not None and mean < criterion.minimum
             rows.append(CompetencyScore(criterion.competency, criterion.weight, criterion.minimum, given,
                                         mean, mean * criterion.weight / 100, below))
-        total = sum(r.weighted for r in rows)
+        total = round(sum(r.weighted for r in rows), 9)  # 1.8, not 1.7999999999999998: ties stay ties
         votes = Counter(c.recommendation for c in panel if c.recommendation)
         candidates.append(CandidateScore(name, [c.interviewer for c in panel], rows, total, top, votes))
     for i in range(len(criteria)):
@@ -324,7 +324,7 @@ def _role_scores(playbook: Playbook, role_id: str, cards: list[Scorecard]) -> Ro
             for c in candidates:
                 c.competencies[i].strongest = c.competencies[i].mean == max(means)
                 c.competencies[i].weakest = c.competencies[i].mean == min(means)
-    ranked = sorted(candidates, key=lambda c: (-round(c.total, 9), c.candidate))
+    ranked = sorted(candidates, key=lambda c: (-c.total, c.candidate))
     for rank, candidate in enumerate(ranked, 1):
         candidate.rank = rank
     return RoleScores(role_id, ranked, [c.competency for c in criteria], *_calibrate(cards, criteria))
