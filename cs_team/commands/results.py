@@ -129,3 +129,78 @@ def trace_command(
         return
     _deliver(render(playbook, "trace", output_format.value, lang.value if lang else None, traces=traces,
                     competencies=playbook.competencies, roles=playbook.roles, stamp=stamp(playbook)), out)
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+@app.command("training-results")
+def training_results(
+    paths: Annotated[list[Path], typer.Argument(help="Results files (YAML or CSV), or folders of them.")],
+    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md, html or json.")]
+        = ReportFormat.md,
+    lang: LangOption = None,
+    out: OutOption = None,
+    repo: RepoOption = None,
+) -> None:
+    """Training assessment results: pass, retake, retrain or reassign per hire and module, and
+    the first-time pass and completion rates per module and per cohort.
+
+    Each attempt gives the hire, the module, the attempt number and a score out of 100 per
+    assessment method (theory, simulation, practical); modules without an assessment record
+    attendance. The curriculum's pass mark, retakes and on_fail rule decide.
+
+    [bold]Examples[/bold]
+
+      cs-team training-results results/2027-03-cohort.csv
+
+      cs-team training-results results/ --format html --out training.html
+    """
+    from cs_team.documents.common import stamp
+    from cs_team.documents.output import render
+    from cs_team.results.training import as_dict, read_results, report
+
+    playbook = open_playbook(repo)
+    reports = report(read_results(playbook, paths, Path.cwd()), list(playbook.modules))
+    if output_format is ReportFormat.json:
+        _deliver(_json(as_dict(reports)), out)
+        return
+    _deliver(render(playbook, "training-results", output_format.value, lang.value if lang else None,
+                    reports=reports, stamp=stamp(playbook)), out)
+
+
+@app.command("promotion-rank")
+def promotion_rank(
+    records: Annotated[Path, typer.Argument(help="The candidates' records (YAML or CSV).")],
+    promotion: Annotated[str | None, typer.Option(
+        help="The competition's id (when the records file does not name it).")] = None,
+    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md, html or json.")]
+        = ReportFormat.md,
+    lang: LangOption = None,
+    out: OutOption = None,
+    repo: RepoOption = None,
+) -> None:
+    """The internal promotion competition: eligibility per the rules (with the special track),
+    then the weighted final model, ranked, every component shown.
+
+    [bold]Examples[/bold]
+
+      cs-team promotion-rank candidates.yaml
+
+      cs-team promotion-rank candidates.csv --promotion supervisor-competition --format html
+    """
+    from cs_team.documents.common import stamp
+    from cs_team.documents.output import render
+    from cs_team.results.promotion import as_dict, rank, read_records
+
+    playbook = open_playbook(repo)
+    found, ratings, candidates = read_records(playbook, records, Path.cwd(), promotion)
+    ranking = rank(playbook, found, ratings, candidates)
+    if output_format is ReportFormat.json:
+        _deliver(_json(as_dict(ranking)), out)
+        return
+    _deliver(render(playbook, "promotion-rank", output_format.value, lang.value if lang else None,
+                    ranking=ranking, stamp=stamp(playbook)), out)

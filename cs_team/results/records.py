@@ -60,6 +60,24 @@ class Problems:
             raise ResultsError(self.lines)
 
 
+def files_in(paths: list[Path]) -> list[Path]:
+    """The files given, with folders expanded to their *.yaml, *.yml and *.csv (sorted)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in (".yaml", ".yml", ".csv"))
+        else:
+            files.append(path)
+    return files
+
+
+def display_name(path: Path, cwd: Path) -> str:
+    try:
+        return path.resolve().relative_to(cwd.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def read_yaml(path: Path, display: str, problems: Problems) -> tuple[Any, Any] | None:
     """(data, node) of a YAML results file, or None (with the syntax problem recorded)."""
     from cs_team.source import parse_file

@@ -24,6 +24,8 @@ from cs_team.playbook import Playbook
 from cs_team.results.records import (
     Problems,
     Record,
+    display_name,
+    files_in,
     read_csv,
     read_yaml,
     text,
@@ -66,8 +68,8 @@ def read_scorecards(playbook: Playbook, paths: list[Path], cwd: Path) -> list[Sc
     ResultsError listing every problem of every file."""
     problems = Problems()
     cards: list[Scorecard] = []
-    for path in _files(paths):
-        display = _display(path, cwd)
+    for path in files_in(paths):
+        display = display_name(path, cwd)
         if path.suffix.lower() == ".csv":
             card = _from_csv(playbook, read_csv(path, display, problems), display, problems)
         else:
@@ -86,23 +88,6 @@ def read_scorecards(playbook: Playbook, paths: list[Path], cwd: Path) -> list[Sc
         problems.add(", ".join(str(p) for p in paths), "no scorecards found (*.yaml, *.yml or *.csv)")
     problems.raise_any()
     return cards
-
-
-def _files(paths: list[Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in (".yaml", ".yml", ".csv"))
-        else:
-            files.append(path)
-    return files
-
-
-def _display(path: Path, cwd: Path) -> str:
-    try:
-        return path.resolve().relative_to(cwd.resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _from_yaml(playbook: Playbook, path: Path, display: str, problems: Problems) -> Scorecard | None:

@@ -1,0 +1,229 @@
+"""The internal promotion competition: who is eligible, and the ranked final scores.
+
+Records (``kind: promotion-records``, ``promotion: ID``, ``candidates:``; or a CSV with one row a
+candidate) give each candidate's ``name``, ``grade``, ``tenure_months``, ``performance`` (recent
+reviews, most recent first: a list in YAML, ``|``-separated in CSV),
+``months_since_major_incident`` (empty when there has never been one),
+``complaint_rate_percent``, ``special_track`` (the qualification that opens it, if any) and a
+score out of 100 for each component of the final model, by the component's id.
+
+Eligibility follows the competition's rules: grade at or above the minimum; tenure (the special
+track's, for a qualified candidate); the last ``consecutive_reviews`` ratings at or above the
+minimum; no major incident within the window; complaint rate within the limit. The final score
+is the sum of component score x weight / 100; eligible candidates are ranked by it (then name),
+and those at or above ``pass_score`` go forward.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cs_team.model.evaluation import Promotion
+from cs_team.playbook import Playbook
+from cs_team.results.records import (
+    Problems,
+    Record,
+    Value,
+    display_name,
+    number,
+    read_csv,
+    read_yaml,
+    text,
+    unknown_fields,
+    where_in,
+    yaml_record,
+)
+
+BASE_FIELDS = {"name", "grade", "tenure_months", "performance", "months_since_major_incident",
+               "complaint_rate_percent", "special_track", "scores", "promotion"}
+
+
+@dataclass
+class Candidate:
+    name: str
+    grade: str
+    tenure_months: float
+    performance: list[str]
+    months_since_major_incident: float | None
+    complaint_rate_percent: float | None
+    special_track: str | None
+    scores: dict[str, float]
+    where: str
+
+
+@dataclass
+class Standing:
+    candidate: Candidate
+    reasons: list[str] = field(default_factory=list)
+    """Why the candidate is not eligible; empty when eligible."""
+    components: list[tuple[str, float, float, float]] = field(default_factory=list)
+    """(component id, score, weight, weighted)."""
+    final: float | None = None
+    rank: int | None = None
+    passes: bool | None = None
+
+    @property
+    def eligible(self) -> bool:
+        return not self.reasons
+
+
+@dataclass
+class Ranking:
+    promotion: Promotion
+    ratings: list[str]
+    standings: list[Standing]
+
+
+def read_records(playbook: Playbook, path: Path, cwd: Path,
+                 promotion_id: str | None) -> tuple[Promotion, list[str], list[Candidate]]:
+    from cs_team.validation import suggest
+
+    problems = Problems()
+    display = display_name(path, cwd)
+    promotions = {p.id: (p, rules.performance_ratings)
+                  for rules in playbook.evaluation for p in rules.promotions}
+    records: list[Record] = []
+    named = promotion_id
+    if not path.is_file():
+        problems.add(display, "no such file")
+    elif path.suffix.lower() == ".csv":
+        records = read_csv(path, display, problems)
+    else:
+        parsed = read_yaml(path, display, problems)
+        if parsed is not None:
+            data, node = parsed
+            if not isinstance(data, dict) or data.get("kind") != "promotion-records" or not isinstance(
+                    data.get("candidates"), list):
+                problems.add(where_in(display, node, ()), "not promotion records: the file holds `kind: "
+                                                          "promotion-records` and a list under `candidates:`")
+            else:
+                named = named or data.get("promotion")
+                for i, item in enumerate(data["candidates"]):
+                    if isinstance(item, dict):
+                        records.append(yaml_record(display, node, item, ("candidates", i)))
+                    else:
+                        problems.add(where_in(display, node, ("candidates", i)), "a candidate is a mapping")
+    if named is None and len(promotions) == 1:
+        named = next(iter(promotions))
+    if named not in promotions:
+        hint = suggest(str(named), promotions) or f"; the competitions are {', '.join(promotions) or 'none'}"
+        problems.add(display, f"name the competition with --promotion or `promotion:`{hint}" if named is None
+                     else f"no promotion '{named}'{hint}")
+        problems.raise_any()
+    promotion, ratings = promotions[named]
+    components = {c.id for c in promotion.final_model}
+    candidates = []
+    for record in records:
+        unknown_fields(record, BASE_FIELDS | components, problems)
+        candidate = _candidate(playbook, record, ratings, components, problems)
+        if candidate is not None:
+            candidates.append(candidate)
+    seen: dict[str, str] = {}
+    for candidate in candidates:
+        if candidate.name in seen:
+            first = seen[candidate.name]
+            problems.add(candidate.where, f"'{candidate.name}' is listed twice (first at {first})")
+        seen[candidate.name] = candidate.where
+    problems.raise_any()
+    return promotion, ratings, candidates
+
+
+def _candidate(playbook: Playbook, record: Record, ratings: list[str], components: set[str],
+               problems: Problems) -> Candidate | None:
+    name = text(record, "name", problems)
+    grade = text(record, "grade", problems)
+    tenure = number(record, "tenure_months", problems, 0, 600)
+    if name is None or grade is None or tenure is None:
+        return None
+    if grade not in playbook.grades:
+        from cs_team.validation import suggest
+
+        problems.add(record.at("grade"), f"no grade '{grade}'{suggest(grade, playbook.grades)}")
+        return None
+    performance = record.get("performance")
+    if isinstance(performance, str):
+        performance = [p.strip() for p in performance.split("|") if p.strip()]
+    if not isinstance(performance, list):
+        problems.add(record.at("performance"), "performance is the recent ratings, most recent first")
+        performance = []
+    performance = [str(p) for p in performance]
+    for rating in performance:
+        if rating not in ratings:
+            problems.add(record.at("performance"), f"performance rating '{rating}': use {', '.join(ratings)}")
+    incident = number(record, "months_since_major_incident", problems, 0, 600, required=False)
+    complaints = number(record, "complaint_rate_percent", problems, 0, 100, required=False)
+    scores: dict[str, float] = {}
+    given = record.get("scores")
+    if isinstance(given, dict):  # YAML: scores: {written-test: 82, ...}
+        for key, value in given.items():
+            sub = Record(record.at("scores"), {str(key): Value(value, record.at("scores"))})
+            if str(key) not in components:
+                problems.add(record.at("scores"), f"no component '{key}' in this competition's final model "
+                                                  f"({', '.join(sorted(components))})")
+            elif (score := number(sub, str(key), problems, 0, 100)) is not None:
+                scores[str(key)] = score
+    for component in components:
+        if component in record.fields and (score := number(record, component, problems, 0, 100)) is not None:
+            scores[component] = score
+    track = text(record, "special_track", problems, required=False)
+    if track is not None and track.lower() in ("no", "false", "0", "否"):
+        track = None
+    return Candidate(name, grade, tenure, performance, incident, complaints, track, scores, record.where)
+
+
+def rank(playbook: Playbook, promotion: Promotion, ratings: list[str],
+         candidates: list[Candidate]) -> Ranking:
+    rules = promotion.eligibility
+    floor = playbook.grade_rank(rules.min_grade)
+    acceptable = ratings[: ratings.index(rules.min_performance) + 1] if rules.min_performance in ratings \
+        else ratings
+    standings = []
+    for candidate in sorted(candidates, key=lambda c: c.name):
+        standing = Standing(candidate)
+        grade_rank = playbook.grade_rank(candidate.grade)
+        if floor is not None and (grade_rank is None or grade_rank < floor):
+            standing.reasons.append(f"grade {candidate.grade} is below {rules.min_grade}")
+        tenure_needed = rules.min_tenure_months
+        if candidate.special_track and promotion.special_track is not None:
+            tenure_needed = promotion.special_track.min_tenure_months
+        if candidate.tenure_months < tenure_needed:
+            standing.reasons.append(f"tenure {candidate.tenure_months:g} months, {tenure_needed} needed")
+        recent = candidate.performance[: rules.consecutive_reviews]
+        if len(recent) < rules.consecutive_reviews or any(r not in acceptable for r in recent):
+            standing.reasons.append(f"the last {rules.consecutive_reviews} review(s) are not all "
+                                    f"{rules.min_performance} or better ({', '.join(recent) or 'none'})")
+        if (rules.no_major_incident_months and candidate.months_since_major_incident is not None
+                and candidate.months_since_major_incident < rules.no_major_incident_months):
+            standing.reasons.append(f"a major incident {candidate.months_since_major_incident:g} months ago "
+                                    f"(none allowed within {rules.no_major_incident_months})")
+        if (rules.max_complaint_rate_percent is not None and candidate.complaint_rate_percent is not None
+                and candidate.complaint_rate_percent > rules.max_complaint_rate_percent):
+            standing.reasons.append(f"complaint rate {candidate.complaint_rate_percent:g}% above "
+                                    f"{rules.max_complaint_rate_percent:g}%")
+        if standing.eligible:
+            missing = [c.id for c in promotion.final_model if c.id not in candidate.scores]
+            if missing:
+                standing.reasons.append(f"no score for {', '.join(missing)}")
+            else:
+                scores = candidate.scores
+                standing.components = [(c.id, scores[c.id], c.weight, scores[c.id] * c.weight / 100)
+                                       for c in promotion.final_model]
+                standing.final = round(sum(part[3] for part in standing.components), 9)
+                standing.passes = promotion.pass_score is None or standing.final >= promotion.pass_score
+        standings.append(standing)
+    ranked = sorted((s for s in standings if s.final is not None), key=lambda s: (-s.final, s.candidate.name))
+    for n, standing in enumerate(ranked, 1):
+        standing.rank = n
+    others = [s for s in standings if s.final is None]
+    return Ranking(promotion, ratings, ranked + others)
+
+
+def as_dict(ranking: Ranking) -> dict:
+    return {"promotion": ranking.promotion.id, "pass_score": ranking.promotion.pass_score, "candidates": [{
+        "rank": s.rank, "name": s.candidate.name, "eligible": s.final is not None, "reasons": s.reasons,
+        "special_track": s.candidate.special_track,
+        "components": [{"component": c, "score": score, "weight": weight, "weighted": round(weighted, 4)}
+                       for c, score, weight, weighted in s.components],
+        "final": None if s.final is None else round(s.final, 4), "passes": s.passes,
+    } for s in ranking.standings]}

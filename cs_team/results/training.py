@@ -1,0 +1,282 @@
+"""Training assessment results: pass, retrain or reassign per module, and the rates teams track.
+
+A results file lists attempts: ``hire``, ``cohort`` (optional), ``module``, ``attempt`` (1 for the
+first sitting), and a score out of 100 for each of the module's assessment methods (``theory``,
+``simulation``, ``practical``); a module without an assessment records ``attended`` instead. As
+YAML, ``kind: training-results`` with the attempts under ``results``; as CSV, one attempt a row.
+
+Rules, from the curriculum: the module score is the mean of its methods' scores; it passes at
+the module's pass mark. A failed attempt with retakes left means retrain and sit again; with
+none left, ``on_fail`` decides (``retrain``, ``reassign``, or ``retrain-then-reassign``, which
+reassigns once the retakes are used). ``on_fail: reassign`` reassigns at the first failure.
+
+Rates: a module's first-time pass rate is first attempts passed / hires who sat it; its
+completion rate is hires who passed (at any attempt, or attended) / hires in the cohort. A
+cohort's completion rate is hires who completed every module on record for the cohort.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+from cs_team.model.curriculum import Module
+from cs_team.playbook import Playbook
+from cs_team.results.records import (
+    Problems,
+    Record,
+    display_name,
+    files_in,
+    number,
+    read_csv,
+    read_yaml,
+    text,
+    unknown_fields,
+    where_in,
+    yaml_record,
+)
+
+METHODS = ("theory", "simulation", "practical")
+FIELDS = {"hire", "cohort", "module", "attempt", "date", "attended", *METHODS}
+NO_COHORT = ""
+
+
+@dataclass
+class Attempt:
+    hire: str
+    cohort: str
+    module: Module
+    number: int
+    scores: dict[str, float]
+    attended: bool | None
+    where: str
+
+    @property
+    def score(self) -> float | None:
+        return statistics.fmean(self.scores.values()) if self.scores else None
+
+    @property
+    def passed(self) -> bool:
+        if self.module.assessment is None:
+            return bool(self.attended)
+        return self.score is not None and self.score >= self.module.assessment.pass_mark
+
+
+@dataclass
+class Outcome:
+    hire: str
+    cohort: str
+    module: Module
+    attempts: list[Attempt]
+    decision: str
+    """pass, attended, retake (a retake is left), retrain, reassign or absent."""
+
+    @property
+    def completed(self) -> bool:
+        return self.decision in ("pass", "attended")
+
+
+@dataclass
+class ModuleRate:
+    module: Module
+    hires: int
+    sat: int
+    first_time_passes: int
+    completed: int
+
+    @property
+    def first_time_pass_rate(self) -> float | None:
+        return 100 * self.first_time_passes / self.sat if self.sat else None
+
+    @property
+    def completion_rate(self) -> float:
+        return 100 * self.completed / self.hires if self.hires else 0.0
+
+
+@dataclass
+class CohortReport:
+    cohort: str
+    hires: list[str]
+    outcomes: list[Outcome]
+    modules: list[ModuleRate]
+    completed_hires: int
+
+    @property
+    def completion_rate(self) -> float:
+        return 100 * self.completed_hires / len(self.hires) if self.hires else 0.0
+
+
+def _decision(module: Module, attempts: list[Attempt]) -> str:
+    last = attempts[-1]
+    if module.assessment is None:
+        return "attended" if last.attended else "absent"
+    if last.passed:
+        return "pass"
+    assessment = module.assessment
+    if assessment.on_fail == "reassign":
+        return "reassign"
+    if last.number <= assessment.retakes:
+        return "retake"
+    return "retrain" if assessment.on_fail == "retrain" else "reassign"
+
+
+def read_results(playbook: Playbook, paths: list[Path], cwd: Path) -> list[Attempt]:
+    problems = Problems()
+    attempts: list[Attempt] = []
+    for path in files_in(paths):
+        display = display_name(path, cwd)
+        if path.suffix.lower() == ".csv":
+            records = read_csv(path, display, problems)
+        else:
+            records = _yaml_records(path, display, problems)
+        for record in records:
+            attempt = _attempt(playbook, record, problems)
+            if attempt is not None:
+                attempts.append(attempt)
+    seen: dict[tuple[str, str, int], str] = {}
+    for attempt in attempts:
+        key = (attempt.hire, attempt.module.id, attempt.number)
+        if key in seen:
+            problems.add(attempt.where, f"{attempt.hire}'s attempt {attempt.number} at "
+                                        f"'{attempt.module.id}' is recorded twice (first at {seen[key]})")
+        seen[key] = attempt.where
+    by_module: dict[tuple[str, str], list[int]] = {}
+    for attempt in attempts:
+        by_module.setdefault((attempt.hire, attempt.module.id), []).append(attempt.number)
+    for (hire, module_id), numbers in by_module.items():
+        expected = list(range(1, max(numbers) + 1))
+        if sorted(set(numbers)) != expected:
+            missing = sorted(set(expected) - set(numbers))
+            first = next(a for a in attempts if a.hire == hire and a.module.id == module_id)
+            problems.add(first.where,
+                         f"{hire} has no attempt {missing[0]} at '{module_id}' before a later one")
+    if not attempts and not problems.lines:
+        problems.add(", ".join(map(str, paths)), "no training results found")
+    problems.raise_any()
+    return attempts
+
+
+def _yaml_records(path: Path, display: str, problems: Problems) -> list[Record]:
+    if not path.is_file():
+        problems.add(display, "no such file")
+        return []
+    parsed = read_yaml(path, display, problems)
+    if parsed is None:
+        return []
+    data, node = parsed
+    if not isinstance(data, dict) or data.get("kind") != "training-results" or not isinstance(
+            data.get("results"), list):
+        problems.add(where_in(display, node, ()), "not training results: the file holds "
+                                                  "`kind: training-results` and a list under `results:`")
+        return []
+    records = []
+    for i, item in enumerate(data["results"]):
+        if not isinstance(item, dict):
+            problems.add(where_in(display, node, ("results", i)),
+                         "a result is {hire, module, attempt, theory ...}")
+            continue
+        records.append(yaml_record(display, node, item, ("results", i)))
+    return records
+
+
+def _attempt(playbook: Playbook, record: Record, problems: Problems) -> Attempt | None:
+    from cs_team.validation import suggest
+
+    unknown_fields(record, FIELDS, problems)
+    hire = text(record, "hire", problems)
+    module_id = text(record, "module", problems)
+    if hire is None or module_id is None:
+        return None
+    module = playbook.modules.get(module_id)
+    if module is None:
+        problems.add(record.at("module"), f"no module '{module_id}'{suggest(module_id, playbook.modules)}")
+        return None
+    attempt = number(record, "attempt", problems, 1, 99, required=False)
+    attempt = 1 if attempt is None else attempt
+    if attempt != int(attempt):
+        problems.add(record.at("attempt"), f"attempt {attempt:g} is not a whole number")
+        return None
+    scores: dict[str, float] = {}
+    assessment = module.assessment
+    for method in METHODS:
+        value = number(record, method, problems, 0, 100, required=False)
+        if value is None:
+            if assessment is not None and method in assessment.methods and record.get(method) is None:
+                problems.add(record.where, f"no {method} score for '{module_id}' ({hire}); it is assessed by "
+                                           f"{', '.join(assessment.methods)}")
+            continue
+        if assessment is None or method not in assessment.methods:
+            how = ", ".join(assessment.methods) if assessment else "attendance only"
+            problems.add(record.at(method), f"'{module_id}' has no {method} assessment ({how})")
+            continue
+        scores[method] = value
+    attended = record.get("attended")
+    if isinstance(attended, str):
+        attended = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}.get(
+            attended.strip().lower(), attended)
+    if attended is not None and not isinstance(attended, bool):
+        problems.add(record.at("attended"), f"attended {attended!r}: write yes or no")
+        attended = None
+    if assessment is None and attended is None:
+        problems.add(record.where, f"'{module_id}' has no assessment: record attended: yes or no ({hire})")
+    if assessment is not None and int(attempt) > assessment.retakes + 1:
+        problems.add(record.at("attempt"), f"attempt {int(attempt)} at '{module_id}': the curriculum allows "
+                                           f"{assessment.retakes} retake(s)")
+    cohort = text(record, "cohort", problems, required=False) or NO_COHORT
+    return Attempt(hire, cohort, module, int(attempt), scores, attended, record.where)
+
+
+def report(attempts: list[Attempt], module_order: list[str] | None = None) -> list[CohortReport]:
+    """Per cohort (by name), each hire's outcome per module and the rates; modules in
+    ``module_order`` (the curricula's order), else by id."""
+    position = {m: i for i, m in enumerate(module_order or [])}
+    cohorts: dict[str, list[Attempt]] = {}
+    for attempt in attempts:
+        cohorts.setdefault(attempt.cohort, []).append(attempt)
+    reports = []
+    for name in sorted(cohorts):
+        rows = cohorts[name]
+        hires = sorted({a.hire for a in rows})
+        modules: list[Module] = []
+        for attempt in sorted(rows, key=lambda a: (position.get(a.module.id, len(position)), a.module.id)):
+            if attempt.module not in modules:
+                modules.append(attempt.module)
+        order = {m.id: i for i, m in enumerate(modules)}
+        outcomes = []
+        for hire in hires:
+            for module in modules:
+                tries = sorted((a for a in rows if a.hire == hire and a.module.id == module.id),
+                               key=lambda a: a.number)
+                if tries:
+                    outcomes.append(Outcome(hire, name, module, tries, _decision(module, tries)))
+        outcomes.sort(key=lambda o: (o.hire, order[o.module.id]))
+        rates = []
+        for module in modules:
+            mine = [o for o in outcomes if o.module.id == module.id]
+            sat = [o for o in mine if module.assessment is not None]
+            rates.append(ModuleRate(module, len(hires), len(sat),
+                                    sum(1 for o in sat if o.attempts[0].passed and o.attempts[0].number == 1),
+                                    sum(1 for o in mine if o.completed)))
+        completed = sum(1 for hire in hires
+                        if all(any(o.hire == hire and o.module.id == m.id and o.completed for o in outcomes)
+                               for m in modules))
+        reports.append(CohortReport(name, hires, outcomes, rates, completed))
+    return reports
+
+
+def as_dict(reports: list[CohortReport]) -> dict:
+    def r(x: float | None) -> float | None:
+        return None if x is None else round(x, 2)
+
+    return {"cohorts": [{
+        "cohort": c.cohort, "hires": c.hires, "completion_rate": r(c.completion_rate),
+        "modules": [{"module": m.module.id, "hires": m.hires, "sat": m.sat,
+                     "first_time_pass_rate": r(m.first_time_pass_rate),
+                     "completion_rate": r(m.completion_rate)}
+                    for m in c.modules],
+        "outcomes": [{"hire": o.hire, "module": o.module.id, "decision": o.decision,
+                      "attempts": [{"attempt": a.number, "scores": a.scores, "score": r(a.score),
+                                    "passed": a.passed} for a in o.attempts]}
+                     for o in c.outcomes],
+    } for c in reports]}

@@ -1,0 +1,153 @@
+"""`cs-team training-results` and `cs-team promotion-rank`: figures by hand, problems with their
+rows, and a ranking that does not depend on the order of the records."""
+
+from __future__ import annotations
+
+import json
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import RepoCopy, assert_golden
+from tests.test_cli import invoke
+
+# The minimal fixture: m-intro has no assessment; m-calls is assessed by simulation, pass mark
+# 80, one retake, retrain-then-reassign.
+RESULTS = """hire,cohort,module,attempt,simulation,attended
+甲,A,m-intro,,,yes
+甲,A,m-calls,1,85,
+乙,A,m-intro,,,no
+乙,A,m-calls,1,70,
+乙,A,m-calls,2,82,
+丙,A,m-calls,1,60,
+丙,A,m-calls,2,75,
+丙,A,m-intro,,,yes
+丁,B,m-calls,1,79.5,
+"""
+
+
+def test_training_results_by_hand(repo: RepoCopy) -> None:
+    """Cohort A: 甲 passes both; 乙 passes m-calls at the retake but missed m-intro; 丙 fails the
+    retake too, and with no retake left retrain-then-reassign means reassign. m-calls: three sat,
+    one passed first time (33.33%), two completed (66.67%); the cohort: only 甲 completed (33.33%).
+    Cohort B: 丁 scored 79.5, under 80, with the retake still to come."""
+    repo.write("results.csv", RESULTS)
+    code, out, err = invoke(repo, "training-results", "results.csv", "--format", "json")
+    assert code == 0, err
+    a, b = json.loads(out)["cohorts"]
+    assert (a["cohort"], a["hires"], a["completion_rate"]) == ("A", ["丙", "乙", "甲"], 33.33)
+    assert a["modules"] == [
+        {"module": "m-intro", "hires": 3, "sat": 0, "first_time_pass_rate": None, "completion_rate": 66.67},
+        {"module": "m-calls", "hires": 3, "sat": 3, "first_time_pass_rate": 33.33, "completion_rate": 66.67}]
+    decisions = {(o["hire"], o["module"]): o["decision"] for o in a["outcomes"]}
+    assert decisions == {("甲", "m-intro"): "attended", ("甲", "m-calls"): "pass",
+                         ("乙", "m-intro"): "absent", ("乙", "m-calls"): "pass",
+                         ("丙", "m-intro"): "attended", ("丙", "m-calls"): "reassign"}
+    assert [(o["hire"], o["decision"], o["attempts"][0]["score"]) for o in b["outcomes"]] == [("丁", "retake", 79.5)]
+    assert b["completion_rate"] == 0
+
+
+def test_training_results_golden(repo: RepoCopy) -> None:
+    repo.write("results.csv", RESULTS)
+    code, out, err = invoke(repo, "training-results", "results.csv", "--lang", "zh-en")
+    assert code == 0, err
+    assert_golden("results/training.zh-en.md", out)
+
+
+def test_training_problems_name_their_row(repo: RepoCopy) -> None:
+    repo.write("bad.csv", "hire,module,attempt,theory,simulation,attended\n"
+                          "甲,m-cals,1,,80,\n"
+                          "甲,m-calls,1,,105,\n"
+                          "乙,m-calls,1,90,85,\n"
+                          "丙,m-calls,3,,85,\n"
+                          "丁,m-calls,1,,,\n"
+                          "丁,m-intro,,,,\n")
+    code, out, err = invoke(repo, "training-results", "bad.csv")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "bad.csv:2: no module 'm-cals'; did you mean 'm-calls'?",
+        "bad.csv:3: simulation 105 is outside 0-100",
+        "bad.csv:4: 'm-calls' has no theory assessment (simulation)",
+        "bad.csv:5: attempt 3 at 'm-calls': the curriculum allows 1 retake(s)",
+        "bad.csv:6: no simulation score for 'm-calls' (丁); it is assessed by simulation",
+        "bad.csv:7: 'm-intro' has no assessment: record attended: yes or no (丁)",
+        "bad.csv:5: 丙 has no attempt 1 at 'm-calls' before a later one",
+        "cs-team: error: 7 problem(s) in the results files; nothing was scored",
+    ]
+
+
+# -- promotion ---------------------------------------------------------------------------------
+
+RECORDS = """kind: promotion-records
+promotion: senior
+candidates:
+  - {name: 甲, grade: g2, tenure_months: 20, performance: [A], scores: {test: 80, sim: 90}}
+  - {name: 乙, grade: g1, tenure_months: 14, performance: [B], scores: {test: 90, sim: 70}}
+  - {name: 丙, grade: g1, tenure_months: 30, performance: [C], scores: {test: 99, sim: 99}}
+  - {name: 丁, grade: g2, tenure_months: 16, performance: [B], scores: {test: 70, sim: 90}}
+"""
+
+
+def test_promotion_ranking_by_hand(repo: RepoCopy) -> None:
+    """The 'senior' competition: grade g1 or above, latest review B or better; test and
+    simulation weigh 50 each. 甲 (80 + 90) / 2 = 85; 乙 and 丁 both 80, tied, so in name order
+    (by code point: 丁 U+4E01 before 乙 U+4E59); 丙's C keeps him out, whatever his scores."""
+    repo.write("records.yaml", RECORDS)
+    code, out, err = invoke(repo, "promotion-rank", "records.yaml", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert [(c["rank"], c["name"], c["final"]) for c in data["candidates"]] == [
+        (1, "甲", 85.0), (2, "丁", 80.0), (3, "乙", 80.0), (None, "丙", None)]
+    assert data["candidates"][0]["components"] == [
+        {"component": "test", "score": 80.0, "weight": 50.0, "weighted": 40.0},
+        {"component": "sim", "score": 90.0, "weight": 50.0, "weighted": 45.0}]
+    assert data["candidates"][3]["reasons"] == ["the last 1 review(s) are not all B or better (C)"]
+
+
+def test_promotion_ranking_golden(repo: RepoCopy) -> None:
+    repo.write("records.yaml", RECORDS)
+    code, out, err = invoke(repo, "promotion-rank", "records.yaml", "--lang", "en")
+    assert code == 0, err
+    assert_golden("results/promotion.en.md", out)
+
+
+def test_promotion_problems_name_their_place(repo: RepoCopy) -> None:
+    repo.write("records.yaml", "kind: promotion-records\npromotion: senior\ncandidates:\n"
+                               "  - {name: 甲, grade: g9, tenure_months: 20, performance: [A]}\n"
+                               "  - {name: 乙, grade: g1, tenure_months: 20, performance: [A+], scores: {tset: 80}}\n")
+    code, _, err = invoke(repo, "promotion-rank", "records.yaml")
+    assert code == 1
+    assert err.splitlines()[:3] == [
+        "records.yaml:4:22: no grade 'g9'",
+        "records.yaml:5:58: performance rating 'A+': use A, B, C",
+        "records.yaml:5:72: no component 'tset' in this competition's final model (sim, test)",
+    ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(people=st.lists(st.tuples(st.sampled_from(["g1", "g2"]), st.sampled_from(["A", "B", "C"]),
+                                 st.integers(0, 100), st.integers(0, 100)), min_size=1, max_size=8),
+       seed=st.integers(0, 1000))
+def test_promotion_ranking_ignores_the_order_of_records(tmp_path_factory, people, seed) -> None:
+    from cs_team.loader import load_repository
+    from cs_team.playbook import Playbook
+    from cs_team.results.promotion import rank, read_records
+    from tests.conftest import MINIMAL
+
+    book = Playbook(load_repository(MINIMAL, cwd=MINIMAL))
+    rows = [f"  - {{name: p{i}, grade: {g}, tenure_months: 12, performance: [{r}], scores: {{test: {t}, sim: {s}}}}}\n"
+            for i, (g, r, t, s) in enumerate(people)]
+    shuffled = list(rows)
+    random.Random(seed).shuffle(shuffled)
+    results = []
+    for n, order in enumerate((rows, shuffled)):
+        folder = tmp_path_factory.mktemp(f"records{n}")
+        path = folder / "records.yaml"
+        path.write_text("kind: promotion-records\npromotion: senior\ncandidates:\n" + "".join(order), encoding="utf-8")
+        promotion, ratings, candidates = read_records(book, path, folder, None)
+        ranking = rank(book, promotion, ratings, candidates)
+        results.append([(s.rank, s.candidate.name, s.final) for s in ranking.standings])
+        finals = [s.final for s in ranking.standings if s.final is not None]
+        assert finals == sorted(finals, reverse=True) and all(0 <= f <= 100 for f in finals)
+    assert results[0] == results[1]
