@@ -95,7 +95,10 @@ def _lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str], cw
     checked = 0
     for root, requested in groups.items():
         run = lint_repository(root, cwd, select, ignore, use_cache=use_cache)
-        wanted = {display for display, path in run.files.items() if _belongs(path.resolve(), requested)}
+        if root.resolve() in requested:  # the whole repository: no path to compare (resolving costs)
+            wanted = set(run.files)
+        else:
+            wanted = {display for display, path in run.files.items() if _belongs(path.resolve(), requested)}
         checked += len(wanted)
         findings += [f for f in run.findings if f.path in wanted]
     return LintResult(normalise(findings), checked, notes)

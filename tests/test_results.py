@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import random
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import RepoCopy, assert_golden
@@ -151,3 +151,60 @@ def test_promotion_ranking_ignores_the_order_of_records(tmp_path_factory, people
         finals = [s.final for s in ranking.standings if s.final is not None]
         assert finals == sorted(finals, reverse=True) and all(0 <= f <= 100 for f in finals)
     assert results[0] == results[1]
+
+
+# -- odd input never crashes ----------------------------------------------------------------------
+
+odd = st.one_of(st.none(), st.booleans(), st.integers(-5, 200), st.floats(allow_nan=True, allow_infinity=True),
+                st.text(max_size=8), st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=3),
+                                                                                          st.integers(), max_size=2))
+
+
+@settings(max_examples=300, deadline=None)
+@example(kind="scorecard", field="rating", value=float("inf"))  # once a traceback (OverflowError)
+@example(kind="scorecard", field="rating", value=float("nan"))
+@example(kind="training-results", field="attempt", value=float("inf"))
+@example(kind="promotion-records", field="tenure_months", value=float("-inf"))
+@given(kind=st.sampled_from(["scorecard", "training-results", "promotion-records"]),
+       field=st.sampled_from(["role", "candidate", "interviewer", "ratings", "recommendation", "results",
+                              "candidates", "hire", "module", "attempt", "simulation", "attended", "grade",
+                              "tenure_months", "performance", "scores", "promotion", "rating", "competency"]),
+       value=odd)
+def test_odd_results_files_are_refused_with_a_user_facing_error(tmp_path_factory, kind, field, value) -> None:
+    import yaml
+
+    from cs_team.loader import load_repository
+    from cs_team.playbook import Playbook
+    from cs_team.results import promotion, scoring, training
+    from cs_team.results.records import ResultsError
+    from tests.conftest import MINIMAL
+
+    book = Playbook(load_repository(MINIMAL, cwd=MINIMAL))
+    base = {
+        "scorecard": {"kind": "scorecard", "role": "agent", "candidate": "甲", "interviewer": "A",
+                      "ratings": [{"competency": "listening", "rating": 2}, {"competency": "calm", "rating": 2}],
+                      "recommendation": "yes"},
+        "training-results": {"kind": "training-results",
+                             "results": [{"hire": "甲", "module": "m-calls", "attempt": 1, "simulation": 85}]},
+        "promotion-records": {"kind": "promotion-records", "promotion": "senior", "candidates": [
+            {"name": "甲", "grade": "g1", "tenure_months": 3, "performance": ["A"],
+             "scores": {"test": 80, "sim": 70}}]},
+    }[kind]
+    target = base
+    for key in ("ratings", "results", "candidates"):
+        if key in base and field not in base:
+            target = base[key][0]
+    target[field] = value
+    folder = tmp_path_factory.mktemp("odd")
+    path = folder / "file.yaml"
+    path.write_text(yaml.safe_dump(base, allow_unicode=True), encoding="utf-8")
+    try:
+        if kind == "scorecard":
+            scoring.score(book, scoring.read_scorecards(book, [path], folder))
+        elif kind == "training-results":
+            training.report(training.read_results(book, [path], folder))
+        else:
+            found, ratings, candidates = promotion.read_records(book, path, folder, None)
+            promotion.rank(book, found, ratings, candidates)
+    except ResultsError as error:
+        assert error.details and all(line.startswith("file.yaml") for line in error.details)

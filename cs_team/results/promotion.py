@@ -99,6 +99,10 @@ def read_records(playbook: Playbook, path: Path, cwd: Path,
                                                           "promotion-records` and a list under `candidates:`")
             else:
                 named = named or data.get("promotion")
+                if named is not None and not isinstance(named, str):
+                    problems.add(where_in(display, node, ("promotion",)), "promotion is a competition's id, "
+                                                                          "such as supervisor-competition")
+                    problems.raise_any()
                 for i, item in enumerate(data["candidates"]):
                     if isinstance(item, dict):
                         records.append(yaml_record(display, node, item, ("candidates", i)))

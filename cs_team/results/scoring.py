@@ -15,6 +15,7 @@ role's minimum is flagged whatever the total.
 from __future__ import annotations
 
 import itertools
+import math
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
@@ -85,7 +86,8 @@ def read_scorecards(playbook: Playbook, paths: list[Path], cwd: Path) -> list[Sc
         else:
             seen[key] = card.where
     if not cards and not problems.lines:
-        problems.add(", ".join(str(p) for p in paths), "no scorecards found (*.yaml, *.yml or *.csv)")
+        given = ", ".join(display_name(p, cwd) for p in paths)
+        problems.add(given, "no scorecards found (*.yaml, *.yml or *.csv)")
     problems.raise_any()
     return cards
 
@@ -173,10 +175,7 @@ def _card(playbook: Playbook, head: Record, rows: list[Record], where: str, prob
             problems.add(row.at("rating") if "rating" in row.fields else row.where,
                          f"no rating for '{competency}'; rate it {min(points)}-{max(points)}")
             continue
-        try:
-            rating = int(value) if not isinstance(value, bool) and float(value) == int(float(value)) else None
-        except (TypeError, ValueError):
-            rating = None
+        rating = _whole(value)
         if rating is None or rating not in points:
             problems.add(row.at("rating"), f"rating {value!r} for '{competency}' is not on its scale "
                                            f"({', '.join(map(str, points))})")
@@ -201,6 +200,17 @@ def _card(playbook: Playbook, head: Record, rows: list[Record], where: str, prob
         recommendation = None
     return Scorecard(where, role_id, candidate, interviewer, text(head, "date", problems, required=False),
                      ratings, recommendation)
+
+
+def _whole(value: object) -> int | None:
+    """A rating as a whole number (4, 4.0, "4"), or None for anything else (4.5, inf, "four")."""
+    if isinstance(value, bool):
+        return None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return int(number) if math.isfinite(number) and number == int(number) else None
 
 
 # -- scoring -----------------------------------------------------------------------------------

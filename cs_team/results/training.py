@@ -152,7 +152,7 @@ def read_results(playbook: Playbook, paths: list[Path], cwd: Path) -> list[Attem
             problems.add(first.where,
                          f"{hire} has no attempt {missing[0]} at '{module_id}' before a later one")
     if not attempts and not problems.lines:
-        problems.add(", ".join(map(str, paths)), "no training results found")
+        problems.add(", ".join(display_name(p, cwd) for p in paths), "no training results found")
     problems.raise_any()
     return attempts
 
