@@ -17,7 +17,7 @@ def _row(playbook: Playbook, item: Any, kind: str, title: Any, lang: str, **extr
     line = span_at(site.document.parsed.node, site.path).line
     default = playbook.default_language
     file = site.document.parsed.path.relative_to(playbook.repo.root).as_posix()
-    return {"id": item.id, "kind": kind, "title": title.best(lang, default), "file": file,
+    return {"id": item.id, "kind": kind, "title": title.best(lang, default) if title else "", "file": file,
             "line": line, **extra}
 
 
@@ -64,12 +64,14 @@ LISTERS: dict[str, Callable[[Playbook, str], Iterator[Row]]] = {
     "grades": _simple("grades", "grade", "name"),
     "evaluation-rules": _simple("evaluation", "evaluation-rules", "title"),
     "hiring-inputs": _simple("hiring", "hiring-inputs", "title"),
+    "work-calendars": _simple("calendars", "work-calendar", "title"),
 }
 ALIASES = {"role": "roles", "competency": "competencies", "question": "questions",
            "module": "modules", "curriculum": "curricula", "onboarding": "onboarding-templates",
            "onboarding-template": "onboarding-templates", "scales": "rating-scales",
            "rating-scale": "rating-scales", "family": "families", "grade": "grades",
-           "evaluation": "evaluation-rules", "hiring": "hiring-inputs"}
+           "evaluation": "evaluation-rules", "hiring": "hiring-inputs", "work-calendar": "work-calendars",
+           "calendar": "work-calendars", "calendars": "work-calendars"}
 
 
 def rows(playbook: Playbook, kind: str, lang: str) -> list[Row]:

@@ -172,6 +172,14 @@ def test_list_table_and_aliases(repo: RepoCopy) -> None:
     assert "agent" in out and "客服专员" in out and "junior" in out
 
 
+def test_list_work_calendars_even_without_a_title(repo: RepoCopy) -> None:
+    repo.write("days.yaml", "kind: work-calendar\nformat: 1\nid: days\ndays_off:\n"
+                            "  - {date: 2027-01-29, reason: {zh: 年会, en: Annual meeting}}\n")
+    code, out, _ = invoke(repo, "list", "calendars", "--format", "json")
+    assert code == 0
+    assert json.loads(out) == [{"id": "days", "kind": "work-calendar", "title": "", "file": "days.yaml", "line": 1}]
+
+
 def test_list_unknown_kind(repo: RepoCopy) -> None:
     code, _, err = invoke(repo, "list", "rolez")
     assert code == 2

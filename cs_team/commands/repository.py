@@ -22,7 +22,7 @@ class ListFormat(str, Enum):
 def list_items(
     kind: Annotated[str, typer.Argument(
         help="roles, competencies, questions, modules, curricula, onboarding-templates, "
-             "rating-scales, families, grades, evaluation-rules or hiring-inputs.")],
+             "rating-scales, families, grades, evaluation-rules, hiring-inputs or work-calendars.")],
     output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
         = ListFormat.table,
     lang: Annotated[str | None, typer.Option(
