@@ -24,9 +24,12 @@ def test_build_writes_every_document_and_an_index(repo: RepoCopy, tmp_path: Path
     written = site.build(playbook_of(repo), out, "en")
     assert written == sorted([f"agent/{stem}.{ext}" for stem in
                               ("interview-kit", "scorecard", "training", "probation", "promotion")
-                              for ext in ("html", "md")] + ["index.html", "index.md"])
+                              for ext in ("html", "md")] + ["index.html", "index.md", "trace.html", "trace.md"])
     index = (out / "index.md").read_text(encoding="utf-8")
     assert "## Front line" in index and "[Interview kit](agent/interview-kit.md)" in index
+    # the fixture's competencies name no KPIs: two gaps, linked from the index
+    assert "[Competency traceability](trace.md) · Gaps: 2" in index
+    assert "Measured by no probation KPI: `calm`" in (out / "trace.md").read_text(encoding="utf-8")
     manifest = json.loads((out / site.MANIFEST).read_text(encoding="utf-8"))
     assert sorted(manifest) == written
 
@@ -75,6 +78,6 @@ def test_a_failed_build_leaves_the_previous_site(repo: RepoCopy, tmp_path: Path)
 def test_cli_build(repo: RepoCopy) -> None:
     code, out, err = invoke(repo, "build", "--out", "public", "--lang", "zh-en")
     assert (code, out) == (0, "")
-    assert "built 12 files in public" in err
+    assert "built 14 files in public" in err
     assert (repo.root / "public" / "index.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert repo.lint() == []  # the site is HTML and Markdown: nothing for lint to read

@@ -185,7 +185,8 @@ def build(
 ) -> None:
     """Every kit and sheet of every role, in HTML and Markdown, with an index.
 
-    Roles by family and grade: the folder a team publishes from CI.
+    Roles by family and grade, and the traceability report of every role: the folder a team
+    publishes from CI.
 
     Never overwrites or deletes a file it did not write (it keeps a manifest), and renders
     everything before it touches the folder, so a failed or interrupted build leaves the previous

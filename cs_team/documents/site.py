@@ -63,8 +63,15 @@ def pages(playbook: Playbook, lang: str | None) -> list[Page]:
                 for output in FORMATS:
                     found.append(Page(f"{role.id}/{name}.{output}", _renderer(playbook, name, output,
                                                                                 lang, variables)))
+    from cs_team.trace import trace
+
+    traces = [trace(playbook, playbook.roles[r]) for r in sorted(playbook.roles)]
+    department = {"traces": traces, "competencies": playbook.competencies, "roles": playbook.roles,
+                  "stamp": stamp(playbook)}
+    for output in FORMATS:
+        found.append(Page(f"trace.{output}", _renderer(playbook, "trace", output, lang, department)))
     index = {"groups": ordered_roles(playbook), "documents": documents, "stamp": stamp(playbook),
-             "grades": playbook.grades}
+             "grades": playbook.grades, "gaps": sum(len(t.gaps) for t in traces)}
     for output in FORMATS:
         found.append(Page(f"index.{output}", _renderer(playbook, "index", output, lang, index)))
     return found
