@@ -139,6 +139,26 @@ def render_everything(root: Path) -> None:
                                       ["zh-en", "en", "zh", "en", "zh-en"], strict=True):
             with contextlib.suppress(CsTeamError):  # refused with a message the user sees: fine
                 render(playbook, name, output, lang, **context(playbook, role, name))
+        # the onboarding plan in every format, and the traceability report
+        import datetime as dt
+
+        from cs_team.documents.onboarding import as_dict, onboarding
+        from cs_team.documents.output import onboarding_plan
+        from cs_team.render.ics import calendar_bytes
+        from cs_team.schedule.calendar import PlainWeekdays
+        from cs_team.schedule.cohort import Hire
+        from cs_team.trace import trace
+
+        with contextlib.suppress(CsTeamError):
+            view = onboarding(playbook, role, Hire("甲", "乙", dt.date(2026, 11, 2)), PlainWeekdays(),
+                              "Asia/Shanghai")
+            onboarding_plan(playbook, view, "html", "zh-en")
+            onboarding_plan(playbook, view, "md", "en")
+            as_dict(view, "zh")
+            from cs_team.documents.output import language
+
+            calendar_bytes([view], language(playbook, "zh"), "plan")
+        trace(playbook, role)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

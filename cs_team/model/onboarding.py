@@ -35,7 +35,7 @@ class Stage(Strict):
     id: Id
     title: LocalText
     goal: LocalText
-    days: int = Field(ge=1, description="Working days the stage lasts")
+    days: int = Field(ge=1, le=260, description="Working days the stage lasts (a year at most)")
     modules: list[Id] = Field(default_factory=list)
     activities: list[LocalText] = Field(default_factory=list)
     checkpoint: LocalText | None = None
