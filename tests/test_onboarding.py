@@ -272,6 +272,7 @@ def test_a_stage_that_does_not_fit_is_named_with_the_shortfall(team: RepoCopy) -
 
 @pytest.mark.parametrize(("args", "says"), [
     (("--start", "2026-13-01"), "--start '2026-13-01' is not a date: write YYYY-MM-DD"),
+    (("--start", "9999-12-20"), "--start 9999-12-20 is outside the years 2000-2100"),
     ((), "give --start YYYY-MM-DD (or --cohort FILE for several hires)"),
     (("--start", "2026-11-02", "--timezone", "Mars/Olympus"), "unknown time zone 'Mars/Olympus'"),
     (("--start", "2026-11-02", "--calendar", "missing.yaml"), "--calendar missing.yaml: no such file"),

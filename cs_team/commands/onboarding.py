@@ -108,10 +108,15 @@ def _role(playbook: object, role_id: str) -> object:
 
 
 def _date(value: str | None) -> dt.date:
+    from cs_team.schedule.cohort import start_problem
+
     try:
-        return dt.date.fromisoformat(value or "")
+        start = dt.date.fromisoformat(value or "")
     except ValueError:
         raise UsageError(f"--start {value!r} is not a date: write YYYY-MM-DD") from None
+    if (problem := start_problem(start)) is not None:
+        raise UsageError(f"--{problem}")
+    return start
 
 
 def _timezone(name: str) -> str:

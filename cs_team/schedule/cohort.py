@@ -16,6 +16,14 @@ from cs_team.errors import InputError
 from cs_team.schedule.planner import PACES
 
 FIELDS = ("name", "start", "mentor", "role", "pace")
+YEARS = (2000, 2100)
+"""First days a plan can start on: wide enough for any real hire, and far from the calendar's end."""
+
+
+def start_problem(start: dt.date) -> str | None:
+    if not YEARS[0] <= start.year <= YEARS[1]:
+        return f"start {start.isoformat()} is outside the years {YEARS[0]}-{YEARS[1]}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,8 @@ def _hire(values: dict[str, Any], where: str) -> tuple[Hire, str]:
             start = dt.date.fromisoformat(str(start).strip())
         except ValueError:
             raise InputError(f"{where}: start {str(start)!r} is not a date: write YYYY-MM-DD") from None
+    if (problem := start_problem(start)) is not None:
+        raise InputError(f"{where}: {problem}")
     pace = str(values.get("pace") or "standard").strip()
     if pace not in PACES:
         raise InputError(f"{where}: pace {pace!r}: use one of {', '.join(PACES)}")
