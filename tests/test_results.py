@@ -55,6 +55,14 @@ def test_training_results_golden(repo: RepoCopy) -> None:
     assert_golden("results/training.zh-en.md", out)
 
 
+def test_missing_and_unreadable_files_are_problems_not_tracebacks(repo: RepoCopy) -> None:
+    repo.write("binary.csv", b"\x00\x01\xff")
+    for command in ("score", "training-results"):
+        code, _, err = invoke(repo, command, "nope.csv", "binary.csv")
+        assert code == 1
+        assert err.splitlines()[:2] == ["nope.csv: no such file", "binary.csv: not UTF-8 text; save the CSV as UTF-8"]
+
+
 def test_training_problems_name_their_row(repo: RepoCopy) -> None:
     repo.write("bad.csv", "hire,module,attempt,theory,simulation,attended\n"
                           "甲,m-cals,1,,80,\n"

@@ -114,6 +114,12 @@ def read_csv(path: Path, display: str, problems: Problems) -> list[Record]:
     except UnicodeDecodeError:
         problems.add(display, "not UTF-8 text; save the CSV as UTF-8")
         return []
+    except FileNotFoundError:
+        problems.add(display, "no such file")
+        return []
+    except (OSError, csv.Error) as error:
+        problems.add(display, f"cannot be read: {error}")
+        return []
     if not rows:
         problems.add(display, "empty file; the first row names the columns")
         return []
