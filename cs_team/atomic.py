@@ -18,8 +18,15 @@ def write_bytes(path: Path, data: bytes) -> None:
     The temporary file sits in the same folder so that the rename stays on one
     file system, where it is atomic; on any failure the old file is untouched.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    from cs_team.errors import UsageError
+
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder: name a file in it, such as {path / 'document'}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)

@@ -283,6 +283,16 @@ def test_usage_errors_exit_2(team: RepoCopy, args: tuple[str, ...], says: str) -
     assert says in err
 
 
+def test_out_naming_a_folder_is_a_usage_error(team: RepoCopy) -> None:
+    team.path("plans").mkdir()
+    for output_format in ("md", "ics"):
+        code, out, err = invoke(team, "onboarding-plan", "agent", "--start", "2026-11-02", "--format",
+                                output_format, "--out", "plans")
+        assert (code, out) == (2, "")
+        assert "plans is a folder: name a file in it" in err
+    assert list(team.path("plans").iterdir()) == []  # no temporary file left behind
+
+
 def test_unknown_role_suggests(team: RepoCopy) -> None:
     code, _, err = invoke(team, "onboarding-plan", "agnet", "--start", "2026-11-02")
     assert code == 2 and "no role 'agnet'; did you mean 'agent'?" in err
