@@ -143,5 +143,15 @@ class Playbook:
         grade = self.grades.get(role.grade)
         return grade.level if grade else None
 
+    def probation_targets(self, role: Role) -> dict[str, float]:
+        """KPI -> target the role's probation measures: its level's, the role's own winning."""
+        targets: dict[str, float] = {}
+        level = self.level_of(role)
+        if self.evaluation and level in self.evaluation[0].probation.targets:
+            targets.update(self.evaluation[0].probation.targets[level].items())
+        if role.kpi_targets is not None:
+            targets.update(role.kpi_targets.items())
+        return targets
+
     def grade_rank(self, grade_id: str) -> int | None:
         return self.grade_order.index(grade_id) if grade_id in self.grade_order else None

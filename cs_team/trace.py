@@ -65,22 +65,10 @@ class RoleTrace:
     gaps: list[Gap] = field(default_factory=list)
 
 
-def probation_targets(playbook: Playbook, role: Role) -> dict[str, float]:
-    """The role's probation KPI targets: its level's, overridden by its own."""
-    targets: dict[str, float] = {}
-    level = playbook.level_of(role)
-    for rules in playbook.evaluation:
-        if level in rules.probation.targets:
-            targets.update(rules.probation.targets[level].items())
-    if role.kpi_targets is not None:
-        targets.update(role.kpi_targets.items())
-    return targets
-
-
 def trace(playbook: Playbook, role: Role) -> RoleTrace:
     plan = plan_interview(playbook, role)
     modules = playbook.curriculum_modules(role.curriculum) if role.curriculum else []
-    targets = probation_targets(playbook, role)
+    targets = playbook.probation_targets(role)
     rank = playbook.grade_rank(role.grade)
     traces = []
     for criterion in role.hiring_criteria:

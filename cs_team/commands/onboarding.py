@@ -29,9 +29,6 @@ class Pace(str, Enum):
     extended = "extended"
 
 
-EXTENSIONS = {"md": "md", "html": "html", "pdf": "pdf", "ics": "ics", "json": "json"}
-
-
 @app.command("onboarding-plan")
 def onboarding_plan(
     role: Annotated[str, typer.Argument(help="The role id, e.g. agent-1; its file names the template.")],
@@ -218,7 +215,7 @@ def _deliver_cohort(playbook: object, views: list, output_format: PlanFormat, mo
 
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"--out {folder}: with --cohort this must be a folder")
-    extension = EXTENSIONS[output_format.value]
+    extension = output_format.value
     files: dict[Path, bytes] = {}
     for view in views:
         content = _render(playbook, view, output_format, mode)

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from cs_team.commands.base import LangOption, OutOption, RepoOption, app, open_playbook
+from cs_team.commands.documents import deliver
 
 
 class ResultFormat(str, Enum):
@@ -19,12 +20,6 @@ class ResultFormat(str, Enum):
 
 
 FormatOption = Annotated[ResultFormat, typer.Option("--format", "-f", help="md, html, json or csv.")]
-
-
-def _deliver(text: str, out: Path | None) -> None:
-    from cs_team.commands.documents import deliver
-
-    deliver(text, out)
 
 
 def _json(data: dict) -> str:
@@ -61,12 +56,12 @@ def score(
     playbook = open_playbook(repo)
     results = score_cards(playbook, read_scorecards(playbook, paths, Path.cwd()))
     if output_format is ResultFormat.json:
-        _deliver(_json(as_dict(results)), out)
+        deliver(_json(as_dict(results)), out)
         return
     if output_format is ResultFormat.csv:
-        _deliver(_score_csv(results), out)
+        deliver(_score_csv(results), out)
         return
-    _deliver(render(playbook, "score", output_format.value, lang.value if lang else None, results=results,
+    deliver(render(playbook, "score", output_format.value, lang.value if lang else None, results=results,
                     roles=playbook.roles, competencies=playbook.competencies,
                     recommendations=RECOMMENDATIONS, stamp=stamp(playbook)), out)
 
@@ -126,9 +121,9 @@ def trace_command(
     roles = [find_role(playbook, role)] if role else [playbook.roles[r] for r in sorted(playbook.roles)]
     traces = [trace(playbook, r) for r in roles]
     if output_format is TraceFormat.json:
-        _deliver(_json(as_dict(traces)), out)
+        deliver(_json(as_dict(traces)), out)
         return
-    _deliver(render(playbook, "trace", output_format.value, lang.value if lang else None, traces=traces,
+    deliver(render(playbook, "trace", output_format.value, lang.value if lang else None, traces=traces,
                     competencies=playbook.competencies, roles=playbook.roles, stamp=stamp(playbook)), out)
 
 
@@ -167,9 +162,9 @@ def training_results(
     playbook = open_playbook(repo)
     reports = report(read_results(playbook, paths, Path.cwd()), list(playbook.modules))
     if output_format is ReportFormat.json:
-        _deliver(_json(as_dict(reports)), out)
+        deliver(_json(as_dict(reports)), out)
         return
-    _deliver(render(playbook, "training-results", output_format.value, lang.value if lang else None,
+    deliver(render(playbook, "training-results", output_format.value, lang.value if lang else None,
                     reports=reports, stamp=stamp(playbook)), out)
 
 
@@ -201,7 +196,7 @@ def promotion_rank(
     found, ratings, candidates = read_records(playbook, records, Path.cwd(), promotion)
     ranking = rank(playbook, found, ratings, candidates)
     if output_format is ReportFormat.json:
-        _deliver(_json(as_dict(ranking)), out)
+        deliver(_json(as_dict(ranking)), out)
         return
-    _deliver(render(playbook, "promotion-rank", output_format.value, lang.value if lang else None,
+    deliver(render(playbook, "promotion-rank", output_format.value, lang.value if lang else None,
                     ranking=ranking, stamp=stamp(playbook)), out)

@@ -14,14 +14,13 @@ from cs_team.playbook import Playbook
 from cs_team.schedule.calendar import DayInfo, WorkDays
 from cs_team.schedule.cohort import Hire
 from cs_team.schedule.planner import (
-    MENTOR_FORMATS,
-    SELF_STUDY_FORMATS,
     OnboardingPlan,
     PlanError,
     Session,
     StagePlan,
     describe_shortfall,
     design_shortfalls,
+    led_by,
     plan_onboarding,
 )
 
@@ -103,23 +102,9 @@ class OnboardingView:
     off_days: set[dt.date] = field(default_factory=set)
     """Every day off between the first day and go-live, weekends included (shaded in the chart)."""
 
-    @property
-    def template(self) -> object:
-        return self.plan.template
-
 
 def clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def led_by(session: Session, module: Module | None) -> str:
-    if session.kind == "module" and module is not None:
-        if module.format in MENTOR_FORMATS:
-            return "mentor"
-        if module.format in SELF_STUDY_FORMATS:
-            return "self"
-        return "trainer"
-    return session.led_by
 
 
 def role_template(playbook: Playbook, role: Role) -> tuple[object, dict[str, Module]]:
@@ -141,7 +126,10 @@ def onboarding(playbook: Playbook, role: Role, hire: Hire, calendar: WorkDays,
                timezone: str) -> OnboardingView:
     """The plan of ``hire`` in ``role``; PlanError when the template cannot hold its curriculum."""
     template, modules = role_template(playbook, role)
-    shortfalls = design_shortfalls(template, modules)
+    key = ("design-shortfalls", template.id)  # once per template, however many hires a cohort has
+    if key not in playbook.derived:
+        playbook.derived[key] = design_shortfalls(template, modules)
+    shortfalls = playbook.derived[key]
     if shortfalls:
         problems = "; ".join(describe_shortfall(template, gap) for gap in shortfalls)
         where = playbook.site(template).at("stages", shortfalls[0].stage_index, "days").where()

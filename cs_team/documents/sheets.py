@@ -55,9 +55,7 @@ def expected(target: float, percent: float, higher_is_better: bool) -> float:
 def probation(playbook: Playbook, role: Role) -> Probation:
     rules = _rules(playbook)
     level = playbook.level_of(role)
-    targets = dict(rules.probation.targets[level].items()) if level in rules.probation.targets else {}
-    if role.kpi_targets is not None:
-        targets.update(role.kpi_targets.items())  # the role's own targets win
+    targets = playbook.probation_targets(role)
     if not targets:
         raise InputError(f"no KPI targets for role '{role.id}' (level {level}): add them to the role or "
                          "to the probation targets of its level")

@@ -28,11 +28,9 @@ from cs_team.results.records import (
     display_name,
     number,
     read_csv,
-    read_yaml,
+    read_results_yaml,
     text,
     unknown_fields,
-    where_in,
-    yaml_record,
 )
 
 BASE_FIELDS = {"name", "grade", "tenure_months", "performance", "months_since_major_incident",
@@ -90,24 +88,15 @@ def read_records(playbook: Playbook, path: Path, cwd: Path,
     elif path.suffix.lower() == ".csv":
         records = read_csv(path, display, problems)
     else:
-        parsed = read_yaml(path, display, problems)
-        if parsed is not None:
-            data, node = parsed
-            if not isinstance(data, dict) or data.get("kind") != "promotion-records" or not isinstance(
-                    data.get("candidates"), list):
-                problems.add(where_in(display, node, ()), "not promotion records: the file holds `kind: "
-                                                          "promotion-records` and a list under `candidates:`")
-            else:
-                named = named or data.get("promotion")
-                if named is not None and not isinstance(named, str):
-                    problems.add(where_in(display, node, ("promotion",)), "promotion is a competition's id, "
-                                                                          "such as supervisor-competition")
-                    problems.raise_any()
-                for i, item in enumerate(data["candidates"]):
-                    if isinstance(item, dict):
-                        records.append(yaml_record(display, node, item, ("candidates", i)))
-                    else:
-                        problems.add(where_in(display, node, ("candidates", i)), "a candidate is a mapping")
+        found = read_results_yaml(path, display, problems, "promotion-records", "candidates",
+                                  "a mapping of one candidate's record")
+        if found is not None:
+            records = found.items
+            named = named or found.head.get("promotion")
+            if named is not None and not isinstance(named, str):
+                problems.add(found.head.at("promotion"), "promotion is a competition's id, such as "
+                                                         "supervisor-competition")
+                problems.raise_any()
     if named is None and len(promotions) == 1:
         named = next(iter(promotions))
     if named not in promotions:

@@ -100,6 +100,42 @@ def where_in(display: str, node: Any, path: tuple) -> str:
     return f"{display}:{span.line}:{span.column}"
 
 
+@dataclass
+class ResultsYaml:
+    """A YAML results file: its top mapping, and the mappings listed under one key."""
+
+    head: Record
+    items: list[Record]
+
+
+def read_results_yaml(path: Path, display: str, problems: Problems, kind: str, key: str,
+                      item: str, hint: str = "") -> ResultsYaml | None:
+    """The file if it is ``kind: <kind>`` with a list under ``key`` (each a mapping, described as
+    ``item`` when one is not), else None with the problem recorded."""
+    if not path.is_file():
+        problems.add(display, "no such file")
+        return None
+    parsed = read_yaml(path, display, problems)
+    if parsed is None:
+        return None
+    data, node = parsed
+    if not isinstance(data, dict) or data.get("kind") != kind:
+        problems.add(where_in(display, node, ()), f"not a {kind} file: it starts with `kind: {kind}`{hint}")
+        return None
+    head = yaml_record(display, node, data, ())
+    listed = data.get(key)
+    if not isinstance(listed, list):
+        problems.add(head.at(key), f"{key} is a list of {item}")
+        return ResultsYaml(head, [])
+    items = []
+    for i, value in enumerate(listed):
+        if isinstance(value, dict):
+            items.append(yaml_record(display, node, value, (key, i)))
+        else:
+            problems.add(where_in(display, node, (key, i)), f"each of {key} is {item}")
+    return ResultsYaml(head, items)
+
+
 def yaml_record(display: str, node: Any, data: dict, path: tuple) -> Record:
     record = Record(where_in(display, node, path))
     for key, value in data.items():

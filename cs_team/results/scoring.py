@@ -28,17 +28,18 @@ from cs_team.results.records import (
     display_name,
     files_in,
     read_csv,
-    read_yaml,
+    read_results_yaml,
     text,
     unknown_fields,
-    where_in,
-    yaml_record,
 )
 
 RECOMMENDATIONS = ("strong-no", "no", "yes", "strong-yes")
 CSV_COLUMNS = {"role", "candidate", "interviewer", "date", "competency", "rating", "evidence",
                "recommendation", "competency_name", "weight", "minimum"}
 YAML_FIELDS = {"kind", "role", "candidate", "interviewer", "date", "stage", "ratings", "recommendation"}
+RATING_FIELDS = {"competency", "rating", "evidence"}
+RATING = "{competency, rating, evidence}"
+BLANK_FORM = " (make a blank one with `cs-team eval-sheet scorecard --role ROLE --format yaml`)"
 DISAGREEMENT = 2
 """Two interviewers this many points apart on one competency of one candidate: talk it through."""
 
@@ -93,31 +94,11 @@ def read_scorecards(playbook: Playbook, paths: list[Path], cwd: Path) -> list[Sc
 
 
 def _from_yaml(playbook: Playbook, path: Path, display: str, problems: Problems) -> Scorecard | None:
-    if not path.is_file():
-        problems.add(display, "no such file")
+    found = read_results_yaml(path, display, problems, "scorecard", "ratings", RATING, BLANK_FORM)
+    if found is None:
         return None
-    parsed = read_yaml(path, display, problems)
-    if parsed is None:
-        return None
-    data, node = parsed
-    if not isinstance(data, dict) or data.get("kind") != "scorecard":
-        problems.add(where_in(display, node, ()), "not a scorecard: the file starts with `kind: scorecard` "
-                     "(make a blank one with `cs-team eval-sheet scorecard --role ROLE --format yaml`)")
-        return None
-    head = yaml_record(display, node, data, ())
-    unknown_fields(head, YAML_FIELDS, problems)
-    ratings = data.get("ratings")
-    rows: list[Record] = []
-    if not isinstance(ratings, list):
-        problems.add(head.at("ratings"), "ratings is a list of {competency, rating, evidence}")
-    else:
-        for i, item in enumerate(ratings):
-            if not isinstance(item, dict):
-                problems.add(where_in(display, node, ("ratings", i)),
-                             "a rating is {competency, rating, evidence}")
-                continue
-            rows.append(yaml_record(display, node, item, ("ratings", i)))
-    return _card(playbook, head, rows, head.where, problems, {"competency", "rating", "evidence"})
+    unknown_fields(found.head, YAML_FIELDS, problems)
+    return _card(playbook, found.head, found.items, found.head.where, problems, RATING_FIELDS)
 
 
 def _from_csv(playbook: Playbook, rows: list[Record], display: str, problems: Problems) -> Scorecard | None:

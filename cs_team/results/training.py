@@ -30,11 +30,9 @@ from cs_team.results.records import (
     files_in,
     number,
     read_csv,
-    read_yaml,
+    read_results_yaml,
     text,
     unknown_fields,
-    where_in,
-    yaml_record,
 )
 
 METHODS = ("theory", "simulation", "practical")
@@ -158,26 +156,9 @@ def read_results(playbook: Playbook, paths: list[Path], cwd: Path) -> list[Attem
 
 
 def _yaml_records(path: Path, display: str, problems: Problems) -> list[Record]:
-    if not path.is_file():
-        problems.add(display, "no such file")
-        return []
-    parsed = read_yaml(path, display, problems)
-    if parsed is None:
-        return []
-    data, node = parsed
-    if not isinstance(data, dict) or data.get("kind") != "training-results" or not isinstance(
-            data.get("results"), list):
-        problems.add(where_in(display, node, ()), "not training results: the file holds "
-                                                  "`kind: training-results` and a list under `results:`")
-        return []
-    records = []
-    for i, item in enumerate(data["results"]):
-        if not isinstance(item, dict):
-            problems.add(where_in(display, node, ("results", i)),
-                         "a result is {hire, module, attempt, theory ...}")
-            continue
-        records.append(yaml_record(display, node, item, ("results", i)))
-    return records
+    found = read_results_yaml(path, display, problems, "training-results", "results",
+                              "{hire, module, attempt, theory ...}")
+    return found.items if found else []
 
 
 def _attempt(playbook: Playbook, record: Record, problems: Problems) -> Attempt | None:

@@ -55,14 +55,19 @@ class Session:
     def minutes(self) -> int:
         return self.end - self.start
 
-    @property
-    def led_by(self) -> str:
-        """Who runs it: trainer, mentor, self (study alone), panel (mentor and supervisor) or supervisor."""
-        return LED_BY.get(self.kind, "trainer")
-
 
 LED_BY = {"quiz": "self", "one-to-one": "mentor", "review": "panel", "go-live": "supervisor",
           "micro-lesson": "self"}
+
+
+def led_by(session: Session, module: Module | None) -> str:
+    """Who runs a session: trainer, mentor, self (study alone), panel (mentor and supervisor) or
+    supervisor; a module's own sessions by its format."""
+    if session.kind == "module" and module is not None:
+        if module.format in MENTOR_FORMATS:
+            return "mentor"
+        return "self" if module.format in SELF_STUDY_FORMATS else "trainer"
+    return LED_BY.get(session.kind, "trainer")
 
 
 @dataclass(frozen=True)
@@ -401,9 +406,6 @@ class _Planner:
             chosen[day] = number // setting.every_weeks + 1
         return chosen
 
-    def stage_days(self, start: dt.date, count: int) -> list[dt.date]:
-        return self.calendar.working_days(start, count)
-
 
 def plan_onboarding(template: OnboardingTemplate, modules: dict[str, Module], start: dt.date,
                     pace: str = "standard", calendar: WorkDays | None = None,
@@ -435,7 +437,7 @@ def plan_onboarding(template: OnboardingTemplate, modules: dict[str, Module], st
         count, attempt = planned, None
         first_failure: tuple[_Stage, int] | None = None
         while count <= planned + MAX_EXTRA_DAYS:
-            days = planner.stage_days(day, count)
+            days = calendar.working_days(day, count)
             one_to_ones = {d: n for d, n in planner.one_to_ones(first_day, laid + days).items() if d in days}
             attempt = _Stage(planner, stage, days)
             try:
