@@ -31,12 +31,64 @@ class AliasBomb(Exception):
         self.node = node
 
 
+class _Unusual(Exception):
+    """A node the direct walk does not build (an explicit tag, a merge key, a collection as a key)."""
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_PLAIN_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}"
+                               for name in ("null", "bool", "int", "float", "timestamp"))
+
+
 class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Builds plain data and reports what PyYAML would otherwise let pass silently."""
 
     def __init__(self, text: str, report: Report) -> None:
         super().__init__(text)
         self.report = report
+
+    def construct_data(self, node: yaml.Node) -> Any:
+        """Plain data of the document rooted at ``node``.
+
+        PyYAML's generic constructor (generators, recursion bookkeeping, a resolver
+        lookup per value) costs about as much as libyaml's parse. Playbooks are
+        plain maps, lists and scalars, so a direct walk builds them; anything else
+        goes through the generic constructor, with the same result.
+        """
+        held: list[tuple[str, yaml.Node, str]] = []
+        report, self.report = self.report, lambda *finding: held.append(finding)
+        try:
+            data = self._plain(node)
+        except (_Unusual, RecursionError):  # deep nesting too: the generic constructor is iterative
+            self.report = report
+            return self.construct_document(node)
+        finally:
+            self.report = report
+        for finding in held:
+            report(*finding)
+        return data
+
+    def _plain(self, node: yaml.Node) -> Any:
+        kind = node.__class__
+        if kind is yaml.ScalarNode:
+            if node.tag == _STR:
+                return node.value
+            if node.tag not in _PLAIN_SCALAR_TAGS:
+                raise _Unusual
+            return self.yaml_constructors[node.tag](self, node)
+        if kind is yaml.MappingNode and node.tag == _MAP:
+            mapping = {}
+            for key_node, value_node in node.value:
+                if key_node.__class__ is not yaml.ScalarNode:
+                    raise _Unusual
+                key = key_node.value if key_node.tag == _STR else self._plain(key_node)
+                mapping[key] = self._plain(value_node)
+            if len(mapping) != len(node.value):
+                self._report_duplicate_keys(node)
+            return mapping
+        if kind is yaml.SequenceNode and node.tag == _SEQ:
+            return [self._plain(item) for item in node.value]
+        raise _Unusual
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         try:  # one quick pass tells whether there is anything to report (there rarely is)
@@ -104,6 +156,9 @@ class _AliasCountingLoader(_CheckingLoader):
         super().__init__(text, report)
         self.expanded = 0
         self._sizes: dict[int, int] = {}
+
+    def construct_data(self, node: yaml.Node) -> Any:
+        return self.construct_document(node)  # every value must pass construct_object's count
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects:  # reached again through an alias

@@ -140,7 +140,7 @@ def parse_text(text: str, parsed: ParsedFile) -> None:
             parsed.findings.append(finding(parsed, "CS004", Span(), (
                 "file holds no YAML document (it is empty or only comments)")))
             return
-        data = loader.construct_document(node)
+        data = loader.construct_data(node)
     except AliasBomb as bomb:
         parsed.findings.append(finding(parsed, "CS006", node_span(bomb.node), (
             f"aliases expand this document beyond {MAX_EXPANDED_NODES:,} values; "

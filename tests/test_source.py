@@ -6,7 +6,12 @@ import codecs
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from cs_team.constructor import loader_for
+from cs_team.repo import bundled_root
 from cs_team.source import MAX_BYTES, ParsedFile, parse_file, parse_text
 from tests.conftest import RepoCopy
 
@@ -178,3 +183,66 @@ def test_bad_config(repo: RepoCopy) -> None:
     (finding,) = repo.lint()
     assert (finding.path, finding.code) == ("cs-team.yaml", "CS104")
     assert "default_language 'en' is not in languages ['zh']" in finding.message
+
+
+# The direct walk (constructor.construct_data) must build exactly what PyYAML's generic
+# constructor builds, and report the same findings, for any text: compare the two.
+
+def _construct(text: str, generic: bool) -> tuple[str, list[tuple[str, int, str]]]:
+    reports: list[tuple[str, int, str]] = []
+    loader = loader_for(text, lambda code, node, message: reports.append(
+        (code, node.start_mark.line, message)))
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return "no document", reports
+        data = loader.construct_document(node) if generic else loader.construct_data(node)
+    except yaml.YAMLError as error:
+        return f"error {type(error).__name__}: {error}", reports
+    finally:
+        loader.dispose()
+    # repr: a NaN equals itself there, and dict order counts; findings are sorted by position later
+    return repr(data), sorted(reports)
+
+
+SHIPPED = sorted(p for root in (bundled_root(), *Path("examples").iterdir()) if root.is_dir()
+                 for p in root.rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=str)
+def test_direct_walk_builds_shipped_files_without_the_generic_constructor(
+        path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = path.read_text(encoding="utf-8")
+    expected = _construct(text, generic=True)
+    if "*" not in text:  # no alias: the generic constructor must not be needed at all
+        monkeypatch.setattr(yaml.constructor.BaseConstructor, "construct_document", None)
+    assert _construct(text, generic=False) == expected
+
+
+SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=8), st.dates(),
+    st.datetimes(), st.sampled_from(["yes", "off", "10:30", "0x1f", "0o17", "1_000", ".inf", "~",
+                                     "2026-02-30", "<<", "=", "1e3", "-.5", "+12"]))
+KEYS = st.one_of(st.text(max_size=4), st.integers(-3, 3), st.booleans(), st.none())
+DATA = st.recursive(SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(KEYS, inner, max_size=4)), max_leaves=20)
+PIECES = ["a: 1\n", "a: 2\n", "- x\n", "  b: yes\n", "<<: {a: 9}\n", "? [k]\n: v\n", "!!set {x}\n",
+          "!!str 5\n", "!!binary aGk=\n", "!!omap [a: 1]\n", "True: 1\n", "true: 2\n", "1: x\n",
+          "'1': y\n", "c: 10:30\n", "d: 2026-02-30\n", "e: !!float 1\n", "f: [g, {h: i}]\n", "[[[1]]]\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(DATA.map(lambda data: yaml.safe_dump(data, allow_unicode=True)),
+                 DATA.map(lambda data: yaml.safe_dump(data, default_flow_style=True)),
+                 st.lists(st.sampled_from(PIECES), max_size=8).map("".join)))
+def test_direct_walk_matches_the_generic_constructor(text: str) -> None:
+    assert _construct(text, generic=False) == _construct(text, generic=True)
+
+
+def test_direct_walk_falls_back_past_the_recursion_limit() -> None:
+    parsed = parse("[" * 999 + "]" * 999)  # deeper than Python lets the walk recurse
+    assert parsed.findings == []
+    data, depth = parsed.data, 1
+    while data != []:
+        (data,), depth = data, depth + 1
+    assert depth == 999
