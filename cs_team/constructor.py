@@ -36,6 +36,7 @@ class _Unusual(Exception):
 
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
 _PLAIN_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}"
                                for name in ("null", "bool", "int", "float", "timestamp"))
 
@@ -46,6 +47,17 @@ class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     def __init__(self, text: str, report: Report) -> None:
         super().__init__(text)
         self.report = report
+
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+        # libyaml's composer asks this for every value. PyYAML's version concatenates
+        # two lists per call and checks path resolvers, which no one registers here.
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, pattern in _IMPLICIT_RESOLVERS.get(value[:1], ()):
+                    if pattern.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
 
     def construct_data(self, node: yaml.Node) -> Any:
         """Plain data of the document rooted at ``node``.
@@ -59,7 +71,9 @@ class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         report, self.report = self.report, lambda *finding: held.append(finding)
         try:
             data = self._plain(node)
-        except (_Unusual, RecursionError):  # deep nesting too: the generic constructor is iterative
+        # TypeError: a collection used as a key. RecursionError: deep nesting (the generic
+        # constructor is iterative). Both get the generic constructor's handling.
+        except (_Unusual, TypeError, RecursionError):
             self.report = report
             return self.construct_document(node)
         finally:
@@ -77,40 +91,34 @@ class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
                 raise _Unusual
             return self.yaml_constructors[node.tag](self, node)
         if kind is yaml.MappingNode and node.tag == _MAP:
-            mapping = {}
-            for key_node, value_node in node.value:
-                if key_node.__class__ is not yaml.ScalarNode:
-                    raise _Unusual
-                key = key_node.value if key_node.tag == _STR else self._plain(key_node)
-                mapping[key] = self._plain(value_node)
-            if len(mapping) != len(node.value):
-                self._report_duplicate_keys(node)
+            pairs = node.value
+            keys = [key.value if key.tag == _STR else self._plain(key) for key, _ in pairs]
+            mapping = dict(zip(keys, [self._plain(value) for _, value in pairs], strict=True))
+            if len(mapping) != len(pairs):
+                self._report_duplicate_keys([key for key, _ in pairs], keys)
             return mapping
         if kind is yaml.SequenceNode and node.tag == _SEQ:
             return [self._plain(item) for item in node.value]
         raise _Unusual
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        try:  # one quick pass tells whether there is anything to report (there rarely is)
-            distinct = len({key.value for key, _ in node.value}) == len(node.value)
-        except TypeError:  # a collection used as a key: look closely
-            distinct = False
-        if not distinct:
-            self._report_duplicate_keys(node)
-        return super().construct_mapping(node, deep=deep)
+        own = [key for key, _ in node.value if key.tag != _MERGE]  # merged keys may be overridden
+        mapping = super().construct_mapping(node, deep=deep)
+        self._report_duplicate_keys(own, [self.constructed_objects[key] for key in own])
+        return mapping
 
-    def _report_duplicate_keys(self, node: yaml.MappingNode) -> None:
+    def _report_duplicate_keys(self, key_nodes: list[yaml.Node], keys: list[Any]) -> None:
+        """Report every key equal to an earlier one (``yes`` equals ``true``, ``~`` equals ``null``)."""
         seen: dict[Any, yaml.Node] = {}
-        for key_node, _ in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                continue
-            key = key_node.value
-            if key in seen:
-                first = seen[key].start_mark.line + 1
-                self.report("CS002", key_node, f"key '{key}' appears twice in this mapping "
-                            f"(first on line {first}); the first value would be lost")
-            else:
+        for key_node, key in zip(key_nodes, keys, strict=True):
+            if key not in seen:
                 seen[key] = key_node
+                continue
+            first = seen[key]
+            same = (f"appears twice in this mapping (first on line {first.start_mark.line + 1})"
+                    if first.value == key_node.value else
+                    f"is the same key as '{first.value}' on line {first.start_mark.line + 1}")
+            self.report("CS002", key_node, f"key '{key_node.value}' {same}; the first value would be lost")
 
     def construct_yaml_bool(self, node: yaml.ScalarNode) -> bool:
         value = super().construct_yaml_bool(node)
@@ -143,6 +151,11 @@ _CheckingLoader.add_constructor("tag:yaml.org,2002:timestamp", _CheckingLoader.c
 _CheckingLoader.add_constructor("tag:yaml.org,2002:bool", _CheckingLoader.construct_yaml_bool)
 _CheckingLoader.add_constructor("tag:yaml.org,2002:int", _CheckingLoader.construct_yaml_int)
 _CheckingLoader.add_constructor("tag:yaml.org,2002:float", _CheckingLoader.construct_yaml_float)
+
+
+# By first character, as PyYAML keeps them (SafeLoader has no wildcard or path resolvers).
+_IMPLICIT_RESOLVERS = {first: tuple(resolvers)
+                       for first, resolvers in _CheckingLoader.yaml_implicit_resolvers.items()}
 
 
 class _AliasCountingLoader(_CheckingLoader):

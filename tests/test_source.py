@@ -106,6 +106,15 @@ def test_duplicate_key_keeps_both_positions() -> None:
         "CS002", 3, 1, "key 'id' appears twice in this mapping (first on line 1); the first value would be lost")
 
 
+@pytest.mark.parametrize("alias", ["", "anchor: &n 1\n"])  # an alias takes the generic constructor
+def test_keys_written_differently_but_equal_are_duplicates(alias: str) -> None:
+    parsed = parse(f"{alias}levels:\n  yes: a\n  2: b\n  true: c\n  '2': d\n")
+    duplicates = [(f.line, f.message) for f in parsed.findings if f.code == "CS002"]
+    assert duplicates == [(4 + bool(alias), "key 'true' is the same key as 'yes' on line "
+                           f"{2 + bool(alias)}; the first value would be lost")]
+    assert parsed.data["levels"] == {True: "c", 2: "b", "2": "d"}
+
+
 def test_merge_keys_are_not_duplicates() -> None:
     parsed = parse("base: &b {a: 1}\nmerged:\n  <<: *b\n  a: 2\n")
     assert parsed.findings == []
@@ -246,3 +255,17 @@ def test_direct_walk_falls_back_past_the_recursion_limit() -> None:
     while data != []:
         (data,), depth = data, depth + 1
     assert depth == 999
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=12), st.sampled_from(
+           ["", "~", "null", "Null", "NO", "on", "0x1F", "0o7", "0b101", "1_000", "-1.5e3", ".NaN", "+.inf",
+            "190:20:30", "2026-11-22", "2026-11-22T09:30:00+08:00", "<<", "=", "!", "&", "*", "yes"])),
+       st.booleans(), st.sampled_from([yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode]))
+def test_quick_resolver_agrees_with_pyyaml(value: str, plain: bool, kind: type) -> None:
+    loader = loader_for("a", lambda *report: None)
+    assert None not in loader.yaml_implicit_resolvers and not loader.yaml_path_resolvers
+    implicit = (plain, not plain)
+    assert loader.resolve(kind, value, implicit) == yaml.resolver.Resolver.resolve(
+        loader, kind, value, implicit)
+    loader.dispose()
