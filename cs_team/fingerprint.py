@@ -8,11 +8,42 @@ from pathlib import Path
 
 def files_digest(root: Path, paths: list[Path], *salt: str) -> str:
     """SHA-256 over each file's path (relative to ``root``) and bytes, in sorted order."""
-    digest = hashlib.sha256("\x00".join(salt).encode())
-    for path in sorted(paths, key=lambda p: p.relative_to(root).as_posix()):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\x00")
-        try:
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-        except OSError as error:  # unreadable: the loader reports it; the digest must still differ
-            digest.update(f"unreadable:{error.errno}".encode())
-    return digest.hexdigest()
+    return Snapshot(root, paths).digest(*salt)
+
+
+class Snapshot:
+    """The bytes of a set of files, read once.
+
+    The lint cache hashes them for its key and, when the key misses, the loader
+    parses the same bytes instead of reading every file a second time.
+    """
+
+    def __init__(self, root: Path, paths: list[Path]) -> None:
+        self.root = root
+        self.paths = sorted(paths, key=lambda p: p.relative_to(root).as_posix())
+        self._contents: dict[Path, bytes | OSError] = {}
+        for path in self.paths:
+            try:
+                self._contents[path] = path.read_bytes()
+            except OSError as error:  # kept: the loader reports it as it would have
+                self._contents[path] = error
+
+    def read(self, path: Path) -> bytes:
+        """The bytes read for ``path`` (its error again if it could not be read)."""
+        content = self._contents.get(path)
+        if content is None:
+            return path.read_bytes()
+        if isinstance(content, OSError):
+            raise content
+        return content
+
+    def digest(self, *salt: str) -> str:
+        digest = hashlib.sha256("\x00".join(salt).encode())
+        for path in self.paths:
+            digest.update(path.relative_to(self.root).as_posix().encode() + b"\x00")
+            content = self._contents[path]
+            if isinstance(content, OSError):  # the digest must still differ from a readable file's
+                digest.update(f"unreadable:{content.errno}".encode())
+            else:
+                digest.update(hashlib.sha256(content).digest())
+        return digest.hexdigest()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from cs_team.findings import Finding
+from cs_team.fingerprint import Snapshot
 from cs_team.lint.registry import resolve_codes
 from cs_team.locate import span_at
 from cs_team.model import FORMAT_VERSION, ITEM_LISTS, KINDS, Config, Document
@@ -133,8 +134,9 @@ def load_document(parsed: ParsedFile) -> LoadedDocument:
     return document
 
 
-def load_config(root: Path, cwd: Path | None) -> tuple[Config, ParsedFile, set[str]]:
-    parsed = parse_file(root / CONFIG_NAME, display_path(root / CONFIG_NAME, cwd))
+def load_config(root: Path, cwd: Path | None, read: Callable[[Path], bytes] = Path.read_bytes
+                ) -> tuple[Config, ParsedFile, set[str]]:
+    parsed = parse_file(root / CONFIG_NAME, display_path(root / CONFIG_NAME, cwd), read)
     config, ignored = FALLBACK_CONFIG, set()
     if parsed.node is not None and not isinstance(parsed.data, dict):
         parsed.findings.append(finding(parsed, "CS103", span_at(parsed.node, ()), (
@@ -169,16 +171,22 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_repository(root: Path, *, bundled: bool = False, cwd: Path | None = None) -> Repository:
+def load_repository(root: Path, *, bundled: bool = False, cwd: Path | None = None,
+                    snapshot: Snapshot | None = None) -> Repository:
+    """Every playbook file under ``root``, parsed and validated.
+
+    ``snapshot``: the files' bytes, read already (with every YAML file under ``root`` and the config).
+    """
     with collector_paused():
-        return _load_repository(root, bundled, cwd)
+        return _load_repository(root, bundled, cwd, snapshot)
 
 
-def _load_repository(root: Path, bundled: bool, cwd: Path | None) -> Repository:
-    config, config_file, ignored = load_config(root, cwd)
+def _load_repository(root: Path, bundled: bool, cwd: Path | None, snapshot: Snapshot | None) -> Repository:
+    read = snapshot.read if snapshot is not None else Path.read_bytes
+    config, config_file, ignored = load_config(root, cwd, read)
     skip = [root / config.templates] if config.templates else []
-    paths = playbook_files(root, config.exclude, skip)
-    documents = [load_document(parse_file(path, display))
+    paths = playbook_files(root, config.exclude, skip, snapshot.paths if snapshot is not None else None)
+    documents = [load_document(parse_file(path, display, read))
                  for path, display in zip(paths, display_paths(root, paths, cwd), strict=True)]
     findings = list(config_file.findings)
     for document in documents:

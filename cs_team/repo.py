@@ -38,22 +38,35 @@ def bundled_templates() -> Path:
     return Path(__file__).resolve().parent.parent / "templates"
 
 
-def playbook_files(root: Path, exclude: list[str], skip_dirs: list[Path]) -> list[Path]:
-    """Every YAML file below ``root`` except hidden ones, excluded ones and the config, sorted."""
-    skip = {p.resolve() for p in skip_dirs}
+def playbook_files(root: Path, exclude: list[str], skip_dirs: list[Path],
+                   among: list[Path] | None = None) -> list[Path]:
+    """Every YAML file below ``root`` except hidden ones, excluded ones and the config, sorted.
+
+    ``among``: the files an earlier call without exclusions returned, to filter
+    instead of walking the folders again.
+    """
+    resolved_root = root.resolve()
+    skipped = tuple(f"{p.resolve().relative_to(resolved_root).as_posix()}/"
+                    for p in skip_dirs if p.resolve().is_relative_to(resolved_root))
+    found: list[tuple[str, Path]] = []
+    for path in (_yaml_files(root) if among is None else among):
+        relative = path.relative_to(root).as_posix()
+        if (relative == CONFIG_NAME or relative.startswith(skipped)
+                or any(fnmatch.fnmatch(relative, p) for p in exclude)):
+            continue
+        found.append((relative, path))
+    return [path for _, path in sorted(found)]
+
+
+def _yaml_files(root: Path) -> list[Path]:
+    """YAML files below ``root``, hidden files and folders left out (symbolic links to folders too)."""
     found: list[Path] = []
     for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
         base = Path(folder)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (base / d).resolve() not in skip)
-        for name in files:
-            if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
-                continue
-            path = base / name
-            relative = path.relative_to(root).as_posix()
-            if relative == CONFIG_NAME or any(fnmatch.fnmatch(relative, p) for p in exclude):
-                continue
-            found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+        found.extend(base / name for name in files
+                     if not name.startswith(".") and name.endswith(YAML_SUFFIXES))
+    return found
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -185,10 +186,11 @@ def _syntax_finding(parsed: ParsedFile, error: yaml.MarkedYAMLError, text: str) 
     return finding(parsed, "CS001", span, f"YAML syntax error: {problem}{context}")
 
 
-def parse_file(path: Path, display: str) -> ParsedFile:
+def parse_file(path: Path, display: str, read: Callable[[Path], bytes] = Path.read_bytes) -> ParsedFile:
+    """``path`` parsed; ``read`` gives its bytes (a Snapshot's, when they were read already)."""
     parsed = ParsedFile(path, display)
     try:
-        raw = path.read_bytes()
+        raw = read(path)
     except OSError as error:
         reason = error.strerror or str(error)
         parsed.findings.append(finding(parsed, "CS005", Span(), f"cannot read the file: {reason}"))

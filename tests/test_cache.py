@@ -76,3 +76,19 @@ def test_a_corrupt_cache_is_ignored(broken: RepoCopy) -> None:
     broken.write(".cs-team-cache/lint.json", "{not json")
     assert [f.code for f in lint_paths([], None, set(), cwd=broken.root).findings] == ["CS210"]
     assert '"key"' in broken.read(".cs-team-cache/lint.json")
+
+
+def test_a_cold_cached_run_skips_what_the_config_skips(repo: RepoCopy) -> None:
+    # The cached run reads every YAML file once for its key and loads from those bytes:
+    # excluded files, the templates folder, hidden folders and unreadable files must come
+    # out exactly as in an uncached run.
+    repo.edit("cs-team.yaml", "default_language: zh", "default_language: zh\nexclude: ['drafts/*']\n"
+              "templates: my-templates")
+    for name in ("drafts/idea.yaml", "my-templates/messages.yaml", ".hidden/x.yaml", "sub/cs-team.yaml"):
+        repo.write(name, "kind: nothing\n")
+    repo.write("questions/broken.yaml", b"kind: question-bank\n\xff\n")
+    uncached = lint_paths([], None, set(), cwd=repo.root, use_cache=False)
+    cold = lint_paths([], None, set(), cwd=repo.root)
+    assert [(f.path, f.code) for f in cold.findings] == [("questions/broken.yaml", "CS003"),
+                                                         ("sub/cs-team.yaml", "CS009")]
+    assert cold.findings == uncached.findings and cold.files_checked == uncached.files_checked

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cs_team import __version__, atomic
 from cs_team.findings import Finding
-from cs_team.fingerprint import files_digest
+from cs_team.fingerprint import Snapshot
 from cs_team.lint.runner import run
 from cs_team.loader import load_repository
 from cs_team.repo import CONFIG_NAME, display_path, playbook_files
@@ -32,16 +32,16 @@ class LintRun:
     """Display path -> file, for every file the run checked (the config file included)."""
 
 
-def _key(root: Path, cwd: Path) -> str:
+def _key(snapshot: Snapshot, cwd: Path) -> str:
     import pydantic
 
-    candidates = [*playbook_files(root, [], []), root / CONFIG_NAME]
-    return files_digest(root, candidates, __version__, pydantic.VERSION, platform.python_version(),
-                        display_path(root, cwd))
+    return snapshot.digest(__version__, pydantic.VERSION, platform.python_version(),
+                           display_path(snapshot.root, cwd))
 
 
-def _fresh(root: Path, cwd: Path, select: set[str] | None, ignore: set[str], bundled: bool) -> LintRun:
-    repo = load_repository(root, bundled=bundled, cwd=cwd)
+def _fresh(root: Path, cwd: Path, select: set[str] | None, ignore: set[str], bundled: bool,
+           snapshot: Snapshot | None = None) -> LintRun:
+    repo = load_repository(root, bundled=bundled, cwd=cwd, snapshot=snapshot)
     files = {d.parsed.display: d.parsed.path for d in repo.documents}
     if repo.config_file is not None:
         files[repo.config_file.display] = root / CONFIG_NAME
@@ -54,7 +54,8 @@ def lint_repository(root: Path, cwd: Path, select: set[str] | None = None, ignor
     if not use_cache or bundled or select is not None or ignore:
         return _fresh(root, cwd, select, ignore, bundled)
     cache = root / CACHE_FOLDER / CACHE_FILE
-    key = _key(root, cwd)
+    snapshot = Snapshot(root, [*playbook_files(root, [], []), root / CONFIG_NAME])
+    key = _key(snapshot, cwd)
     try:
         stored = json.loads(cache.read_text(encoding="utf-8"))
         if stored.get("key") == key:
@@ -62,7 +63,7 @@ def lint_repository(root: Path, cwd: Path, select: set[str] | None = None, ignor
                            {display: root / relative for display, relative in stored["files"].items()})
     except (OSError, ValueError, KeyError, TypeError):
         pass  # no cache yet, or an unreadable one: lint afresh
-    result = _fresh(root, cwd, None, set(), bundled)
+    result = _fresh(root, cwd, None, set(), bundled, snapshot)
     entry = {"key": key, "findings": [f.as_dict() for f in result.findings],
              "files": {d: p.relative_to(root).as_posix() for d, p in result.files.items()}}
     try:
