@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from cs_team.locate import span_at
 from cs_team.playbook import Playbook
 
 Row = dict[str, Any]
@@ -14,7 +13,7 @@ Row = dict[str, Any]
 def _row(playbook: Playbook, item: Any, kind: str, title: Any, lang: str, **extra: Any) -> Row:
     """One item; ``file`` is relative to the repository root, wherever the command runs."""
     site = playbook.site(item)
-    line = span_at(site.document.parsed.node, site.path).line
+    line = site.span().line
     default = playbook.default_language
     file = site.document.parsed.path.relative_to(playbook.repo.root).as_posix()
     return {"id": item.id, "kind": kind, "title": title.best(lang, default) if title else "", "file": file,

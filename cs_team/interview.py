@@ -153,6 +153,17 @@ def _shortfalls(slots: list[Slot], options: list[list[Question]], chosen: dict) 
     return list(found.values())
 
 
+def _could_fill(item: object, gap: Shortfall, stage: InterviewStage) -> bool:
+    """Whether a question left out for its errors is of the kind the gap lacks (read from raw data)."""
+    if not isinstance(item, dict) or item.get("type") != gap.type:
+        return False
+    written = item.get("competencies")
+    competencies = {c for c in written if isinstance(c, str)} if isinstance(written, list) else set()
+    if gap.competency is not None:
+        return gap.competency in competencies
+    return not stage.competencies or bool(competencies & set(stage.competencies))
+
+
 def describe_shortfall(playbook: Playbook, role: Role, gap: Shortfall) -> str:
     """What the bank lacks for one request of a stage, and how to add it (lint and kits say this)."""
     stage = role.interview[gap.stage_index]
@@ -163,6 +174,14 @@ def describe_shortfall(playbook: Playbook, role: Role, gap: Shortfall) -> str:
     else:
         have = (f"the bank has {gap.suitable} that suit this role, and other slots of the kit "
                 f"already use {'it' if gap.suitable == 1 else 'them'}")
+    broken = [site.where() for site, item in playbook.left_out("question-bank", "questions")
+              if _could_fill(item, gap, stage)]
+    if broken:
+        places = ", ".join(broken[:3]) + (f" and {len(broken) - 3} more" if len(broken) > 3 else "")
+        have += (f"; the question at {places} is of this kind but was left out for its errors: fix it first"
+                 if len(broken) == 1 else
+                 f"; the questions at {places} are of this kind but were left out for their errors: "
+                 "fix them first")
     fix = f"type: {gap.type}" + (f" and competencies: [{gap.competency}]" if gap.competency else "")
     return (f"stage '{stage.id}' needs {gap.missing} more {gap.type} question(s) for {subject} at "
             f"level {level} ({have}); add {gap.missing} to the bank with {fix}")

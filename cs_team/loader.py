@@ -31,6 +31,14 @@ class LoadedDocument:
     kind: str | None = None
     model: Document | None = None
     """None when the document is invalid; may hold fewer items than the file when some were."""
+    kept: dict[str, list[int]] = field(default_factory=dict)
+    """For a list whose broken items were left out: the file's index of each item in the model's."""
+
+    def file_path(self, path: tuple) -> tuple:
+        """A path into the model as a path into the file (they differ after left-out items)."""
+        if len(path) > 1 and path[0] in self.kept and isinstance(path[1], int):
+            return (path[0], self.kept[path[0]][path[1]], *path[2:])
+        return path
 
     @property
     def data(self) -> Any:
@@ -72,16 +80,19 @@ def _check_format(parsed: ParsedFile, data: dict) -> bool:
     return False
 
 
-def _validate(parsed: ParsedFile, model_class: type, data: dict, kind: str = "") -> Any:
+def _validate(parsed: ParsedFile, model_class: type, data: dict, kind: str = "",
+              kept: dict[str, list[int]] | None = None) -> Any:
+    """The model, or None with findings; ``kept`` learns which items a salvaged model holds."""
     try:
         return model_class.model_validate(data)
     except ValidationError as error:
         parsed.findings.extend(schema_findings(parsed, error, model_class))
         salvageable = {field for field, _ in ITEM_LISTS.get(kind, ())}
-        return _salvage(model_class, data, error, salvageable) if salvageable else None
+        return _salvage(model_class, data, error, salvageable, kept) if salvageable else None
 
 
-def _salvage(model_class: type, data: dict, error: ValidationError, fields: set[str]) -> Any:
+def _salvage(model_class: type, data: dict, error: ValidationError, fields: set[str],
+             kept: dict[str, list[int]] | None) -> Any:
     """The document without its broken items, when only stand-alone items were broken.
 
     One bad question should not hide a whole bank from the cross-file rules
@@ -95,13 +106,17 @@ def _salvage(model_class: type, data: dict, error: ValidationError, fields: set[
         if len(loc) < 2 or loc[0] not in fields or not isinstance(loc[1], int):
             return None
         broken.setdefault(str(loc[0]), set()).add(loc[1])
-    cleaned = dict(data)
+    cleaned, positions = dict(data), {}
     for name, indexes in broken.items():
-        cleaned[name] = [item for i, item in enumerate(data[name]) if i not in indexes]
+        positions[name] = [i for i in range(len(data[name])) if i not in indexes]
+        cleaned[name] = [data[name][i] for i in positions[name]]
     try:
-        return model_class.model_validate(cleaned)
+        model = model_class.model_validate(cleaned)
     except ValidationError:
         return None
+    if kept is not None:
+        kept.update(positions)
+    return model
 
 
 def load_document(parsed: ParsedFile) -> LoadedDocument:
@@ -130,7 +145,7 @@ def load_document(parsed: ParsedFile) -> LoadedDocument:
     document.kind = kind
     data = dict(data)
     if _check_format(parsed, data):
-        document.model = _validate(parsed, KINDS[kind], data, kind)
+        document.model = _validate(parsed, KINDS[kind], data, kind, document.kept)
     return document
 
 

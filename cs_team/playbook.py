@@ -7,9 +7,11 @@ level) are written once.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from cs_team.findings import Span
 from cs_team.loader import LoadedDocument, Repository
 from cs_team.locate import span_at
 from cs_team.model import ITEM_LISTS
@@ -31,14 +33,21 @@ class Site:
 
     document: LoadedDocument
     path: tuple = ()
+    in_model: bool = True
+    """The path indexes the validated model's lists, which skip items left out for their
+    errors; False: it indexes the file's (ids gathered from the raw data)."""
 
     def at(self, *more: str | int) -> Site:
-        return Site(self.document, self.path + more)
+        return Site(self.document, self.path + more, self.in_model)
+
+    def span(self, *, key: bool = False) -> Span:
+        """The place in the file (``key``: the key's rather than its value's)."""
+        path = self.document.file_path(self.path) if self.in_model else self.path
+        return span_at(self.document.parsed.node, path, key=key)
 
     def where(self) -> str:
         """``file:line`` for messages that point at a second place."""
-        line = span_at(self.document.parsed.node, self.path).line
-        return f"{self.document.display}:{line}"
+        return f"{self.document.display}:{self.span().line}"
 
 
 class Playbook:
@@ -80,6 +89,19 @@ class Playbook:
             for i, module in enumerate(curriculum.modules):
                 self._keep(self.modules, module.id, module, curriculum, ("modules", i))
 
+    def left_out(self, kind: str, field: str) -> Iterator[tuple[Site, Any]]:
+        """Items of ``field`` written in ``kind`` documents that the model lacks for their errors."""
+        for document in self.repo.documents:
+            items = document.data.get(field) if isinstance(document.data, dict) else None
+            if document.kind != kind or not isinstance(items, list):
+                continue
+            if document.model is not None and field not in document.kept:
+                continue
+            kept = set(document.kept.get(field, ()))
+            for i, item in enumerate(items):
+                if document.model is None or i not in kept:
+                    yield Site(document, (field, i), in_model=False), item
+
     # -- building -------------------------------------------------------------
     def _declare(self, documents: list[LoadedDocument]) -> None:
         """Record every id written, from raw data, so that invalid documents still resolve."""
@@ -89,13 +111,13 @@ class Playbook:
                 continue
             if isinstance(data.get("id"), str):
                 self.declared.setdefault(document.kind, {}).setdefault(data["id"], []).append(
-                    Site(document, ("id",)))
+                    Site(document, ("id",), in_model=False))
             for field, namespace in ITEM_LISTS.get(document.kind, ()):
                 items = data.get(field)
                 for i, item in enumerate(items if isinstance(items, list) else []):
                     if isinstance(item, dict) and isinstance(item.get("id"), str):
                         self.declared.setdefault(namespace, {}).setdefault(item["id"], []).append(
-                            Site(document, (field, i, "id")))
+                            Site(document, (field, i, "id"), in_model=False))
 
     def _all(self, kind: str) -> list[Any]:
         models = []

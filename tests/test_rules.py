@@ -235,6 +235,36 @@ def test_one_broken_question_does_not_hide_the_bank(repo: RepoCopy) -> None:
         "CS104", "questions[3].minutes: Input should be greater than 0, got -1")
 
 
+def test_findings_after_a_left_out_question_point_at_their_own_lines(repo: RepoCopy) -> None:
+    """The model's list skips broken questions; positions must still be the file's."""
+    repo.edit("questions/bank.yaml", "    minutes: 5\n", "    minutes: 0\n")  # q-listen: left out
+    repo.edit("questions/bank.yaml", "{zh: 讲一次有人冲你发火的经历, en: Tell me about a time someone was angry with you}",
+              "{zh: 讲一次有人冲你发火的经历}")  # q-calm: no English
+    repo.write("questions/bank.yaml", repo.read("questions/bank.yaml") + """  - id: q-calm
+    type: open
+    text: {zh: 你怎样让自己平静下来, en: How do you calm yourself down?}
+    competencies: [calm]
+    minutes: 5
+    bogus: 1
+    rubric: {poor: {zh: 差, en: Poor}, fair: {zh: 中, en: Fair}, strong: {zh: 好, en: Strong}}
+""")
+    findings = repo.lint()
+    found = sorted((f.code, f.line, f.column, f.message) for f in findings if f.code != "CS204")
+    bank = "questions/bank.yaml"
+    first_calm, _ = repo.at(bank, "q-calm")
+    (short,) = [f.message for f in findings if f.code == "CS204"]  # q-listen's slot, and why
+    assert (f"(the bank has none that suit this role; the question at {bank}:{repo.at(bank, 'q-listen')[0]} "
+            "is of this kind but was left out for its errors: fix it first)") in short
+    assert found == [
+        ("CS102", *repo.at(bank, "bogus"), "questions[3]: unknown key 'bogus'"),
+        ("CS104", *repo.at(bank, "0", before="minutes: "),
+         "questions[0].minutes: Input should be greater than 0, got 0"),
+        ("CS201", *repo.at(bank, "q-calm", nth=1),
+         f"question id 'q-calm' is already used at {bank}:{first_calm}; ids must be unique: rename one of them"),
+        ("CS208", *repo.at(bank, "{zh: 讲一次有人冲你发火的经历}"), "text has no en version; add `en:`"),
+    ]
+
+
 def test_demand_pattern_day_of_the_wrong_length(repo: RepoCopy) -> None:
     day = ", ".join(["2"] * 24)
     repo.write("forecasts/week.yaml", f"""kind: demand-pattern

@@ -9,15 +9,13 @@ from cs_team.lint import rules as _rules  # noqa: F401  (registers every rule's 
 from cs_team.lint import suppression
 from cs_team.lint.registry import RULES, Report
 from cs_team.loader import Repository
-from cs_team.locate import span_at
 from cs_team.playbook import Playbook
 
 
 def _finding(code: str, report: Report) -> Finding:
     rule = RULES[code]
-    parsed = report.site.document.parsed
-    span = span_at(parsed.node, report.site.path, key=report.key)
-    return Finding(parsed.display, span, code, rule.severity, report.message, rule.name)
+    span = report.site.span(key=report.key)
+    return Finding(report.site.document.display, span, code, rule.severity, report.message, rule.name)
 
 
 def run(repo: Repository, select: set[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
