@@ -21,6 +21,9 @@ DOMAIN_PHRASINGS = [
     ("Are you married?", "CS301"), ("Do you plan to have kids soon?", "CS302"),
     ("Men preferred for night shifts", "CS303"), ("Where is your hukou?", "CS304"),
     ("Are you a hepatitis B carrier?", "CS307"), ("How old are you?", "CS311"),
+    # a story question can probe as much as a direct one
+    ("讲一次你结婚前后工作安排的变化", "CS301"), ("你的爱人支持你上夜班吗", "CS301"),
+    ("Tell me about when you got married.", "CS301"), ("How does your wedding affect your shifts?", "CS301"),
 ]
 
 NOT_PROBES = [
@@ -31,6 +34,9 @@ NOT_PROBES = [
     "Types under 40 characters a minute, or the reply misses the question.",
     "为女儿订购的生日礼物没有按时送达。",
     "请讲一次你犯了错并影响到别人的经历。",
+    "你的服务对象是谁？你怎样判断他们的需要？",
+    "客户说她丈夫替她下的单，要求你把订单改到她名下。",
+    "A customer asks you to change the delivery address to her wedding venue.",
 ]
 
 

@@ -97,7 +97,7 @@ CASES = [
          says="nothing to suppress here for CS202; remove the comment"),
     # -- fair hiring
     Case("CS301", "questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}", "{zh: 你结婚了吗？, en: A question}", "你结婚了吗？",
-         says="question 'q-listen' touches marital status (\"结婚了吗\")"),
+         says="question 'q-listen' touches marital status (\"你结婚了吗\")"),
     Case("CS302", "questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}",
          "{zh: 讲一次你弄清别人需要什么的经历, en: When do you plan to have children?}",
          "When do you plan", says="touches pregnancy childbirth (\"plan to have children\")"),

@@ -26,15 +26,18 @@ from cs_team.playbook import Playbook, Site
 # first pass over all texts finds the anchors, and only those topics' patterns run.
 TOPICS: dict[str, tuple[list[str], list[str]]] = {
     "CS301": (  # marital status
-        ["婚", "成家", "对象", "朋友", "男友", "女友", "恋爱", "离异", "单身",
+        ["婚", "成家", "对象", "朋友", "男友", "女友", "恋爱", "离异", "单身", "老公", "老婆", "丈夫", "妻子",
+         "爱人", "配偶", "wedding",
          "marr*", "marital", "boyfriend", "girlfriend", "husband", "wife", "spouse", "partner", "single",
          "engaged", "divorced"],
         [r"(结婚|成家)了?(吗|没|没有|了没|与否)", r"什么时候(结婚|成家)", r"(打算|准备|计划)(结婚|成家)",
          r"有(没有)?(对象|男朋友|女朋友|男友|女友)", r"谈(对象|恋爱)", r"婚(否|姻状况|姻情况|恋|育)",
-         r"(已婚|未婚|离异|单身)",
+         r"(已婚|未婚|离异|单身)", r"你(是否|有没有|有无)?(结婚|成家)(了?(吗|没|没有|了没|与否))?",
+         r"你的?(婚礼|婚姻|老公|老婆|丈夫|妻子|爱人|配偶|对象)",
          r"\bare you (married|single|engaged|divorced)\b", r"\bmarital status\b",
          r"\b(have|got) a (boy|girl)friend\b", r"\bplan(ning)? to (get )?marr(y|ied)\b",
-         r"\byour (husband|wife|spouse|partner|boyfriend|girlfriend)\b"]),
+         r"\byour (husband|wife|spouse|partner|boyfriend|girlfriend|wedding|marriage)\b",
+         r"\bwhen you (got |get )?married\b"]),
     "CS302": (  # pregnancy and childbirth
         ["孩", "胎", "宝宝", "孕", "妊娠", "育", "内不", "pregnan*", "children", "kids", "baby", "family",
          "maternity"],
