@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import shutil
 import statistics
 import sys
@@ -159,13 +160,23 @@ def main() -> None:
         parse_times = [timed(bare_parse, paths) for _ in range(options.repeat)]
         lint_times = [timed(lint, root) for _ in range(options.repeat)]
         warm_times = [timed(lint, root, False) for _ in range(options.repeat)]  # the last cold run filled it
+        # Worst case for positions: a finding in every question bank, so each one's node tree,
+        # let go after parsing, is composed again to say where.
+        banks = sorted((root / "questions").glob("bank-*.yaml"))
+        for bank in banks:  # the first question's text loses its English: CS208
+            text = bank.read_text(encoding="utf-8")
+            bank.write_text(re.sub(r', en: "[^"]*"\}', "}", text, count=1), encoding="utf-8")
+        flagged = lint(root)
+        flagged_times = [timed(lint, root) for _ in range(options.repeat)]
     parse, linted = statistics.median(parse_times), statistics.median(lint_times)
-    warm = statistics.median(warm_times)
+    warm, worst = statistics.median(warm_times), statistics.median(flagged_times)
     print(f"repository        {len(paths)} files, {size / 1e6:.1f} MB, {findings} findings")
     print(f"bare CSafeLoader  {parse:.3f} s   ({size / 1e6 / parse:.1f} MB/s)")
     print(f"cs-team lint      {linted:.3f} s   (cold: no cache)")
     print(f"ratio             {linted / parse:.2f}x  (target <= 2.00x)")
     print(f"unchanged, cached {warm:.3f} s   ({warm / parse:.2f}x the bare parse)")
+    print(f"{flagged:,} findings in {len(banks):,} files: {worst:.3f} s   ({worst / parse:.2f}x; "
+          "each of those files is composed again for positions)")
     sys.exit(0)
 
 

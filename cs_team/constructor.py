@@ -206,3 +206,17 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 def loader_for(text: str, report: Report) -> _CheckingLoader:
     """The loader for ``text``: the alias-counting one only where an alias is possible."""
     return (_AliasCountingLoader if "*" in text else _CheckingLoader)(text, report)
+
+
+class _PositionLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+        return ""  # a tree for positions needs no tags: skip the per-value regex matching
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of ``text``, already read once without error: libyaml alone, for positions."""
+    loader = _PositionLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()

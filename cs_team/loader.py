@@ -122,7 +122,7 @@ def _salvage(model_class: type, data: dict, error: ValidationError, fields: set[
 def load_document(parsed: ParsedFile) -> LoadedDocument:
     document = LoadedDocument(parsed)
     data = parsed.data
-    if parsed.node is None:
+    if not parsed.has_document:
         return document
     if not isinstance(data, dict):
         parsed.findings.append(finding(parsed, "CS103", span_at(parsed.node, ()), (
@@ -153,10 +153,10 @@ def load_config(root: Path, cwd: Path | None, read: Callable[[Path], bytes] = Pa
                 ) -> tuple[Config, ParsedFile, set[str]]:
     parsed = parse_file(root / CONFIG_NAME, display_path(root / CONFIG_NAME, cwd), read)
     config, ignored = FALLBACK_CONFIG, set()
-    if parsed.node is not None and not isinstance(parsed.data, dict):
+    if parsed.has_document and not isinstance(parsed.data, dict):
         parsed.findings.append(finding(parsed, "CS103", span_at(parsed.node, ()), (
             f"{CONFIG_NAME} must be a mapping with format, name, languages and default_language")))
-    elif parsed.node is not None:
+    elif parsed.has_document:
         data = dict(parsed.data)
         if _check_format(parsed, data):
             config = _validate(parsed, Config, data) or FALLBACK_CONFIG

@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cs_team.constructor import loader_for
+from cs_team.findings import Span
+from cs_team.locate import span_at
 from cs_team.repo import bundled_root
 from cs_team.source import MAX_BYTES, ParsedFile, parse_file, parse_text
 from tests.conftest import RepoCopy
@@ -269,3 +271,11 @@ def test_quick_resolver_agrees_with_pyyaml(value: str, plain: bool, kind: type) 
     assert loader.resolve(kind, value, implicit) == yaml.resolver.Resolver.resolve(
         loader, kind, value, implicit)
     loader.dispose()
+
+
+def test_the_node_tree_is_let_go_and_composed_again_for_positions() -> None:
+    parsed = parse("a: 1\nlist:\n  - x\n  - {zh: 你好, en: Hello}\n")
+    assert parsed.has_document and parsed._node is None  # not held for files without findings
+    assert span_at(parsed.node, ("list", 1, "en")) == Span(4, 18, 4, 23)
+    assert parsed.node is parsed.node  # composed once
+    assert parse("").node is None and parse("a: [").node is None

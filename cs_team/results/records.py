@@ -86,7 +86,7 @@ def read_yaml(path: Path, display: str, problems: Problems) -> tuple[Any, Any] |
     errors = [f for f in parsed.findings if f.severity.value == "error"]
     for finding in errors:
         problems.add(f"{display}:{finding.line}:{finding.column}", finding.message)
-    if errors or parsed.node is None:
+    if errors or not parsed.has_document:
         if not errors:
             problems.add(display, "empty file")
         return None
