@@ -111,13 +111,14 @@ def read(path: Path, display: str | None = None) -> Forecast:
         rows[channel].append((start, volume, aht, row_number))
     if not rows:
         raise ForecastError(f"{display}: no rows after the header")
-    return Forecast(display, _interval(rows, display), {
+    interval = _interval(rows, display)  # sorts each channel's rows in place
+    return Forecast(display, interval, {
         name: ChannelForecast([r[0] for r in items], [r[1] for r in items], [r[2] for r in items])
-        for name, items in sorted((n, sorted(i)) for n, i in rows.items())})
+        for name, items in sorted(rows.items())})
 
 
 def _interval(rows: dict[str, list], display: str) -> int:
-    """The one step between consecutive starts, checked on every row."""
+    """The one step between consecutive starts, checked on every row (each channel's rows sorted)."""
     step: dt.timedelta | None = None
     for items in rows.values():
         items.sort()

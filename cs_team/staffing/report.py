@@ -19,9 +19,10 @@ def as_csv(plan: HiringPlan) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["interval_start", "channel", "volume", "aht_seconds", "agents"])
+    written: dict = {}  # channels share their interval starts: format each once
     for channel in plan.channels:
         for start, volume, aht, agents in zip(channel.starts, channel.volume, channel.aht_seconds,
                                               channel.agents, strict=True):
-            writer.writerow([start.isoformat(timespec="minutes"), channel.channel, f"{volume:g}",
-                             f"{aht:g}", agents])
+            when = written.get(start) or written.setdefault(start, start.isoformat(timespec="minutes"))
+            writer.writerow([when, channel.channel, f"{volume:g}", f"{aht:g}", agents])
     return buffer.getvalue()
