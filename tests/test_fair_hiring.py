@@ -109,3 +109,15 @@ def test_the_anchor_gate_never_hides_a_match(text: str) -> None:
 def test_one_pass_over_many_texts_matches_one_text_at_a_time(texts: list[str]) -> None:
     lowered = [t.lower() for t in texts]
     assert topics_worth_checking(lowered) == [topics_worth_checking([t])[0] for t in lowered]
+
+
+@pytest.mark.parametrize(("default", "why"), [("zh", "题目或任职要求涉及婚姻状况。"),
+                                              ("en", "A question or requirement probes marital status.")])
+def test_the_reason_is_given_in_the_teams_default_language(repo: RepoCopy, default: str, why: str) -> None:
+    repo.edit("cs-team.yaml", "default_language: zh", f"default_language: {default}")
+    repo.edit("questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}",
+              "{zh: 你结婚了吗？, en: Are you married?}")
+    messages = {f.message for f in repo.lint()}
+    assert messages == {f"question 'q-listen' touches marital status (\"{quoted}\"): {why} Remove it; "
+                        "`cs-team rules CS301` gives the law and a better question"
+                        for quoted in ("你结婚了吗", "Are you married")}

@@ -194,6 +194,7 @@ def _scan(playbook: Playbook) -> dict[str, list[Report]]:
                 values.append(value)
     lowered = [value.lower() for value in values]
     found: dict[str, list[Report]] = {code: [] for code in TOPICS}
+    language = playbook.default_language  # the why, in the language the team writes
     for index, codes in enumerate(topics_worth_checking(lowered)):
         if not codes:
             continue
@@ -205,7 +206,8 @@ def _scan(playbook: Playbook) -> dict[str, list[Report]]:
             quoted = ", ".join(f'"{w}"' for w in dict.fromkeys(words))
             found[code].append(Report(Site(document, path), (
                 f"{_subject(document, path)} touches {RULES[code].name.replace('-', ' ')} ({quoted}): "
-                f"{RULES[code].summaries['zh']} Remove it; `cs-team rules {code}` gives the law "
+                f"{RULES[code].summaries.get(language, RULES[code].summary)} Remove it; "
+                f"`cs-team rules {code}` gives the law "
                 "and a better question")))
     playbook.derived[key] = found
     return found
