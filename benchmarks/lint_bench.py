@@ -14,6 +14,7 @@ import random
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -146,6 +147,18 @@ def timed(function, *args) -> float:
     return time.perf_counter() - start
 
 
+# VmHWM: this process's own high-water mark (ru_maxrss would carry over the parent's through exec).
+_PEAK = "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))"
+
+
+def peak_memory(code: str, root: Path) -> float:
+    """Peak resident memory (MB) of a fresh Python process running ``code`` in ``root``."""
+    script = f"{code}\n{_PEAK}"
+    result = subprocess.run([sys.executable, "-c", script], cwd=root, check=True, capture_output=True,
+                            text=True)
+    return int(result.stdout.split()[-1]) / 1024  # in KiB
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=2000)
@@ -157,6 +170,12 @@ def main() -> None:
         paths = [*playbook_files(root, [], []), root / "cs-team.yaml"]
         size = sum(p.stat().st_size for p in paths)
         findings = lint(root)
+        bare_memory = peak_memory(
+            "import yaml, pathlib\n"
+            "for p in sorted(pathlib.Path('.').rglob('*.yaml')):\n"
+            "    yaml.load(p.read_bytes().decode('utf-8-sig'), Loader=yaml.CSafeLoader)", root)
+        lint_memory = peak_memory(
+            "from cs_team.workspace import lint_paths\nlint_paths([], None, set(), use_cache=False)", root)
         parse_times = [timed(bare_parse, paths) for _ in range(options.repeat)]
         lint_times = [timed(lint, root) for _ in range(options.repeat)]
         warm_times = [timed(lint, root, False) for _ in range(options.repeat)]  # the last cold run filled it
@@ -175,6 +194,8 @@ def main() -> None:
     print(f"cs-team lint      {linted:.3f} s   (cold: no cache)")
     print(f"ratio             {linted / parse:.2f}x  (target <= 2.00x)")
     print(f"unchanged, cached {warm:.3f} s   ({warm / parse:.2f}x the bare parse)")
+    print(f"peak memory       {lint_memory:.0f} MB for a cold lint in a fresh process, "
+          f"{bare_memory:.0f} MB for the bare parse (which keeps nothing)")
     print(f"{flagged:,} findings in {len(banks):,} files: {worst:.3f} s   ({worst / parse:.2f}x; "
           "each of those files is composed again for positions)")
     sys.exit(0)
