@@ -36,11 +36,14 @@ class Summary:
 
 def summarise(plan: HiringPlan) -> Summary:
     hourly: dict[str, dict[dt.datetime, int]] = {}
+    hour_of: dict[dt.datetime, dt.datetime] = {}  # channels share their interval starts
     for channel in plan.channels:
         peaks: dict[dt.datetime, int] = defaultdict(int)
         for start, agents in zip(channel.starts, channel.agents, strict=True):
-            hour = start.replace(minute=0, second=0, microsecond=0)
-            peaks[hour] = max(peaks[hour], agents)
+            hour = hour_of.get(start) or hour_of.setdefault(start, start.replace(minute=0, second=0,
+                                                                                  microsecond=0))
+            if agents > peaks[hour]:
+                peaks[hour] = agents
         hourly[channel.channel] = peaks
     totals: dict[dt.date, int] = defaultdict(int)
     for peaks in hourly.values():
