@@ -117,20 +117,8 @@ def _plan(playbook: Playbook, role: Role) -> InterviewPlan:
     options = [_candidates(slot, role.interview[slot.stage_index], role, level, pool, order)
                for slot in slots]
     owner: dict[str, int] = {}  # question id -> slot index holding it
-
-    def place(index: int, visited: set[str]) -> bool:
-        for question in options[index]:
-            if question.id in visited:
-                continue
-            visited.add(question.id)
-            holder = owner.get(question.id)
-            if holder is None or place(holder, visited):
-                owner[question.id] = index
-                return True
-        return False
-
     for index in range(len(slots)):
-        place(index, set())
+        _place(index, options, owner, set())
 
     chosen = {index: playbook.questions[qid] for qid, index in owner.items()}
     plans = [StagePlan(stage) for stage in role.interview]
@@ -138,6 +126,23 @@ def _plan(playbook: Playbook, role: Role) -> InterviewPlan:
         if index in chosen:
             plans[slot.stage_index].picks.append((slot, chosen[index]))
     return InterviewPlan(role, plans, _shortfalls(slots, options, chosen))
+
+
+def _place(index: int, options: list[list[Question]], owner: dict[str, int], visited: set[str]) -> bool:
+    """Give slot ``index`` a question, moving others along an augmenting path (bipartite matching).
+
+    A module function, not a closure: a closure calling itself is a reference cycle, and it kept
+    every candidate question of every role alive until the cyclic collector ran.
+    """
+    for question in options[index]:
+        if question.id in visited:
+            continue
+        visited.add(question.id)
+        holder = owner.get(question.id)
+        if holder is None or _place(holder, options, owner, visited):
+            owner[question.id] = index
+            return True
+    return False
 
 
 def _shortfalls(slots: list[Slot], options: list[list[Question]], chosen: dict) -> list[Shortfall]:
