@@ -65,7 +65,9 @@ def _message(error: dict, model: type[BaseModel]) -> tuple[str, str]:
         return "CS101", f"{prefix}missing required key '{loc[-1]}'; add `{loc[-1]}:` here"
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        return "CS102", f"{prefix}unknown key '{key}'{suggest(key, fields_at(model, loc[:-1]))}"
+        known = fields_at(model, loc[:-1])
+        hint = suggest(key, known) or (f"; remove it (keys here: {', '.join(known)})" if known else "")
+        return "CS102", f"{prefix}unknown key '{key}'{hint}"
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", error.get("ctx", {}).get("expected", ""))
         hint = suggest(str(value), allowed) or f"; use one of: {', '.join(allowed)}"

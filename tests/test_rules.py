@@ -256,7 +256,8 @@ def test_findings_after_a_left_out_question_point_at_their_own_lines(repo: RepoC
     assert (f"(the bank has none that suit this role; the question at {bank}:{repo.at(bank, 'q-listen')[0]} "
             "is of this kind but was left out for its errors: fix it first)") in short
     assert found == [
-        ("CS102", *repo.at(bank, "bogus"), "questions[3]: unknown key 'bogus'"),
+        ("CS102", *repo.at(bank, "bogus"), "questions[3]: unknown key 'bogus'; remove it (keys here: "
+         "competencies, id, levels, minutes, probes, roles, rubric, scenario, text, type)"),
         ("CS104", *repo.at(bank, "0", before="minutes: "),
          "questions[0].minutes: Input should be greater than 0, got 0"),
         ("CS201", *repo.at(bank, "q-calm", nth=1),
