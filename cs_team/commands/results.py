@@ -83,7 +83,9 @@ def _score_csv(results: list) -> str:
     return buffer.getvalue()
 
 
-class TraceFormat(str, Enum):
+class ReportFormat(str, Enum):
+    """A report as a document (md, html) or as data (json)."""
+
     md = "md"
     html = "html"
     json = "json"
@@ -92,8 +94,8 @@ class TraceFormat(str, Enum):
 @app.command("trace")
 def trace_command(
     role: Annotated[str | None, typer.Argument(help="One role id; every role when left out.")] = None,
-    output_format: Annotated[TraceFormat, typer.Option("--format", "-f", help="md, html or json.")]
-        = TraceFormat.md,
+    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md, html or json.")]
+        = ReportFormat.md,
     lang: LangOption = None,
     out: OutOption = None,
     repo: RepoOption = None,
@@ -120,17 +122,11 @@ def trace_command(
     playbook = open_playbook(repo)
     roles = [find_role(playbook, role)] if role else [playbook.roles[r] for r in sorted(playbook.roles)]
     traces = [trace(playbook, r) for r in roles]
-    if output_format is TraceFormat.json:
+    if output_format is ReportFormat.json:
         deliver(_json(as_dict(traces)), out)
         return
     deliver(render(playbook, "trace", output_format.value, lang.value if lang else None, traces=traces,
                     competencies=playbook.competencies, roles=playbook.roles, stamp=stamp(playbook)), out)
-
-
-class ReportFormat(str, Enum):
-    md = "md"
-    html = "html"
-    json = "json"
 
 
 @app.command("training-results")
