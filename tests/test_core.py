@@ -15,7 +15,7 @@ from cs_team.loader import load_repository
 from cs_team.model.onboarding import OnboardingTemplate
 from cs_team.playbook import Playbook
 from cs_team.repo import bundled_root
-from cs_team.schedule.planner import DayBook
+from cs_team.schedule.daybook import DayBook
 from tests.conftest import RepoCopy
 
 # -- interview kits ------------------------------------------------------------

@@ -13,13 +13,12 @@ from cs_team.model.role import Role
 from cs_team.playbook import Playbook
 from cs_team.schedule.calendar import DayInfo, WorkDays
 from cs_team.schedule.cohort import Hire
+from cs_team.schedule.design import describe_shortfall, design_shortfalls
 from cs_team.schedule.planner import (
     OnboardingPlan,
     PlanError,
     Session,
     StagePlan,
-    describe_shortfall,
-    design_shortfalls,
     led_by,
     plan_onboarding,
 )
@@ -169,7 +168,7 @@ def onboarding(playbook: Playbook, role: Role, hire: Hire, calendar: WorkDays,
 
 
 def _weeks(plan: OnboardingPlan, rows: list[Row], calendar: WorkDays) -> list[Week]:
-    from cs_team.schedule.planner import DayBook
+    from cs_team.schedule.daybook import DayBook
 
     stage_of = {day: s for s in plan.stages for day in s.days}
     by_day: dict[dt.date, list[Row]] = {}

@@ -25,8 +25,9 @@ from dataclasses import dataclass, field, replace
 
 from cs_team.errors import InputError
 from cs_team.model.curriculum import Module
-from cs_team.model.onboarding import WEEKDAYS, OnboardingTemplate, Stage, Window, minutes_of
+from cs_team.model.onboarding import WEEKDAYS, OnboardingTemplate, Stage, minutes_of
 from cs_team.schedule.calendar import DayInfo, WorkDays
+from cs_team.schedule.daybook import DayBook
 
 PACES = ("fast", "standard", "extended")
 MIN_PART = 30
@@ -133,57 +134,6 @@ def lesson_sizes(total: int, longest: int) -> list[int]:
     count = max(1, math.ceil(total / longest))
     base, extra = divmod(total, count)
     return [base + 1 if i < extra else base for i in range(count)]
-
-
-# -- one day's open time ------------------------------------------------------------------
-
-def _windows_on(template: OnboardingTemplate, day: dt.date) -> list[Window]:
-    """Lunch and blocked windows on ``day``. A worked weekend day (调休) follows the rules every
-    ordinary weekday shares, plus any window that names that weekend day."""
-    weekday = WEEKDAYS[day.weekday()]
-    windows = [*template.blocked, *([template.lunch] if template.lunch else [])]
-    if day.weekday() < 5:
-        return [w for w in windows if weekday in w.days]
-    return [w for w in windows if weekday in w.days or set(WEEKDAYS[:5]) <= set(w.days)]
-
-
-class DayBook:
-    """The free intervals and the training minutes left on one working day."""
-
-    def __init__(self, template: OnboardingTemplate, day: dt.date) -> None:
-        self.day = day
-        self.free = [(minutes_of(template.day_start), minutes_of(template.day_end))]
-        for window in _windows_on(template, day):
-            self._cut(minutes_of(window.start), minutes_of(window.end))
-        self.left = round(template.max_training_hours_per_day * 60)
-        self.capacity = min(self.left, sum(b - a for a, b in self.free))
-
-    def _cut(self, start: int, end: int) -> None:
-        self.free = [piece for a, b in self.free
-                     for piece in ((a, min(b, start)), (max(a, end), b)) if piece[1] > piece[0]]
-
-    def take(self, start: int, end: int) -> None:
-        self._cut(start, end)
-        self.left -= end - start
-
-    def first_slot(self, minutes: int, after: int = 0) -> int | None:
-        """Earliest start of ``minutes`` uninterrupted at or after ``after``."""
-        if minutes > self.left:
-            return None
-        for a, b in self.free:
-            a = max(a, after)
-            if b - a >= minutes:
-                return a
-        return None
-
-    def last_slot(self, minutes: int) -> int | None:
-        """Latest start of ``minutes`` uninterrupted: for reviews that close a day."""
-        if minutes > self.left:
-            return None
-        for a, b in reversed(self.free):
-            if b - a >= minutes:
-                return b - minutes
-        return None
 
 
 # -- the stage scheduler ------------------------------------------------------------------
@@ -486,32 +436,3 @@ def plan_onboarding(template: OnboardingTemplate, modules: dict[str, Module], st
         cursor += dt.timedelta(days=1)
     return OnboardingPlan(template, modules, start, first_day, pace, factor, stages, sessions, go_live,
                           unusual, shortfalls, calendar.notices() + notices)
-
-
-A_MONDAY = dt.date(2024, 1, 1)
-
-
-def design_shortfalls(template: OnboardingTemplate, modules: dict[str, Module]) -> list[Shortfall]:
-    """Stages that cannot hold their work at the standard pace on plain Monday-to-Friday weeks
-    from a Monday: the template's own problem, whatever the dates (lint's CS207)."""
-    from cs_team.schedule.calendar import PlainWeekdays
-
-    return plan_onboarding(template, modules, A_MONDAY, calendar=PlainWeekdays(), check=True).shortfalls
-
-
-def _hours(minutes: float) -> str:
-    return f"{minutes / 60:.2f}".rstrip("0").rstrip(".") + " h"
-
-
-def describe_shortfall(template: OnboardingTemplate, gap: Shortfall, pace: str = "standard") -> str:
-    """What does not fit where, by how much, and what to change."""
-    fix = (f"give it {gap.extra_days} more working day(s) (days: {gap.days + gap.extra_days}), or "
-           "move modules to another stage" if gap.extra_days else
-           f"it would not fit even in {MAX_EXTRA_DAYS} more working days: raise the daily cap, shorten "
-           "the blocked windows or split its modules")
-    gaps = (" (sessions that cannot be split, such as assessments and micro-lessons, leave gaps)"
-            if gap.needed <= gap.available else "")
-    return (f"stage '{gap.stage.id}' does not fit its {gap.days} working day(s) at the {pace} pace: "
-            f"its modules, assessments, retake slots, reviews and one-to-ones need "
-            f"{_hours(gap.needed)}, and those days hold {_hours(gap.available)} after lunch, blocked "
-            f"windows and the daily cap of {template.max_training_hours_per_day:g} h{gaps}; {fix}")

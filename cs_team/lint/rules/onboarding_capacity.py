@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from cs_team.lint.registry import Report, rule
 from cs_team.playbook import Playbook
-from cs_team.schedule.planner import describe_shortfall, design_shortfalls
+from cs_team.schedule.design import describe_shortfall, design_shortfalls
 
 
 @rule("CS207")
