@@ -183,7 +183,7 @@ def test_odd_results_files_are_refused_with_a_user_facing_error(tmp_path_factory
 
     from cs_team.loader import load_repository
     from cs_team.playbook import Playbook
-    from cs_team.results import promotion, scoring, training
+    from cs_team.results import promotion, scorecards, scoring, training
     from cs_team.results.records import ResultsError
     from tests.conftest import MINIMAL
 
@@ -208,7 +208,7 @@ def test_odd_results_files_are_refused_with_a_user_facing_error(tmp_path_factory
     path.write_text(yaml.safe_dump(base, allow_unicode=True), encoding="utf-8")
     try:
         if kind == "scorecard":
-            scoring.score(book, scoring.read_scorecards(book, [path], folder))
+            scoring.score(book, scorecards.read_scorecards(book, [path], folder))
         elif kind == "training-results":
             training.report(training.read_results(book, [path], folder))
         else:

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from cs_team.loader import load_repository
 from cs_team.playbook import Playbook
-from cs_team.results.scoring import RECOMMENDATIONS, read_scorecards, score
+from cs_team.results.scorecards import RECOMMENDATIONS, read_scorecards
+from cs_team.results.scoring import score
 from tests.conftest import RepoCopy, assert_golden
 from tests.test_cli import invoke
 

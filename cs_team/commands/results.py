@@ -50,7 +50,8 @@ def score(
     """
     from cs_team.documents.common import stamp
     from cs_team.documents.output import render
-    from cs_team.results.scoring import RECOMMENDATIONS, as_dict, read_scorecards
+    from cs_team.results.scorecards import RECOMMENDATIONS, read_scorecards
+    from cs_team.results.scoring import as_dict
     from cs_team.results.scoring import score as score_cards
 
     playbook = open_playbook(repo)
