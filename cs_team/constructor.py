@@ -67,17 +67,18 @@ class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         plain maps, lists and scalars, so a direct walk builds them; anything else
         goes through the generic constructor, with the same result.
         """
-        held: list[tuple[str, yaml.Node, str]] = []
+        held: list[tuple[str, yaml.Node, str]] | None = []  # reported only if the walk succeeds
         report, self.report = self.report, lambda *finding: held.append(finding)
         try:
             data = self._plain(node)
         # TypeError: a collection used as a key. RecursionError: deep nesting (the generic
         # constructor is iterative). Both get the generic constructor's handling.
         except (_Unusual, TypeError, RecursionError):
-            self.report = report
-            return self.construct_document(node)
+            held = None
         finally:
             self.report = report
+        if held is None:
+            return self.construct_document(node)
         for finding in held:
             report(*finding)
         return data

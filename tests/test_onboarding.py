@@ -456,3 +456,9 @@ def test_cohort_errors_name_the_line(team: RepoCopy, name: str, text: str, says:
     assert code == 1 and out == ""
     assert err == f"cs-team: error: {says}\n"
     assert not team.path("plans").exists()  # nothing written
+
+
+def test_the_command_offers_exactly_the_planner_paces() -> None:
+    from cs_team.commands.onboarding import Pace  # declared apart so that --help need not import the planner
+
+    assert tuple(pace.value for pace in Pace) == PACES

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cs_team.commands.base import LangOption, OutOption, RepoOption, app, open_playbook
+from cs_team.commands.base import DocLang, LangOption, OutOption, RepoOption, app, open_playbook
 from cs_team.commands.documents import deliver
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from cs_team.playbook import Playbook
 
 
 class ResultFormat(str, Enum):
@@ -22,10 +27,19 @@ class ResultFormat(str, Enum):
 FormatOption = Annotated[ResultFormat, typer.Option("--format", "-f", help="md, html, json or csv.")]
 
 
-def _json(data: dict) -> str:
-    import json
+def _report(playbook: Playbook, template: str, output_format: str, lang: DocLang | None, out: Path | None,
+            data: Callable[[], dict], **context: object) -> None:
+    """Write a report: ``data()`` as JSON, or the template rendered (with the playbook's stamp)."""
+    if output_format == "json":
+        import json
 
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        deliver(json.dumps(data(), ensure_ascii=False, indent=2) + "\n", out)
+        return
+    from cs_team.documents.common import stamp
+    from cs_team.documents.output import render
+
+    deliver(render(playbook, template, output_format, lang.value if lang else None,
+                   stamp=stamp(playbook), **context), out)
 
 
 @app.command()
@@ -48,23 +62,17 @@ def score(
 
       cs-team score wang-li.yaml wang-zhao.csv --format html --out scores.html
     """
-    from cs_team.documents.common import stamp
-    from cs_team.documents.output import render
     from cs_team.results.scorecards import RECOMMENDATIONS, read_scorecards
     from cs_team.results.scoring import as_dict
     from cs_team.results.scoring import score as score_cards
 
     playbook = open_playbook(repo)
     results = score_cards(playbook, read_scorecards(playbook, paths, Path.cwd()))
-    if output_format is ResultFormat.json:
-        deliver(_json(as_dict(results)), out)
-        return
     if output_format is ResultFormat.csv:
         deliver(_score_csv(results), out)
         return
-    deliver(render(playbook, "score", output_format.value, lang.value if lang else None, results=results,
-                    roles=playbook.roles, competencies=playbook.competencies,
-                    recommendations=RECOMMENDATIONS, stamp=stamp(playbook)), out)
+    _report(playbook, "score", output_format.value, lang, out, lambda: as_dict(results), results=results,
+            roles=playbook.roles, competencies=playbook.competencies, recommendations=RECOMMENDATIONS)
 
 
 def _score_csv(results: list) -> str:
@@ -92,11 +100,13 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
+ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="md, html or json.")]
+
+
 @app.command("trace")
 def trace_command(
     role: Annotated[str | None, typer.Argument(help="One role id; every role when left out.")] = None,
-    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md, html or json.")]
-        = ReportFormat.md,
+    output_format: ReportFormatOption = ReportFormat.md,
     lang: LangOption = None,
     out: OutOption = None,
     repo: RepoOption = None,
@@ -115,26 +125,20 @@ def trace_command(
 
       cs-team trace --format json --out trace.json
     """
-    from cs_team.documents.common import stamp
     from cs_team.documents.kit import find_role
-    from cs_team.documents.output import render
     from cs_team.trace import as_dict, trace
 
     playbook = open_playbook(repo)
     roles = [find_role(playbook, role)] if role else [playbook.roles[r] for r in sorted(playbook.roles)]
     traces = [trace(playbook, r) for r in roles]
-    if output_format is ReportFormat.json:
-        deliver(_json(as_dict(traces)), out)
-        return
-    deliver(render(playbook, "trace", output_format.value, lang.value if lang else None, traces=traces,
-                    competencies=playbook.competencies, roles=playbook.roles, stamp=stamp(playbook)), out)
+    _report(playbook, "trace", output_format.value, lang, out, lambda: as_dict(traces), traces=traces,
+            competencies=playbook.competencies, roles=playbook.roles)
 
 
 @app.command("training-results")
 def training_results(
     paths: Annotated[list[Path], typer.Argument(help="Results files (YAML or CSV), or folders of them.")],
-    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md, html or json.")]
-        = ReportFormat.md,
+    output_format: ReportFormatOption = ReportFormat.md,
     lang: LangOption = None,
     out: OutOption = None,
     repo: RepoOption = None,
@@ -152,17 +156,12 @@ def training_results(
 
       cs-team training-results results/ --format html --out training.html
     """
-    from cs_team.documents.common import stamp
-    from cs_team.documents.output import render
     from cs_team.results.training import as_dict, read_results, report
 
     playbook = open_playbook(repo)
     reports = report(read_results(playbook, paths, Path.cwd()), list(playbook.modules))
-    if output_format is ReportFormat.json:
-        deliver(_json(as_dict(reports)), out)
-        return
-    deliver(render(playbook, "training-results", output_format.value, lang.value if lang else None,
-                    reports=reports, stamp=stamp(playbook)), out)
+    _report(playbook, "training-results", output_format.value, lang, out, lambda: as_dict(reports),
+            reports=reports)
 
 
 @app.command("promotion-rank")
@@ -170,8 +169,7 @@ def promotion_rank(
     records: Annotated[Path, typer.Argument(help="The candidates' records (YAML or CSV).")],
     promotion: Annotated[str | None, typer.Option(
         help="The competition's id (when the records file does not name it).")] = None,
-    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md, html or json.")]
-        = ReportFormat.md,
+    output_format: ReportFormatOption = ReportFormat.md,
     lang: LangOption = None,
     out: OutOption = None,
     repo: RepoOption = None,
@@ -185,15 +183,10 @@ def promotion_rank(
 
       cs-team promotion-rank candidates.csv --promotion supervisor-competition --format html
     """
-    from cs_team.documents.common import stamp
-    from cs_team.documents.output import render
     from cs_team.results.promotion import as_dict, rank, read_records
 
     playbook = open_playbook(repo)
     found, ratings, candidates = read_records(playbook, records, Path.cwd(), promotion)
     ranking = rank(playbook, found, ratings, candidates)
-    if output_format is ReportFormat.json:
-        deliver(_json(as_dict(ranking)), out)
-        return
-    deliver(render(playbook, "promotion-rank", output_format.value, lang.value if lang else None,
-                    ranking=ranking, stamp=stamp(playbook)), out)
+    _report(playbook, "promotion-rank", output_format.value, lang, out, lambda: as_dict(ranking),
+            ranking=ranking)
