@@ -13,11 +13,10 @@ from pydantic import ValidationError
 
 from cs_team.findings import Finding
 from cs_team.fingerprint import Snapshot
-from cs_team.lint.registry import resolve_codes
 from cs_team.locate import span_at
-from cs_team.model import FORMAT_VERSION, ITEM_LISTS, KINDS, Config, Document
+from cs_team.model import FORMAT_VERSION, ITEM_LISTS, KINDS, RESULT_KINDS, Config, Document
 from cs_team.repo import CONFIG_NAME, display_path, display_paths, playbook_files
-from cs_team.results.records import RESULT_KINDS
+from cs_team.rulebook import resolve_codes
 from cs_team.source import ParsedFile, finding, parse_file
 from cs_team.validation import schema_findings, suggest
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from cs_team import __version__
 from cs_team.findings import Finding, Severity
-from cs_team.lint.registry import RULES
+from cs_team.rulebook import RULES
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"

@@ -21,7 +21,7 @@ import yaml
 
 from cs_team.constructor import MAX_EXPANDED_NODES, AliasBomb, compose, loader_for
 from cs_team.findings import Finding, Span
-from cs_team.lint.registry import RULES
+from cs_team.rulebook import make_finding
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest file read. Playbooks are small; a larger file is almost surely not one."""
@@ -63,8 +63,7 @@ def node_span(node: yaml.Node) -> Span:
 
 
 def finding(parsed: ParsedFile, code: str, span: Span, message: str) -> Finding:
-    rule = RULES[code]
-    return Finding(parsed.display, span, code, rule.severity, message, rule.name)
+    return make_finding(parsed.display, span, code, message)
 
 
 def _byte_position(raw: bytes, offset: int) -> Span:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cs_team.cli import app
-from cs_team.lint.registry import RULES
+from cs_team.rulebook import RULES
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from cs_team.lint.registry import RULES
+from cs_team.rulebook import RULES
 from tests.conftest import RepoCopy
 
 

@@ -23,7 +23,7 @@ class LintFormat(str, Enum):
 
 
 def _codes(values: list[str] | None, option: str) -> set[str]:
-    from cs_team.lint.registry import resolve_codes
+    from cs_team.rulebook import resolve_codes
 
     codes, unknown = resolve_codes(v for value in values or [] for v in value.split(","))
     if unknown:
@@ -96,7 +96,7 @@ def rules(
 
       cs-team rules marital-status --lang en
     """
-    from cs_team.lint.registry import RULES, resolve_codes
+    from cs_team.rulebook import RULES, resolve_codes
     from cs_team.validation import suggest
 
     languages = ["zh", "en"] if lang is DocLang.zh_en else [lang.value]

@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cs_team.findings import Finding, normalise
-from cs_team.lint import rules as _rules  # noqa: F401  (registers every rule's check)
 from cs_team.lint import suppression
-from cs_team.lint.registry import RULES, Report
+from cs_team.lint.registry import Report
+from cs_team.lint.rules import CHECKS
 from cs_team.loader import Repository
 from cs_team.playbook import Playbook
+from cs_team.rulebook import RULES, make_finding
 
 
 def _finding(code: str, report: Report) -> Finding:
-    rule = RULES[code]
     span = report.site.span(key=report.key)
-    return Finding(report.site.document.display, span, code, rule.severity, report.message, rule.name)
+    return make_finding(report.site.document.display, span, code, report.message)
 
 
 def run(repo: Repository, select: set[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
@@ -27,9 +27,9 @@ def run(repo: Repository, select: set[str] | None = None, ignore: Iterable[str] 
 
     findings = [f for f in repo.findings if enabled(f.code)]
     playbook = Playbook(repo)
-    for code, rule in RULES.items():
-        if rule.check is not None and enabled(code):
-            findings.extend(_finding(code, report) for report in rule.check(playbook))
+    for code, check in CHECKS.items():
+        if enabled(code):
+            findings.extend(_finding(code, report) for report in check(playbook))
     files = [d.parsed for d in repo.documents]
     if repo.config_file is not None:
         files.append(repo.config_file)

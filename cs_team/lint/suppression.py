@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from cs_team.findings import Finding, Span
-from cs_team.lint.registry import RULES, resolve_codes
+from cs_team.rulebook import make_finding, resolve_codes
 from cs_team.source import ParsedFile
 
 _COMMENT = re.compile(r"#\s*cs-team:\s*disable\s+(?P<codes>[\w\s,.-]+?)\s*(?:--\s*(?P<reason>.*?))?\s*$")
@@ -51,11 +51,6 @@ def read(text: str) -> list[Suppression]:
     return found
 
 
-def _finding(path: str, span: Span, code: str, message: str) -> Finding:
-    rule = RULES[code]
-    return Finding(path, span, code, rule.severity, message, rule.name)
-
-
 def apply(findings: list[Finding], files: list[ParsedFile], enabled: set[str]) -> list[Finding]:
     """``findings`` less the suppressed ones, plus findings about the suppressions themselves."""
     by_place: dict[tuple[str, int], list[Suppression]] = {}
@@ -74,15 +69,15 @@ def apply(findings: list[Finding], files: list[ParsedFile], enabled: set[str]) -
         holder.used.add(finding.code)
         if finding.code.startswith(REASON_REQUIRED_PREFIX) and not holder.reason:
             kept.append(finding)
-            extra.append(_finding(finding.path, holder.comment_span, "CS011", (
+            extra.append(make_finding(finding.path, holder.comment_span, "CS011", (
                 f"suppressing {finding.code} needs a reason: "
                 f"`# cs-team: disable {finding.code} -- why this is job-related`")))
     for (path, _), suppressions in by_place.items():
         for s in suppressions:
             for name in s.unknown:
-                extra.append(_finding(path, s.comment_span, "CS012", f"'{name}' names no rule"))
+                extra.append(make_finding(path, s.comment_span, "CS012", f"'{name}' names no rule"))
             unused = sorted((s.codes & enabled) - s.used)
             if unused:
-                extra.append(_finding(path, s.comment_span, "CS012", (
+                extra.append(make_finding(path, s.comment_span, "CS012", (
                     f"nothing to suppress here for {', '.join(unused)}; remove the comment")))
     return kept + [f for f in extra if f.code in enabled]

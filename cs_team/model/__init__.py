@@ -30,6 +30,9 @@ KINDS: dict[str, type[Document]] = {
     "work-calendar": WorkCalendar,
 }
 
+RESULT_KINDS = frozenset({"scorecard", "training-results", "promotion-records"})
+"""Kinds of results files (read by ``cs_team.results``): the playbook loader leaves them alone."""
+
 # Lists whose items carry repository-wide ids: kind -> ((field, namespace), ...).
 # Such items stand alone: one broken item does not make its siblings unusable.
 ITEM_LISTS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -39,4 +42,4 @@ ITEM_LISTS: dict[str, tuple[tuple[str, str], ...]] = {
     "evaluation-rules": (("promotions", "promotion"),),
 }
 
-__all__ = ["FORMAT_VERSION", "ITEM_LISTS", "KINDS", "Config", "Document", "Text"]
+__all__ = ["FORMAT_VERSION", "ITEM_LISTS", "KINDS", "RESULT_KINDS", "Config", "Document", "Text"]

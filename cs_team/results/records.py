@@ -16,9 +16,6 @@ from typing import Any
 
 from cs_team.errors import InputError
 
-RESULT_KINDS = frozenset({"scorecard", "training-results", "promotion-records"})
-"""Kinds of results files: the playbook loader leaves them alone."""
-
 
 class ResultsError(InputError):
     """Results files with problems: ``problems`` holds one ``where: message`` line each."""

@@ -1,6 +1,14 @@
-"""Cross-file rules, one module each; importing this package registers their checks."""
+"""Cross-file rules, one module each, and the one table of which function checks which code.
 
-from cs_team.lint.rules import (  # noqa: F401
+A rule module only defines its check; it is registered here (as yamllint's ``rules/__init__``
+lists its rules), so what runs is read in one place and nothing depends on import order.
+A test fails when a rule module is not in the table or a code in it has no catalogue entry.
+"""
+
+from __future__ import annotations
+
+from cs_team.lint.registry import Check
+from cs_team.lint.rules import (
     demand_pattern,
     duplicate_ids,
     fair_hiring,
@@ -16,3 +24,24 @@ from cs_team.lint.rules import (  # noqa: F401
     traceability,
     weights,
 )
+
+CHECKS: dict[str, Check] = {
+    "CS201": duplicate_ids.check,
+    "CS202": references.check,
+    "CS203": weights.check,
+    "CS204": question_supply.check,
+    "CS205": scales.check,
+    "CS206": prerequisites.check_cycles,
+    "CS207": onboarding_capacity.check_capacity,
+    "CS208": languages.check,
+    "CS209": near_duplicates.check,
+    "CS210": targets.check_impossible,
+    "CS211": targets.check_implausible,
+    "CS212": targets.check_rates,
+    "CS213": prerequisites.check_order,
+    "CS214": interview_time.check,
+    "CS215": onboarding_capacity.check_unscheduled,
+    "CS216": demand_pattern.check,
+    "CS217": traceability.check_trained,
+    **fair_hiring.checks(),
+}

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cs_team.lint.registry import Report, rule
+from cs_team.lint.registry import Report
 from cs_team.model.demand import incomplete_days
 from cs_team.playbook import Playbook, Site
 
 
-@rule("CS216")
 def check(playbook: Playbook) -> Iterator[Report]:
     for document, pattern in playbook.repo.models("demand-pattern"):
         for channel, key, needed, given in incomplete_days(pattern):

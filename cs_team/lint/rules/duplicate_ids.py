@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cs_team.lint.registry import Report, rule
+from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook
 
 
-@rule("CS201")
 def check(playbook: Playbook) -> Iterator[Report]:
     for namespace, ids in playbook.declared.items():
         for key, sites in ids.items():

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from cs_team.lint.registry import Report, rule
+from cs_team.lint.registry import Report
 from cs_team.loader import LoadedDocument
 from cs_team.model.common import Text
 from cs_team.playbook import Playbook, Site
@@ -53,7 +53,6 @@ def document_texts(playbook: Playbook, document: LoadedDocument) -> list[tuple[t
     return playbook.derived[key]
 
 
-@rule("CS208")
 def check(playbook: Playbook) -> Iterator[Report]:
     required = list(playbook.config.languages)
     needed = frozenset(required)

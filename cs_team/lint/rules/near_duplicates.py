@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from cs_team.lint.registry import Report, rule
+from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook
 
 THRESHOLD = 0.8
@@ -56,7 +56,6 @@ def similar_pairs(sets: list[frozenset[str]], threshold: float = THRESHOLD
                 yield i, j, similarity
 
 
-@rule("CS209")
 def check(playbook: Playbook) -> Iterator[Report]:
     default = playbook.default_language
     questions = list(playbook.questions.values())

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cs_team.lint.registry import Report, rule
+from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook
 from cs_team.schedule.design import describe_shortfall, design_shortfalls
 
 
-@rule("CS207")
 def check_capacity(playbook: Playbook) -> Iterator[Report]:
     for template in playbook.onboarding.values():
         modules = {m.id: m for m in playbook.curriculum_modules(template.curriculum)}
@@ -22,7 +21,6 @@ def check_capacity(playbook: Playbook) -> Iterator[Report]:
                          describe_shortfall(template, gap))
 
 
-@rule("CS215")
 def check_unscheduled(playbook: Playbook) -> Iterator[Report]:
     for template in playbook.onboarding.values():
         placed = {m for stage in template.stages for m in stage.modules}

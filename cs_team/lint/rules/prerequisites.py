@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cs_team.lint.registry import Report, rule
+from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook
 
 
@@ -42,7 +42,6 @@ def find_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
     return cycles
 
 
-@rule("CS206")
 def check_cycles(playbook: Playbook) -> Iterator[Report]:
     modules = {m.id: list(m.prerequisites) for m in playbook.modules.values()}
     for loop in find_cycles(modules):
@@ -58,7 +57,6 @@ def check_cycles(playbook: Playbook) -> Iterator[Report]:
                      f"curricula extend each other in a cycle: {chain}")
 
 
-@rule("CS213")
 def check_order(playbook: Playbook) -> Iterator[Report]:
     for template in playbook.onboarding.values():
         site = playbook.site(template)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cs_team.interview import describe_shortfall, plan_interview
-from cs_team.lint.registry import Report, rule
+from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook
 
 
-@rule("CS204")
 def check(playbook: Playbook) -> Iterator[Report]:
     for role in playbook.roles.values():
         for gap in plan_interview(playbook, role).shortfalls:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cs_team.lint.registry import Report, rule
+from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook, Site
 from cs_team.validation import suggest
 
@@ -76,7 +76,6 @@ def _stage_modules(playbook: Playbook) -> Iterator[Report]:
                                  f"'{template.curriculum}'; add it there or remove it here")
 
 
-@rule("CS202")
 def check(playbook: Playbook) -> Iterator[Report]:
     for site, namespace, key in _refs(playbook):
         if not playbook.exists(namespace, key):

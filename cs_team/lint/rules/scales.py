@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cs_team.lint.registry import Report, rule
+from cs_team.lint.registry import Report
 from cs_team.model.scale import ScalePoint
 from cs_team.playbook import Playbook, Site
 
@@ -23,7 +23,6 @@ def _points(site: Site, points: list[ScalePoint], need_anchor: bool) -> Iterator
             yield Report(site.at(i), f"point {point.value} needs a label or an anchor")
 
 
-@rule("CS205")
 def check(playbook: Playbook) -> Iterator[Report]:
     for scale in playbook.scales.values():
         yield from _points(playbook.site(scale).at("points"), scale.points, need_anchor=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cs_team.lint.registry import Report, rule
+from cs_team.lint.registry import Report
 from cs_team.model.kpi import KPI_FIELDS, KpiTargets
 from cs_team.playbook import Playbook, Site
 
@@ -79,7 +79,6 @@ def _channel_problems(inputs) -> Iterator[tuple[tuple, str]]:
         yield ("attrition_percent_per_month",), "attrition cannot be negative"
 
 
-@rule("CS210")
 def check_impossible(playbook: Playbook) -> Iterator[Report]:
     for site, targets in _kpis(playbook):
         for name, value in targets.items():
@@ -90,7 +89,6 @@ def check_impossible(playbook: Playbook) -> Iterator[Report]:
             yield Report(playbook.site(inputs).at(*path), problem)
 
 
-@rule("CS211")
 def check_implausible(playbook: Playbook) -> Iterator[Report]:
     for site, targets in _kpis(playbook):
         for name, value in targets.items():
@@ -124,7 +122,6 @@ def _shrinkage(inputs) -> float:
     return inputs.shrinkage if isinstance(inputs.shrinkage, float | int) else inputs.shrinkage.total()
 
 
-@rule("CS212")
 def check_rates(playbook: Playbook) -> Iterator[Report]:
     for inputs in playbook.hiring.values():
         site = playbook.site(inputs)

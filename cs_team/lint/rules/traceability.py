@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cs_team.lint.registry import Report, rule
+from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook
 
 
-@rule("CS217")
 def check_trained(playbook: Playbook) -> Iterator[Report]:
     for role in playbook.roles.values():
         if not role.curriculum or role.curriculum not in playbook.curricula:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cs_team.lint.registry import Report, rule
+from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook, Site
 
 TOLERANCE = 1e-6
@@ -23,7 +23,6 @@ def _sum_check(site: Site, what: str, parts: list[tuple[str, float]]) -> Iterato
                      f"{change} them by {_figure(abs(total - 100))}", key=True)
 
 
-@rule("CS203")
 def check(playbook: Playbook) -> Iterator[Report]:
     for role in playbook.roles.values():
         parts = [(c.competency, c.weight) for c in role.hiring_criteria]

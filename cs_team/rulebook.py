@@ -1,0 +1,98 @@
+"""Every rule cs-team knows (stable code, kebab-case name, severity, texts) and the one way to
+make a finding from a code.
+
+This module sits below everything: the parser, the loader and the lint rules all report
+through it, and it imports nothing of cs-team but the finding record. The texts are data
+(``lint/catalogue.yaml``, in zh and en), read once on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+from cs_team.findings import Finding, Severity, Span
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summaries: dict[str, str]
+    explanations: dict[str, str]
+    bad: str
+    good: str
+
+    @property
+    def summary(self) -> str:
+        return self.summaries["en"]
+
+    @property
+    def explanation(self) -> str:
+        return self.explanations["en"]
+
+    def describe(self, languages: Iterable[str] = ("zh", "en")) -> str:
+        """The full explanation with a bad and a good example, in the given languages."""
+        parts = [f"{self.code} {self.name} ({self.severity.value})"]
+        for lang in languages:
+            if lang in self.summaries:
+                parts.append(self.summaries[lang])
+            if lang in self.explanations:
+                parts.append(self.explanations[lang])
+        parts += ["Bad / 反例:\n" + _indent(self.bad), "Good / 正例:\n" + _indent(self.good)]
+        return "\n\n".join(parts) + "\n"
+
+    def help_text(self) -> str:
+        return self.describe(("en", "zh"))
+
+    def help_markdown(self) -> str:
+        texts = [self.explanations[lang] for lang in ("en", "zh") if lang in self.explanations]
+        return "\n\n".join([*texts, "Bad:", _fence(self.bad), "Good:", _fence(self.good)])
+
+
+def _indent(text: str) -> str:
+    return "".join(f"    {line}\n" for line in text.rstrip("\n").split("\n")).rstrip("\n")
+
+
+def _fence(text: str) -> str:
+    return f"```yaml\n{text.rstrip()}\n```"
+
+
+def _load_catalogue() -> dict[str, Rule]:
+    """The texts stay in lint/catalogue.yaml, where rule authors add them (a data file: no import)."""
+    import yaml
+
+    text = (resources.files("cs_team") / "lint" / "catalogue.yaml").read_text(encoding="utf-8")
+    entries = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return {
+        code: Rule(code, entry["name"], Severity(entry["severity"]), entry["summary"],
+                   entry["explanation"], entry["bad"], entry["good"])
+        for code, entry in entries.items()
+    }
+
+
+RULES: dict[str, Rule] = _load_catalogue()
+
+
+def make_finding(path: str, span: Span, code: str, message: str) -> Finding:
+    """A finding of rule ``code`` at ``path``/``span``: severity and name come from the catalogue."""
+    rule = RULES[code]
+    return Finding(path, span, code, rule.severity, message, rule.name)
+
+
+def resolve_codes(names: Iterable[str]) -> tuple[set[str], list[str]]:
+    """Map codes, names or code prefixes (``CS2``) to codes; also return the unknown ones."""
+    codes: set[str] = set()
+    unknown: list[str] = []
+    for raw in names:
+        name = raw.strip()
+        matched = {
+            c for c, r in RULES.items() if name.upper() == c or name == r.name
+        } or {c for c in RULES if name.upper().startswith("CS") and c.startswith(name.upper())}
+        if matched:
+            codes |= matched
+        else:
+            unknown.append(name)
+    return codes, unknown
