@@ -24,7 +24,8 @@ from cs_team.playbook import Playbook
 from cs_team.repo import bundled_root
 from cs_team.schedule.calendar import WorkDays
 from cs_team.schedule.cohort import Hire
-from cs_team.schedule.planner import PACES, plan_onboarding
+from cs_team.schedule.pacing import PACES
+from cs_team.schedule.planner import plan_onboarding
 from tests.conftest import FIXTURES, RepoCopy, assert_golden
 from tests.test_cli import invoke
 

@@ -14,14 +14,9 @@ from cs_team.playbook import Playbook
 from cs_team.schedule.calendar import DayInfo, WorkDays
 from cs_team.schedule.cohort import Hire
 from cs_team.schedule.design import describe_shortfall, design_shortfalls
-from cs_team.schedule.planner import (
-    OnboardingPlan,
-    PlanError,
-    Session,
-    StagePlan,
-    led_by,
-    plan_onboarding,
-)
+from cs_team.schedule.pacing import PlanError
+from cs_team.schedule.planner import OnboardingPlan, StageDays, plan_onboarding
+from cs_team.schedule.sessions import Session, led_by
 
 
 @dataclass(frozen=True)
@@ -43,9 +38,9 @@ class Row:
 
 
 @dataclass(frozen=True)
-class Day:
+class AgendaDay:
     day: dt.date
-    stage: StagePlan
+    stage: StageDays
     rows: list[Row]
     info: DayInfo
     free_minutes: int
@@ -56,14 +51,14 @@ class Day:
 class Week:
     number: int
     monday: dt.date
-    days: list[Day]
+    days: list[AgendaDay]
     off: list[DayInfo]
     """Weekdays of the week inside the plan that are off (holidays, company days)."""
 
 
 @dataclass(frozen=True)
-class StageView:
-    plan: StagePlan
+class OnboardingStage:
+    plan: StageDays
     number: int
     review: Session | None
 
@@ -91,7 +86,7 @@ class OnboardingView:
     hire: Hire
     role: Role
     plan: OnboardingPlan
-    stages: list[StageView]
+    stages: list[OnboardingStage]
     weeks: list[Week]
     rows: list[Row]
     bars: list[Bar]
@@ -145,7 +140,7 @@ def onboarding(playbook: Playbook, role: Role, hire: Hire, calendar: WorkDays,
         if first:
             seen.add(session.module)
         rows.append(Row(session, module, who_is, name, location, first))
-    stages = [StageView(s, n, next((x for x in plan.sessions if x.kind == "review"
+    stages = [OnboardingStage(s, n, next((x for x in plan.sessions if x.kind == "review"
                                     and x.stage == s.stage.id), None))
               for n, s in enumerate(plan.stages, 1)]
     weeks = _weeks(plan, rows, calendar)
@@ -184,7 +179,7 @@ def _weeks(plan: OnboardingPlan, rows: list[Row], calendar: WorkDays) -> list[We
         if day in stage_of:
             day_rows = by_day.get(day, [])
             left = DayBook(plan.template, day).capacity - sum(r.session.minutes for r in day_rows)
-            week.days.append(Day(day, stage_of[day], day_rows, info, max(0, left)))
+            week.days.append(AgendaDay(day, stage_of[day], day_rows, info, max(0, left)))
         elif not info.working and day.weekday() < 5:
             week.off.append(info)
         day += dt.timedelta(days=1)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from cs_team.errors import InputError
-from cs_team.schedule.planner import PACES
+from cs_team.schedule.pacing import PACES
 
 FIELDS = ("name", "start", "mentor", "role", "pace")
 YEARS = (2000, 2100)

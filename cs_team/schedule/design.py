@@ -7,24 +7,24 @@ import datetime as dt
 
 from cs_team.model.curriculum import Module
 from cs_team.model.onboarding import OnboardingTemplate
-from cs_team.schedule.planner import MAX_EXTRA_DAYS, Shortfall, plan_onboarding
+from cs_team.schedule.planner import MAX_EXTRA_DAYS, StageShortfall, template_shortfalls
 
 A_MONDAY = dt.date(2024, 1, 1)
 
 
-def design_shortfalls(template: OnboardingTemplate, modules: dict[str, Module]) -> list[Shortfall]:
+def design_shortfalls(template: OnboardingTemplate, modules: dict[str, Module]) -> list[StageShortfall]:
     """Stages that cannot hold their work at the standard pace on plain Monday-to-Friday weeks
     from a Monday: the template's own problem, whatever the dates (lint's CS207)."""
     from cs_team.schedule.calendar import PlainWeekdays
 
-    return plan_onboarding(template, modules, A_MONDAY, calendar=PlainWeekdays(), check=True).shortfalls
+    return template_shortfalls(template, modules, A_MONDAY, PlainWeekdays())
 
 
 def _hours(minutes: float) -> str:
     return f"{minutes / 60:.2f}".rstrip("0").rstrip(".") + " h"
 
 
-def describe_shortfall(template: OnboardingTemplate, gap: Shortfall, pace: str = "standard") -> str:
+def describe_shortfall(template: OnboardingTemplate, gap: StageShortfall, pace: str = "standard") -> str:
     """What does not fit where, by how much, and what to change."""
     fix = (f"give it {gap.extra_days} more working day(s) (days: {gap.days + gap.extra_days}), or "
            "move modules to another stage" if gap.extra_days else

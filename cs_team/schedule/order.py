@@ -1,0 +1,72 @@
+"""What a stage holds, in which order, and which days carry the weekly one-to-one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cs_team.model.curriculum import Module
+from cs_team.model.onboarding import WEEKDAYS, OnboardingTemplate
+from cs_team.schedule.pacing import PlanError
+
+
+def stage_order(template: OnboardingTemplate, modules: dict[str, Module], stage_index: int,
+                strict: bool) -> list[Module]:
+    """The stage's modules in template order, prerequisites inside the stage first. ``strict``
+    refuses a missing module or a prerequisite in a later stage; otherwise they are skipped (lint
+    reports them under their own rules)."""
+    stage = template.stages[stage_index]
+    later = {m: s.id for s in template.stages[stage_index + 1:] for m in s.modules}
+    present = []
+    for module_id in stage.modules:
+        module = modules.get(module_id)
+        if module is None:
+            if strict:
+                raise PlanError(f"onboarding template '{template.id}', stage '{stage.id}': no "
+                                f"module '{module_id}' in its curriculum (`cs-team lint` says more)")
+            continue
+        for needed in module.prerequisites:
+            if needed in later and strict:
+                raise PlanError(
+                    f"onboarding template '{template.id}': module '{module_id}' in stage "
+                    f"'{stage.id}' needs '{needed}', which comes later, in stage '{later[needed]}'; "
+                    "move one of them (lint rule CS213)")
+        if module not in present:
+            present.append(module)
+    ids = [m.id for m in present]
+    ordered: list[Module] = []
+    placed: set[str] = set()
+    while len(ordered) < len(present):
+        for module in present:
+            waiting = [p for p in module.prerequisites if p in ids and p not in placed]
+            if module.id not in placed and not waiting:
+                ordered.append(module)
+                placed.add(module.id)
+                break
+        else:  # a cycle (lint CS206): keep the template's order for the rest
+            ordered += [m for m in present if m.id not in placed]
+            break
+    return ordered
+
+
+def one_to_one_days(template: OnboardingTemplate, first_day: dt.date,
+                    days: list[dt.date]) -> dict[dt.date, int]:
+    """The one-to-one day of each ISO week among ``days``: the template's weekday, else the
+    nearest earlier working day of that week in the plan, else the nearest later one."""
+    setting = template.one_to_one
+    if setting is None:
+        return {}
+    wanted = WEEKDAYS.index(setting.weekday)
+    by_week: dict[tuple[int, int], list[dt.date]] = {}
+    for day in days:
+        by_week.setdefault(day.isocalendar()[:2], []).append(day)
+    first_week = first_day - dt.timedelta(days=first_day.weekday())
+    chosen: dict[dt.date, int] = {}
+    for week_days in by_week.values():
+        monday = week_days[0] - dt.timedelta(days=week_days[0].weekday())
+        number = (monday - first_week).days // 7
+        if number % setting.every_weeks:
+            continue
+        earlier = [d for d in week_days if d.weekday() <= wanted]
+        day = earlier[-1] if earlier else week_days[0]
+        chosen[day] = number // setting.every_weeks + 1
+    return chosen

@@ -1,0 +1,179 @@
+"""Fitting one stage's work into a list of working days.
+
+Fixed points are reserved first, at the end of their day: the weekly mentor one-to-one and the
+stage's checkpoint review on its last day. Micro-lessons run as a daily opener, one lesson a day
+(with its quiz when the template asks), never split. The other modules follow in order, each
+followed by its assessment; a module is split across open time and days, never into pieces
+shorter than ``MIN_PART`` minutes. Retake slots come last, from the day after the attempt.
+Everything counts against the daily training cap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from cs_team.model.curriculum import Module
+from cs_team.model.onboarding import OnboardingTemplate, Stage
+from cs_team.schedule.daybook import DayBook
+from cs_team.schedule.pacing import lesson_sizes, paced_minutes
+from cs_team.schedule.sessions import Session
+
+MIN_PART = 30
+"""A module part shorter than this is not worth starting; gaps shorter stay free."""
+
+
+@dataclass
+class _Cursor:
+    index: int = 0
+    minute: int = 0
+
+
+class StageFailed(Exception):
+    """The work does not fit the days given: the caller tries one more day."""
+
+
+class StageLayout:
+    """One attempt at fitting a stage's work into a given list of days."""
+
+    def __init__(self, template: OnboardingTemplate, factor: float, stage: Stage,
+                 days: list[dt.date]) -> None:
+        self.template, self.factor, self.stage, self.days = template, factor, stage, days
+        self.books = [DayBook(template, d) for d in days]
+        self.sessions: list[Session] = []
+
+    def minutes(self, module: Module) -> int:
+        return paced_minutes(module, self.factor)
+
+    def add(self, index: int, start: int, minutes: int, kind: str, key: str, module: str | None = None,
+            part: int = 1, parts: int = 1) -> Session:
+        self.books[index].take(start, start + minutes)
+        session = Session(self.days[index], start, start + minutes, kind, self.stage.id, key, module,
+                          part, parts)
+        self.sessions.append(session)
+        return session
+
+    def reserve_at_end(self, index: int, minutes: int, kind: str, key: str) -> None:
+        start = self.books[index].last_slot(minutes)
+        if start is None:
+            raise StageFailed
+        self.add(index, start, minutes, kind, key)
+
+    def atomic(self, cursor: _Cursor, minutes: int) -> tuple[int, int]:
+        """First (day, start) from ``cursor`` with ``minutes`` uninterrupted and under the cap."""
+        for index in range(cursor.index, len(self.books)):
+            start = self.books[index].first_slot(minutes, cursor.minute if index == cursor.index else 0)
+            if start is not None:
+                return index, start
+        raise StageFailed
+
+    def module(self, cursor: _Cursor, module: Module, minutes: int) -> _Cursor:
+        """Split ``minutes`` of ``module`` over free time from ``cursor``; the cursor after it."""
+        first = len(self.sessions)
+        remaining, index, after = minutes, cursor.index, cursor.minute
+        while remaining > 0:
+            if index >= len(self.books):
+                raise StageFailed
+            book = self.books[index]
+            for a, b in book.free:
+                a = max(a, after)
+                room = min(b - a, book.left)
+                chunk = remaining if room >= remaining else self._part(room, remaining)
+                if chunk is not None:
+                    part = len(self.sessions) - first + 1
+                    self.add(index, a, chunk, "module", f"{module.id}/{part}", module.id, part)
+                    remaining -= chunk
+                    after = a + chunk
+                    break
+            else:
+                index, after = index + 1, 0
+        parts = len(self.sessions) - first
+        self.sessions[first:] = [replace(s, parts=parts) for s in self.sessions[first:]]
+        return _Cursor(index, after)
+
+    @staticmethod
+    def _part(room: int, remaining: int) -> int | None:
+        """How much of a module to put in ``room`` minutes when it will not all fit: never a
+        part under MIN_PART, and never leave a remainder under MIN_PART for later."""
+        if room < MIN_PART:
+            return None
+        if remaining - room < MIN_PART:
+            room = remaining - MIN_PART
+        return room if room >= MIN_PART else None
+
+    def micro_lessons(self, module: Module, minutes: int, from_index: int, after: int) -> None:
+        template = self.template
+        sizes = lesson_sizes(minutes, template.micro_lesson_minutes)
+        quiz = template.quiz_minutes if template.quiz_after_micro_lessons else 0
+        index = from_index
+        for n, size in enumerate(sizes, 1):
+            while True:
+                if index >= len(self.books):
+                    raise StageFailed
+                start = self.books[index].first_slot(size + quiz, after if index == from_index else 0)
+                if start is not None:
+                    break
+                index += 1
+            self.add(index, start, size, "micro-lesson", f"{module.id}/{n}", module.id, n, len(sizes))
+            if quiz:
+                self.add(index, start + size, quiz, "quiz", f"{module.id}/{n}/quiz", module.id, n,
+                         len(sizes))
+            index += 1  # one lesson a day
+
+    def run(self, order: list[Module], one_to_ones: dict[dt.date, int]) -> None:
+        template = self.template
+        for index, day in enumerate(self.days):
+            if day in one_to_ones:
+                self.reserve_at_end(index, template.one_to_one.minutes, "one-to-one",
+                                    f"one-to-one/{one_to_ones[day]}")
+        if self.stage.checkpoint is not None:
+            self.reserve_at_end(len(self.days) - 1, template.review_minutes, "review",
+                                f"review/{self.stage.id}")
+        inside = {m.id for m in order}
+        done: dict[str, _Cursor] = {}
+        for module in order:
+            if module.format == "micro-lesson" and not set(module.prerequisites) & inside:
+                self.micro_lessons(module, self.minutes(module), 0, 0)
+                done[module.id] = _Cursor()
+        cursor = _Cursor()
+        assessments: list[tuple[Module, Session]] = []
+        for module in order:
+            if module.id in done:
+                continue
+            if module.format == "micro-lesson":
+                self.micro_lessons(module, self.minutes(module), cursor.index, cursor.minute)
+                continue
+            cursor = self.module(cursor, module, self.minutes(module))
+            if module.assessment is not None:
+                index, start = self.atomic(cursor, module.assessment.minutes)
+                session = self.add(index, start, module.assessment.minutes, "assessment",
+                                   f"{module.id}/assessment", module.id)
+                assessments.append((module, session))
+                cursor = _Cursor(index, start + module.assessment.minutes)
+        for module, session in assessments:
+            previous = session
+            for r in range(1, module.assessment.retakes + 1):
+                index, start = self.atomic(self._day_after(previous), module.assessment.minutes)
+                previous = self.add(index, start, module.assessment.minutes, "retake",
+                                    f"{module.id}/retake-{r}", module.id, r, module.assessment.retakes)
+
+    def _day_after(self, session: Session) -> _Cursor:
+        """Where a retake may go: from the next day (time to revise), or later the same day when
+        the stage has no next day."""
+        index = self.days.index(session.day) + 1
+        return _Cursor(index, 0) if index < len(self.days) else _Cursor(index - 1, session.end)
+
+    def needed(self, order: list[Module], one_to_ones: int) -> int:
+        template = self.template
+        total = sum(self.minutes(m) for m in order)
+        for m in order:
+            if m.format == "micro-lesson" and template.quiz_after_micro_lessons:
+                total += template.quiz_minutes * len(lesson_sizes(self.minutes(m),
+                                                                   template.micro_lesson_minutes))
+            if m.assessment is not None:
+                total += m.assessment.minutes * (1 + m.assessment.retakes)
+        if self.stage.checkpoint is not None:
+            total += template.review_minutes
+        if template.one_to_one is not None:
+            total += template.one_to_one.minutes * one_to_ones
+        return total
