@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cs_team.interview import plan_interview
+from cs_team.model.common import Text
 from cs_team.model.curriculum import Module
 from cs_team.model.role import Role
 from cs_team.playbook import Playbook
@@ -25,6 +26,9 @@ from cs_team.playbook import Playbook
 class Interview:
     stage: str
     questions: int
+    type: str
+    title: Text | None = None
+    """The stage's own title; a document names an untitled stage by its type."""
 
 
 @dataclass
@@ -56,6 +60,8 @@ class Gap:
     kind: str
     """not-interviewed, not-trained, not-measured or module-without-competency."""
     subject: str
+    name: Text | None = None
+    """What a document calls the subject (the competency's name, the module's title)."""
 
 
 @dataclass
@@ -80,7 +86,7 @@ def trace(playbook: Playbook, role: Role) -> RoleTrace:
             asked = sum(1 for slot, question in stage_plan.picks if slot.competency == cid
                         or (slot.competency is None and cid in question.competencies))
             if cid in stage.competencies or asked:
-                interview.append(Interview(stage.id, asked))
+                interview.append(Interview(stage.id, asked, stage.type, stage.title))
         kpis = list(competency.kpis) if competency else []
         promotions = []
         for rules in playbook.evaluation:
@@ -101,15 +107,20 @@ def trace(playbook: Playbook, role: Role) -> RoleTrace:
     gaps = []
     for t in traces:
         if not t.questions and not t.interview:
-            gaps.append(Gap("not-interviewed", t.competency))
+            gaps.append(Gap("not-interviewed", t.competency, _name(playbook, t.competency)))
         if role.curriculum and not t.modules:
-            gaps.append(Gap("not-trained", t.competency))
+            gaps.append(Gap("not-trained", t.competency, _name(playbook, t.competency)))
         if not t.kpis:
-            gaps.append(Gap("not-measured", t.competency))
+            gaps.append(Gap("not-measured", t.competency, _name(playbook, t.competency)))
     for module in modules:
         if not module.competencies:
-            gaps.append(Gap("module-without-competency", module.id))
+            gaps.append(Gap("module-without-competency", module.id, module.title))
     return RoleTrace(role, traces, gaps)
+
+
+def _name(playbook: Playbook, competency: str) -> Text | None:
+    known = playbook.competencies.get(competency)
+    return known.name if known is not None else None
 
 
 def as_dict(traces: list[RoleTrace]) -> dict:

@@ -29,7 +29,7 @@ def test_build_writes_every_document_and_an_index(repo: RepoCopy, tmp_path: Path
     assert "## Front line" in index and "[Interview kit](agent/interview-kit.md)" in index
     # the fixture's competencies name no KPIs: two gaps, linked from the index
     assert "[Competency traceability](trace.md) · Gaps: 2" in index
-    assert "Measured by no probation KPI: `calm`" in (out / "trace.md").read_text(encoding="utf-8")
+    assert "Measured by no probation KPI: Composure (`calm`)" in (out / "trace.md").read_text(encoding="utf-8")
     manifest = json.loads((out / site.MANIFEST).read_text(encoding="utf-8"))
     assert sorted(manifest) == written
 

@@ -110,7 +110,24 @@ def test_promotion_ranking_by_hand(repo: RepoCopy) -> None:
     assert data["candidates"][0]["components"] == [
         {"component": "test", "score": 80.0, "weight": 50.0, "weighted": 40.0},
         {"component": "sim", "score": 90.0, "weight": 50.0, "weighted": 45.0}]
-    assert data["candidates"][3]["reasons"] == ["the last 1 review(s) are not all B or better (C)"]
+    assert data["candidates"][3]["reasons"] == [
+        {"code": "performance", "reviews": 1, "minimum": "B", "ratings": "C"}]
+
+
+def test_promotion_reasons_read_in_the_reports_language(repo: RepoCopy) -> None:
+    """Why a candidate is out is worded in the report's language, grades by their names."""
+    framework = (repo.root / "framework.yaml").read_text(encoding="utf-8")
+    repo.write("framework.yaml", framework.replace(
+        "grades:\n", "grades:\n  - id: g0\n    name: {zh: 见习专员, en: Trainee agent}\n    level: junior\n"))
+    repo.write("records.yaml", RECORDS + "  - {name: 戊, grade: g0, tenure_months: 20, performance: [A]}\n")
+    code, zh, err = invoke(repo, "promotion-rank", "records.yaml", "--lang", "zh")
+    assert code == 0, err
+    code, en, err = invoke(repo, "promotion-rank", "records.yaml", "--lang", "en")
+    assert code == 0, err
+    assert "不符合资格: 最近 1 次考评并非都在 B 及以上（C）" in zh
+    assert "不符合资格: 职级见习专员低于要求的专员一级" in zh
+    assert "Not eligible: the last 1 review(s) are not all B or better (C)" in en
+    assert "Not eligible: grade Trainee agent is below Agent I" in en
 
 
 def test_promotion_ranking_golden(repo: RepoCopy) -> None:

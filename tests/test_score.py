@@ -120,7 +120,7 @@ def test_a_scorecard_kept_in_the_repository_is_not_a_lint_finding(panel: RepoCop
 def test_blank_forms_round_trip(repo: RepoCopy) -> None:
     code, out, _ = invoke(repo, "eval-sheet", "scorecard", "--role", "agent", "--format", "yaml",
                           "--candidate", "王芳", "--interviewer", "李雷")
-    assert code == 0 and out.startswith("# cs-team scorecard")
+    assert code == 0 and out.startswith("# cs-team 面试评分表：")
     filled = out.replace("    rating:\n", "    rating: 2\n", 2).replace('recommendation: ""', "recommendation: yes")
     repo.write("filled.yaml", filled)
     code, out, err = invoke(repo, "score", "filled.yaml", "--format", "json")

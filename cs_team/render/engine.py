@@ -65,9 +65,14 @@ class Renderer:
         entry: Any = catalogue()
         for part in key.split("."):
             entry = entry[part]
-        parts = [(lang, entry[lang].format(**values)) for lang in self.language.languages]
+        parts = [(lang, entry[lang].format(**self._worded(values, lang))) for lang in self.language.languages]
         unique = list({text: (lang, text) for lang, text in reversed(parts)}.values())[::-1]
         return self._join(unique, block=False)  # "%" once, not "% / %"
+
+    def _worded(self, values: dict[str, Any], lang: str) -> dict[str, Any]:
+        """Values to fill a label in ``lang``: a playbook text (a name) in that language."""
+        return {key: value.best(lang, self.language.default) if isinstance(value, Text) else value
+                for key, value in values.items()}
 
     def text(self, value: Text | None, block: bool = False) -> Markup:
         """A playbook text in the languages shown; ``block`` stacks them instead of ``a / b``."""

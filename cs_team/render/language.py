@@ -45,7 +45,8 @@ class Language:
         entry = catalogue()
         for part in key.split("."):
             entry = entry[part]
-        texts = [entry[code].format(**values) for code in self.languages]
+        texts = [entry[code].format(**{k: v.best(code, self.default) if isinstance(v, Text) else v
+                                       for k, v in values.items()}) for code in self.languages]
         return " / ".join(dict.fromkeys(texts))
 
     def plain(self, value: Text | None) -> str:

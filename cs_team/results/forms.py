@@ -23,9 +23,9 @@ def _quoted(value: str) -> str:
 def blank_yaml(playbook: Playbook, role: Role, lang: Language, candidate: str | None = None,
                interviewer: str | None = None, date: str | None = None) -> str:
     rows = [
-        "# cs-team scorecard: fill in every rating and the recommendation, then run",
-        "#   cs-team score THIS-FILE [MORE FILES OR FOLDERS]",
-        "# A rating at either end of the scale needs its evidence.",
+        f"# {lang.label('scorecard_form.fill')}",
+        f"#   {lang.label('scorecard_form.run')}",
+        f"# {lang.label('scorecard_form.evidence')}",
         "kind: scorecard",
         f"role: {role.id}",
         f"candidate: {_quoted(candidate or '')}",
@@ -37,8 +37,11 @@ def blank_yaml(playbook: Playbook, role: Role, lang: Language, candidate: str | 
         competency = playbook.competencies.get(criterion.competency)
         if competency is None:
             continue
-        minimum = f", minimum {criterion.minimum}" if criterion.minimum is not None else ""
-        rows.append(f"  # {lang.plain(competency.name)}: weight {criterion.weight:g}{minimum}")
+        facts = [lang.label("scorecard_form.weight", weight=f"{criterion.weight:g}")]
+        if criterion.minimum is not None:
+            facts.append(lang.label("scorecard_form.minimum", minimum=criterion.minimum))
+        separator = "，" if lang.primary == "zh" else ", "
+        rows.append(f"  # {lang.plain(competency.name)}: {separator.join(facts)}")
         anchors = competency.anchors or {}
         for point in playbook.scale_points(competency):
             anchor = anchors.get(point.value, point.anchor)
@@ -47,7 +50,7 @@ def blank_yaml(playbook: Playbook, role: Role, lang: Language, candidate: str | 
         rows.append(f"  - competency: {criterion.competency}")
         rows.append("    rating:")
         rows.append('    evidence: ""')
-    rows.append("# strong-no, no, yes or strong-yes")
+    rows.append(f"# {lang.label('scorecard_form.recommendation')}")
     rows.append('recommendation: ""')
     return "\n".join(rows) + "\n"
 

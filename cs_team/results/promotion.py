@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from cs_team.model.common import Text
 from cs_team.model.evaluation import Promotion
 from cs_team.playbook import Playbook
 from cs_team.results.records import (
@@ -50,10 +52,23 @@ class Candidate:
     where: str
 
 
+@dataclass(frozen=True)
+class Reason:
+    """Why a candidate is not eligible: a key of ``ineligible`` in the message catalogue and the
+    values it is worded with (names as playbook texts, so each document words them in its language)."""
+
+    code: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, **{k: v.best("en", "en") if isinstance(v, Text) else v
+                                      for k, v in self.values.items()}}
+
+
 @dataclass
 class Standing:
     candidate: Candidate
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
     """Why the candidate is not eligible; empty when eligible."""
     components: list[tuple[str, float, float, float]] = field(default_factory=list)
     """(component id, score, weight, weighted)."""
@@ -176,28 +191,33 @@ def rank(playbook: Playbook, promotion: Promotion, ratings: list[str],
         standing = Standing(candidate)
         grade_rank = playbook.grade_rank(candidate.grade)
         if floor is not None and (grade_rank is None or grade_rank < floor):
-            standing.reasons.append(f"grade {candidate.grade} is below {rules.min_grade}")
+            standing.reasons.append(Reason("grade", {"grade": _grade_name(playbook, candidate.grade),
+                                                     "minimum": _grade_name(playbook, rules.min_grade)}))
         tenure_needed = rules.min_tenure_months
         if candidate.special_track and promotion.special_track is not None:
             tenure_needed = promotion.special_track.min_tenure_months
         if candidate.tenure_months < tenure_needed:
-            standing.reasons.append(f"tenure {candidate.tenure_months:g} months, {tenure_needed} needed")
+            standing.reasons.append(Reason("tenure", {"months": f"{candidate.tenure_months:g}",
+                                                      "needed": f"{tenure_needed:g}"}))
         recent = candidate.performance[: rules.consecutive_reviews]
         if len(recent) < rules.consecutive_reviews or any(r not in acceptable for r in recent):
-            standing.reasons.append(f"the last {rules.consecutive_reviews} review(s) are not all "
-                                    f"{rules.min_performance} or better ({', '.join(recent) or 'none'})")
+            standing.reasons.append(Reason("performance" if recent else "no_reviews", {
+                "reviews": rules.consecutive_reviews, "minimum": rules.min_performance,
+                "ratings": ", ".join(recent)}))
         if (rules.no_major_incident_months and candidate.months_since_major_incident is not None
                 and candidate.months_since_major_incident < rules.no_major_incident_months):
-            standing.reasons.append(f"a major incident {candidate.months_since_major_incident:g} months ago "
-                                    f"(none allowed within {rules.no_major_incident_months})")
+            standing.reasons.append(Reason("incident", {
+                "months": f"{candidate.months_since_major_incident:g}",
+                "window": rules.no_major_incident_months}))
         if (rules.max_complaint_rate_percent is not None and candidate.complaint_rate_percent is not None
                 and candidate.complaint_rate_percent > rules.max_complaint_rate_percent):
-            standing.reasons.append(f"complaint rate {candidate.complaint_rate_percent:g}% above "
-                                    f"{rules.max_complaint_rate_percent:g}%")
+            standing.reasons.append(Reason("complaints", {
+                "rate": f"{candidate.complaint_rate_percent:g}",
+                "maximum": f"{rules.max_complaint_rate_percent:g}"}))
         if standing.eligible:
-            missing = [c.id for c in promotion.final_model if c.id not in candidate.scores]
+            missing = [c for c in promotion.final_model if c.id not in candidate.scores]
             if missing:
-                standing.reasons.append(f"no score for {', '.join(missing)}")
+                standing.reasons.extend(Reason("no_score", {"component": c.title}) for c in missing)
             else:
                 scores = candidate.scores
                 standing.components = [(c.id, scores[c.id], c.weight, scores[c.id] * c.weight / 100)
@@ -212,9 +232,16 @@ def rank(playbook: Playbook, promotion: Promotion, ratings: list[str],
     return Ranking(promotion, ratings, ranked + others)
 
 
+def _grade_name(playbook: Playbook, grade: str) -> Text | str:
+    """A grade by its name where the framework knows it (the id otherwise: it was mistyped)."""
+    known = playbook.grades.get(grade)
+    return known.name if known is not None else grade
+
+
 def as_dict(ranking: Ranking) -> dict:
     return {"promotion": ranking.promotion.id, "pass_score": ranking.promotion.pass_score, "candidates": [{
-        "rank": s.rank, "name": s.candidate.name, "eligible": s.final is not None, "reasons": s.reasons,
+        "rank": s.rank, "name": s.candidate.name, "eligible": s.final is not None,
+        "reasons": [reason.as_dict() for reason in s.reasons],
         "special_track": s.candidate.special_track,
         "components": [{"component": c, "score": score, "weight": weight, "weighted": round(weighted, 4)}
                        for c, score, weight, weighted in s.components],
