@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from cs_team.model.questions import Question
 from cs_team.model.role import InterviewStage, Role
-from cs_team.playbook import Playbook
+from cs_team.playbook import Playbook, QuestionPool
 
 
 @dataclass(frozen=True)
@@ -73,25 +73,9 @@ def _slots(role: Role) -> list[Slot]:
     return slots
 
 
-Pool = dict[tuple[str, str], list[Question]]
-"""Questions by (type, competency), in bank order."""
-
-
-def _pool(playbook: Playbook) -> tuple[Pool, dict[str, int]]:
-    """The whole bank indexed once per playbook (every role's kit draws on it), and bank order."""
-    key = ("question-pool",)
-    if key not in playbook.derived:
-        pool: Pool = {}
-        for question in playbook.questions.values():
-            for competency in question.competencies:
-                pool.setdefault((question.type, competency), []).append(question)
-        order = {qid: i for i, qid in enumerate(playbook.questions)}
-        playbook.derived[key] = (pool, order)
-    return playbook.derived[key]
-
-
 def _candidates(slot: Slot, stage: InterviewStage, role: Role, level: str | None,
-                pool: Pool, order: dict[str, int]) -> list[Question]:
+                bank: QuestionPool) -> list[Question]:
+    pool, order = bank.by_slot, bank.order
     if slot.competency is not None:
         fitting = [q for q in pool.get((slot.type, slot.competency), ()) if suits(q, role, level)]
         # A question mainly about this competency first: it probes it best.
@@ -102,19 +86,30 @@ def _candidates(slot: Slot, stage: InterviewStage, role: Role, level: str | None
     return sorted(fitting, key=lambda q: (-len(wanted & set(q.competencies)), order[q.id]))
 
 
+class InterviewPlans:
+    """Every role's plan, each made once per playbook (lint rules, kits and trace share them).
+
+    It keeps no reference to the playbook that holds it: a cycle would outlive the lint.
+    """
+
+    def __init__(self, playbook: Playbook) -> None:
+        self.by_role: dict[str, InterviewPlan] = {}
+
+    def of(self, playbook: Playbook, role: Role) -> InterviewPlan:
+        if role.id not in self.by_role:
+            self.by_role[role.id] = _plan(playbook, role)
+        return self.by_role[role.id]
+
+
 def plan_interview(playbook: Playbook, role: Role) -> InterviewPlan:
     """The kit's questions for ``role``; computed once per playbook."""
-    key = ("interview-plan", role.id)
-    if key not in playbook.derived:
-        playbook.derived[key] = _plan(playbook, role)
-    return playbook.derived[key]
+    return playbook.index(InterviewPlans).of(playbook, role)
 
 
 def _plan(playbook: Playbook, role: Role) -> InterviewPlan:
     level = playbook.level_of(role)
-    pool, order = _pool(playbook)
     slots = _slots(role)
-    options = [_candidates(slot, role.interview[slot.stage_index], role, level, pool, order)
+    options = [_candidates(slot, role.interview[slot.stage_index], role, level, playbook.question_pool)
                for slot in slots]
     owner: dict[str, int] = {}  # question id -> slot index holding it
     for index in range(len(slots)):

@@ -7,9 +7,11 @@ level) are written once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from dataclasses import field as dataclass_field
+from functools import cached_property
+from typing import Any, TypeVar
 
 from cs_team.findings import Span
 from cs_team.loader import LoadedDocument, Repository
@@ -50,14 +52,25 @@ class Site:
         return f"{self.document.display}:{self.span().line}"
 
 
+@dataclass
+class QuestionPool:
+    """The bank indexed once for every role's kit: questions by (type, competency), in bank order."""
+
+    by_slot: dict[tuple[str, str], list[Question]] = dataclass_field(default_factory=dict)
+    order: dict[str, int] = dataclass_field(default_factory=dict)
+    """Question id -> its place in the bank."""
+
+
+T = TypeVar("T")
+
+
 class Playbook:
     def __init__(self, repo: Repository) -> None:
         self.repo = repo
         self.config = repo.config
         self.default_language = repo.config.default_language
         self.sites: dict[int, Site] = {}
-        self.derived: dict[tuple, Any] = {}
-        """Results computed from the playbook once and shared (e.g. interview plans)."""
+        self._indexes: dict[type, Any] = {}
         self.declared: dict[str, dict[str, list[Site]]] = {}
         self._declare(repo.documents)
 
@@ -101,6 +114,25 @@ class Playbook:
             for i, item in enumerate(items):
                 if document.model is None or i not in kept:
                     yield Site(document, (field, i), in_model=False), item
+
+    @cached_property
+    def question_pool(self) -> QuestionPool:
+        pool = QuestionPool(order={qid: i for i, qid in enumerate(self.questions)})
+        for question in self.questions.values():
+            for competency in question.competencies:
+                pool.by_slot.setdefault((question.type, competency), []).append(question)
+        return pool
+
+    def index(self, kind: Callable[[Playbook], T]) -> T:
+        """The one ``kind(self)`` of this playbook, made on first use and then shared.
+
+        For what layers above the playbook derive from it once and read many times (every
+        role's interview plan, each document's texts): ``kind`` is a small class of theirs,
+        so the playbook holds it without importing it, and its type is known to the reader.
+        """
+        if kind not in self._indexes:
+            self._indexes[kind] = kind(self)
+        return self._indexes[kind]
 
     # -- building -------------------------------------------------------------
     def _declare(self, documents: list[LoadedDocument]) -> None:

@@ -143,3 +143,18 @@ def test_a_lint_leaves_no_reference_cycles_behind() -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_a_plan_is_made_once_per_playbook_and_not_shared_between_playbooks() -> None:
+    """The typed indexes replace the old ad-hoc dict: one per playbook, built on first use."""
+    from cs_team.documents.common import stamp
+
+    first, second = (Playbook(load_repository(bundled_root(), cwd=bundled_root())) for _ in range(2))
+    role = first.roles["agent-1"]
+    assert plan_interview(first, role) is plan_interview(first, role)
+    assert plan_interview(second, second.roles["agent-1"]) is not plan_interview(first, role)
+    assert stamp(first) is stamp(first) and stamp(first) == stamp(second)
+    pool = first.question_pool
+    assert pool is first.question_pool
+    assert sum(map(len, pool.by_slot.values())) == sum(len(q.competencies) for q in first.questions.values())
+    assert list(pool.order) == list(first.questions)

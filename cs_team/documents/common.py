@@ -22,12 +22,14 @@ class Stamp:
 
 
 def stamp(playbook: Playbook) -> Stamp:
-    key = ("stamp",)
-    if key not in playbook.derived:
-        root = playbook.repo.root
-        files = [d.parsed.path for d in playbook.repo.documents] + [root / CONFIG_NAME]
-        playbook.derived[key] = Stamp(playbook.config.name, files_digest(root, files)[:12], __version__)
-    return playbook.derived[key]
+    return playbook.index(_stamp)
+
+
+def _stamp(playbook: Playbook) -> Stamp:
+    """Made once per playbook: the digest reads every file."""
+    root = playbook.repo.root
+    files = [d.parsed.path for d in playbook.repo.documents] + [root / CONFIG_NAME]
+    return Stamp(playbook.config.name, files_digest(root, files)[:12], __version__)
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,14 @@ from cs_team.documents.common import Stamp, stamp
 from cs_team.errors import UsageError
 from cs_team.model.common import Text
 from cs_team.model.curriculum import Module
+from cs_team.model.onboarding import OnboardingTemplate
 from cs_team.model.role import Role
 from cs_team.playbook import Playbook
 from cs_team.schedule.calendar import DayInfo, WorkDays
 from cs_team.schedule.cohort import Hire
 from cs_team.schedule.design import describe_shortfall, design_shortfalls
 from cs_team.schedule.pacing import PlanError
-from cs_team.schedule.planner import OnboardingPlan, StageDays, plan_onboarding
+from cs_team.schedule.planner import OnboardingPlan, StageDays, StageShortfall, plan_onboarding
 from cs_team.schedule.sessions import Session, led_by
 
 
@@ -116,14 +117,23 @@ def role_template(playbook: Playbook, role: Role) -> tuple[object, dict[str, Mod
     return template, modules
 
 
+class TemplateChecks:
+    """Each template's design check, made once however many hires a cohort has."""
+
+    def __init__(self, playbook: Playbook) -> None:
+        self.shortfalls: dict[str, list[StageShortfall]] = {}
+
+    def of(self, template: OnboardingTemplate, modules: dict[str, Module]) -> list[StageShortfall]:
+        if template.id not in self.shortfalls:
+            self.shortfalls[template.id] = design_shortfalls(template, modules)
+        return self.shortfalls[template.id]
+
+
 def onboarding(playbook: Playbook, role: Role, hire: Hire, calendar: WorkDays,
                timezone: str) -> OnboardingView:
     """The plan of ``hire`` in ``role``; PlanError when the template cannot hold its curriculum."""
     template, modules = role_template(playbook, role)
-    key = ("design-shortfalls", template.id)  # once per template, however many hires a cohort has
-    if key not in playbook.derived:
-        playbook.derived[key] = design_shortfalls(template, modules)
-    shortfalls = playbook.derived[key]
+    shortfalls = playbook.index(TemplateChecks).of(template, modules)
     if shortfalls:
         problems = "; ".join(describe_shortfall(template, gap) for gap in shortfalls)
         where = playbook.site(template).at("stages", shortfalls[0].stage_index, "days").where()

@@ -6,7 +6,7 @@ from typing import Any
 
 from cs_team.errors import UsageError
 from cs_team.playbook import Playbook
-from cs_team.render.engine import FORMATS, Renderer
+from cs_team.render.engine import FORMATS, renderer
 from cs_team.render.language import MODES, Language
 
 
@@ -22,12 +22,7 @@ def render(playbook: Playbook, template: str, output: str, mode: str | None, **c
     if output not in FORMATS:
         raise UsageError(f"--format {output!r}: use one of {', '.join(FORMATS)}")
     folder = playbook.repo.root / playbook.config.templates if playbook.config.templates else None
-    # One renderer per language and format for the playbook: its Jinja environment keeps the
-    # compiled templates, which `build` would otherwise compile again for every page.
-    key = ("renderer", language(playbook, mode), output, folder)
-    if key not in playbook.derived:
-        playbook.derived[key] = Renderer(key[1], output, folder)
-    return playbook.derived[key].render(template, **context)
+    return renderer(language(playbook, mode), output, folder).render(template, **context)
 
 
 def hiring_plan(playbook: Playbook, plan: object, output: str, mode: str | None) -> str:

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -112,3 +113,10 @@ def _template_place(error: BaseException) -> str | None:
         trace = trace.tb_next
     return place
 
+
+@lru_cache(maxsize=16)
+def renderer(language: Language, output: str, user_templates: Path | None = None) -> Renderer:
+    """One renderer per language, format and template folder: its Jinja environment keeps the
+    compiled templates, which `build` would otherwise compile again for every page (Jinja checks
+    a user template's modification time, so an edited one is read again)."""
+    return Renderer(language, output, user_templates)

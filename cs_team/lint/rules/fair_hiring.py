@@ -179,11 +179,14 @@ def _subject(document: LoadedDocument, path: tuple) -> str:
     return f"question '{getattr(model, field)[path[1]].id}'"
 
 
+class Scan:
+    """Every text scanned once per playbook, the reports sorted by rule (twelve rules share it)."""
+
+    def __init__(self, playbook: Playbook) -> None:
+        self.found = _scan(playbook)
+
+
 def _scan(playbook: Playbook) -> dict[str, list[Report]]:
-    """Every text scanned once, the reports sorted by rule (twelve rules share the pass)."""
-    key = ("fair-hiring",)
-    if key in playbook.derived:
-        return playbook.derived[key]
     places, values = [], []
     for document in playbook.repo.documents:
         if document.kind not in _SUBJECT_LISTS or document.model is None:
@@ -211,12 +214,11 @@ def _scan(playbook: Playbook) -> dict[str, list[Report]]:
                 f"{RULES[code].summaries.get(language, RULES[code].summary)} Remove it; "
                 f"`cs-team rules {code}` gives the law "
                 "and a better question")))
-    playbook.derived[key] = found
     return found
 
 
 def check(playbook: Playbook, code: str) -> Iterator[Report]:
-    return iter(_scan(playbook)[code])
+    return iter(playbook.index(Scan).found[code])
 
 
 def checks() -> dict[str, Callable[[Playbook], Iterator[Report]]]:

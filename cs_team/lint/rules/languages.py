@@ -45,12 +45,21 @@ def texts(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Text]]:
             yield from texts(item, (*path, key))
 
 
+class DocumentTexts:
+    """Each valid document's texts with their paths, walked once per playbook (rules share it)."""
+
+    def __init__(self, playbook: Playbook) -> None:
+        self.by_document: dict[int, list[tuple[tuple, Text]]] = {}
+
+    def of(self, document: LoadedDocument) -> list[tuple[tuple, Text]]:
+        if id(document) not in self.by_document:
+            walked = list(texts(document.model)) if document.model is not None else []
+            self.by_document[id(document)] = walked
+        return self.by_document[id(document)]
+
+
 def document_texts(playbook: Playbook, document: LoadedDocument) -> list[tuple[tuple, Text]]:
-    """The texts of a valid document with their paths, walked once per playbook (rules share it)."""
-    key = ("texts", id(document))
-    if key not in playbook.derived:
-        playbook.derived[key] = list(texts(document.model)) if document.model is not None else []
-    return playbook.derived[key]
+    return playbook.index(DocumentTexts).of(document)
 
 
 def check(playbook: Playbook) -> Iterator[Report]:
