@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from cs_team.inputs.forecasts import read_forecast
 from cs_team.interview import plan_interview
 from cs_team.lint.runner import run
 from cs_team.loader import load_repository
 from cs_team.playbook import Playbook
-from cs_team.staffing.forecast import read as read_forecast
 from tests.test_cli import invoke
 
 EXAMPLES = Path(__file__).parent.parent / "examples"

@@ -315,7 +315,7 @@ def test_a_broken_calendar_file_is_pointed_at(team: RepoCopy) -> None:
                              "    reason: 节日\n")
     code, _, err = invoke(team, "onboarding-plan", "agent", "--start", "2026-11-02", "--calendar", "other.yaml")
     assert code == 1
-    assert err.startswith("cs-team: error: other.yaml:5:11: ")
+    assert err.startswith("other.yaml:5:11: ")
     team.write("role2.yaml", "kind: rating-scale\n")
     code, _, err = invoke(team, "onboarding-plan", "agent", "--start", "2026-11-02", "--calendar", "role2.yaml")
     assert code == 1 and "role2.yaml:1:1:" in err
@@ -441,7 +441,7 @@ def test_a_cohort_as_one_calendar(team: RepoCopy) -> None:
 @pytest.mark.parametrize(("name", "text", "says"), [
     ("hires.csv", "name,start,mentor\n王芳,2026-11-02,李静\n陈晨,2026-11-31,李静\n",
      "hires.csv:3: start '2026-11-31' is not a date: write YYYY-MM-DD"),
-    ("hires.csv", "name,start\n王芳,2026-11-02,extra\n", "hires.csv:2: 3 values for 2 columns (name, start)"),
+    ("hires.csv", "name,start\n王芳,2026-11-02,extra\n", "hires.csv:2: 本行有 3 个值，表头有 2 列（name, start）"),
     ("hires.yaml", "- {name: 王芳, start: 2026-11-02}\n- {name: 王芳, start: 2026-11-09}\n",
      "hires.yaml:2:3: '王芳' is listed twice (first at hires.yaml:1:3); each hire needs a name of their "
      "own (add a surname initial)"),
@@ -455,7 +455,7 @@ def test_cohort_errors_name_the_line(team: RepoCopy, name: str, text: str, says:
     team.write(name, text)
     code, out, err = invoke(team, "onboarding-plan", "agent", "--cohort", name, "--out", "plans")
     assert code == 1 and out == ""
-    assert err == f"cs-team: error: {says}\n"
+    assert err == f"{says}\ncs-team: error: 输入文件有 1 处问题，未做任何计算\n"
     assert not team.path("plans").exists()  # nothing written
 
 

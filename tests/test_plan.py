@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from cs_team.inputs.forecasts import read_forecast as read
 from cs_team.model.hiring import HiringInputs
-from cs_team.staffing.forecast import ForecastError, read
+from cs_team.staffing.forecast import ForecastError
 from cs_team.staffing.plan import plan, split
 from tests.test_cli import cs_team
 
@@ -150,7 +151,7 @@ def test_cli_csv_to_a_file(tmp_path: Path) -> None:
     result = cs_team("plan-hiring", "--format", "csv", "--out", "staffing.csv", "--as-of", "2026-09-01", cwd=tmp_path)
     assert result.returncode == 0
     lines = (tmp_path / "staffing.csv").read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "interval_start,channel,volume,aht_seconds,agents"
+    assert lines[0] == "\ufeffinterval_start,channel,volume,aht_seconds,agents"
     assert len(lines) == 1 + 3 * 7 * 96
 
 
@@ -206,10 +207,8 @@ channels:
 
 
 def test_a_weekly_pattern_in_yaml(tmp_path: Path) -> None:
-    from cs_team.staffing import pattern
-
     (tmp_path / "week.yaml").write_text(PATTERN, encoding="utf-8")
-    forecast = pattern.read(tmp_path / "week.yaml", "week.yaml")
+    forecast = read(tmp_path / "week.yaml", "week.yaml")
     (email,) = forecast.channels.values()
     assert forecast.interval_seconds == 3600 and len(email.starts) == 7 * 24
     assert sum(email.volume) == 6 * 24 * 3  # Monday to Saturday; Sunday is quiet
@@ -220,12 +219,17 @@ def test_a_weekly_pattern_in_yaml(tmp_path: Path) -> None:
 
 
 def test_a_weekly_pattern_error_names_the_line(tmp_path: Path) -> None:
-    from cs_team.staffing import pattern
+    from cs_team.inputs.problems import ProblemsFound
 
-    (tmp_path / "week.yaml").write_text(PATTERN.replace("    sun: [0, 0, 0,", "    sun: [0, 0,"), encoding="utf-8")
-    with pytest.raises(ForecastError, match=r"^week.yaml:11: channel email, sun: give 24 volumes, one per "
-                                            r"interval of the day \(got 23\)"):
-        pattern.read(tmp_path / "week.yaml", "week.yaml")
+    (tmp_path / "week.yaml").write_text(PATTERN.replace("    sun: [0, 0, 0,", "    sun: [0, 0,")
+                                        .replace("    default: [3,", "    mon: [3, 3]\n    default: [3,"),
+                                        encoding="utf-8")
+    with pytest.raises(ProblemsFound) as caught:
+        read(tmp_path / "week.yaml", "week.yaml")
+    # every incomplete day is reported, each at its own line and column
+    assert caught.value.details == (
+        "week.yaml:10:10: channel email, mon: give 24 volumes, one per interval of the day (got 2)",
+        "week.yaml:12:10: channel email, sun: give 24 volumes, one per interval of the day (got 23)")
 
 
 def test_cli_takes_a_yaml_pattern(tmp_path: Path) -> None:

@@ -58,9 +58,9 @@ def test_training_results_golden(repo: RepoCopy) -> None:
 def test_missing_and_unreadable_files_are_problems_not_tracebacks(repo: RepoCopy) -> None:
     repo.write("binary.csv", b"\x00\x01\xff")
     for command in ("score", "training-results"):
-        code, _, err = invoke(repo, command, "nope.csv", "binary.csv")
+        code, _, err = invoke(repo, command, "nope.csv", "binary.csv", "--lang", "en")
         assert code == 1
-        assert err.splitlines()[:2] == ["nope.csv: no such file", "binary.csv: not UTF-8 text; save the CSV as UTF-8"]
+        assert err.splitlines()[:2] == ["nope.csv: no such file", "binary.csv: file is binary (it contains NUL bytes), not text: export it as CSV UTF-8 or xlsx"]
 
 
 def test_training_problems_name_their_row(repo: RepoCopy) -> None:
@@ -71,13 +71,13 @@ def test_training_problems_name_their_row(repo: RepoCopy) -> None:
                           "丙,m-calls,3,,85,\n"
                           "丁,m-calls,1,,,\n"
                           "丁,m-intro,,,,\n")
-    code, out, err = invoke(repo, "training-results", "bad.csv")
+    code, out, err = invoke(repo, "training-results", "bad.csv", "--lang", "en")
     assert (code, out) == (1, "")
     assert err.splitlines() == [
-        "bad.csv:2: no module 'm-cals'; did you mean 'm-calls'?",
-        "bad.csv:3: simulation 105 is outside 0-100",
-        "bad.csv:4: 'm-calls' has no theory assessment (simulation)",
-        "bad.csv:5: attempt 3 at 'm-calls': the curriculum allows 1 retake(s)",
+        "bad.csv:2:2: no module 'm-cals'; did you mean 'm-calls'?",
+        "bad.csv:3:5: simulation 105 is outside 0-100",
+        "bad.csv:4:4: 'm-calls' has no theory assessment (simulation)",
+        "bad.csv:5:3: attempt 3 at 'm-calls': the curriculum allows 1 retake(s)",
         "bad.csv:6: no simulation score for 'm-calls' (丁); it is assessed by simulation",
         "bad.csv:7: 'm-intro' has no assessment: record attended: yes or no (丁)",
         "bad.csv:5: 丙 has no attempt 1 at 'm-calls' before a later one",

@@ -98,7 +98,7 @@ def test_every_problem_is_reported_with_its_place(repo: RepoCopy) -> None:
     repo.write("b.yaml", card_yaml("陈晨", "李雷", 4, 2))
     repo.write("c.yaml", card_yaml("孙悦", "李雷", 3, 1, evidence=""))
     repo.write("d.csv", card_csv("王芳", "李雷", 2, 2, "maybe"))
-    code, out, err = invoke(repo, "score", "a.yaml", "b.yaml", "c.yaml", "d.csv")
+    code, out, err = invoke(repo, "score", "a.yaml", "b.yaml", "c.yaml", "d.csv", "--lang", "en")
     assert (code, out) == (1, "")
     assert err.splitlines() == [
         "a.yaml:10:17: 'clam' is not a competency of 'agent'; did you mean 'calm'?",
@@ -106,7 +106,7 @@ def test_every_problem_is_reported_with_its_place(repo: RepoCopy) -> None:
         "b.yaml:8:13: rating 4 for 'listening' is not on its scale (1, 2, 3)",
         "c.yaml:8:13: a rating of 3 for 'listening' is at the end of the scale: write the evidence that justifies it",
         "c.yaml:11:13: a rating of 1 for 'calm' is at the end of the scale: write the evidence that justifies it",
-        "d.csv:2: recommendation 'maybe': use one of strong-no, no, yes, strong-yes",
+        "d.csv:2:8: recommendation 'maybe': use one of strong-no, no, yes, strong-yes",
         "d.csv: 李雷 has already scored 王芳 for 'agent' in a.yaml:1:1; keep one scorecard per interviewer",
         "cs-team: error: 7 problem(s) in the results files; nothing was scored",
     ]
@@ -128,7 +128,7 @@ def test_blank_forms_round_trip(repo: RepoCopy) -> None:
     assert json.loads(out)["roles"][0]["candidates"][0]["total"] == 2.0
     code, out, _ = invoke(repo, "eval-sheet", "scorecard", "--role", "agent", "--format", "csv")
     assert out.splitlines() == [
-        "role,candidate,interviewer,date,competency,competency_name,weight,minimum,rating,evidence,recommendation",
+        "\ufeffrole,candidate,interviewer,date,competency,competency_name,weight,minimum,rating,evidence,recommendation",
         "agent,,,,listening,倾听,60,2,,,", "agent,,,,calm,冷静,40,,,,"]
     code, _, err = invoke(repo, "eval-sheet", "probation", "--role", "agent", "--format", "csv")
     assert code == 2 and "the probation sheet comes as md, html or pdf" in err

@@ -70,8 +70,10 @@ def onboarding_plan(
       cs-team onboarding-plan agent-1 --cohort march.csv --format html --out plans/
     """
     from cs_team.documents.onboarding import onboarding
+    from cs_team.inputs.cohorts import read_cohort
+    from cs_team.inputs.problems import language_of
     from cs_team.schedule.calendar import WorkDays
-    from cs_team.schedule.cohort import Hire, read_cohort
+    from cs_team.schedule.cohort import Hire
 
     if cohort is None and start is None:
         raise UsageError("give --start YYYY-MM-DD (or --cohort FILE for several hires)")
@@ -92,7 +94,12 @@ def onboarding_plan(
         _deliver_one(playbook, view, output_format, mode, out)
         return
 
-    hires = read_cohort(cohort, str(cohort))
+    notes: list[str] = []
+    try:
+        hires = read_cohort(cohort, str(cohort), language_of(lang, playbook.default_language), notes)
+    finally:
+        for note in notes:
+            say(f"cs-team: note: {note}")
     views = [onboarding(playbook, _role(playbook, h.role or role), h, days, zone) for h in hires]
     _notices(days)
     _deliver_cohort(playbook, views, output_format, mode, out)
@@ -130,20 +137,15 @@ def _calendars(playbook: object, path: Path | None) -> list:
     """The repository's work calendars, or the one file --calendar names."""
     if path is None:
         return list(playbook.calendars)
-    from cs_team.errors import InputError
-    from cs_team.loader import load_document
-    from cs_team.source import parse_file
+    from cs_team.inputs.documents import read_document
+    from cs_team.inputs.problems import Problems, language_of
 
-    if not path.is_file():
+    if not path.is_file() and not path.exists():
         raise UsageError(f"--calendar {path}: no such file")
-    document = load_document(parse_file(path, str(path)))
-    errors = [f for f in document.parsed.findings if f.severity.value == "error"]
-    if errors:
-        first = errors[0]
-        raise InputError(f"{path}:{first.line}:{first.column}: {first.message}")
-    if document.kind != "work-calendar":
-        raise InputError(f"{path}: --calendar wants a file of `kind: work-calendar`, not {document.kind}")
-    return [document.model]
+    problems = Problems(language_of(None, playbook.default_language))
+    found = read_document(path, str(path), problems, "work-calendar", ("工作日历文件", "work-calendar file"))
+    problems.raise_any()
+    return [found[0]]
 
 
 def _notices(days: object) -> None:

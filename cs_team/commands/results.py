@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cs_team.commands.base import DocLang, LangOption, OutOption, RepoOption, app, open_playbook
+from cs_team.commands.base import DocLang, LangOption, OutOption, RepoOption, app, open_playbook, say
 from cs_team.commands.documents import deliver
 
 if TYPE_CHECKING:
@@ -42,6 +42,18 @@ def _report(playbook: Playbook, template: str, output_format: str, lang: DocLang
                    stamp=stamp(playbook), **context), out)
 
 
+class _Notes(list):
+    """Notes from the input layer (a file read as GB18030), printed on stderr as they come."""
+
+    def append(self, note: str) -> None:
+        say(f"cs-team: note: {note}")
+        super().append(note)
+
+
+def _notes() -> list[str]:
+    return _Notes()
+
+
 @app.command()
 def score(
     paths: Annotated[list[Path], typer.Argument(help="Filled scorecards (YAML or CSV), or folders of them.")],
@@ -67,7 +79,8 @@ def score(
     from cs_team.results.scoring import score as score_cards
 
     playbook = open_playbook(repo)
-    results = score_cards(playbook, read_scorecards(playbook, paths, Path.cwd()))
+    cards = read_scorecards(playbook, paths, Path.cwd(), lang and lang.value, _notes())
+    results = score_cards(playbook, cards)
     if output_format is ResultFormat.csv:
         deliver(_score_csv(results), out)
         return
@@ -76,20 +89,17 @@ def score(
 
 
 def _score_csv(results: list) -> str:
-    import csv
-    import io
+    from cs_team.export.csvfile import csv_text
 
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["role", "rank", "candidate", "competency", "weight", "minimum", "mean", "weighted",
-                     "below_minimum", "total"])
+    rows: list[list[object]] = [["role", "rank", "candidate", "competency", "weight", "minimum", "mean",
+                                 "weighted", "below_minimum", "total"]]
     for rs in results:
         for c in rs.candidates:
             for s in c.competencies:
-                writer.writerow([rs.role, c.rank, c.candidate, s.competency, f"{s.weight:g}",
-                                 "" if s.minimum is None else s.minimum, f"{s.mean:.4f}", f"{s.weighted:.4f}",
-                                 str(s.below_minimum).lower(), f"{c.total:.4f}"])
-    return buffer.getvalue()
+                rows.append([rs.role, c.rank, c.candidate, s.competency, f"{s.weight:g}",
+                             "" if s.minimum is None else s.minimum, f"{s.mean:.4f}", f"{s.weighted:.4f}",
+                             str(s.below_minimum).lower(), f"{c.total:.4f}"])
+    return csv_text(rows)
 
 
 class ReportFormat(str, Enum):
@@ -159,7 +169,8 @@ def training_results(
     from cs_team.results.training import as_dict, read_results, report
 
     playbook = open_playbook(repo)
-    reports = report(read_results(playbook, paths, Path.cwd()), list(playbook.modules))
+    attempts = read_results(playbook, paths, Path.cwd(), lang and lang.value, _notes())
+    reports = report(attempts, list(playbook.modules))
     _report(playbook, "training-results", output_format.value, lang, out, lambda: as_dict(reports),
             reports=reports)
 
@@ -186,7 +197,8 @@ def promotion_rank(
     from cs_team.results.promotion import as_dict, rank, read_records
 
     playbook = open_playbook(repo)
-    found, ratings, candidates = read_records(playbook, records, Path.cwd(), promotion)
+    found, ratings, candidates = read_records(playbook, records, Path.cwd(), promotion, lang and lang.value,
+                                                 _notes())
     ranking = rank(playbook, found, ratings, candidates)
     _report(playbook, "promotion-rank", output_format.value, lang, out, lambda: as_dict(ranking),
             ranking=ranking)

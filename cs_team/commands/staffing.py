@@ -137,6 +137,8 @@ def plan_hiring(
 
     from cs_team import atomic
     from cs_team.errors import InputError
+    from cs_team.inputs.forecasts import read_forecast
+    from cs_team.inputs.problems import language_of
     from cs_team.staffing import forecast as demand
     from cs_team.staffing.erlang import StaffingError
     from cs_team.staffing.plan import plan
@@ -161,16 +163,15 @@ def plan_hiring(
         day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
     except ValueError:
         raise UsageError(f"--as-of {as_of!r} is not a date: write YYYY-MM-DD") from None
+    notes: list[str] = []
     try:
-        if forecast.suffix in (".yaml", ".yml"):
-            from cs_team.staffing import pattern
-
-            loaded = pattern.read(forecast, shown)
-        else:
-            loaded = demand.read(forecast, shown)
+        loaded = read_forecast(forecast, shown, language_of(lang, playbook.default_language), notes)
         result = plan(inputs, loaded, day)
     except (demand.ForecastError, StaffingError) as error:
         raise InputError(str(error)) from error
+    finally:
+        for note in notes:
+            say(f"cs-team: note: {note}")
     if output_format in (PlanFormat.md, PlanFormat.html):
         from cs_team.documents.output import hiring_plan
 

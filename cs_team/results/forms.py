@@ -3,10 +3,9 @@ comments) and CSV (for a spreadsheet)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
+from cs_team.export.csvfile import csv_text
 from cs_team.model.role import Role
 from cs_team.playbook import Playbook
 from cs_team.render.language import Language
@@ -57,13 +56,11 @@ def blank_yaml(playbook: Playbook, role: Role, lang: Language, candidate: str | 
 
 def blank_csv(playbook: Playbook, role: Role, lang: Language, candidate: str | None = None,
               interviewer: str | None = None, date: str | None = None) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
+    rows: list[list[object]] = [CSV_HEADER]
     for criterion in role.hiring_criteria:
         competency = playbook.competencies.get(criterion.competency)
         name = lang.plain(competency.name) if competency else ""
-        writer.writerow([role.id, candidate or "", interviewer or "", date or "", criterion.competency, name,
-                         f"{criterion.weight:g}", "" if criterion.minimum is None else criterion.minimum,
-                         "", "", ""])
-    return buffer.getvalue()
+        rows.append([role.id, candidate or "", interviewer or "", date or "", criterion.competency, name,
+                     f"{criterion.weight:g}", "" if criterion.minimum is None else criterion.minimum,
+                     "", "", ""])
+    return csv_text(rows)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cs_team.inputs.problems import language_of
 from cs_team.model.common import Text
 from cs_team.model.evaluation import Promotion
 from cs_team.playbook import Playbook
@@ -28,8 +29,9 @@ from cs_team.results.records import (
     Record,
     Value,
     display_name,
+    is_table,
     number,
-    read_csv,
+    read_results_table,
     read_results_yaml,
     text,
     unknown_fields,
@@ -88,11 +90,12 @@ class Ranking:
     standings: list[Standing]
 
 
-def read_records(playbook: Playbook, path: Path, cwd: Path,
-                 promotion_id: str | None) -> tuple[Promotion, list[str], list[Candidate]]:
+def read_records(playbook: Playbook, path: Path, cwd: Path, promotion_id: str | None,
+                 lang: str | None = None, notes: list[str] | None = None,
+                 ) -> tuple[Promotion, list[str], list[Candidate]]:
     from cs_team.validation import suggest
 
-    problems = Problems()
+    problems = Problems(language_of(lang, playbook.default_language), notes=[] if notes is None else notes)
     display = display_name(path, cwd)
     promotions = {p.id: (p, rules.performance_ratings)
                   for rules in playbook.evaluation for p in rules.promotions}
@@ -100,8 +103,8 @@ def read_records(playbook: Playbook, path: Path, cwd: Path,
     named = promotion_id
     if not path.is_file():
         problems.add(display, "no such file")
-    elif path.suffix.lower() == ".csv":
-        records = read_csv(path, display, problems)
+    elif is_table(path):
+        records = read_results_table(path, display, problems, "promotion-records")
     else:
         found = read_results_yaml(path, display, problems, "promotion-records", "candidates",
                                   "a mapping of one candidate's record")

@@ -1,68 +1,48 @@
-"""Results files people fill in (scorecards, training results, promotion records), as YAML or CSV.
+"""Results files people fill in (scorecards, training results, promotion records), as YAML, CSV or xlsx.
 
 They are not playbook documents: they hold what happened to people, live wherever the team keeps
 them, and are read only by the commands that score them. Every value keeps where it was written
-(``file:line:column`` in YAML, ``file:row`` in CSV), so each problem is reported there, and all
-problems of all files are reported together, as lint does.
+(``file:line:column`` in YAML, ``file:row:column`` in CSV and xlsx), so each problem is reported
+there, and all problems of all files are reported together, as lint does.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from cs_team.errors import InputError
+from cs_team.inputs.kinds import KINDS
+from cs_team.inputs.lists import ListedFile, read_listed
+from cs_team.inputs.problems import Problems as _Problems
+from cs_team.inputs.problems import ProblemsFound, Record, Value
+from cs_team.inputs.tables import TABLE_SUFFIXES, is_table, read_table
 
-
-class ResultsError(InputError):
-    """Results files with problems: ``problems`` holds one ``where: message`` line each."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in the results files; nothing was scored")
-        self.details = tuple(problems)
+__all__ = ["Problems", "Record", "ResultsError", "Value", "display_name", "files_in",
+           "is_table", "number", "read_results_table", "read_results_yaml", "text", "unknown_fields"]
 
 
-@dataclass
-class Value:
-    value: Any
-    where: str
+class ResultsError(ProblemsFound):
+    """Results files with problems: ``details`` holds one ``where: message`` line each."""
+
+    def __init__(self, problems: list[str], lang: str = "en") -> None:
+        super().__init__(problems, lang)
+        self.args = (f"{len(problems)} 处问题，未做任何评分" if lang == "zh" else
+                     f"{len(problems)} problem(s) in the results files; nothing was scored",)
 
 
-@dataclass
-class Record:
-    """One row or mapping: its fields, each with its place."""
-
-    where: str
-    fields: dict[str, Value] = field(default_factory=dict)
-
-    def get(self, name: str) -> Any:
-        return self.fields[name].value if name in self.fields else None
-
-    def at(self, name: str) -> str:
-        return self.fields[name].where if name in self.fields else self.where
-
-
-@dataclass
-class Problems:
-    lines: list[str] = field(default_factory=list)
-
-    def add(self, where: str, message: str) -> None:
-        self.lines.append(f"{where}: {message}")
-
+class Problems(_Problems):
     def raise_any(self) -> None:
-        if self.lines:
-            raise ResultsError(self.lines)
+        if self.found:
+            raise ResultsError(self.lines, self.lang)
 
 
 def files_in(paths: list[Path]) -> list[Path]:
-    """The files given, with folders expanded to their *.yaml, *.yml and *.csv (sorted)."""
+    """The files given, with folders expanded to their YAML, CSV and xlsx files (sorted)."""
+    suffixes = (".yaml", ".yml", *TABLE_SUFFIXES)
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in (".yaml", ".yml", ".csv"))
+            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in suffixes and p.is_file())
         else:
             files.append(path)
     return files
@@ -75,101 +55,20 @@ def display_name(path: Path, cwd: Path) -> str:
         return str(path)
 
 
-def read_yaml(path: Path, display: str, problems: Problems) -> tuple[Any, Any] | None:
-    """(data, node) of a YAML results file, or None (with the syntax problem recorded)."""
-    from cs_team.source import parse_file
-
-    parsed = parse_file(path, display)
-    errors = [f for f in parsed.findings if f.severity.value == "error"]
-    for finding in errors:
-        problems.add(f"{display}:{finding.line}:{finding.column}", finding.message)
-    if errors or not parsed.has_document:
-        if not errors:
-            problems.add(display, "empty file")
-        return None
-    return parsed.data, parsed.node
-
-
-def where_in(display: str, node: Any, path: tuple) -> str:
-    from cs_team.locate import span_at
-
-    span = span_at(node, path)
-    return f"{display}:{span.line}:{span.column}"
-
-
-@dataclass
-class ResultsYaml:
-    """A YAML results file: its top mapping, and the mappings listed under one key."""
-
-    head: Record
-    items: list[Record]
-
-
 def read_results_yaml(path: Path, display: str, problems: Problems, kind: str, key: str,
-                      item: str, hint: str = "") -> ResultsYaml | None:
-    """The file if it is ``kind: <kind>`` with a list under ``key`` (each a mapping, described as
-    ``item`` when one is not), else None with the problem recorded."""
-    if not path.is_file():
-        problems.add(display, "no such file")
-        return None
-    parsed = read_yaml(path, display, problems)
-    if parsed is None:
-        return None
-    data, node = parsed
-    if not isinstance(data, dict) or data.get("kind") != kind:
-        problems.add(where_in(display, node, ()), f"not a {kind} file: it starts with `kind: {kind}`{hint}")
-        return None
-    head = yaml_record(display, node, data, ())
-    listed = data.get(key)
-    if not isinstance(listed, list):
-        problems.add(head.at(key), f"{key} is a list of {item}")
-        return ResultsYaml(head, [])
-    items = []
-    for i, value in enumerate(listed):
-        if isinstance(value, dict):
-            items.append(yaml_record(display, node, value, (key, i)))
-        else:
-            problems.add(where_in(display, node, (key, i)), f"each of {key} is {item}")
-    return ResultsYaml(head, items)
+                      item: str, hint: str = "") -> ListedFile | None:
+    """The file if it is ``kind: <kind>`` with a list under ``key``, else None (problem recorded)."""
+    return read_listed(path, display, problems, KINDS[kind], key, item, hint)
 
 
-def yaml_record(display: str, node: Any, data: dict, path: tuple) -> Record:
-    record = Record(where_in(display, node, path))
-    for key, value in data.items():
-        record.fields[str(key)] = Value(value, where_in(display, node, (*path, key)))
-    return record
-
-
-def read_csv(path: Path, display: str, problems: Problems) -> list[Record]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.reader(handle))
-    except UnicodeDecodeError:
-        problems.add(display, "not UTF-8 text; save the CSV as UTF-8")
+def read_results_table(path: Path, display: str, problems: Problems, kind: str) -> list[Record]:
+    """A CSV or xlsx results file's rows as records ([] with the problems recorded)."""
+    table = read_table(path, display, problems, KINDS[kind])
+    if table is None:
         return []
-    except FileNotFoundError:
-        problems.add(display, "no such file")
-        return []
-    except (OSError, csv.Error) as error:
-        problems.add(display, f"cannot be read: {error}")
-        return []
-    if not rows:
-        problems.add(display, "empty file; the first row names the columns")
-        return []
-    header = [h.strip().lower() for h in rows[0]]
-    records = []
-    for number, row in enumerate(rows[1:], 2):
-        if not any(cell.strip() for cell in row):
-            continue
-        where = f"{display}:{number}"
-        if len(row) != len(header):
-            problems.add(where, f"{len(row)} values for {len(header)} columns ({', '.join(header)})")
-            continue
-        record = Record(where)
-        for name, cell in zip(header, row, strict=True):
-            record.fields[name] = Value(cell.strip() or None, where)
-        records.append(record)
-    return records
+    table.check_widths(problems)
+    return [r for r, (_, cells) in zip(table.records(), table.rows, strict=True)
+            if len(cells) == len(table.header)]
 
 
 def number(record: Record, name: str, problems: Problems, low: float, high: float,

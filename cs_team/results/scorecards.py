@@ -13,13 +13,16 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from cs_team.inputs import labels
+from cs_team.inputs.problems import language_of
 from cs_team.playbook import Playbook
 from cs_team.results.records import (
     Problems,
     Record,
     display_name,
     files_in,
-    read_csv,
+    is_table,
+    read_results_table,
     read_results_yaml,
     text,
     unknown_fields,
@@ -55,15 +58,17 @@ class Scorecard:
 
 # -- reading -----------------------------------------------------------------------------------
 
-def read_scorecards(playbook: Playbook, paths: list[Path], cwd: Path) -> list[Scorecard]:
+def read_scorecards(playbook: Playbook, paths: list[Path], cwd: Path,
+                    lang: str | None = None, notes: list[str] | None = None) -> list[Scorecard]:
     """Every scorecard in ``paths`` (files, or folders of *.yaml / *.yml / *.csv), or
     ResultsError listing every problem of every file."""
-    problems = Problems()
+    problems = Problems(language_of(lang, playbook.default_language), notes=[] if notes is None else notes)
     cards: list[Scorecard] = []
     for path in files_in(paths):
         display = display_name(path, cwd)
-        if path.suffix.lower() == ".csv":
-            card = _from_csv(playbook, read_csv(path, display, problems), display, problems)
+        if is_table(path):
+            rows = read_results_table(path, display, problems, "scorecard")
+            card = _from_csv(playbook, rows, display, problems)
         else:
             card = _from_yaml(playbook, path, display, problems)
         if card is not None:
@@ -160,17 +165,16 @@ def _card(playbook: Playbook, head: Record, rows: list[Record], where: str, prob
     missing = [c for c in criteria if c not in ratings and not any(r.get("competency") == c for r in rows)]
     for competency in missing:
         problems.add(where, f"no rating for '{competency}' ({candidate}, by {interviewer})")
-    recommendation = head.get("recommendation")
-    if isinstance(recommendation, bool):  # YAML 1.1 reads a bare yes / no as a boolean
-        recommendation = "yes" if recommendation else "no"
-    if recommendation is not None:
-        recommendation = str(recommendation).strip().replace("_", "-").lower() or None
-    if recommendation is not None and recommendation not in RECOMMENDATIONS:
-        problems.add(head.at("recommendation"), f"recommendation '{recommendation}': use one of "
+    given = head.get("recommendation")
+    # the id, a printed label in either language (录用, Strong yes), or YAML 1.1's yes / no boolean
+    recommendation = None if given is None else labels.recommendation(given)
+    if given is not None and recommendation is None:
+        shown = str(given).strip().replace("_", "-").lower()
+        problems.add(head.at("recommendation"), f"recommendation '{shown}': use one of "
                                                 f"{', '.join(RECOMMENDATIONS)}")
-        recommendation = None
-    return Scorecard(where, role_id, candidate, interviewer, text(head, "date", problems, required=False),
-                     ratings, recommendation)
+    day = labels.date(head.get("date"))  # 2026/9/28 and a date cell read as 2026-09-28
+    date = day.isoformat() if day is not None else text(head, "date", problems, required=False)
+    return Scorecard(where, role_id, candidate, interviewer, date, ratings, recommendation)
 
 
 def _whole(value: object) -> int | None:

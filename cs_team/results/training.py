@@ -21,6 +21,8 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
+from cs_team.inputs import labels
+from cs_team.inputs.problems import language_of
 from cs_team.model.curriculum import Module
 from cs_team.playbook import Playbook
 from cs_team.results.records import (
@@ -28,8 +30,9 @@ from cs_team.results.records import (
     Record,
     display_name,
     files_in,
+    is_table,
     number,
-    read_csv,
+    read_results_table,
     read_results_yaml,
     text,
     unknown_fields,
@@ -119,13 +122,14 @@ def _decision(module: Module, attempts: list[Attempt]) -> str:
     return "retrain" if assessment.on_fail == "retrain" else "reassign"
 
 
-def read_results(playbook: Playbook, paths: list[Path], cwd: Path) -> list[Attempt]:
-    problems = Problems()
+def read_results(playbook: Playbook, paths: list[Path], cwd: Path,
+                 lang: str | None = None, notes: list[str] | None = None) -> list[Attempt]:
+    problems = Problems(language_of(lang, playbook.default_language), notes=[] if notes is None else notes)
     attempts: list[Attempt] = []
     for path in files_in(paths):
         display = display_name(path, cwd)
-        if path.suffix.lower() == ".csv":
-            records = read_csv(path, display, problems)
+        if is_table(path):
+            records = read_results_table(path, display, problems, "training-results")
         else:
             records = _yaml_records(path, display, problems)
         for record in records:
@@ -193,9 +197,8 @@ def _attempt(playbook: Playbook, record: Record, problems: Problems) -> Attempt 
             continue
         scores[method] = value
     attended = record.get("attended")
-    if isinstance(attended, str):
-        attended = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}.get(
-            attended.strip().lower(), attended)
+    if attended is not None and labels.yes_no(attended) is not None:  # yes/no, 是/否, a boolean cell
+        attended = labels.yes_no(attended)
     if attended is not None and not isinstance(attended, bool):
         problems.add(record.at("attended"), f"attended {attended!r}: write yes or no")
         attended = None

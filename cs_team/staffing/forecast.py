@@ -1,4 +1,5 @@
-"""Demand forecasts: a CSV of ``interval_start, channel, volume, aht_seconds``.
+"""Demand forecasts: a table of ``interval_start, channel, volume, aht_seconds`` (``inputs``
+reads the file, CSV or xlsx, into rows; this module says what the rows mean).
 
 Any interval length works (15, 30 or 60 minutes): it is the step between consecutive starts of
 a channel, and must be the same throughout a file. Every problem names the file and the row.
@@ -6,12 +7,10 @@ a channel, and must be the same throughout a file. Every problem names the file 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 COLUMNS = ("interval_start", "channel", "volume", "aht_seconds")
 INFINITY = float("inf")
@@ -53,16 +52,17 @@ def _number(text: str, column: str, where: str) -> float:
     return value
 
 
-def _explain(row: list[str], at: tuple[int, int, int], where: str, channel: str | None = None) -> None:
+def _explain(row: list, at: tuple[int, int, int], where: str, channel: str | None = None) -> None:
     """Raise the precise error for a row the fast path could not take."""
-    when = row[at[0]].strip()
+    when = row[at[0]]
     try:
-        dt.datetime.fromisoformat(when)
-    except ValueError:
+        _when(when)
+    except (AttributeError, ValueError):
+        when = _text(when)
         raise ForecastError(f"{where}: interval_start {when!r} is not a date and time; write it as "
                             "2026-11-11T09:00") from None
-    volume = _number(row[at[1]].strip(), "volume", where)
-    aht = _number(row[at[2]].strip(), "aht_seconds", where)
+    volume = _number(_text(row[at[1]]), "volume", where)
+    aht = _number(_text(row[at[2]]), "aht_seconds", where)
     if channel == "":
         raise ForecastError(f"{where}: channel is empty")
     if volume < 0:
@@ -71,50 +71,50 @@ def _explain(row: list[str], at: tuple[int, int, int], where: str, channel: str 
         raise ForecastError(f"{where}: aht_seconds must be positive where there is volume")
 
 
-def read(path: Path, display: str | None = None) -> Forecast:
-    display = display or str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise ForecastError(f"{display}: not UTF-8; save the CSV as UTF-8") from None
-    except OSError as error:
-        raise ForecastError(f"{display}: cannot read the file: {error.strerror or error}") from None
-    reader = csv.reader(text.splitlines())
-    header = [name.strip() for name in next(reader, [])]
+def from_rows(display: str, header: list[str], rows: list[tuple[int, list]]) -> Forecast:
+    """The forecast in a table's rows ((row number, cells), as ``inputs`` reads them)."""
+    header = [str(name).strip() for name in header]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise ForecastError(f"{display}:1: missing column {', '.join(missing)} (the header must name "
                             f"{', '.join(COLUMNS)})")
     when_at, channel_at, volume_at, aht_at = (header.index(c) for c in COLUMNS)
     width = len(header)
-    rows: dict[str, list[tuple[dt.datetime, float, float, int]]] = defaultdict(list)
+    found: dict[str, list[tuple[dt.datetime, float, float, int]]] = defaultdict(list)
     # A year of 15-minute intervals is 100,000 rows: the loop stays lean, and a row is looked at
     # closely (for the message) only when something in it is wrong.
-    for row_number, row in enumerate(reader, start=2):
+    for row_number, row in rows:
         if len(row) != width:
-            if not row:
-                continue
             raise ForecastError(f"{display}:{row_number}: the row has {len(row)} fields; the header "
                                 f"names {width}")
         try:
-            start = dt.datetime.fromisoformat(row[when_at].strip())
+            start = _when(row[when_at])
             volume, aht = float(row[volume_at]), float(row[aht_at])
-        except ValueError:
+        except (TypeError, ValueError):
             _explain(row, (when_at, volume_at, aht_at), f"{display}:{row_number}")
             raise
-        channel = row[channel_at].strip()
+        channel = _text(row[channel_at])
         # NaN fails every comparison, so it lands here too
         if not channel or not 0 <= volume < INFINITY or not -INFINITY < aht < INFINITY or aht <= 0 < volume:
             _explain(row, (when_at, volume_at, aht_at), f"{display}:{row_number}", channel)
         if start.tzinfo is not None:
             start = start.replace(tzinfo=None)
-        rows[channel].append((start, volume, aht, row_number))
-    if not rows:
+        found[channel].append((start, volume, aht, row_number))
+    if not found:
         raise ForecastError(f"{display}: no rows after the header")
-    interval = _interval(rows, display)  # sorts each channel's rows in place
+    interval = _interval(found, display)  # sorts each channel's rows in place
     return Forecast(display, interval, {
         name: ChannelForecast([r[0] for r in items], [r[1] for r in items], [r[2] for r in items])
-        for name, items in sorted(rows.items())})
+        for name, items in sorted(found.items())})
+
+
+def _text(cell: object) -> str:
+    return "" if cell is None else str(cell).strip()
+
+
+def _when(cell: object) -> dt.datetime:
+    """A CSV cell's ISO date and time, or an xlsx date cell as it is."""
+    return cell if isinstance(cell, dt.datetime) else dt.datetime.fromisoformat(cell.strip())
 
 
 def _interval(rows: dict[str, list], display: str) -> int:

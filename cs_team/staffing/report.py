@@ -1,11 +1,11 @@
-"""A hiring plan as JSON (every figure) or CSV (every interval), byte for byte reproducible."""
+"""A hiring plan as JSON (every figure) or CSV (every interval, through the one CSV writer), byte
+for byte reproducible."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
+from cs_team.export.csvfile import csv_text
 from cs_team.staffing.plan import HiringPlan
 
 
@@ -16,13 +16,13 @@ def as_json(plan: HiringPlan) -> str:
 
 def as_csv(plan: HiringPlan) -> str:
     """interval_start, channel, volume, aht_seconds, agents: one row per interval and channel."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["interval_start", "channel", "volume", "aht_seconds", "agents"])
+    return csv_text([["interval_start", "channel", "volume", "aht_seconds", "agents"], *_rows(plan)])
+
+
+def _rows(plan: HiringPlan):
     written: dict = {}  # channels share their interval starts: format each once
     for channel in plan.channels:
         for start, volume, aht, agents in zip(channel.starts, channel.volume, channel.aht_seconds,
                                               channel.agents, strict=True):
             when = written.get(start) or written.setdefault(start, start.isoformat(timespec="minutes"))
-            writer.writerow([when, channel.channel, f"{volume:g}", f"{aht:g}", agents])
-    return buffer.getvalue()
+            yield [when, channel.channel, f"{volume:g}", f"{aht:g}", agents]

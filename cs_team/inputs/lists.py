@@ -1,0 +1,96 @@
+"""Side files as YAML: a ``kind:`` mapping with a list of mappings under one key, or a bare list.
+
+The bytes go through the same reading and encoding policy as a CSV; the text is parsed by the
+playbook parser (safe loading, duplicate keys, alias bombs), and every value keeps its
+``file:line:column``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cs_team.inputs.encoding import decode
+from cs_team.inputs.files import read_bytes
+from cs_team.inputs.kinds import KINDS, Kind
+from cs_team.inputs.problems import Problems, Record, Value
+
+
+@dataclass
+class YamlFile:
+    display: str
+    data: Any
+    node: Any
+
+    def where(self, path: tuple) -> str:
+        from cs_team.locate import span_at
+
+        span = span_at(self.node, path)
+        return f"{self.display}:{span.line}:{span.column}"
+
+    def record(self, data: dict, path: tuple) -> Record:
+        record = Record(self.where(path))
+        for key, value in data.items():
+            record.fields[str(key)] = Value(value, self.where((*path, key)))
+        return record
+
+
+def read_yaml(path: Path, display: str, problems: Problems) -> YamlFile | None:
+    """The parsed file, or None with its problems (unreadable, encoding, syntax) recorded."""
+    from cs_team.source import ParsedFile, parse_text
+
+    raw = read_bytes(path, display, problems)
+    text = None if raw is None else decode(raw, display, problems)
+    if text is None:
+        return None
+    parsed = ParsedFile(path, display)
+    parse_text(text, parsed)
+    errors = [f for f in parsed.findings if f.severity.value == "error"]
+    for finding in errors:
+        problems.add(f"{display}:{finding.line}:{finding.column}", finding.message)
+    if errors:
+        return None
+    if not parsed.has_document:
+        problems.say(display, "文件是空的", "empty file")
+        return None
+    return YamlFile(display, parsed.data, parsed.node)
+
+
+@dataclass
+class ListedFile:
+    """A ``kind:`` file: its top mapping, and the mappings listed under one key."""
+
+    head: Record
+    items: list[Record]
+
+
+def read_listed(path: Path, display: str, problems: Problems, kind: Kind, key: str, item: str,
+                hint: str = "") -> ListedFile | None:
+    """The file if it is ``kind: <kind>`` with a list under ``key`` (each a mapping, described as
+    ``item`` when one is not), else None with the problem recorded."""
+    found = read_yaml(path, display, problems)
+    if found is None:
+        return None
+    data = found.data
+    given = data.get("kind") if isinstance(data, dict) else None
+    if given != kind.key:
+        other = KINDS.get(given) if isinstance(given, str) else None
+        if other is not None:
+            problems.say(found.where(("kind",)), f"这是{other.name('zh')}，不是{kind.name('zh')}",
+                         f"this is a {other.name('en')}, not a {kind.name('en')}")
+        else:
+            problems.add(found.where(()), f"not a {kind.key} file: it starts with `kind: {kind.key}`{hint}")
+        return None
+    head = found.record(data, ())
+    listed = data.get(key)
+    if not isinstance(listed, list):
+        problems.add(head.at(key), f"{key} is a list of {item}")
+        return ListedFile(head, [])
+    items = []
+    for i, value in enumerate(listed):
+        if isinstance(value, dict):
+            items.append(found.record(value, (key, i)))
+        else:
+            problems.add(found.where((key, i)), f"each of {key} is {item}")
+    return ListedFile(head, items)
