@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from cs_team.inputs.encoding import decode
-from cs_team.inputs.files import read_bytes
+from cs_team.inputs.lists import parse
 from cs_team.inputs.problems import Problems
 
 
@@ -15,26 +14,17 @@ def read_document(path: Path, display: str, problems: Problems, kind: str, what:
     """(model, node) of a ``kind:`` document, or None with every problem recorded; ``what`` names
     the kind for the user (zh, en)."""
     from cs_team.loader import load_document
-    from cs_team.source import ParsedFile, parse_text
 
-    raw = read_bytes(path, display, problems)
-    text = None if raw is None else decode(raw, display, problems)
-    if text is None:
+    loaded = []
+    if parse(path, display, problems, lambda parsed: loaded.append(load_document(parsed))) is None:
         return None
-    parsed = ParsedFile(path, display)
-    parse_text(text, parsed)
-    document = load_document(parsed)
-    errors = [f for f in parsed.findings if f.severity.value == "error"]
-    for finding in errors:
-        problems.add(f"{display}:{finding.line}:{finding.column}", finding.message)
-    if errors:
-        return None
+    document = loaded[0]
     if document.kind != kind or document.model is None:
-        given = _kind_of(parsed.data)
+        given = _kind_of(document.parsed.data)
         problems.say(display, f"这不是{what[0]}（kind: {kind}）" + (f"，而是 kind: {given}" if given else ""),
                      f"not a {what[1]} (kind: {kind})" + (f"; it is kind: {given}" if given else ""))
         return None
-    return document.model, parsed.node
+    return document.model, document.parsed.node
 
 
 def _kind_of(data: Any) -> str | None:

@@ -7,6 +7,7 @@ playbook parser (safe loading, duplicate keys, alias bombs), and every value kee
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,8 +37,9 @@ class YamlFile:
         return record
 
 
-def read_yaml(path: Path, display: str, problems: Problems) -> YamlFile | None:
-    """The parsed file, or None with its problems (unreadable, encoding, syntax) recorded."""
+def parse(path: Path, display: str, problems: Problems, check: Callable[[Any], None] = lambda _: None):
+    """The file parsed (a ParsedFile), or None with its problems (unreadable, encoding, syntax, and
+    whatever ``check`` adds to the parsed file's findings) recorded."""
     from cs_team.source import ParsedFile, parse_text
 
     raw = read_bytes(path, display, problems)
@@ -46,10 +48,17 @@ def read_yaml(path: Path, display: str, problems: Problems) -> YamlFile | None:
         return None
     parsed = ParsedFile(path, display)
     parse_text(text, parsed)
+    check(parsed)
     errors = [f for f in parsed.findings if f.severity.value == "error"]
     for finding in errors:
         problems.add(f"{display}:{finding.line}:{finding.column}", finding.message)
-    if errors:
+    return None if errors else parsed
+
+
+def read_yaml(path: Path, display: str, problems: Problems) -> YamlFile | None:
+    """The parsed file, or None with its problems (unreadable, encoding, syntax) recorded."""
+    parsed = parse(path, display, problems)
+    if parsed is None:
         return None
     if not parsed.has_document:
         problems.say(display, "文件是空的", "empty file")
