@@ -13,6 +13,7 @@ from dataclasses import field as dataclass_field
 from functools import cached_property
 from typing import Any, TypeVar
 
+from cs_team.errors import InputError
 from cs_team.findings import Span
 from cs_team.loader import LoadedDocument, Repository
 from cs_team.locate import span_at
@@ -20,7 +21,7 @@ from cs_team.model import ITEM_LISTS
 from cs_team.model.calendar import WorkCalendar
 from cs_team.model.competency import Competency
 from cs_team.model.curriculum import Curriculum, Module
-from cs_team.model.evaluation import EvaluationRules
+from cs_team.model.evaluation import EvaluationRules, Promotion
 from cs_team.model.framework import CareerFramework, Family, Grade
 from cs_team.model.hiring import HiringInputs
 from cs_team.model.onboarding import OnboardingTemplate
@@ -206,6 +207,24 @@ class Playbook:
         if role.kpi_targets is not None:
             targets.update(role.kpi_targets.items())
         return targets
+
+    def acceptable_ratings(self, promotion: Promotion) -> list[str]:
+        """The performance ratings that let a candidate enter ``promotion``: the listed ones,
+        from the best down to its minimum. The promotion sheet and the ranking both ask here.
+
+        A minimum that is not a listed rating (lint's CS218) is an error, not a guess: read as
+        itself it let nobody in, read as "any rating" it let D, D, D in.
+        """
+        rules = next(r for r in self.evaluation if any(p is promotion for p in r.promotions))
+        ratings = list(rules.performance_ratings)
+        minimum = promotion.eligibility.min_performance
+        if minimum not in ratings:
+            index = next(i for i, p in enumerate(rules.promotions) if p is promotion)
+            where = self.site(rules).at("promotions", index, "eligibility", "min_performance").where()
+            raise InputError(f"{where}: min_performance '{minimum}' of promotion '{promotion.id}' is "
+                             f"not one of the performance ratings ({', '.join(ratings)}); "
+                             "`cs-team lint` says more (CS218)")
+        return ratings[: ratings.index(minimum) + 1]
 
     def grade_rank(self, grade_id: str) -> int | None:
         return self.grade_order.index(grade_id) if grade_id in self.grade_order else None

@@ -44,7 +44,3 @@ def schemas() -> dict[str, dict[str, Any]]:
 def render(schema: dict[str, Any]) -> str:
     """Stable text: the same models give byte-identical files, so they diff cleanly."""
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def modeline(schema_path: str) -> str:
-    return f"# yaml-language-server: $schema={schema_path}"

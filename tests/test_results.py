@@ -233,3 +233,19 @@ def test_odd_results_files_are_refused_with_a_user_facing_error(tmp_path_factory
             promotion.rank(book, found, ratings, candidates)
     except ResultsError as error:
         assert error.details and all(line.startswith("file.yaml") for line in error.details)
+
+
+def test_a_minimum_rating_that_is_not_listed_is_refused_by_sheet_and_ranking(repo: RepoCopy) -> None:
+    """`min_performance: B plus` where the ratings are A, B, C: the sheet used to accept only
+    "B plus" and the ranking anyone (丙's C came first with 99). Now lint says CS218 and both
+    commands stop at the same place with the same words; nothing is written."""
+    repo.edit("evaluation.yaml", "min_performance: B\n", "min_performance: B plus\n")
+    repo.write("records.yaml", RECORDS)
+    line, column = repo.at("evaluation.yaml", "B plus")
+    expected = (f"cs-team: error: evaluation.yaml:{line}: min_performance 'B plus' of promotion 'senior' "
+                "is not one of the performance ratings (A, B, C); `cs-team lint` says more (CS218)")
+    assert [(f.code, f.line, f.column) for f in repo.lint()] == [("CS218", line, column)]
+    for args in (("promotion-rank", "records.yaml"), ("eval-sheet", "promotion", "--role", "agent")):
+        code, out, err = invoke(repo, *args, "--out", "written.md")
+        assert (code, out, err.strip().splitlines()[-1]) == (1, "", expected), args
+        assert not (repo.root / "written.md").exists()

@@ -89,6 +89,9 @@ CASES = [
          says="stage 'structured' plans 8 minutes but its 2 questions take 10"),
     Case("CS215", "onboarding.yaml", "modules: [m-intro, m-calls]", "modules: [m-intro]", "stages",
          says="curriculum 'basics' modules never scheduled: m-calls"),
+    Case("CS218", "evaluation.yaml", "min_performance: B\n", "min_performance: B plus\n", "B plus",
+         says="min_performance 'B plus' is not one of the performance ratings (A, B, C), so no "
+              "candidate's reviews can be compared with it; use one of A, B, C"),
     # -- suppression comments
     Case("CS011", "questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}",
          "{zh: 你结婚了吗？, en: Are you married?}  # cs-team: disable CS301", "#",

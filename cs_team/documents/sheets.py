@@ -88,11 +88,8 @@ def promotions(playbook: Playbook, role: Role) -> list[PromotionSheet]:
     for promotion in rules.promotions:
         if role.id not in promotion.target_roles:
             continue
-        ratings = list(rules.performance_ratings)
-        minimum = promotion.eligibility.min_performance
-        acceptable = ratings[: ratings.index(minimum) + 1] if minimum in ratings else [minimum]
         sheets.append(PromotionSheet(promotion, playbook.grades.get(promotion.eligibility.min_grade),
-                                     ratings, acceptable))
+                                     list(rules.performance_ratings), playbook.acceptable_ratings(promotion)))
     if not sheets:
         leading = sorted({r for p in rules.promotions for r in p.target_roles})
         raise InputError(f"no promotion competition leads to role '{role.id}'"

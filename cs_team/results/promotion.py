@@ -187,8 +187,7 @@ def rank(playbook: Playbook, promotion: Promotion, ratings: list[str],
          candidates: list[Candidate]) -> Ranking:
     rules = promotion.eligibility
     floor = playbook.grade_rank(rules.min_grade)
-    acceptable = ratings[: ratings.index(rules.min_performance) + 1] if rules.min_performance in ratings \
-        else ratings
+    acceptable = playbook.acceptable_ratings(promotion)
     standings = []
     for candidate in sorted(candidates, key=lambda c: c.name):
         standing = Standing(candidate)

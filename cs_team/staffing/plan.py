@@ -131,10 +131,6 @@ def split(total: int, shares: list[float]) -> list[int]:
     return parts
 
 
-def _month_start(day: dt.date) -> dt.date:
-    return day.replace(day=1)
-
-
 def plan(inputs: HiringInputs, forecast: Forecast, as_of: dt.date) -> HiringPlan:
     step = forecast.interval_seconds
     first = forecast.first

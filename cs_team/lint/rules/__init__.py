@@ -17,6 +17,7 @@ from cs_team.lint.rules import (
     near_duplicates,
     onboarding_capacity,
     prerequisites,
+    promotion_ratings,
     question_supply,
     references,
     scales,
@@ -43,5 +44,6 @@ CHECKS: dict[str, Check] = {
     "CS215": onboarding_capacity.check_unscheduled,
     "CS216": demand_pattern.check,
     "CS217": traceability.check_trained,
+    "CS218": promotion_ratings.check,
     **fair_hiring.checks(),
 }
