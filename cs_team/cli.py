@@ -10,8 +10,9 @@ import sys
 
 import typer
 
-from cs_team import commands  # noqa: F401  (registers every command)
+from cs_team import commands, terminal  # noqa: F401  (commands: registers every command)
 from cs_team.commands.base import app, say
+from cs_team.controls import escape_controls
 from cs_team.errors import EXIT_OK, EXIT_USAGE, CsTeamError
 
 __all__ = ["app", "main", "run"]
@@ -19,13 +20,23 @@ __all__ = ["app", "main", "run"]
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: user errors become one line on stderr and an exit code, never a traceback."""
+    terminal.guard_standard_streams()
+    try:
+        return _main(argv)
+    finally:
+        note = terminal.replacement_note()
+        if note:
+            say(f"cs-team: {note}")
+
+
+def _main(argv: list[str] | None) -> int:
     command = typer.main.get_command(app)
     try:
         result = command.main(args=argv, prog_name="cs-team", standalone_mode=False)
     except CsTeamError as error:
         for line in error.details:
-            say(line)
-        say(f"cs-team: error: {error}")
+            say(escape_controls(line))
+        say(f"cs-team: error: {escape_controls(str(error))}")
         return error.exit_code
     except typer.Abort:
         say("cs-team: interrupted")

@@ -26,9 +26,21 @@ Report = Callable[[str, yaml.Node, str], None]
 """Called with a rule code, the node at fault and the message."""
 
 
+MAX_DIGITS = 100
+"""Longest integer read. Python refuses to convert more than 4,300 digits (a denial-of-service
+guard) and no playbook figure needs a hundred."""
+
+
 class AliasBomb(Exception):
     def __init__(self, node: yaml.Node) -> None:
         self.node = node
+
+
+class NumberTooLong(Exception):
+    """An integer with more than MAX_DIGITS digits: the file is not read further."""
+
+    def __init__(self, node: yaml.Node, digits: int) -> None:
+        self.node, self.digits = node, digits
 
 
 class _Unusual(Exception):
@@ -132,6 +144,9 @@ class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         # YAML 1.1 reads 10:30 as the base-60 number 630; YAML 1.2 and people read a time.
         if ":" in node.value:
             return node.value
+        digits = sum(char.isalnum() for char in node.value)
+        if digits > MAX_DIGITS:
+            raise NumberTooLong(node, digits)
         return super().construct_yaml_int(node)
 
     def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from cs_team import __version__
+from cs_team.controls import escape_controls
 from cs_team.findings import Finding, Severity
 from cs_team.rulebook import RULES
 
@@ -24,22 +25,23 @@ def text(findings: list[Finding], colour: bool = False) -> str:
     """``path:line:col: CODE severity message [rule-name]``, one finding a line."""
     lines = []
     for f in findings:
-        place = f"{f.path}:{f.line}:{f.column}:"
+        place, message = f"{escape_controls(f.path)}:{f.line}:{f.column}:", escape_controls(f.message)
         if colour:
             level = f"{_COLOURS[f.severity]}{f.severity.value}{_RESET}"
-            lines.append(f"{_BOLD}{place}{_RESET} {f.code} {level} {f.message} {_DIM}[{f.rule}]{_RESET}")
+            lines.append(f"{_BOLD}{place}{_RESET} {f.code} {level} {message} {_DIM}[{f.rule}]{_RESET}")
         else:
-            lines.append(f"{place} {f.code} {f.severity.value} {f.message} [{f.rule}]")
+            lines.append(f"{place} {f.code} {f.severity.value} {message} [{f.rule}]")
     return "".join(line + "\n" for line in lines)
 
 
 def parsable(findings: list[Finding]) -> str:
     """``path:line:col: level CODE message``: the shape editors' problem matchers expect."""
-    return "".join(f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.message}\n"
-                   for f in findings)
+    return "".join(f"{escape_controls(f.path)}:{f.line}:{f.column}: {f.severity.value} {f.code} "
+                   f"{escape_controls(f.message)}\n" for f in findings)
 
 
 def _escape_data(value: str) -> str:
+    value = escape_controls(value)  # ESC and friends would reach the log raw; %0A is GitHub's own
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

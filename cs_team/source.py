@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from cs_team.constructor import MAX_EXPANDED_NODES, AliasBomb, compose, loader_for
+from cs_team.constructor import MAX_DIGITS, MAX_EXPANDED_NODES, AliasBomb, NumberTooLong, compose, loader_for
 from cs_team.findings import Finding, Span
 from cs_team.rulebook import make_finding
 
@@ -156,6 +156,11 @@ def parse_text(text: str, parsed: ParsedFile) -> None:
         parsed.findings.append(finding(parsed, "CS006", node_span(bomb.node), (
             f"aliases expand this document beyond {MAX_EXPANDED_NODES:,} values; "
             "write the content out instead of repeating anchors")))
+        return
+    except NumberTooLong as number:
+        parsed.findings.append(finding(parsed, "CS013", node_span(number.node), (
+            f"this number has {number.digits:,} digits, far out of any range (at most {MAX_DIGITS} "
+            "are read); write the value the field needs")))
         return
     except yaml.MarkedYAMLError as error:
         parsed.findings.append(_syntax_finding(parsed, error, text))

@@ -101,4 +101,22 @@ def _lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str], cw
             wanted = {display for display, path in run.files.items() if _belongs(path.resolve(), requested)}
         checked += len(wanted)
         findings += [f for f in run.findings if f.path in wanted]
+    if not checked:
+        _nothing_checked(paths, cwd, notes)
     return LintResult(normalise(findings), checked, notes)
+
+
+def _nothing_checked(paths: list[Path], cwd: Path, notes: list[str]) -> None:
+    """A lint that checked nothing because of its paths is a usage error, save pre-commit's case.
+
+    pre-commit passes every changed YAML file, and a change touching only workflows or other
+    YAML outside the playbooks must pass (with the notes saying what was skipped). A folder, or
+    a file that is not YAML, names something the user meant to be checked.
+    """
+    from cs_team.repo import YAML_SUFFIXES
+
+    meant = [p for p in paths if not ((p if p.is_absolute() else cwd / p).is_file()
+                                      and p.name.endswith(YAML_SUFFIXES))]
+    if meant:
+        reasons = "; ".join(notes) or f"{meant[0]} holds no playbook file"
+        raise UsageError(f"nothing was checked: {reasons}")

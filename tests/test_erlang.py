@@ -164,12 +164,12 @@ def test_cli_table_marks_the_answer(tmp_path) -> None:
     assert "<- required" in next(line for line in lines if line.strip().startswith("13 "))
 
 
-def test_cli_bad_input_exits_1_with_one_line(tmp_path) -> None:
+def test_cli_bad_input_is_a_usage_error_on_one_line(tmp_path) -> None:
     result = cs_team("erlang", "--volume", "-5", "--aht", "180", "--interval", "1800", "--asa", "30", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (
-        1, "cs-team: error: volume must be a finite number, not negative, got -5\n")
+        2, "cs-team: error: volume must be a finite number, not negative, got -5\n")
     result = cs_team("erlang", "--volume", "nan", "--aht", "180", "--interval", "1800", "--asa", "30", cwd=tmp_path)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr
 
 
 @settings(max_examples=100, deadline=None)

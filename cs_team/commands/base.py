@@ -46,6 +46,28 @@ app = typer.Typer(
 )
 
 
+def one_line(value: str | None) -> str | None:
+    """Option callback for free text printed in documents and calendars (a name, a mentor).
+
+    Command-line bytes that are not UTF-8 arrive as lone surrogates, which no file can hold, and
+    a line feed or carriage return would start a new calendar or JSON line: both are refused.
+    """
+    if value is None:
+        return None
+    from cs_team.controls import BIDI_CONTROLS
+
+    for char in value:
+        if "\udc80" <= char <= "\udcff":
+            raise typer.BadParameter("is not valid UTF-8 text (check the terminal's encoding)")
+        if char < " " or "\x7f" <= char <= "\x9f" or char in BIDI_CONTROLS:
+            raise typer.BadParameter(f"holds the control character U+{ord(char):04X}; "
+                                     "give one line of plain text")
+    return value
+
+
+NameOption = Annotated[str | None, typer.Option(help="Printed on the header.", callback=one_line)]
+
+
 def say(message: str) -> None:
     typer.echo(message, err=True)
 

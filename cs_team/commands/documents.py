@@ -9,7 +9,16 @@ from typing import Annotated
 
 import typer
 
-from cs_team.commands.base import DocLang, LangOption, OutOption, RepoOption, app, open_playbook, say
+from cs_team.commands.base import (
+    DocLang,
+    LangOption,
+    NameOption,
+    OutOption,
+    RepoOption,
+    app,
+    open_playbook,
+    say,
+)
 from cs_team.errors import UsageError
 
 
@@ -84,8 +93,8 @@ def _document(repo: Path | None, role_id: str, name: str, header: object, lang: 
 def interview_kit(
     role: Annotated[str, typer.Argument(help="The role id, e.g. agent-1.")],
     stage: Annotated[str | None, typer.Option(help="Only this interview stage.")] = None,
-    candidate: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
-    interviewer: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
+    candidate: NameOption = None,
+    interviewer: NameOption = None,
     date: Annotated[str | None, typer.Option(help="Printed on the header, YYYY-MM-DD.")] = None,
     lang: LangOption = None,
     output_format: Annotated[DocFormat, typer.Option(
@@ -130,8 +139,8 @@ def eval_sheet(
         help="scorecard (interview), training (assessment per module), probation (KPI review) or "
              "promotion (internal competition).")],
     role: Annotated[str, typer.Option(help="The role id, e.g. agent-1.")],
-    candidate: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
-    interviewer: Annotated[str | None, typer.Option(help="Printed on the header.")] = None,
+    candidate: NameOption = None,
+    interviewer: NameOption = None,
     date: Annotated[str | None, typer.Option(help="Printed on the header, YYYY-MM-DD.")] = None,
     lang: LangOption = None,
     output_format: Annotated[SheetFormat, typer.Option(

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from cs_team.commands.base import LangOption, RepoOption, app, open_playbook, say
+from cs_team.commands.base import LangOption, RepoOption, app, one_line, open_playbook, say
 from cs_team.errors import UsageError
 
 
@@ -34,10 +34,10 @@ def onboarding_plan(
     role: Annotated[str, typer.Argument(help="The role id, e.g. agent-1; its file names the template.")],
     start: Annotated[str | None, typer.Option(
         help="First day, YYYY-MM-DD (the next working day if that one is off).")] = None,
-    name: Annotated[str | None, typer.Option(help="The new hire, printed and used in calendar ids.")]
-        = None,
-    mentor: Annotated[str | None, typer.Option(help="The mentor (带教导师), printed on their sessions.")]
-        = None,
+    name: Annotated[str | None, typer.Option(
+        help="The new hire, printed and used in calendar ids.", callback=one_line)] = None,
+    mentor: Annotated[str | None, typer.Option(
+        help="The mentor (带教导师), printed on their sessions.", callback=one_line)] = None,
     pace: Annotated[Pace, typer.Option(help="fast, standard or extended: module hours scaled by the "
                                             "template's pace factors.")] = Pace.standard,
     calendar: Annotated[Path | None, typer.Option(
@@ -45,7 +45,7 @@ def onboarding_plan(
     timezone: Annotated[str | None, typer.Option(
         help="IANA time zone of the sessions (default: cs-team.yaml's, else Asia/Shanghai).")] = None,
     cohort: Annotated[Path | None, typer.Option(
-        help="YAML or CSV of hires (name, start, mentor, role, pace): a plan each and a "
+        exists=True, help="YAML or CSV of hires (name, start, mentor, role, pace): a plan each and a "
              "trainer's combined view, written into the --out folder.")] = None,
     lang: LangOption = None,
     output_format: Annotated[PlanFormat, typer.Option(

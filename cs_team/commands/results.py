@@ -56,7 +56,8 @@ def _notes() -> list[str]:
 
 @app.command()
 def score(
-    paths: Annotated[list[Path], typer.Argument(help="Filled scorecards (YAML or CSV), or folders of them.")],
+    paths: Annotated[list[Path], typer.Argument(
+        exists=True, help="Filled scorecards (YAML or CSV), or folders of them.")],
     output_format: FormatOption = ResultFormat.md,
     lang: LangOption = None,
     out: OutOption = None,
@@ -147,7 +148,8 @@ def trace_command(
 
 @app.command("training-results")
 def training_results(
-    paths: Annotated[list[Path], typer.Argument(help="Results files (YAML or CSV), or folders of them.")],
+    paths: Annotated[list[Path], typer.Argument(
+        exists=True, help="Results files (YAML or CSV), or folders of them.")],
     output_format: ReportFormatOption = ReportFormat.md,
     lang: LangOption = None,
     out: OutOption = None,
@@ -177,7 +179,8 @@ def training_results(
 
 @app.command("promotion-rank")
 def promotion_rank(
-    records: Annotated[Path, typer.Argument(help="The candidates' records (YAML or CSV).")],
+    records: Annotated[Path, typer.Argument(
+        exists=True, help="The candidates' records (YAML or CSV).")],
     promotion: Annotated[str | None, typer.Option(
         help="The competition's id (when the records file does not name it).")] = None,
     output_format: ReportFormatOption = ReportFormat.md,

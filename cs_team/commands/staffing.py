@@ -48,7 +48,6 @@ def erlang(
     import json
     import math
 
-    from cs_team.errors import InputError
     from cs_team.staffing.erlang import StaffingError, required_agents
     from cs_team.staffing.erlang import table as around
 
@@ -56,8 +55,8 @@ def erlang(
         result = required_agents(volume, aht, interval, target=target, within_seconds=within,
                                  asa_seconds=asa, max_occupancy=max_occupancy)
         rows = around(volume, aht, interval, result.agents, within) if show_table else []
-    except StaffingError as error:
-        raise InputError(str(error)) from error
+    except StaffingError as error:  # every input is an option: a bad value is a usage error
+        raise UsageError(str(error)) from error
 
     def finite(value: float | None) -> float | None:
         return None if value is None or math.isinf(value) else value
@@ -103,8 +102,8 @@ def plan_hiring(
     plan_id: Annotated[str | None, typer.Argument(
         metavar="PLAN", help="The hiring-inputs id (default: the repository's only one).")] = None,
     forecast: Annotated[Path | None, typer.Option(
-        help="Demand: a CSV of interval_start, channel, volume, aht_seconds, or a weekly pattern "
-             "in YAML (default: the one the hiring inputs name).")] = None,
+        exists=True, help="Demand: a CSV of interval_start, channel, volume, aht_seconds, or a weekly "
+             "pattern in YAML (default: the one the hiring inputs name).")] = None,
     output_format: Annotated[PlanFormat, typer.Option("--format", "-f", help="Output format.")]
         = PlanFormat.json,
     out: OutOption = None,

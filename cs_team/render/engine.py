@@ -20,6 +20,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateErro
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from cs_team.controls import strip_bidi
 from cs_team.errors import InputError
 from cs_team.model.common import Text
 from cs_team.render import markdown
@@ -38,7 +39,7 @@ class Renderer:
         self.env = SandboxedEnvironment(
             loader=ChoiceLoader([FileSystemLoader(str(f)) for f in [*folders, bundled_templates()]]),
             autoescape=True,  # both formats; Markdown values are escaped by finalize first
-            finalize=markdown.escape if output == "md" else None,
+            finalize=markdown.escape if output == "md" else _without_bidi,
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -56,7 +57,8 @@ class Renderer:
             # The second language follows inline, muted; under the first for paragraph-like text.
             second = "second block" if block else "second"
             return Markup(" ").join(
-                Markup('<span lang="{}" class="{}">{}</span>').format(lang, second if i else "first", text)
+                Markup('<span lang="{}" class="{}">{}</span>').format(
+                    lang, second if i else "first", _without_bidi(text))
                 for i, (lang, text) in enumerate(parts))
         escaped = [self._escape(text) for _, text in parts]
         return Markup("<br>" if block else " / ").join(escaped)
@@ -100,6 +102,13 @@ class Renderer:
             raise InputError(f"template {where}: {error.message}") from None
         except TemplateError as error:
             raise InputError(f"template {_template_place(error) or template_name}: {error}") from None
+
+
+def _without_bidi(value: Any) -> Any:
+    """Playbook text for HTML without bidirectional controls (they reorder what the reader sees)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return strip_bidi(value)
+    return value
 
 
 def _template_place(error: BaseException) -> str | None:

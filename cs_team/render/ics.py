@@ -5,15 +5,15 @@
 - UIDs are stable: they name the hire, the role and the session (module and part, the n-th
   one-to-one ...), never its time, so importing an updated plan moves events instead of
   duplicating them.
-- DTSTAMP is fixed (``SOURCE_DATE_EPOCH`` when set, else the plan's first day at 00:00 UTC):
-  the same playbooks give a byte-identical file.
+- DTSTAMP is the plan's first day at 00:00 UTC, whatever the clock or ``SOURCE_DATE_EPOCH``
+  say: no document cs-team writes carries the time it was made, so the same playbooks give
+  byte-identical files in every format.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
@@ -34,9 +34,6 @@ def uid(view: object, session: object) -> str:
 
 
 def _stamp(first_day: dt.date) -> dt.datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
     return dt.datetime.combine(first_day, dt.time(), dt.timezone.utc)
 
 

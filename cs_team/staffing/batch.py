@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from cs_team.staffing.erlang import TOLERANCE, StaffingError, _check_targets
+from cs_team.staffing.erlang import MAX_AGENTS, TOLERANCE, StaffingError, _check_targets, check_load
 
-MAX_STEPS = 1_000_000
+MAX_STEPS = MAX_AGENTS
 
 
 def _ceil_tolerant(values: np.ndarray) -> np.ndarray:
@@ -32,6 +32,8 @@ def required_agents(volume: np.ndarray, aht_seconds: np.ndarray, interval_second
         raise StaffingError("volumes must be finite and not negative; handle times and the interval "
                             "must be finite and positive")
     load = volume * aht / interval_seconds
+    if load.size:
+        check_load(float(load.max()), max_occupancy)
     agents = np.zeros(volume.shape, dtype=np.int64)
     fewest = np.floor(load).astype(np.int64) + 1
     if max_occupancy is not None:

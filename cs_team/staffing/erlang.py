@@ -19,7 +19,9 @@ from typing import NamedTuple
 TOLERANCE = 1e-9
 """Relative slack for ceilings: 2.55 / 0.85 is 3.0000000000000004 in floats and must give 3."""
 
-MAX_AGENTS = 10_000_000
+MAX_AGENTS = 500_000
+"""Largest answer searched for. A queue needing more is no single contact centre's, and the
+search (Erlang B's recursion, one step an agent) must end within a second on any input."""
 
 
 class StaffingError(ValueError):
@@ -108,14 +110,17 @@ def required_agents(volume: float, aht_seconds: float, interval_seconds: float, 
     ``within_seconds``), average speed of answer, and at most ``max_occupancy``."""
     # One combined test for the usual, valid call; the detailed checks say what is wrong.
     if not (0 <= volume < math.inf and 0 < aht_seconds < math.inf and 0 < interval_seconds < math.inf
-            and (target is None or (0 < target < 1 and within_seconds is not None and within_seconds >= 0))
-            and (asa_seconds is None or asa_seconds > 0) and (target is not None or asa_seconds is not None)
+            and (target is None or (0 < target < 1 and within_seconds is not None))
+            and (within_seconds is None or 0 <= within_seconds < math.inf)
+            and (asa_seconds is None or 0 < asa_seconds < math.inf)
+            and (target is not None or asa_seconds is not None)
             and (max_occupancy is None or 0 < max_occupancy <= 1)):
         _check_targets(target, within_seconds, asa_seconds, max_occupancy)
         traffic(volume, aht_seconds, interval_seconds)
     load = volume * aht_seconds / interval_seconds
     if load == 0:
         return measure(0, 0.0, aht_seconds, within_seconds)
+    check_load(load, max_occupancy)
     fewest = math.floor(load) + 1  # the smallest n > a: never start above the true minimum
     if max_occupancy is not None:
         fewest = max(fewest, ceil_tolerant(load / max_occupancy))
@@ -136,17 +141,30 @@ def required_agents(volume: float, aht_seconds: float, interval_seconds: float, 
     raise StaffingError(f"no staffing up to {MAX_AGENTS:,} agents meets the targets")
 
 
+def check_load(load: float, max_occupancy: float | None = None) -> None:
+    """Refuse traffic whose answer would lie past MAX_AGENTS (also an infinite or NaN load)."""
+    floor = load / max_occupancy if max_occupancy else load
+    if not floor < MAX_AGENTS:
+        raise StaffingError(
+            f"the traffic is {load:g} Erlangs: it needs more than {MAX_AGENTS:,} agents, past what "
+            "cs-team computes; check the units (volume per interval, handle time and interval in "
+            "seconds) or split the queue")
+
+
 def _check_targets(target: float | None, within: float | None, asa: float | None,
                    max_occupancy: float | None) -> None:
+    # Comparisons written so that NaN fails them: it compares false with everything.
     if target is None and asa is None:
         raise StaffingError("give a service-level target (target and within) or an ASA target")
     if target is not None:
         if not 0 < target < 1:
             raise StaffingError(f"the service-level target must lie between 0 and 1, got {target:g}")
-        if within is None or within < 0:
+        if within is None:
             raise StaffingError("a service-level target needs the answer time it applies to (>= 0 s)")
-    if asa is not None and asa <= 0:
-        raise StaffingError(f"the ASA target must be positive, got {asa:g} s")
+    if within is not None and not 0 <= within < math.inf:
+        raise StaffingError(f"the answer time must be a finite number of seconds (>= 0 s), got {within:g}")
+    if asa is not None and not 0 < asa < math.inf:
+        raise StaffingError(f"the ASA target must be positive and finite, got {asa:g} s")
     if max_occupancy is not None and not 0 < max_occupancy <= 1:
         raise StaffingError(f"the occupancy cap must lie in (0, 1], got {max_occupancy:g}")
 

@@ -1,0 +1,112 @@
+"""Numbers no one should type: every numeric option gets an answer or a one-line error, never a
+hang or a traceback.
+
+All cases run in one interpreter (a driver calling the entry point); the subprocess timeout only
+guards against a hang, it measures nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import MINIMAL, position
+
+EXTREMES = ["0", "-0.0", "5e-324", "2.2250738585072014e-308", "1e-300", "1e308", "inf", "-inf", "nan",
+            "-1"]
+BASE = {"--volume": "100", "--aht": "180", "--interval": "1800", "--target": "0.8", "--within": "20",
+        "--max-occupancy": "0.85"}
+ASA_BASE = {"--volume": "100", "--aht": "180", "--interval": "1800", "--asa": "30"}
+
+DRIVER = r"""
+import contextlib, functools, io, json, sys, traceback
+import typer.main
+from cs_team.cli import main
+
+# Building the click command tree costs more than any case: build it once for the whole run.
+typer.main.get_command = functools.lru_cache(typer.main.get_command)
+
+results = []
+for argv in json.loads(sys.stdin.read()):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except BaseException:
+            code, err = "traceback", io.StringIO(traceback.format_exc())
+    results.append([argv, code, out.getvalue(), err.getvalue()])
+print(json.dumps(results))
+"""
+
+
+def _cases() -> list[list[str]]:
+    cases = []
+    for base in (BASE, ASA_BASE):
+        for option, value in itertools.product(base, EXTREMES):
+            arguments = {**base, option: value}
+            argv = ["erlang", *itertools.chain.from_iterable(arguments.items()), "--table"]
+            cases += [argv, [*argv, "--format", "json"]]
+    cases.append(["erlang", "--volume", "1e308", "--aht", "1e308", "--interval", "900", "--asa", "30"])
+    cases.append(["erlang", "--volume", "1e15", "--aht", "300", "--interval", "3600", "--asa", "30"])
+    cases.append(["erlang", "--volume", "499000", "--aht", "3600", "--interval", "3600", "--asa", "1e-300"])
+    return cases
+
+
+def test_erlang_answers_or_refuses_every_extreme(tmp_path: Path) -> None:
+    cases = _cases()
+    done = subprocess.run([sys.executable, "-c", DRIVER], input=json.dumps(cases), capture_output=True,
+                          text=True, cwd=tmp_path, timeout=len(cases) * 5, check=False)
+    assert done.returncode == 0, done.stderr
+    results = json.loads(done.stdout)
+    assert len(results) == len(cases)
+    refused = 0
+    for argv, code, out, err in results:
+        assert code in (0, 2), (argv, code, err)
+        if code == 2:
+            refused += 1
+            assert out == "" and err.count("\n") == 1 and err.startswith("cs-team: error: "), (argv, err)
+            continue
+        assert err == "", (argv, err)
+        if "json" in argv:
+            figures = json.loads(out)
+            assert figures["agents"] >= 0 and "NaN" not in out and "Infinity" not in out, (argv, out)
+        else:
+            assert "nan" not in out.lower(), (argv, out)
+    # NaN and infinity are refused on every option; so is a negative anything.
+    for argv, code, _, err in results:
+        values = argv[2:argv.index("--table") if "--table" in argv else None:2]
+        if any(v in ("nan", "inf", "-inf", "-1") for v in values):
+            assert code == 2, (argv, err)
+    assert refused < len(results)
+
+
+def test_the_answer_past_the_bound_says_so(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "cs_team", "erlang", "--volume", "1e9", "--aht", "3600",
+                           "--interval", "3600", "--target", "0.8", "--within", "20"],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=60, check=False)
+    assert done.returncode == 2
+    assert done.stderr == ("cs-team: error: the traffic is 1e+09 Erlangs: it needs more than 500,000 agents, "
+                           "past what cs-team computes; check the units (volume per interval, handle time "
+                           "and interval in seconds) or split the queue\n")
+
+
+def test_a_5000_digit_number_is_a_finding_at_its_line(tmp_path: Path) -> None:
+    """Python refuses int("9" * 5000): a finding at the number, in lint and every command."""
+    repo = tmp_path / "repo"
+    shutil.copytree(MINIMAL, repo)
+    text = (repo / "role.yaml").read_text(encoding="utf-8")
+    line, column = position(text, "40", before="weight: ")
+    (repo / "role.yaml").write_text(text.replace("weight: 40", "weight: " + "9" * 5000, 1), encoding="utf-8")
+    for argv in (["lint", "--format", "parsable"], ["interview-kit", "agent"], ["trace"]):
+        done = subprocess.run([sys.executable, "-m", "cs_team", *argv], capture_output=True, text=True,
+                              cwd=repo, timeout=120, check=False)
+        assert "Traceback" not in done.stderr, (argv, done.stderr)
+        if argv[0] == "lint":
+            assert done.returncode == 1
+            assert (
+                f"role.yaml:{line}:{column}: error CS013 this number has 5,000 digits, far out of any "
+                "range (at most 100 are read); write the value the field needs\n") in done.stdout
