@@ -35,9 +35,11 @@ def test_golden(findings: list[Finding], name: str) -> None:
 def test_github_escapes_what_would_break_a_command() -> None:
     from cs_team.findings import Severity, Span
 
-    finding = Finding("a,b:c.yaml", Span(1, 2, 1, 3), "CS209", Severity.WARNING, "100% same,\nline two", "x")
+    # A line break or ESC from a playbook value is shown escaped, as in every format, never raw.
+    finding = Finding("a,b:c.yaml", Span(1, 2, 1, 3), "CS209", Severity.WARNING, "100% same,\nline\x1btwo", "x")
     assert reporters.github([finding]) == (
-        "::warning file=a%2Cb%3Ac.yaml,line=1,col=2,endLine=1,endColumn=3,title=CS209::100%25 same,%0Aline two [x]\n")
+        "::warning file=a%2Cb%3Ac.yaml,line=1,col=2,endLine=1,endColumn=3,title=CS209::100%25 same,\\x0aline"
+        "\\x1btwo [x]\n")
 
 
 def test_sarif_is_valid_against_the_official_schema(findings: list[Finding]) -> None:

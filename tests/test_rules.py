@@ -42,6 +42,8 @@ CASES = [
          says="unknown kind 'rol'; did you mean 'role'?"),
     Case("CS010", "role.yaml", "format: 1", "format: 2", "2", before="format: ",
          says="format 2 is newer than this cs-team reads (1): upgrade cs-team"),
+    Case("CS013", "role.yaml", "weight: 40}", "weight: " + "1" * 101 + "}", "1" * 101,
+         says="this number has 101 digits, far out of any range (at most 100 are read)"),
     Case("CS101", "questions/bank.yaml", "      fair: {zh: 忍住了, en: Held back}\n", "", "poor",
          nth=1, says="questions[1].rubric: missing required key 'fair'"),
     Case("CS102", "role.yaml", "summary:", "sumary:", "sumary",
