@@ -39,29 +39,46 @@ def week_csv(path: Path, volume: int = 3, aht: int = 900) -> Path:
 
 def test_small_case_by_hand(tmp_path: Path) -> None:
     inputs = HiringInputs.model_validate(INPUTS)
-    result = plan(inputs, read(week_csv(tmp_path / "week.csv")), as_of=dt.date(2027, 1, 1))
+    result = plan(inputs, read(week_csv(tmp_path / "week.csv")), as_of=dt.date(2027, 3, 1))
     # Email with a 1-hour response target: the floor clears each hour's work within the hour.
     # Work per 15 min = 3 x 900 s; trailing one-hour sums need 0.75, 1.5, 2.25, then 3 agents.
     (email,) = result.channels
     assert email.agents[:5] == [1, 2, 3, 3, 3] and len(email.agents) == 672
+    # (1 + 2 + 3 x 670) intervals x 0.25 h = 503.25 h; one person gives 40 h x (1 - 20 %) = 32 h a week.
+    # Planned on the forecast's first day, no class can arrive: 10 people give 320 h, 183.25 h stay open.
+    (channel,) = result.channel_months
+    assert (channel.need_hours, channel.by_role, channel.uncovered_hours) == (503.25, {"agent": 320.0}, 183.25)
     (month,) = result.months
-    # (1 + 2 + 3 x 670) intervals x 0.25 h = 503.25 h; one FTE gives 40 h x (1 - 20 %) = 32 h a week
-    assert month.agent_hours == 503.25
-    assert month.required_fte == 16  # 503.25 / 32 = 15.7
-    assert (month.supply_fte, month.hires) == (10.0, 6)
-    (requisition,) = result.requisitions
-    # productive on 1 March; ramp 2 weeks, nesting 1, training 2: training starts 5 weeks before
-    assert requisition.productive_by == dt.date(2027, 3, 1)
-    assert requisition.go_live == dt.date(2027, 2, 15)
-    assert requisition.training_starts == dt.date(2027, 1, 25)
-    assert requisition.open_by == dt.date(2026, 12, 28)  # 28 days to fill
-    assert requisition.applicants == 60  # 6 hires / (0.5 x 0.5 x 0.5 x 0.8)
-    assert requisition.cost == 6000
-    assert result.total_cost == 6500  # plus the channel's fixed cost
-    assert result.warnings == [
-        "agent: 6 hire(s) via referral for 2027-03 should have been requested by 2026-12-28; they will be late",
-        "hiring costs 6,500 CNY, over the budget of 1,000 by 5,500",
-    ]
+    assert (month.need, month.roster, month.new_hires, month.surplus) == (10.0, 10.0, 0.0, 0.0)
+    assert result.total_hires == 0 and result.costs.total == 0
+    assert [n.key for n in result.notes] == ["plan_note.short_horizon", "plan_note.uncovered"]
+    assert result.notes[1].values == {"channel": "email", "hours": 183.2, "weeks": 1, "first": dt.date(2027, 3, 1)}
+
+
+def test_attrition_is_aged_from_as_of_and_hires_arrive_as_a_class(tmp_path: Path) -> None:
+    inputs = HiringInputs.model_validate(INPUTS)
+    result = plan(inputs, read(week_csv(tmp_path / "week.csv")), as_of=dt.date(2027, 1, 1))
+    month_days = 365.25 / 12
+    tenured = 10 * 0.9 ** (59 / month_days)  # 1 January to 1 March at 10 % a month: 8.15 people
+    (month,) = result.months
+    assert month.roster == round(tenured, 2)
+    # Requisitions take 28 days: the first Monday after 29 January is 1 February. Two weeks of
+    # training and one of nesting: live on 22 February, at the ramp's second week (100 %) on 1 March,
+    # with 0.9 ** (28 days) of the class still there.
+    kept = 0.9 ** (28 / month_days)
+    needed = 503.25 / 32 - tenured
+    fewest = next(h for h in range(50) if h * kept >= needed - 1e-9)
+    assert fewest == 9
+    (training,) = result.classes
+    assert (training.hires, training.training_starts, training.go_live) == (9, dt.date(2027, 2, 1),
+                                                                              dt.date(2027, 2, 22))
+    assert training.open_by == dt.date(2027, 1, 4)  # 28 days before training starts
+    (requisition,) = training.requisitions
+    assert requisition.applicants == 90  # 9 hires / (0.5 x 0.5 x 0.5 x 0.8)
+    assert result.costs.hiring == 9500  # 9 x 1,000 plus the channel's fixed 500
+    assert result.channel_months[0].uncovered_hours == 0
+    assert [n.key for n in result.notes] == ["plan_note.short_horizon", "plan_note.urgent",
+                                             "plan_note.over_budget"]
 
 
 def test_shrinkage_that_lands_on_a_whole_number(tmp_path: Path) -> None:
@@ -69,7 +86,7 @@ def test_shrinkage_that_lands_on_a_whole_number(tmp_path: Path) -> None:
     144 / (40 x 0.72) is 5.000000000000001 in floats: a plain ceiling would hire a sixth."""
     assert 144 / (40 * (1 - 28 / 100)) > 5
     inputs = HiringInputs.model_validate({
-        **INPUTS, "shrinkage": 28, "roster": [{"role": "agent", "headcount": 0}],
+        **INPUTS, "shrinkage": 28, "attrition_percent_per_month": 0, "roster": [{"role": "agent", "headcount": 0}],
         "channels": [{**INPUTS["channels"][0], "response_hours": 0.25}]})
     start = dt.datetime(2027, 3, 1)
     # a 15-minute response window: 576 emails of 900 s in one interval need 576 agents for
@@ -78,8 +95,8 @@ def test_shrinkage_that_lands_on_a_whole_number(tmp_path: Path) -> None:
     lines += [f"{(start + dt.timedelta(minutes=15 * i)).isoformat(timespec='minutes')},email,0,900"
               for i in range(1, 7 * 96)]
     (tmp_path / "f.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (month,) = plan(inputs, read(tmp_path / "f.csv"), dt.date(2026, 1, 1)).months
-    assert (month.agent_hours, month.required_fte, month.hires) == (144.0, 5, 5)
+    result = plan(inputs, read(tmp_path / "f.csv"), dt.date(2026, 1, 1))
+    assert result.total_hires == 5 and result.months[0].need == 5.0
 
 
 def test_hires_split_by_largest_remainder() -> None:
@@ -142,7 +159,7 @@ def test_cli_runs_on_the_bundled_department(tmp_path: Path) -> None:
     assert {m["role"] for m in data["months"]} == {
         "call-centre-agent", "agent-1", "agent-2", "agent-3", "sales-service", "complaints-specialist",
         "tech-support"}
-    assert data["total_hires"] == sum(m["hires"] for m in data["months"])
+    assert data["total_hires"] == sum(c["hires"] for c in data["classes"])
     again = cs_team("plan-hiring", "--as-of", "2026-09-01", cwd=tmp_path)
     assert again.stdout == result.stdout  # deterministic
 
@@ -187,7 +204,7 @@ def test_the_bundled_year_follows_the_seasons(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     months = [m for m in json.loads(result.stdout)["months"] if m["role"] == "agent-1"]
     assert len(months) == 12
-    need = {m["month"][5:7]: m["required_fte"] for m in months}
+    need = {m["month"][5:7]: m["need"] for m in months}
     assert max(need, key=need.get) == "11" and min(need, key=need.get) == "02"
     assert need["06"] > need["05"]  # the 618 promotion
 
@@ -215,7 +232,7 @@ def test_a_weekly_pattern_in_yaml(tmp_path: Path) -> None:
     inputs = HiringInputs.model_validate(INPUTS)
     result = plan(inputs, forecast, dt.date(2027, 1, 1))
     # 3 emails x 900 s an hour, cleared within the hour: 0.75 agents, so 1, for 144 hours
-    assert result.months[0].agent_hours == 144.0
+    assert result.channel_months[0].need_hours == 144.0
 
 
 def test_a_weekly_pattern_error_names_the_line(tmp_path: Path) -> None:

@@ -177,8 +177,12 @@ def plan_hiring(
         text = hiring_plan(playbook, result, output_format.value, lang.value if lang else None)
     else:
         text = as_json(result) if output_format is PlanFormat.json else as_csv(result)
-    for warning in result.warnings:
-        say(f"cs-team: warning: {warning}")
+    from cs_team.documents.output import language, plan_names, plan_sentence
+
+    words = language(playbook, lang.value if lang else "en")
+    names = plan_names(playbook, inputs, words)
+    for note in result.notes:
+        say(f"cs-team: note: {plan_sentence(note, names, words)}")
     if out is None:
         sys.stdout.write(text)
     else:

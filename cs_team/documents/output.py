@@ -34,14 +34,35 @@ def hiring_plan(playbook: Playbook, plan: object, output: str, mode: str | None)
     lang = language(playbook, mode)
     series = [(s.channel, s.values) for s in summary.peak_hours]
     hours = [f"{h:02d}" for h in range(24)]
-    title = f"{summary.peak_day}: " + ", ".join(name for name, _ in series)  # Mermaid has no legend
+    inputs = playbook.hiring[plan.inputs]
+    names = plan_names(playbook, inputs, lang)
+    title = f"{summary.peak_day}: " + ", ".join(names.get(name, name) for name, _ in series)  # no legend
     chart = (svg_lines(series, hours, title) if output == "html"
              else mermaid_lines(series, hours, title, "agents"))
-    inputs = playbook.hiring[plan.inputs]
-    return render(playbook, "hiring-plan", output, mode, summary=summary, chart=chart,
-                  roles=playbook.roles, sources={s.id: s for s in inputs.sourcing},
-                  channels={c.id: c for c in inputs.channels},
+    return render(playbook, "hiring-plan", output, mode, summary=summary, chart=chart, names=names,
+                  notes=[plan_sentence(note, names, lang) for note in plan.notes],
+                  months=sorted({m.month for m in plan.months}),
                   weekdays=lang.weekday_names(), stamp=_stamp(playbook))
+
+
+def plan_names(playbook: Playbook, inputs: object, lang: Language) -> dict[str, str]:
+    """Role, channel, sourcing and temp ids to names in the report's languages."""
+    names = {r.id: lang.plain(r.title) for r in playbook.roles.values()}
+    for group in (inputs.channels, inputs.sourcing, inputs.temps):
+        names.update({item.id: lang.plain(item.name) for item in group})
+    return names
+
+
+def plan_sentence(note: object, names: dict[str, str], lang: Language) -> str:
+    """A plan's note worded in the report's languages, names instead of ids."""
+    def shown(key: str, value: object) -> str:
+        if key in ("role", "channel", "source"):
+            return names.get(str(value), str(value))
+        if isinstance(value, float):
+            return f"{value:,.2f}".rstrip("0").rstrip(".") if key != "gap" else f"{value:g}"
+        return str(value)
+
+    return lang.label(note.key, **{k: shown(k, v) for k, v in note.values.items()})
 
 
 def _stamp(playbook: Playbook) -> object:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import Discriminator, Field, Tag, model_validator
 
 from cs_team.model.common import Document, Id, LocalText, Percent, Strict
 
@@ -71,6 +71,45 @@ class SourcingChannel(Strict):
 class RosterEntry(Strict):
     role: Id
     headcount: int = Field(ge=0)
+    channel_order: list[Id] = Field(
+        default_factory=list, description="Channels this role answers first, most preferred first")
+    max_share_percent: dict[Id, Percent] = Field(
+        default_factory=dict, description="Most of this role's working hours a channel may take")
+
+
+class ClassSize(Strict):
+    min: int = Field(1, ge=1)
+    max: int = Field(20, ge=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ClassSize:
+        if self.min > self.max:
+            raise ValueError(f"class_size min ({self.min}) is larger than max ({self.max})")
+        return self
+
+
+class Overtime(Strict):
+    max_hours_per_person_week: float = Field(ge=0, le=36, description="Labour law caps it at 36 a month")
+    cost_factor: float = Field(1.5, ge=1, description="An overtime hour costs this many normal hours")
+
+
+class TempSource(Strict):
+    """Temporary or outsourced agents: hours bought when needed, after a lead time."""
+
+    id: Id
+    name: LocalText
+    lead_days: int = Field(ge=0, description="Days from the order to the first shift")
+    cost_per_hour: float = Field(gt=0)
+    channels: list[Id] = Field(min_length=1, description="Channels these agents may answer")
+    max_hours_per_week: float | None = Field(None, gt=0)
+
+
+class InternalMove(Strict):
+    """A share of one role moves up to another each quarter (the career framework's ladder)."""
+
+    from_role: Id
+    to_role: Id
+    percent_per_quarter: Percent
 
 
 class HiringInputs(Document):
@@ -92,3 +131,20 @@ class HiringInputs(Document):
     budget: float | None = Field(None, ge=0)
     forecast: str | None = Field(
         None, description="The demand forecast CSV, relative to the repository root")
+    new_hire_attrition_percent_per_month: Percent | None = Field(
+        None, description="Monthly attrition in a hire's first 90 days (default: the tenured rate)")
+    class_size: ClassSize = Field(default_factory=ClassSize)
+    class_every_weeks: int = Field(4, ge=1, le=26, description="How often a role may start a class")
+    class_weekday: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = Field(
+        "mon", description="The weekday a training class starts")
+    wage_per_hour: float | None = Field(
+        None, gt=0, description="What an hour of an agent costs the centre (wages and on-costs)")
+    overtime: Overtime | None = None
+    temps: list[TempSource] = Field(default_factory=list)
+    moves: list[InternalMove] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _priced(self) -> HiringInputs:
+        if (self.overtime or self.temps) and self.wage_per_hour is None:
+            raise ValueError("overtime and temps are weighed against an agent's hour: give wage_per_hour")
+        return self

@@ -1,128 +1,46 @@
-"""From a forecast and the hiring inputs to heads, hires, requisition dates, sourcing and cost.
+"""From a forecast and the hiring inputs to people, classes, overtime, temps and their cost.
 
-1. Agents on the floor per interval and channel (``channels.floor_agents``).
-2. Each channel's agent-hours are shared among the roles that staff it, in proportion to their
-   current headcount (equally when none is rostered yet).
-3. FTE a role needs in a month = its agent-hours in the month / (productive hours one FTE gives
-   in the same span): hours_per_fte_week x (1 - shrinkage) x the weeks the forecast covers.
-4. Month by month, today's roster shrinks by attrition; where it falls short of the need, that
-   many hires must be fully productive on the first day of the month.
-5. Each hire works back from that date: ramp (weeks until 100 %), nesting, training, and the
-   sourcing channel's days to fill give the day its requisition must open.
-6. Hires are split over sourcing channels by share (largest remainder); the funnel gives the
-   applicants each channel must bring; costs are summed and compared with the budget.
+1. Agents on the floor per interval and channel (``channels.floor_agents``), summed per week into
+   the hours each channel needs (``floor_hours``: the one step a roster replaces).
+2. Time passes from ``as_of``: today's roster shrinks by attrition and moves up the ladder each
+   quarter (``workforce.tenured``); a class may start on the class weekday every few weeks once a
+   requisition can be filled, and gives its ramp after training and nesting.
+3. One mixed-integer program (``cover.solve``) spends every role's productive hours across the
+   channels it staffs and buys what is missing at least cost: hires, overtime, temps.
+4. ``plan_tables`` turns the answer into the pivot, the classes, requisitions and the budget.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
 from cs_team.model.hiring import HiringInputs
+from cs_team.staffing import workforce
 from cs_team.staffing.channels import floor_agents, on_grid
-from cs_team.staffing.erlang import ceil_tolerant
+from cs_team.staffing.cover import Candidate, Problem, Temp, solve
 from cs_team.staffing.forecast import Forecast, ForecastError
+from cs_team.staffing.forecast_checks import check
+from cs_team.staffing.plan_model import ChannelStaffing, HiringPlan, Note
+from cs_team.staffing.plan_tables import tabulate
 
-WEEK_SECONDS = 7 * 24 * 3600
-
-
-@dataclass
-class ChannelStaffing:
-    channel: str
-    starts: list[dt.datetime]
-    volume: list[float]
-    aht_seconds: list[float]
-    agents: list[int]
-
-
-@dataclass
-class RoleMonth:
-    month: dt.date
-    role: str
-    agent_hours: float
-    required_fte: int
-    supply_fte: float
-    """The roster left after attrition, before this month's hires."""
-    hires: int
-
-
-@dataclass
-class Requisition:
-    role: str
-    sourcing: str
-    hires: int
-    productive_by: dt.date
-    go_live: dt.date
-    training_starts: dt.date
-    open_by: dt.date
-    applicants: int
-    cost: float
-
-
-@dataclass
-class SourcingTotal:
-    sourcing: str
-    hires: int
-    applicants: int
-    cost: float
-
-
-@dataclass
-class HiringPlan:
-    inputs: str
-    forecast: str
-    as_of: dt.date
-    """The day the plan is made: requisitions that should have opened before it are late."""
-    interval_seconds: int
-    shrinkage_percent: float
-    channels: list[ChannelStaffing]
-    months: list[RoleMonth]
-    requisitions: list[Requisition]
-    sourcing: list[SourcingTotal]
-    total_hires: int
-    total_cost: float
-    budget: float | None
-    currency: str
-    warnings: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        """Every figure, JSON-ready. Channels share one grid, so interval starts are given once."""
-        starts = self.channels[0].starts if self.channels else []
-        return {
-            "inputs": self.inputs, "forecast": self.forecast, "as_of": self.as_of.isoformat(),
-            "interval_seconds": self.interval_seconds, "shrinkage_percent": self.shrinkage_percent,
-            "interval_starts": [start.isoformat(timespec="minutes") for start in starts],
-            "channels": [{"channel": c.channel, "volume": c.volume, "aht_seconds": c.aht_seconds,
-                          "agents": c.agents} for c in self.channels],
-            "months": [_dated(asdict(m)) for m in self.months],
-            "requisitions": [_dated(asdict(r)) for r in self.requisitions],
-            "sourcing": [asdict(s) for s in self.sourcing],
-            "total_hires": self.total_hires, "total_cost": self.total_cost, "budget": self.budget,
-            "currency": self.currency, "warnings": self.warnings,
-        }
-
-
-def _dated(row: dict) -> dict:
-    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in row.items()}
+__all__ = ["HiringPlan", "plan", "shrinkage_percent", "split"]
 
 
 def shrinkage_percent(inputs: HiringInputs) -> float:
     return float(inputs.shrinkage) if isinstance(inputs.shrinkage, int | float) else inputs.shrinkage.total()
 
 
-def ramp_weeks(inputs: HiringInputs) -> int:
-    """Weeks after go-live until a new hire is fully productive."""
-    for week, percent in enumerate(inputs.ramp_percent, start=1):
-        if percent >= 100:
-            return week
-    return len(inputs.ramp_percent)
+def productive_hours(inputs: HiringInputs) -> float:
+    """Hours one person gives the floor in a full week: paid hours less shrinkage."""
+    return inputs.hours_per_fte_week * (1 - shrinkage_percent(inputs) / 100)
 
 
 def split(total: int, shares: list[float]) -> list[int]:
     """``total`` whole hires in proportion to ``shares``, by largest remainder (ties: first)."""
+    import math
+
     exact = [total * s / sum(shares) for s in shares] if sum(shares) else [0.0] * len(shares)
     parts = [math.floor(x + 1e-9) for x in exact]
     order = sorted(range(len(shares)), key=lambda i: (-(exact[i] - parts[i]), i))
@@ -131,91 +49,118 @@ def split(total: int, shares: list[float]) -> list[int]:
     return parts
 
 
+def week_starts(forecast: Forecast) -> tuple[list[dt.datetime], np.ndarray]:
+    """Seven-day blocks from the forecast's first day, and each block's share of a full week."""
+    first = dt.datetime.combine(forecast.first.date(), dt.time())
+    end = forecast.last + dt.timedelta(seconds=forecast.interval_seconds)
+    starts, shares = [], []
+    while first < end:
+        starts.append(first)
+        shares.append(min((end - first).total_seconds(), 7 * 86400) / (7 * 86400))
+        first += dt.timedelta(days=7)
+    return starts, np.array(shares)
+
+
+def floor_hours(staffing: list[ChannelStaffing], weeks: list[dt.datetime], step: int) -> np.ndarray:
+    """Hours [week, channel] of agents on the floor: the required agents of every interval, summed.
+
+    The one step between 'agents per interval' and 'people': a roster built from shift rules
+    replaces it with the hours of the people it rosters."""
+    need = np.zeros((len(weeks), len(staffing)))
+    for c, channel in enumerate(staffing):
+        starts = np.array([(s - weeks[0]).total_seconds() for s in channel.starts]) // (7 * 86400)
+        np.add.at(need[:, c], starts.astype(np.int64), np.asarray(channel.agents, dtype=float) * step / 3600)
+    return need
+
+
+def staffed(inputs: HiringInputs, channels: list[str]) -> tuple[list[str], dict[str, list[str]]]:
+    """Roles that answer a forecast channel, and each one's channels, preferred first."""
+    roles: list[str] = []
+    for channel in inputs.channels:
+        if channel.id in channels:
+            roles += [r for r in channel.roles if r not in roles]
+    order = {e.role: e.channel_order for e in inputs.roster}
+    staffs = {}
+    for role in roles:
+        mine = [c.id for c in inputs.channels if c.id in channels and role in c.roles]
+        preferred = [c for c in order.get(role, []) if c in mine]
+        staffs[role] = preferred + [c for c in mine if c not in preferred]
+    return roles, staffs
+
+
 def plan(inputs: HiringInputs, forecast: Forecast, as_of: dt.date) -> HiringPlan:
-    step = forecast.interval_seconds
-    first = forecast.first
-    count = int((forecast.last - first).total_seconds()) // step + 1
     known = {c.id: c for c in inputs.channels}
     unknown = sorted(set(forecast.channels) - set(known))
     if unknown:
         raise ForecastError(f"{forecast.path}: channel {', '.join(unknown)} is not in hiring inputs "
                             f"'{inputs.id}' (it has {', '.join(known)})")
-    warnings = [f"channel '{c}' has no forecast: it is not staffed in this plan"
-                for c in known if c not in forecast.channels]
+    check(forecast)
+    step, first = forecast.interval_seconds, forecast.first
+    count = int((forecast.last - first).total_seconds()) // step + 1
     starts = [first + dt.timedelta(seconds=i * step) for i in range(count)]
-    months = np.array([(s.year, s.month) for s in starts])
-    roster = {entry.role: entry.headcount for entry in inputs.roster}
-    hours: dict[tuple[int, int], dict[str, float]] = {}
-    covered: dict[tuple[int, int], int] = {}
-    for key in {tuple(m) for m in months}:
-        covered[key] = int(np.sum(np.all(months == key, axis=1)))
     staffing = []
     for channel_id, channel_forecast in forecast.channels.items():
-        channel = known[channel_id]
         volume, aht = on_grid(channel_forecast, first, count, step)
-        agents = floor_agents(channel, volume, aht, step)
+        agents = floor_agents(known[channel_id], volume, aht, step)
         staffing.append(ChannelStaffing(channel_id, starts, volume.tolist(), aht.tolist(), agents.tolist()))
-        heads = [roster.get(role, 0) for role in channel.roles]
-        shares = [h / sum(heads) for h in heads] if sum(heads) else [1 / len(heads)] * len(heads)
-        for key in covered:
-            in_month = np.all(months == key, axis=1)
-            month_hours = float(agents[in_month].sum()) * step / 3600
-            for role, share in zip(channel.roles, shares, strict=True):
-                hours.setdefault(key, {}).setdefault(role, 0.0)
-                hours[key][role] += month_hours * share
-    shrink = shrinkage_percent(inputs) / 100
-    attrition = inputs.attrition_percent_per_month / 100
-    supply = {role: float(roster.get(role, 0)) for role in {r for h in hours.values() for r in h}}
-    rows: list[RoleMonth] = []
-    for key in sorted(hours):
-        weeks = covered[key] * step / WEEK_SECONDS
-        productive_hours = inputs.hours_per_fte_week * (1 - shrink) * weeks
-        month = dt.date(key[0], key[1], 1)
-        for role in sorted(hours[key]):
-            required = ceil_tolerant(hours[key][role] / productive_hours) if productive_hours else 0
-            hires = max(0, ceil_tolerant(required - supply[role]))
-            rows.append(RoleMonth(month, role, round(hours[key][role], 2), required,
-                                  round(supply[role], 2), hires))
-            supply[role] = (supply[role] + hires) * (1 - attrition)
-    requisitions, totals = _requisitions(inputs, rows, as_of, warnings)
-    total_cost = round(sum(t.cost for t in totals), 2)
-    if inputs.budget is not None and total_cost > inputs.budget:
-        warnings.append(f"hiring costs {total_cost:,.0f} {inputs.currency}, over the budget of "
-                        f"{inputs.budget:,.0f} by {total_cost - inputs.budget:,.0f}")
-    return HiringPlan(inputs.id, forecast.path, as_of, step, shrinkage_percent(inputs), staffing, rows,
-                      requisitions, totals, sum(r.hires for r in rows), total_cost, inputs.budget,
-                      inputs.currency, warnings)
+    weeks, shares = week_starts(forecast)
+    need = floor_hours(staffing, weeks, step)
+    notes = [Note("plan_note.no_forecast", {"channel": c}) for c in known if c not in forecast.channels]
+    if shares[-1] < 1:
+        notes.append(Note("plan_note.short_week",
+                          {"week": weeks[-1].date(), "days": round(float(shares[-1]) * 7, 2)}))
+    if len(weeks) < 13:
+        notes.append(Note("plan_note.short_horizon", {"weeks": round(float(shares.sum()), 2)}))
+    problem, dates = _problem(inputs, [s.channel for s in staffing], need, weeks, shares, as_of)
+    cover = solve(problem)
+    if cover.status not in ("optimal", "feasible"):
+        raise ForecastError(f"the hiring plan could not be solved ({cover.status})")
+    return tabulate(inputs, forecast.path, as_of, staffing, [w.date() for w in weeks], problem, dates,
+                    cover, notes, shrinkage_percent(inputs))
 
 
-def _requisitions(inputs: HiringInputs, rows: list[RoleMonth], as_of: dt.date,
-                  warnings: list[str]) -> tuple[list[Requisition], list[SourcingTotal]]:
-    sources = inputs.sourcing
-    hires_by_source = {s.id: 0 for s in sources}
-    requisitions = []
-    lead = dt.timedelta(weeks=ramp_weeks(inputs) + inputs.nesting_weeks + inputs.training_weeks)
-    for row in rows:
-        if not row.hires:
-            continue
-        for source, hires in zip(sources, split(row.hires, [s.share_percent for s in sources]), strict=True):
-            if not hires:
-                continue
-            go_live = row.month - dt.timedelta(weeks=ramp_weeks(inputs))
-            training = row.month - lead
-            open_by = training - dt.timedelta(days=source.days_to_fill)
-            funnel = source.funnel
-            rate = (funnel.screened_percent * funnel.interviewed_percent * funnel.offered_percent
-                    * funnel.accepted_percent) / 100**4
-            applicants = ceil_tolerant(hires / rate)
-            requisitions.append(Requisition(row.role, source.id, hires, row.month, go_live, training,
-                                            open_by, applicants, hires * source.cost_per_hire))
-            hires_by_source[source.id] += hires
-            if open_by < as_of:
-                warnings.append(f"{row.role}: {hires} hire(s) via {source.id} for {row.month:%Y-%m} "
-                                f"should have been requested by {open_by:%Y-%m-%d}; they will be late")
-    totals = []
-    for source in sources:
-        hired = hires_by_source[source.id]
-        mine = [r for r in requisitions if r.sourcing == source.id]
-        cost = sum(r.cost for r in mine) + (source.fixed_cost if hired else 0.0)
-        totals.append(SourcingTotal(source.id, hired, sum(r.applicants for r in mine), round(cost, 2)))
-    return requisitions, totals
+def _problem(inputs: HiringInputs, channels: list[str], need: np.ndarray, weeks: list[dt.datetime],
+             shares: np.ndarray, as_of: dt.date) -> tuple[Problem, list[workforce.ClassDates]]:
+    days = [max(w.date(), as_of) for w in weeks]
+    roles, staffs = staffed(inputs, channels)
+    stock = workforce.tenured(inputs, as_of, days)
+    tenured = np.array([[stock.get(r, [0.0] * len(days))[w] for r in roles] for w in range(len(days))])
+    sources = [s for s in inputs.sourcing if s.share_percent > 0] or inputs.sourcing
+    earliest = as_of + dt.timedelta(days=min(s.days_to_fill for s in sources))
+    wage_week = (inputs.wage_per_hour or 0.0) * inputs.hours_per_fte_week
+    candidates, dates = [], []
+    for start in workforce.class_starts(inputs, earliest, days[-1]):
+        when = workforce.class_dates(inputs, start)
+        kept = np.array([workforce.hire_kept(inputs, (d - start).days) if d >= start else 0.0 for d in days])
+        gives = kept * np.array([workforce.productivity(inputs, when, d) for d in days]) * shares
+        live = kept * np.array([d >= when.go_live for d in days])
+        employed = kept
+        # wages from the first day of training to the end of the forecast, as long as they stay
+        paid_weeks = sum(workforce.hire_kept(inputs, 7 * i) for i in range((days[-1] - start).days // 7 + 1))
+        fitting = [s for s in sources if start - dt.timedelta(days=s.days_to_fill) >= as_of]
+        recruiting = sum(s.cost_per_hire * s.share_percent for s in fitting) / max(
+            sum(s.share_percent for s in fitting), 1e-9)
+        for role in roles:
+            # ties broken towards the role that answers more channels, then the earlier class:
+            # equal-cost answers make the search slow and the plan arbitrary
+            tie = 0.01 * (len(channels) - len(staffs[role])) + 0.001 * len(dates) / max(len(roles), 1)
+            candidates.append(Candidate(role, gives, live, recruiting + wage_week * paid_weeks + 1.0 + tie,
+                                        employed, start))
+            dates.append(when)
+    def arrives(lead_days: int) -> int:  # the first week a temp ordered on as-of can work
+        return next((i for i, d in enumerate(days) if d >= as_of + dt.timedelta(days=lead_days)), len(days))
+
+    temps = [Temp(t.id, [c for c in t.channels if c in channels], arrives(t.lead_days), t.cost_per_hour,
+                  t.max_hours_per_week) for t in inputs.temps]
+    share_of = {(e.role, c): p / 100 for e in inputs.roster for c, p in e.max_share_percent.items()}
+    overtime = inputs.overtime
+    # an uncovered hour must cost more than any lever buying it, hires included
+    top = max([inputs.wage_per_hour or 0.0] + [t.cost_per_hour for t in inputs.temps]) + max(
+        s.cost_per_hire for s in inputs.sourcing) / 10
+    problem = Problem(
+        channels, roles, staffs, need, tenured, shares, productive_hours(inputs), candidates,
+        inputs.class_size.min, inputs.class_size.max,
+        overtime.max_hours_per_person_week if overtime else 0.0,
+        (inputs.wage_per_hour or 0.0) * overtime.cost_factor if overtime else 0.0,
+        temps, share_of, uncovered_cost=50.0 * (top + 1.0))
+    return problem, dates

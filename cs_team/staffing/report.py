@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from cs_team.export.csvfile import csv_text
-from cs_team.staffing.plan import HiringPlan
+from cs_team.staffing.plan_model import HiringPlan
 
 
 def as_json(plan: HiringPlan) -> str:

@@ -25,10 +25,12 @@ class MilpResult:
 
 
 def solve_milp(c, rows, cols, vals, row_lower, row_upper, *, var_lower=None, var_upper=None,
-               integer=None, time_limit=10.0, mip_gap=0.0) -> MilpResult:
+               integer=None, time_limit=10.0, mip_gap=0.0, start=None, node_limit=None) -> MilpResult:
     """Minimise c·x subject to row_lower <= A x <= row_upper (A given as COO triples rows/cols/vals,
     shape (len(row_lower), len(c))), var_lower <= x <= var_upper (default 0..inf), integer a bool mask
-    (default all continuous). Deterministic (fixed seed, one thread), silent (no solver output)."""
+    (default all continuous). Deterministic (fixed seed, one thread), silent (no solver output).
+    ``start``, a feasible x, gives the search an incumbent to improve on; ``node_limit`` stops the
+    branch-and-bound after that many nodes, a limit that, unlike time, gives the same answer every run."""
     started = time.perf_counter()
     c = np.asarray(c, dtype=float).ravel()
     n, row_lower, row_upper = len(c), _vector(row_lower), _vector(row_upper)
@@ -41,13 +43,16 @@ def solve_milp(c, rows, cols, vals, row_lower, row_upper, *, var_lower=None, var
     for name, array in (("var_lower", lower), ("var_upper", upper), ("integer", mask)):
         if len(array) != n:
             raise ValueError(f"{name} has {len(array)} entries for {n} variables")
-    start, index, value = _column_wise(rows, cols, vals, m, n)
+    begin, index, value = _column_wise(rows, cols, vals, m, n)
     if n == 0:  # nothing to choose: feasible exactly when 0 lies inside every row's range
         ok = bool(np.all(row_lower <= 0.0) and np.all(row_upper >= 0.0))
         return MilpResult("optimal" if ok else "infeasible", np.zeros(0), 0.0, 0.0,
                           time.perf_counter() - started)
-    status, x, objective, gap = _run(c, lower, upper, row_lower, row_upper, start, index, value, mask,
-                                     float(time_limit), float(mip_gap))
+    given = None if start is None else _vector(start)
+    if given is not None and len(given) != n:
+        raise ValueError(f"start has {len(given)} entries for {n} variables")
+    status, x, objective, gap = _run(c, lower, upper, row_lower, row_upper, begin, index, value, mask,
+                                     float(time_limit), float(mip_gap), given, node_limit)
     return MilpResult(status, x, objective, gap, time.perf_counter() - started)
 
 
@@ -72,7 +77,8 @@ def _column_wise(rows, cols, vals, m: int, n: int):
     return start, row_of.astype(np.int32), summed
 
 
-def _run(c, lower, upper, row_lower, row_upper, start, index, value, mask, time_limit, mip_gap):
+def _run(c, lower, upper, row_lower, row_upper, start, index, value, mask, time_limit, mip_gap, given,
+         node_limit):
     import highspy
     from highspy import _core
 
@@ -83,6 +89,8 @@ def _run(c, lower, upper, row_lower, row_upper, start, index, value, mask, time_
                             ("random_seed", 0), ("time_limit", time_limit),
                             ("mip_rel_gap", mip_gap), ("mip_abs_gap", 0.0 if mip_gap == 0 else 1e-6)):
         highs.setOptionValue(option, setting)
+    if node_limit is not None:
+        highs.setOptionValue("mip_max_nodes", int(node_limit))
     lp = highspy.HighsLp()
     lp.num_col_, lp.num_row_ = len(c), len(row_lower)
     lp.col_cost_, lp.col_lower_, lp.col_upper_ = c, lower, upper
@@ -95,6 +103,13 @@ def _run(c, lower, upper, row_lower, row_upper, start, index, value, mask, time_
                            for flag in mask]
     if highs.passModel(lp) == highspy.HighsStatus.kError:
         return "error", np.zeros(0), float("nan"), float("nan")
+    if given is not None:  # an incumbent is known: the costly search heuristics add little
+        for option in ("mip_heuristic_run_rins", "mip_heuristic_run_rens"):
+            highs.setOptionValue(option, False)
+        highs.setOptionValue("mip_heuristic_effort", 0.0)
+        solution = highspy.HighsSolution()
+        solution.col_value = given
+        highs.setSolution(solution)
     highs.run()
     model_status = highs.getModelStatus()
     if model_status == highspy.HighsModelStatus.kUnboundedOrInfeasible:

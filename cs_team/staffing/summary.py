@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from cs_team.staffing.plan import HiringPlan, Requisition
+from cs_team.staffing.plan_model import HiringPlan, TrainingClass
 
 WEEKDAYS = 7
 HOURS = 24
@@ -29,7 +29,7 @@ class Summary:
     """Typical week: [weekday][hour] -> agents on the floor, all channels, averaged over weeks."""
     week_shade: list[list[int]]
     """0 (quiet) to 4 (busiest) per cell, for the heat-map's colours."""
-    timeline: list[Requisition]
+    timeline: list[TrainingClass]
     hires_by_role: dict[str, int]
     over_budget: bool
 
@@ -64,8 +64,8 @@ def summarise(plan: HiringPlan) -> Summary:
     top = max((v for row in week for v in row), default=0)
     shade = [[0 if not top else min(4, int(5 * v / (top + 1e-9))) for v in row] for row in week]
     hires: dict[str, int] = defaultdict(int)
-    for month in plan.months:
-        hires[month.role] += month.hires
-    timeline = sorted(plan.requisitions, key=lambda r: (r.open_by, r.role, r.sourcing))
-    over = plan.budget is not None and plan.total_cost > plan.budget
-    return Summary(plan, peak_day, peak_hours, week, shade, timeline, dict(sorted(hires.items())), over)
+    for training in plan.classes:
+        hires[training.role] += training.hires
+    timeline = sorted(plan.classes, key=lambda c: (c.open_by, c.role))
+    return Summary(plan, peak_day, peak_hours, week, shade, timeline, dict(sorted(hires.items())),
+                   plan.costs.over_budget)

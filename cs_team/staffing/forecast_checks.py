@@ -1,0 +1,43 @@
+"""What a forecast must be before a plan is made from it: nothing is invented to fill it.
+
+Reading rows is the input layer's job; this module judges what the rows mean. A hole inside the
+forecast's span (08:30 missing on one day) would otherwise plan zero demand there, and a forecast
+shorter than a week would have some weekday stand for all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from cs_team.staffing.forecast import Forecast, ForecastError
+
+SHOWN = 5  # missing intervals named in the message; the count says how many more
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def check(forecast: Forecast) -> None:
+    """Raise ForecastError when an interval is missing inside the span or the span is under a week."""
+    step = forecast.interval_seconds
+    first, last = forecast.first, forecast.last
+    count = int((last - first).total_seconds()) // step + 1
+    for name, channel in forecast.channels.items():
+        offsets = np.array([int((s - first).total_seconds()) // step for s in channel.starts], dtype=np.int64)
+        present = np.zeros(count, dtype=bool)
+        present[offsets] = True
+        missing = np.flatnonzero(~present)
+        if missing.size:
+            named = ", ".join(f"{first + dt.timedelta(seconds=int(i) * step):%Y-%m-%d %H:%M}"
+                              for i in missing[:SHOWN])
+            more = f" and {missing.size - SHOWN} more" if missing.size > SHOWN else ""
+            raise ForecastError(f"{forecast.path}: channel {name} has no row for {missing.size} "
+                                f"interval(s) inside the forecast ({named}{more}); give every interval "
+                                "from the first to the last, with volume 0 where none is expected")
+    span = (last - first).total_seconds() + step
+    if span < 7 * 86400:
+        present_days = sorted({(first + dt.timedelta(seconds=i * step)).weekday() for i in range(count)})
+        absent = [WEEKDAYS[d] for d in range(7) if d not in present_days]
+        raise ForecastError(f"{forecast.path}: the forecast covers {span / 86400:g} day(s) "
+                            f"({first:%Y-%m-%d} to {last:%Y-%m-%d}); a plan needs at least one whole week, "
+                            f"and {', '.join(absent)} would be guessed")

@@ -1,0 +1,159 @@
+"""What a hiring plan holds: every figure its report shows, JSON-ready, computed once by the core."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class ChannelStaffing:
+    channel: str
+    starts: list[dt.datetime]
+    volume: list[float]
+    aht_seconds: list[float]
+    agents: list[int]
+
+
+@dataclass
+class RoleMonth:
+    """One cell column of the role x month pivot, figures of the month's busiest week."""
+
+    month: dt.date
+    role: str
+    need: float
+    """People's worth of work the plan gives the role (productive hours / one person's)."""
+    roster: float
+    """Today's people still there after attrition and internal moves."""
+    new_hires: float
+    """People from the plan's classes on the payroll (in training or live)."""
+    overtime_hours: float
+    """Summed over the month."""
+    surplus: float
+    """People's worth of productive hours no channel needs."""
+
+
+@dataclass
+class ChannelMonth:
+    month: dt.date
+    channel: str
+    need_hours: float
+    by_role: dict[str, float]
+    temp_hours: float
+    uncovered_hours: float
+
+
+@dataclass
+class Requisition:
+    role: str
+    sourcing: str
+    hires: int
+    open_by: dt.date
+    applicants: int
+    cost: float
+
+
+@dataclass
+class TrainingClass:
+    role: str
+    hires: int
+    open_by: dt.date
+    """The first requisition of the class must open by then."""
+    training_starts: dt.date
+    go_live: dt.date
+    fully_productive: dt.date
+    requisitions: list[Requisition]
+
+
+@dataclass
+class SourcingTotal:
+    sourcing: str
+    hires: int
+    applicants: int
+    cost: float
+
+
+@dataclass
+class Costs:
+    hiring: float
+    overtime: float
+    temps: float
+    total: float
+    budget: float | None
+    currency: str
+
+    @property
+    def over_budget(self) -> bool:
+        return self.budget is not None and self.total > self.budget
+
+
+@dataclass
+class Note:
+    """A sentence of the report, as a catalogue key and its values (ids, dates, figures): the
+    renderer words it in the report's language with names instead of ids."""
+
+    key: str
+    values: dict[str, object]
+
+
+@dataclass
+class Optimisation:
+    status: str
+    seconds: float
+    mip_gap: float
+    variables: int
+
+
+@dataclass
+class HiringPlan:
+    inputs: str
+    forecast: str
+    as_of: dt.date
+    interval_seconds: int
+    shrinkage_percent: float
+    productive_hours: float
+    """Hours one person gives the floor in a full week, after shrinkage."""
+    channels: list[ChannelStaffing]
+    weeks: list[dt.date]
+    months: list[RoleMonth]
+    channel_months: list[ChannelMonth]
+    classes: list[TrainingClass]
+    sourcing: list[SourcingTotal]
+    total_hires: int
+    costs: Costs
+    optimisation: Optimisation
+    notes: list[Note] = field(default_factory=list)
+
+    @property
+    def requisitions(self) -> list[Requisition]:
+        return [r for c in self.classes for r in c.requisitions]
+
+    def as_dict(self) -> dict:
+        """Every figure, JSON-ready. Channels share one grid, so interval starts are given once."""
+        starts = self.channels[0].starts if self.channels else []
+        return {
+            "inputs": self.inputs, "forecast": self.forecast, "as_of": self.as_of.isoformat(),
+            "interval_seconds": self.interval_seconds, "shrinkage_percent": self.shrinkage_percent,
+            "productive_hours_per_person_week": self.productive_hours,
+            "total_hires": self.total_hires, "costs": {**asdict(self.costs),
+                                                       "over_budget": self.costs.over_budget},
+            "months": [_dated(asdict(m)) for m in self.months],
+            "channel_months": [_dated(asdict(m)) for m in self.channel_months],
+            "classes": [_dated(asdict(c)) for c in self.classes],
+            "sourcing": [asdict(s) for s in self.sourcing],
+            "notes": [{"key": n.key, "values": _dated(n.values)} for n in self.notes],
+            # not its seconds: the same inputs give the same bytes
+            "optimisation": {k: v for k, v in asdict(self.optimisation).items() if k != "seconds"},
+            "weeks": [w.isoformat() for w in self.weeks],
+            "interval_starts": [start.isoformat(timespec="minutes") for start in starts],
+            "channels": [{"channel": c.channel, "volume": c.volume, "aht_seconds": c.aht_seconds,
+                          "agents": c.agents} for c in self.channels],
+        }
+
+
+def _dated(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _dated(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dated(v) for v in value]
+    return value.isoformat() if isinstance(value, dt.date) else value

@@ -1,0 +1,154 @@
+"""The program's answer as the tables a lead reads: role x month, channel x month, classes, budget."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from cs_team.model.hiring import HiringInputs
+from cs_team.staffing.cover import Cover, Problem
+from cs_team.staffing.erlang import ceil_tolerant
+from cs_team.staffing.plan_model import (
+    ChannelMonth,
+    ChannelStaffing,
+    Costs,
+    HiringPlan,
+    Note,
+    Optimisation,
+    Requisition,
+    RoleMonth,
+    SourcingTotal,
+    TrainingClass,
+)
+from cs_team.staffing.workforce import ClassDates
+
+URGENT_DAYS = 7  # a requisition that must open within a week of the plan is called urgent
+
+
+def tabulate(inputs: HiringInputs, forecast: str, as_of: dt.date, staffing: list[ChannelStaffing],
+             weeks: list[dt.date], problem: Problem, dates: list[ClassDates], cover: Cover,
+             notes: list[Note], shrinkage: float) -> HiringPlan:
+    classes = _classes(inputs, as_of, problem, dates, cover)
+    sourcing = _sourcing(inputs, classes)
+    wage = inputs.wage_per_hour or 0.0
+    factor = inputs.overtime.cost_factor if inputs.overtime else 0.0
+    temp_price = {t.id: t.cost_per_hour for t in inputs.temps}
+    costs = Costs(
+        round(sum(s.cost for s in sourcing), 2),
+        round(sum(float(h.sum()) for h in cover.overtime.values()) * wage * factor, 2),
+        round(sum(float(h.sum()) * temp_price[key[0]] for key, h in cover.temps.items()), 2),
+        0.0, inputs.budget, inputs.currency)
+    costs.total = round(costs.hiring + costs.overtime + costs.temps, 2)
+    months = [dt.date(w.year, w.month, 1) for w in weeks]
+    result = HiringPlan(
+        inputs.id, forecast, as_of, _step(staffing), shrinkage,
+        problem.productive_hours, staffing, weeks, _role_months(problem, cover, months),
+        _channel_months(problem, cover, months), classes, sourcing, sum(c.hires for c in classes), costs,
+        Optimisation(cover.status, round(cover.seconds, 3), cover.mip_gap,
+                     len(cover.hires) + sum(len(h) for h in cover.hours.values())), notes)
+    result.notes += _notes(result, problem, cover, as_of)
+    return result
+
+
+def _step(staffing: list[ChannelStaffing]) -> int:
+    starts = staffing[0].starts
+    return int((starts[1] - starts[0]).total_seconds()) if len(starts) > 1 else 3600
+
+
+def _classes(inputs: HiringInputs, as_of: dt.date, problem: Problem, dates: list[ClassDates],
+             cover: Cover) -> list[TrainingClass]:
+    from cs_team.staffing.plan import split
+
+    classes = []
+    for candidate, when, hires in zip(problem.candidates, dates, cover.hires, strict=True):
+        if not hires:
+            continue
+        opens = {s.id: when.training_starts - dt.timedelta(days=s.days_to_fill) for s in inputs.sourcing}
+        fitting = [s for s in inputs.sourcing if s.share_percent > 0 and opens[s.id] >= as_of]
+        requisitions = []
+        for source, count in zip(fitting, split(hires, [s.share_percent for s in fitting]), strict=True):
+            if not count:
+                continue
+            f = source.funnel
+            rate = (f.screened_percent * f.interviewed_percent * f.offered_percent
+                    * f.accepted_percent / 100**4)
+            requisitions.append(Requisition(candidate.role, source.id, count, opens[source.id],
+                                            ceil_tolerant(count / rate), count * source.cost_per_hire))
+        classes.append(TrainingClass(candidate.role, hires, min(r.open_by for r in requisitions),
+                                     when.training_starts, when.go_live, when.fully_productive, requisitions))
+    return sorted(classes, key=lambda c: (c.training_starts, c.role))
+
+
+def _sourcing(inputs: HiringInputs, classes: list[TrainingClass]) -> list[SourcingTotal]:
+    totals = []
+    for source in inputs.sourcing:
+        mine = [r for c in classes for r in c.requisitions if r.sourcing == source.id]
+        hired = sum(r.hires for r in mine)
+        cost = sum(r.cost for r in mine) + (source.fixed_cost if hired else 0.0)
+        totals.append(SourcingTotal(source.id, hired, sum(r.applicants for r in mine), round(cost, 2)))
+    return totals
+
+
+def _role_months(problem: Problem, cover: Cover, months: list[dt.date]) -> list[RoleMonth]:
+    p, rows = problem, []
+    load = p.need.sum(axis=1)
+    hired = np.array(cover.hires, dtype=float)
+    for r_at, role in enumerate(p.roles):
+        mine = [k for k, c in enumerate(p.candidates) if c.role == role]
+        gives = sum((hired[k] * p.candidates[k].gives for k in mine), np.zeros(len(months)))
+        employed = sum((hired[k] * p.candidates[k].employed for k in mine), np.zeros(len(months)))
+        used = sum((cover.hours[role, c] for c in p.staffs[role]), np.zeros(len(months)))
+        overtime = cover.overtime.get(role, np.zeros(len(months)))
+        full = p.productive_hours * p.week_share
+        capacity = (p.tenured[:, r_at] * p.week_share + gives) * p.productive_hours + overtime
+        for month in sorted(set(months)):
+            span = [w for w, m in enumerate(months) if m == month]
+            w = max(span, key=lambda i: (load[i], -i))
+            rows.append(RoleMonth(month, role, round(used[w] / full[w], 2), round(p.tenured[w, r_at], 2),
+                                  round(employed[w], 2), round(float(overtime[span].sum()), 2),
+                                  round(max(capacity[w] - used[w], 0.0) / full[w], 2)))
+    return sorted(rows, key=lambda r: (p.roles.index(r.role), r.month))
+
+
+def _channel_months(problem: Problem, cover: Cover, months: list[dt.date]) -> list[ChannelMonth]:
+    p, rows = problem, []
+    for c_at, channel in enumerate(p.channels):
+        temps = sum((h for (_, c), h in cover.temps.items() if c == channel), np.zeros(len(months)))
+        for month in sorted(set(months)):
+            span = [w for w, m in enumerate(months) if m == month]
+            by_role = {r: round(float(cover.hours[r, channel][span].sum()), 2)
+                       for r in p.roles if channel in p.staffs[r]}
+            rows.append(ChannelMonth(month, channel, round(float(p.need[span, c_at].sum()), 2), by_role,
+                                     round(float(temps[span].sum()), 2),
+                                     round(float(cover.uncovered[span, c_at].sum()), 2)))
+    return rows
+
+
+def _notes(plan: HiringPlan, problem: Problem, cover: Cover, as_of: dt.date) -> list[Note]:
+    notes = []
+    for c_at, channel in enumerate(problem.channels):
+        short = np.flatnonzero(cover.uncovered[:, c_at] > 0.005)
+        if short.size:
+            notes.append(Note("plan_note.uncovered", {
+                "channel": channel, "hours": round(float(cover.uncovered[:, c_at].sum()), 1),
+                "weeks": int(short.size), "first": plan.weeks[int(short[0])]}))
+    peak: dict[str, RoleMonth] = {}
+    for row in plan.months:  # a role's largest surplus, the first month it occurs
+        if row.surplus >= 1 and (row.role not in peak or row.surplus > peak[row.role].surplus):
+            peak[row.role] = row
+    for role, row in peak.items():
+        notes.append(Note("plan_note.surplus",
+                          {"role": role, "people": row.surplus, "month": f"{row.month:%Y-%m}"}))
+    for requisition in plan.requisitions:
+        if (requisition.open_by - as_of).days <= URGENT_DAYS:
+            notes.append(Note("plan_note.urgent", {
+                "role": requisition.role, "source": requisition.sourcing, "hires": requisition.hires,
+                "open_by": requisition.open_by}))
+    if plan.costs.over_budget:
+        notes.append(Note("plan_note.over_budget", {
+            "cost": plan.costs.total, "budget": plan.costs.budget,
+            "over": round(plan.costs.total - plan.costs.budget, 2), "currency": plan.costs.currency}))
+    if cover.status == "feasible":
+        notes.append(Note("plan_note.not_proven", {"gap": round(cover.mip_gap * 100, 2)}))
+    return notes

@@ -1,0 +1,106 @@
+"""Time passing from the as-of day: who is still there, who has moved up, what a class gives.
+
+Everything here is a pure function of dates. Attrition is a monthly rate (a month is 365.25 / 12
+days); a hire leaves at the higher new-hire rate for the first 90 days from the class's first day,
+then at the tenured rate. A class trains, nests, goes live and gives ``ramp_percent`` of an agent
+week by week; before go-live it answers nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from cs_team.model.hiring import HiringInputs
+
+MONTH_DAYS = 365.25 / 12
+NEW_HIRE_DAYS = 90
+QUARTER_MONTHS = (1, 4, 7, 10)
+
+
+def kept(rate_percent: float, days: float) -> float:
+    """Share still there after ``days`` at a monthly attrition of ``rate_percent``."""
+    return (1 - rate_percent / 100) ** (max(days, 0.0) / MONTH_DAYS)
+
+
+def hire_kept(inputs: HiringInputs, days: float) -> float:
+    """Share of a class still there ``days`` after its first day."""
+    early = inputs.new_hire_attrition_percent_per_month
+    if early is None:
+        return kept(inputs.attrition_percent_per_month, days)
+    first = min(max(days, 0.0), NEW_HIRE_DAYS)
+    return kept(early, first) * kept(inputs.attrition_percent_per_month, days - first)
+
+
+def quarter_starts(after: dt.date, until: dt.date) -> list[dt.date]:
+    """First days of calendar quarters in (after, until]: when internal moves happen."""
+    days, year = [], after.year
+    while dt.date(year, 1, 1) <= until:
+        days += [d for m in QUARTER_MONTHS if after < (d := dt.date(year, m, 1)) <= until]
+        year += 1
+    return days
+
+
+def tenured(inputs: HiringInputs, as_of: dt.date, dates: list[dt.date]) -> dict[str, list[float]]:
+    """Today's roster on each of ``dates`` (sorted): attrition from as-of, moves at quarter starts."""
+    stock = {entry.role: float(entry.headcount) for entry in inputs.roster}
+    for move in inputs.moves:
+        stock.setdefault(move.to_role, 0.0)
+        stock.setdefault(move.from_role, 0.0)
+    rate = inputs.attrition_percent_per_month
+    shown: dict[str, list[float]] = {role: [] for role in stock}
+    clock = as_of
+    for day in dates:
+        for boundary in quarter_starts(clock, day):
+            _age(stock, rate, (boundary - clock).days)
+            clock = boundary
+            moving = [(m, stock[m.from_role] * m.percent_per_quarter / 100) for m in inputs.moves]
+            for move, people in moving:
+                stock[move.from_role] -= people
+                stock[move.to_role] += people
+        if day > clock:
+            _age(stock, rate, (day - clock).days)
+            clock = day
+        for role, people in stock.items():
+            shown[role].append(people)
+    return shown
+
+
+def _age(stock: dict[str, float], rate: float, days: int) -> None:
+    factor = kept(rate, days)
+    for role in stock:
+        stock[role] *= factor
+
+
+@dataclass(frozen=True)
+class ClassDates:
+    training_starts: dt.date
+    go_live: dt.date
+    """After training and nesting: the first day the class answers customers."""
+    fully_productive: dt.date
+
+
+def class_dates(inputs: HiringInputs, start: dt.date) -> ClassDates:
+    go_live = start + dt.timedelta(weeks=inputs.training_weeks + inputs.nesting_weeks)
+    ramp_weeks = next((i for i, p in enumerate(inputs.ramp_percent) if p >= 100), len(inputs.ramp_percent))
+    return ClassDates(start, go_live, go_live + dt.timedelta(weeks=ramp_weeks))
+
+
+def productivity(inputs: HiringInputs, dates: ClassDates, day: dt.date) -> float:
+    """What one hire of the class gives on ``day``, as a share of a tenured agent (0 before go-live)."""
+    if day < dates.go_live:
+        return 0.0
+    week = (day - dates.go_live).days // 7
+    ramp = inputs.ramp_percent
+    return (ramp[week] if week < len(ramp) else 100.0) / 100
+
+
+def class_starts(inputs: HiringInputs, earliest: dt.date, until: dt.date) -> list[dt.date]:
+    """The days a class may start: the class weekday from ``earliest``, every ``class_every_weeks``."""
+    weekday = ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(inputs.class_weekday)
+    day = earliest + dt.timedelta(days=(weekday - earliest.weekday()) % 7)
+    starts = []
+    while day <= until:
+        starts.append(day)
+        day += dt.timedelta(weeks=inputs.class_every_weeks)
+    return starts
