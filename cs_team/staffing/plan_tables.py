@@ -36,8 +36,8 @@ def tabulate(inputs: HiringInputs, forecast: str, as_of: dt.date, staffing: list
     temp_price = {t.id: t.cost_per_hour for t in inputs.temps}
     costs = Costs(
         round(sum(s.cost for s in sourcing), 2),
-        round(sum(float(h.sum()) for h in cover.overtime.values()) * wage * factor, 2),
-        round(sum(float(h.sum()) * temp_price[key[0]] for key, h in cover.temps.items()), 2),
+        round(sum((float(h.sum()) for h in cover.overtime.values()), 0.0) * wage * factor, 2),
+        round(sum((float(h.sum()) * temp_price[key[0]] for key, h in cover.temps.items()), 0.0), 2),
         0.0, inputs.budget, inputs.currency)
     costs.total = round(costs.hiring + costs.overtime + costs.temps, 2)
     months = [dt.date(w.year, w.month, 1) for w in weeks]
