@@ -13,10 +13,11 @@ import numpy as np
 import pytest
 import yaml
 
+from cs_team.inputs.forecasts import read_forecast as read
 from cs_team.model.hiring import HiringInputs
 from cs_team.staffing import workforce
 from cs_team.staffing.cover import Candidate, Problem, Temp, solve
-from cs_team.staffing.forecast import ForecastError, read
+from cs_team.staffing.forecast import ForecastError
 from cs_team.staffing.forecast_checks import check
 from cs_team.staffing.plan import plan
 from tests.test_plan import INPUTS, week_csv
