@@ -197,9 +197,10 @@ def build(
     Roles by family and grade, and the traceability report of every role: the folder a team
     publishes from CI.
 
-    Never overwrites or deletes a file it did not write (it keeps a manifest), and renders
-    everything before it touches the folder, so a failed or interrupted build leaves the previous
-    site as it was.
+    Renders everything first, then writes a new sibling folder and swaps it in with a rename,
+    under a lock: a failed, interrupted or killed build leaves the previous site whole, and a
+    second build waits for the first. Files in the folder that cs-team did not write (it keeps a
+    manifest) are carried over untouched; a link in it is never followed.
 
     [bold]Examples[/bold]
 

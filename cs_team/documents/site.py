@@ -1,29 +1,31 @@
 """`cs-team build`: every document of every role, in both formats, with an index.
 
-Safety, in order: everything is rendered in memory first, so a failure or an interruption while
-rendering leaves the previous site as it was; a file in the output folder that cs-team did not
-write (its manifest lists what it wrote) is never overwritten or deleted; every file is replaced
-in one rename; files of the previous build that are no longer produced are removed; the manifest
-is written last.
+Safety, in order: a repository with a file that failed to load is refused (its role's pages
+would vanish); everything is rendered in memory first; then, under a lock, the site is written
+into a new sibling folder and swapped in with a rename (``publish``), carrying over whatever in
+the old folder cs-team did not write (``manifest``), so a failure or a crash at any moment
+leaves either the old site or the new one.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+import os
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from cs_team import atomic
+from cs_team.atomic import shown
 from cs_team.documents.common import stamp
 from cs_team.documents.contexts import available, context
+from cs_team.documents import manifest, publish
 from cs_team.documents.output import render
 from cs_team.errors import InputError, UsageError
+from cs_team.findings import Severity
 from cs_team.model.role import Role
 from cs_team.playbook import Playbook
 
-MANIFEST = ".cs-team-manifest.json"
+MANIFEST = manifest.MANIFEST
 FORMATS = ("html", "md")
 
 
@@ -82,38 +84,57 @@ def _renderer(playbook: Playbook, template: str, output: str, lang: str | None,
     return lambda: render(playbook, template, output, lang, **context)
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def build(playbook: Playbook, out: Path, lang: str | None = None,
-          progress: Callable[[Iterator[Page], int], Iterator[Page]] | None = None) -> list[str]:
-    """Render the site into ``out``; returns the files written (relative paths)."""
+          progress: Callable[[Iterator[Page], int], Iterator[Page]] | None = None,
+          wait: float = publish.WAIT_SECONDS) -> list[str]:
+    """Render the site and swap it in at ``out``; returns the files written (relative paths)."""
+    _refuse_broken(playbook)
+    folder = _site_folder(playbook, out)
     todo = pages(playbook, lang)
     walk = progress(iter(todo), len(todo)) if progress else iter(todo)
-    rendered = {page.path: page.render() for page in walk}  # nothing on disk changes before this
-    previous = _manifest(out)
-    foreign = sorted(p for p in rendered if (out / p).exists() and p not in previous)
-    if foreign:
-        shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
-        raise UsageError(f"{out} holds files cs-team did not write: {shown}; build into another folder "
-                         "or remove them")
-    for path, text in rendered.items():
-        atomic.write_text(out / path, text)
-    for stale in sorted(set(previous) - set(rendered)):
-        target = out / stale
-        if target.is_file() and _digest(target.read_text(encoding="utf-8")) == previous[stale]:
-            target.unlink()  # ours, and unchanged since we wrote it
-    atomic.write_text(out / MANIFEST, json.dumps(
-        {path: _digest(text) for path, text in sorted(rendered.items())}, indent=1) + "\n")
+    rendered = {page.path: page.render().encode("utf-8") for page in walk}  # nothing on disk yet
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with publish.locked(folder, wait):
+        publish.recover(folder)
+        previous = manifest.read(folder) if folder.is_dir() else {}
+        sorted_out = manifest.plan(folder, previous, rendered) if folder.is_dir() else manifest.Plan()
+        if sorted_out.clashes:
+            raise manifest.clash_error(out, sorted_out.clashes)
+        new = publish.staging(folder)
+        try:
+            for path, data in rendered.items():
+                publish.write_new(new / path, data)
+            for path in sorted_out.carried:
+                publish.carry(folder / path, new / path)
+            for path in sorted_out.folders:
+                (new / path).mkdir(parents=True, exist_ok=True)
+            publish.write_new(new / manifest.MANIFEST, manifest.render(rendered))
+            old = publish.swap(new, folder)
+        except BaseException:
+            shutil.rmtree(new, ignore_errors=True)
+            raise
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
     return sorted(rendered)
 
 
-def _manifest(out: Path) -> dict[str, str]:
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as error:
-        raise InputError(f"{out / MANIFEST} cannot be read ({error}); remove it to rebuild") from None
-    return data if isinstance(data, dict) else {}
+def _site_folder(playbook: Playbook, out: Path) -> Path:
+    """The folder to replace: ``out``, or the folder a link named ``out`` points to."""
+    folder = Path(os.path.realpath(out)) if out.is_symlink() else Path(os.path.abspath(out))
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--out {shown(out)} is a file: name a folder for the site")
+    root = Path(os.path.realpath(playbook.repo.root))
+    if folder == Path(folder.anchor) or folder == root or folder in root.parents:
+        raise UsageError(f"--out {shown(out)} holds the repository: build into a folder of its own, "
+                         "such as site")
+    return folder
+
+
+def _refuse_broken(playbook: Playbook) -> None:
+    """A file that failed to load would drop its role's pages from the site: fail instead."""
+    broken = sorted({d.display for d in playbook.repo.documents if d.model is None
+                     and any(f.severity is Severity.ERROR for f in d.parsed.findings)})
+    if broken:
+        listed = ", ".join(broken[:5]) + (f" and {len(broken) - 5} more" if len(broken) > 5 else "")
+        raise InputError(f"cannot build: {listed} could not be read (run `cs-team lint`); the previous "
+                         "site is left as it was")
