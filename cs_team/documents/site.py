@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cs_team.atomic import shown
+from cs_team.documents import manifest, publish
 from cs_team.documents.common import stamp
 from cs_team.documents.contexts import available, context
-from cs_team.documents import manifest, publish
 from cs_team.documents.output import render
 from cs_team.errors import InputError, UsageError
 from cs_team.findings import Severity
