@@ -64,21 +64,22 @@ def _belongs(path: Path, requested: list[Path]) -> bool:
 
 
 def lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str],
-               cwd: Path | None = None, use_cache: bool = True) -> LintResult:
+               cwd: Path | None = None, use_cache: bool | None = None) -> LintResult:
     """Lint the repositories holding ``paths`` (or the current one) and report on ``paths``."""
     with collector_paused():
         return _lint_paths(paths, select, ignore, cwd or Path.cwd(), use_cache)
 
 
 def _lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str], cwd: Path,
-                use_cache: bool) -> LintResult:
+                use_cache: bool | None) -> LintResult:
     from cs_team.lint.cache import lint_repository
 
     if not paths:
         located = locate(None, cwd)
         run = lint_repository(located.root, cwd, select, ignore, use_cache=use_cache,
                               bundled=located.bundled)
-        return LintResult(run.findings, len(run.files), [located.note] if located.note else [])
+        return LintResult(run.findings, len(run.files), [*([located.note] if located.note else []),
+                                                         *run.notes])
     groups: dict[Path, list[Path]] = {}
     notes: list[str] = []
     for given in paths:
@@ -95,6 +96,7 @@ def _lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str], cw
     checked = 0
     for root, requested in groups.items():
         run = lint_repository(root, cwd, select, ignore, use_cache=use_cache)
+        notes += run.notes
         if root.resolve() in requested:  # the whole repository: no path to compare (resolving costs)
             wanted = set(run.files)
         else:

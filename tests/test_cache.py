@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from cs_team.lint import cache
+from cs_team.lint import cache, cache_entry
 from cs_team.workspace import lint_paths
 from tests.conftest import RepoCopy
+from tests.test_cli import invoke
+
+
+@pytest.fixture(autouse=True)
+def _not_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)  # the cache is off in CI unless asked for
 
 
 @pytest.fixture
@@ -62,14 +71,11 @@ def test_no_cache_writes_nothing(broken: RepoCopy) -> None:
     assert not (broken.root / ".cs-team-cache").exists()
 
 
-def test_a_repository_that_cannot_be_written_still_lints(broken: RepoCopy,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    def read_only(path: Path, text: str) -> None:
-        raise PermissionError(13, "Read-only file system", str(path))
-
-    monkeypatch.setattr(cache.atomic, "write_text", read_only)
+def test_a_repository_that_cannot_be_written_still_lints(broken: RepoCopy) -> None:
+    broken.write(".cs-team-cache", "a file where the cache folder would go\n")
     assert [f.code for f in lint_paths([], None, set(), cwd=broken.root).findings] == ["CS210"]
-    assert not (broken.root / ".cs-team-cache" / "lint.json").exists()
+    code, out, err = invoke(broken, "lint", "--format", "parsable")
+    assert code == 1 and out.count("CS210") == 1 and err == ""
 
 
 def test_a_corrupt_cache_is_ignored(broken: RepoCopy) -> None:
@@ -92,3 +98,72 @@ def test_a_cold_cached_run_skips_what_the_config_skips(repo: RepoCopy) -> None:
     assert [(f.path, f.code) for f in cold.findings] == [("questions/broken.yaml", "CS003"),
                                                          ("sub/cs-team.yaml", "CS009")]
     assert cold.findings == uncached.findings and cold.files_checked == uncached.files_checked
+
+
+def _crafted(repo: RepoCopy, change: dict) -> None:
+    """Lint once for the right key, then rewrite the stored entry."""
+    lint_paths([], None, set(), cwd=repo.root)
+    stored = json.loads(repo.read(".cs-team-cache/lint.json"))
+    stored.update(change)
+    repo.write(".cs-team-cache/lint.json", json.dumps(stored))
+
+
+def test_in_ci_a_crafted_cache_is_not_read(broken: RepoCopy, monkeypatch: pytest.MonkeyPatch) -> None:
+    _crafted(broken, {"findings": []})
+    monkeypatch.setenv("CI", "true")
+    assert [f.code for f in lint_paths([], None, set(), cwd=broken.root).findings] == ["CS210"]
+    code, _, _ = invoke(broken, "lint", "--strict", "--format", "sarif")
+    assert code == 1
+    (broken.root / ".cs-team-cache" / "lint.json").unlink()
+    lint_paths([], None, set(), cwd=broken.root)
+    assert not (broken.root / ".cs-team-cache" / "lint.json").exists()  # nor written
+    lint_paths([], None, set(), cwd=broken.root, use_cache=True)
+    assert (broken.root / ".cs-team-cache" / "lint.json").is_file()  # unless asked for
+
+
+def test_a_cache_git_tracks_is_ignored_with_a_note(broken: RepoCopy) -> None:
+    _crafted(broken, {"findings": []})
+    git = ["git", "-C", str(broken.root), "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-f", ".cs-team-cache/lint.json"], check=True)
+    result = lint_paths([], None, set(), cwd=broken.root)
+    assert [f.code for f in result.findings] == ["CS210"]
+    assert result.notes == ["ignored .cs-team-cache/: git tracks it, and a cache that comes with the files "
+                            "cannot be trusted (git rm -r --cached .cs-team-cache)"]
+    assert json.loads(broken.read(".cs-team-cache/lint.json"))["findings"] == []  # not rewritten either
+
+
+@pytest.mark.parametrize("change", [
+    {"findings": [{"path": "role.yaml", "line": 1, "column": 1, "end_line": 1, "end_column": 2,
+                   "level": "error", "code": "CS999", "rule": "made-up", "message": "injected"}]},
+    {"findings": [{"path": ["role.yaml"], "line": 1, "column": 1, "end_line": 1, "end_column": 2,
+                   "level": "error", "code": "CS210", "rule": "kpi-out-of-range", "message": "x"}]},
+    {"findings": [{"path": "role.yaml", "line": True, "column": 0, "end_line": 1, "end_column": 2,
+                   "level": "error", "code": "CS210", "rule": "kpi-out-of-range", "message": "x"}]},
+    {"findings": {}},
+    {"files": {"role.yaml": "../../etc/passwd"}},
+    {"files": {"role.yaml": ["role.yaml"]}},
+])
+def test_an_entry_of_the_wrong_shape_means_a_cold_run(broken: RepoCopy, change: dict) -> None:
+    _crafted(broken, change)
+    result = lint_paths([], None, set(), cwd=broken.root)
+    assert [(f.code, f.message) for f in result.findings] == [("CS210", result.findings[0].message)]
+    assert "injected" not in result.findings[0].message and result.findings[0].line > 1
+
+
+def test_a_fifo_a_link_or_a_huge_file_is_not_read(broken: RepoCopy, tmp_path: Path) -> None:
+    entry = broken.root / ".cs-team-cache" / "lint.json"
+    lint_paths([], None, set(), cwd=broken.root)
+    huge = tmp_path / "huge"
+    with open(huge, "wb") as file:
+        file.truncate(cache_entry.LARGEST_ENTRY + 1)  # sparse
+    for make in (lambda: os.mkfifo(entry), lambda: entry.symlink_to(huge)):
+        entry.unlink()
+        make()
+        assert [f.code for f in lint_paths([], None, set(), cwd=broken.root).findings] == ["CS210"]
+        assert entry.is_file() and not entry.is_symlink()  # replaced by a real entry, not written through
+    assert huge.stat().st_size == cache_entry.LARGEST_ENTRY + 1
+    entry.unlink()
+    with open(entry, "wb") as file:
+        file.truncate(cache_entry.LARGEST_ENTRY + 1)
+    assert cache_entry.read(entry) is None

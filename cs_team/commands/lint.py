@@ -44,9 +44,10 @@ def lint(
         "--select", help="Only these rules (codes, names or prefixes such as CS2; repeatable).")] = None,
     ignore: Annotated[list[str] | None, typer.Option(
         "--ignore", help="Skip these rules (codes, names or prefixes; repeatable).")] = None,
-    cache: Annotated[bool, typer.Option(
+    cache: Annotated[bool | None, typer.Option(
         "--cache/--no-cache", help="Reuse the findings of an unchanged repository "
-        "(kept in .cs-team-cache/ at its root).")] = True,
+        "(kept in .cs-team-cache/ at its root); default: on, except where CI is set.",
+        show_default=False)] = None,
 ) -> None:
     """Check playbooks: YAML, schema and cross-file rules.
 

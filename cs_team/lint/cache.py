@@ -5,21 +5,30 @@ entry per repository: the findings of the last full run, keyed by a digest of al
 YAML files, cs-team's, pydantic's and Python's versions and the path prefix
 findings are shown with. Re-linting an unchanged repository then reads and hashes
 the files and parses none. Runs restricted with --select/--ignore are not cached.
+
+The cache must never change a verdict: it is off in CI unless asked for, ignored (with a
+note) when git tracks it, and an entry is used only if it passes every check in
+``cache_entry``; any doubt, or a folder that cannot be written, means a cold run.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import platform
-from dataclasses import dataclass
+import shutil
+import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from cs_team import __version__, atomic
+from cs_team import __version__
 from cs_team.findings import Finding
 from cs_team.fingerprint import Snapshot
+from cs_team.lint import cache_entry
 from cs_team.lint.runner import run
 from cs_team.loader import load_repository
 from cs_team.repo import CONFIG_NAME, display_path, playbook_files
+from cs_team.rulebook import RULES
 
 CACHE_FOLDER = ".cs-team-cache"
 CACHE_FILE = "lint.json"
@@ -30,6 +39,8 @@ class LintRun:
     findings: list[Finding]
     files: dict[str, Path]
     """Display path -> file, for every file the run checked (the config file included)."""
+    notes: list[str] = field(default_factory=list)
+    """Said to the user on stderr (why the cache was not used)."""
 
 
 def _key(snapshot: Snapshot, cwd: Path) -> str:
@@ -48,29 +59,53 @@ def _fresh(root: Path, cwd: Path, select: set[str] | None, ignore: set[str], bun
     return LintRun(run(repo, select, ignore), files)
 
 
+def wanted(use_cache: bool | None) -> bool:
+    """``--cache``/``--no-cache`` if given; otherwise on, except in CI (a runner lints once)."""
+    if use_cache is not None:
+        return use_cache
+    return os.environ.get("CI", "").strip().lower() in ("", "0", "false", "no")
+
+
 def lint_repository(root: Path, cwd: Path, select: set[str] | None = None, ignore: set[str] = frozenset(),
-                    *, use_cache: bool = True, bundled: bool = False) -> LintRun:
+                    *, use_cache: bool | None = None, bundled: bool = False) -> LintRun:
     """The findings of the repository at ``root``, from the cache when nothing changed."""
-    if not use_cache or bundled or select is not None or ignore:
+    if not wanted(use_cache) or bundled or select is not None or ignore:
         return _fresh(root, cwd, select, ignore, bundled)
-    cache = root / CACHE_FOLDER / CACHE_FILE
+    folder = root / CACHE_FOLDER
     snapshot = Snapshot(root, [*playbook_files(root, [], []), root / CONFIG_NAME])
     key = _key(snapshot, cwd)
-    try:
-        stored = json.loads(cache.read_text(encoding="utf-8"))
-        if stored.get("key") == key:
-            return LintRun([Finding.from_dict(f) for f in stored["findings"]],
-                           {display: root / relative for display, relative in stored["files"].items()})
-    except (OSError, ValueError, KeyError, TypeError):
-        pass  # no cache yet, or an unreadable one: lint afresh
+    notes: list[str] = []
+    stored = cache_entry.read(folder / CACHE_FILE)
+    if stored is not None and stored.get("key") == key:
+        if _tracked(root):
+            notes.append(f"ignored {CACHE_FOLDER}/: git tracks it, and a cache that comes with the "
+                         f"files cannot be trusted (git rm -r --cached {CACHE_FOLDER})")
+        else:
+            findings = cache_entry.findings(stored, RULES)
+            files = cache_entry.files(stored, root)
+            if findings is not None and files is not None:
+                return LintRun(findings, files)
     result = _fresh(root, cwd, None, set(), bundled, snapshot)
+    result.notes = notes
+    if notes:
+        return result  # never write into a folder git tracks
     entry = {"key": key, "findings": [f.as_dict() for f in result.findings],
              "files": {d: p.relative_to(root).as_posix() for d, p in result.files.items()}}
-    try:
-        atomic.write_text(cache, json.dumps(entry, ensure_ascii=False))
-        gitignore = cache.parent / ".gitignore"
-        if not gitignore.exists():
-            atomic.write_text(gitignore, "# cs-team's lint cache: safe to delete\n*\n")
-    except OSError:
-        pass  # a read-only checkout lints fine without a cache
+    if cache_entry.write(folder, CACHE_FILE, json.dumps(entry, ensure_ascii=False).encode("utf-8")):
+        cache_entry.write(folder, ".gitignore", b"# cs-team's lint cache: safe to delete\n*\n")
     return result
+
+
+def _tracked(root: Path) -> bool:
+    """True when git tracks anything in the cache folder, or cannot say (then trust nothing)."""
+    git = shutil.which("git")
+    if git is None:
+        return any((folder / ".git").exists() for folder in (root, *root.parents))
+    try:
+        listed = subprocess.run([git, "-C", str(root), "ls-files", "-z", "--", CACHE_FOLDER],
+                                capture_output=True, timeout=20, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return True
+    if listed.returncode != 0:
+        return b"not a git repository" not in listed.stderr
+    return bool(listed.stdout)
