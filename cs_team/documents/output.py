@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from cs_team.errors import UsageError
+from cs_team.locate import span_at
 from cs_team.playbook import Playbook
 from cs_team.render.engine import FORMATS, renderer
 from cs_team.render.language import MODES, Language
@@ -21,8 +24,28 @@ def language(playbook: Playbook, mode: str | None) -> Language:
 def render(playbook: Playbook, template: str, output: str, mode: str | None, **context: Any) -> str:
     if output not in FORMATS:
         raise UsageError(f"--format {output!r}: use one of {', '.join(FORMATS)}")
-    folder = playbook.repo.root / playbook.config.templates if playbook.config.templates else None
+    folder = user_templates(playbook)
     return renderer(language(playbook, mode), output, folder).render(template, **context)
+
+
+def user_templates(playbook: Playbook) -> Path | None:
+    """The repository's ``templates:`` folder; one outside the repository (``../x``, an absolute
+    path, a link out) is refused: a CI rendering a pull request would publish the runner's files."""
+    name = playbook.config.templates
+    if not name:
+        return None
+    root = Path(os.path.realpath(playbook.repo.root))
+    folder = playbook.repo.root / name
+    real = Path(os.path.realpath(folder))
+    if real == root or root in real.parents:
+        return folder
+    where = "cs-team.yaml"
+    parsed = playbook.repo.config_file
+    if parsed is not None:
+        span = span_at(parsed.node, ("templates",))
+        where = f"{parsed.display}:{span.line}:{span.column}"
+    raise UsageError(f"{where}: templates: {name!r} leads outside the repository (to {real}); keep "
+                     "your templates in a folder inside it")
 
 
 def hiring_plan(playbook: Playbook, plan: object, output: str, mode: str | None) -> str:

@@ -11,19 +11,19 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from cs_team.controls import strip_bidi
 from cs_team.errors import InputError
 from cs_team.model.common import Text
-from cs_team.render import markdown
+from cs_team.render import limits, markdown
 from cs_team.render.language import Language, catalogue
 from cs_team.repo import bundled_templates
 
@@ -35,9 +35,9 @@ class Renderer:
         if output not in FORMATS:
             raise ValueError(output)
         self.language, self.output = language, output
-        folders = [user_templates] if user_templates and user_templates.is_dir() else []
-        self.env = SandboxedEnvironment(
-            loader=ChoiceLoader([FileSystemLoader(str(f)) for f in [*folders, bundled_templates()]]),
+        users = [ContainedLoader(user_templates)] if user_templates and user_templates.is_dir() else []
+        self.env = limits.BoundedSandbox(
+            loader=ChoiceLoader([*users, FileSystemLoader(str(bundled_templates()))]),
             autoescape=True,  # both formats; Markdown values are escaped by finalize first
             finalize=markdown.escape if output == "md" else _without_bidi,
             undefined=StrictUndefined,
@@ -96,7 +96,13 @@ class Renderer:
     def render(self, name: str, **context: Any) -> str:
         template_name = f"{name}.{self.output}.j2"
         try:
-            return self.env.get_template(template_name).render(**context)
+            return limits.render(self.env, self.env.get_template(template_name), context)
+        except limits.RenderLimit as error:
+            where = error.place or _template_place(error) or template_name
+            raise InputError(f"template {where}: {error}; a template must end, and end small") from None
+        except RecursionError as error:
+            where = _template_place(error) or template_name
+            raise InputError(f"template {where}: calls itself without end (recursion too deep)") from None
         except TemplateSyntaxError as error:
             where = f"{error.filename or error.name}:{error.lineno}"
             raise InputError(f"template {where}: {error.message}") from None
@@ -109,6 +115,22 @@ def _without_bidi(value: Any) -> Any:
     if isinstance(value, str) and not isinstance(value, Markup):
         return strip_bidi(value)
     return value
+
+
+class ContainedLoader(FileSystemLoader):
+    """A repository's own templates: a file reached through a link out of the folder is refused."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.real = os.path.realpath(folder)
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str | None, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = os.path.realpath(filename or "")
+        if os.path.commonpath([real, self.real]) != self.real:
+            raise TemplateError(f"{template} in the templates folder leads outside it (a link to "
+                                f"{real}): templates must be files inside the repository")
+        return source, filename, uptodate
 
 
 def _template_place(error: BaseException) -> str | None:
