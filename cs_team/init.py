@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import shlex
 from importlib import resources
 from pathlib import Path
 
@@ -22,14 +24,40 @@ def planned_files(target: Path) -> dict[Path, Path]:
     return planned
 
 
-def init(target: Path) -> list[Path]:
-    """Write the new repository; refuse, writing nothing, if any file would be overwritten."""
+WORKFLOW = ".github/workflows/cs-team.yml"
+ASKED = """\
+      # pip installs cs-team from what `cs-team init --install` was given:
+      - name: Install cs-team
+        run: {command}
+"""
+
+
+def workflow(text: str, install: str | None) -> str:
+    """The GitHub workflow: cs-team installed from ``install``, or from a repository variable."""
+    if install is None:
+        return text
+    if not install.strip() or not install.isprintable():
+        raise UsageError("--install: give what pip should install, on one line, such as "
+                         "'cs-team @ git+https://github.com/OWNER/cs-team@v0.1.0'")
+    start = text.index("      # No package index serves cs-team")
+    end = text.index('pip install "$CS_TEAM_INSTALL"\n', start) + len('pip install "$CS_TEAM_INSTALL"\n')
+    # shell-quoted for the run line, then a YAML double-quoted scalar (JSON's form of a string is one)
+    command = json.dumps(f"pip install {shlex.quote(install.strip())}", ensure_ascii=False)
+    return text[:start] + ASKED.format(command=command) + text[end:]
+
+
+def init(target: Path, install: str | None = None) -> list[Path]:
+    """Write the new repository; refuse, writing nothing, if any file would be overwritten.
+
+    ``install``: what the GitHub workflow should pip-install (no package index serves cs-team)."""
     planned = planned_files(target)
+    texts = {destination: source.read_text(encoding="utf-8") for destination, source in planned.items()}
+    texts[target / WORKFLOW] = workflow(texts[target / WORKFLOW], install)
     existing = sorted(path for path in planned if path.exists() or path.is_symlink())
     if existing:
         shown = ", ".join(str(p) for p in existing[:5])
         more = f" and {len(existing) - 5} more" if len(existing) > 5 else ""
         raise UsageError(f"init would overwrite {shown}{more}; choose an empty or new folder")
-    for destination, source in planned.items():  # every file is UTF-8 text
-        atomic.write_text(destination, source.read_text(encoding="utf-8"))
+    for destination, text in texts.items():  # every file is UTF-8 text
+        atomic.write_text(destination, text)
     return sorted(planned)

@@ -82,7 +82,7 @@ def sarif(findings: list[Finding]) -> str:
         "level": f.severity.value,
         "message": {"text": f.message},
         "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": f.path, "uriBaseId": "%SRCROOT%"},
+            "artifactLocation": _artifact(f.path),
             "region": {"startLine": f.line, "startColumn": f.column,
                        "endLine": f.span.end_line, "endColumn": f.span.end_column},
         }}],
@@ -98,6 +98,16 @@ def sarif(findings: list[Finding]) -> str:
         }],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _artifact(path: str) -> dict:
+    """A SARIF artifact location: a percent-encoded URI reference (``坏 文件.yaml`` is not one)."""
+    from urllib.parse import quote
+
+    encoded = quote(os.fsencode(path), safe="/")  # undecodable file names keep their bytes
+    if path.startswith("/"):
+        return {"uri": f"file://{encoded}"}
+    return {"uri": encoded, "uriBaseId": "%SRCROOT%"}
 
 
 def summary(findings: list[Finding], files_checked: int) -> str:

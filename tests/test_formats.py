@@ -67,3 +67,22 @@ def test_auto_picks_github_in_actions(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_colour_only_when_asked(findings: list[Finding]) -> None:
     assert "\033[" not in reporters.text(findings)
     assert "\033[31merror" in reporters.text(findings, colour=True)
+
+
+def test_sarif_uris_are_percent_encoded() -> None:
+    import os
+    import re
+    from urllib.parse import unquote_to_bytes
+
+    from cs_team.findings import Severity, Span
+
+    paths = ["坏 文件.yaml", "roles/a#b?.yaml", os.fsdecode(b"\xb9\xa4.yaml"), "/abs/x y.yaml"]
+    found = [Finding(p, Span(1, 1, 1, 2), "CS209", Severity.WARNING, "m", "x") for p in paths]
+    locations = [r["locations"][0]["physicalLocation"]["artifactLocation"]
+                 for r in json.loads(reporters.sarif(found))["runs"][0]["results"]]
+    assert [loc["uri"] for loc in locations] == ["%E5%9D%8F%20%E6%96%87%E4%BB%B6.yaml", "roles/a%23b%3F.yaml",
+                                                 "%B9%A4.yaml", "file:///abs/x%20y.yaml"]
+    for path, loc in zip(paths, locations, strict=True):
+        assert re.fullmatch(r"[A-Za-z0-9\-._~%/:]+", loc["uri"])  # RFC 3986 characters only
+        assert unquote_to_bytes(loc["uri"].removeprefix("file://")) == os.fsencode(path)
+    assert [loc.get("uriBaseId") for loc in locations] == ["%SRCROOT%"] * 3 + [None]

@@ -71,3 +71,30 @@ def test_the_workflow_lints_uploads_sarif_and_renders(tmp_path: Path) -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert (tmp_path / "repo/.github/workflows/cs-team.yml").read_text(encoding="utf-8").split("name: cs-team\n", 1)[1] \
         in readme  # the README shows the workflow init writes
+
+
+def test_the_workflow_installs_what_init_was_told(tmp_path: Path) -> None:
+    import yaml
+
+    spec = "cs-team @ git+https://example.com/o/cs-team@v0.1.0; it's"
+    result = cs_team("init", "repo", "--install", spec, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "repo/.github/workflows/cs-team.yml").read_text(encoding="utf-8")
+    steps = yaml.safe_load(text)["jobs"]["lint"]["steps"]
+    install = next(step for step in steps if step.get("name") == "Install cs-team")
+    assert install["run"] == """pip install 'cs-team @ git+https://example.com/o/cs-team@v0.1.0; it'"'"'s'"""
+    import shlex
+
+    assert shlex.split(install["run"]) == ["pip", "install", spec]
+    assert "# pip installs cs-team from what `cs-team init --install` was given:" in text
+    assert "CS_TEAM_INSTALL" not in text and "CS_TEAM_INSTALL" not in result.stderr
+    # without --install: the repository variable, and a step that fails loudly when it is unset
+    assert cs_team("init", "plain", cwd=tmp_path).stderr.endswith(
+        "installs cs-team from the repository variable CS_TEAM_INSTALL (no package index serves cs-team): "
+        "set it, or run init again with --install SPEC\n")
+    steps = yaml.safe_load((tmp_path / "plain/.github/workflows/cs-team.yml").read_text(encoding="utf-8"))
+    install = next(s for s in steps["jobs"]["lint"]["steps"] if s.get("name") == "Install cs-team")
+    assert install["env"] == {"CS_TEAM_INSTALL": "${{ vars.CS_TEAM_INSTALL }}"}
+    assert install["run"].splitlines()[1] == 'pip install "$CS_TEAM_INSTALL"'
+    bad = cs_team("init", "other", "--install", "a\nb", cwd=tmp_path)
+    assert bad.returncode == 2 and not (tmp_path / "other").exists()

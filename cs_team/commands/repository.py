@@ -107,6 +107,10 @@ def schema(
 @app.command()
 def init(
     folder: Annotated[Path, typer.Argument(help="Where to create the repository (new or empty).")],
+    install: Annotated[str | None, typer.Option(
+        "--install", metavar="SPEC", help="What the GitHub workflow pip-installs cs-team from, such as "
+        "'cs-team @ git+https://github.com/OWNER/cs-team@v0.1.0' (default: the repository variable "
+        "CS_TEAM_INSTALL).")] = None,
 ) -> None:
     """Start a playbook repository from the bundled department, with editor and CI set-up.
 
@@ -117,9 +121,14 @@ def init(
     [bold]Examples[/bold]
 
       cs-team init my-service-playbooks
+
+      cs-team init my-service-playbooks --install "cs-team @ git+https://github.com/OWNER/cs-team@v0.1.0"
     """
     from cs_team.init import init as create
 
-    written = create(folder)
+    written = create(folder, install)
     say(f"cs-team: created {len(written)} files in {folder}; edit cs-team.yaml first, then run "
          f"`cs-team lint {folder}`")
+    if install is None:
+        say("cs-team: the GitHub workflow installs cs-team from the repository variable CS_TEAM_INSTALL "
+            "(no package index serves cs-team): set it, or run init again with --install SPEC")
