@@ -122,12 +122,12 @@ class ContainedLoader(FileSystemLoader):
 
     def __init__(self, folder: Path) -> None:
         super().__init__(str(folder))
-        self.real = os.path.realpath(folder)
+        self.folder = folder
 
     def get_source(self, environment: Any, template: str) -> tuple[str, str | None, Any]:
         source, filename, uptodate = super().get_source(environment, template)
-        real = os.path.realpath(filename or "")
-        if os.path.commonpath([real, self.real]) != self.real:
+        real, inside = os.path.realpath(filename or ""), os.path.realpath(self.folder)  # now, not once
+        if os.path.commonpath([real, inside]) != inside:
             raise TemplateError(f"{template} in the templates folder leads outside it (a link to "
                                 f"{real}): templates must be files inside the repository")
         return source, filename, uptodate
