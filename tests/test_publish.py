@@ -130,7 +130,7 @@ def test_a_second_build_waits_for_the_first_or_says_the_folder_is_busy(repo: Rep
     out.parent.mkdir(exist_ok=True)
     with publish.locked(out), pytest.raises(UsageError, match=r"site is busy: another cs-team build is writing it"):
         site.build(playbook_of(repo), out, wait=0.2)
-    assert not out.exists() and _siblings(out) == [".site.cs-team-lock", "repo"]
+    assert not out.exists() and _siblings(out) == ["repo"]
     failures: list[BaseException] = []
 
     def one() -> None:
@@ -146,7 +146,7 @@ def test_a_second_build_waits_for_the_first_or_says_the_folder_is_busy(repo: Rep
         racer.join()
     listed = json.loads((out / manifest.MANIFEST).read_text(encoding="utf-8"))
     assert failures == [] and sorted(_tree(out)) == sorted([*listed, manifest.MANIFEST])
-    assert _siblings(out) == [".site.cs-team-lock", "repo"]
+    assert _siblings(out) == ["repo"]
 
 
 def test_leftovers_of_a_crash_are_tidied_or_put_back(repo: RepoCopy, tmp_path: Path) -> None:
@@ -157,7 +157,7 @@ def test_leftovers_of_a_crash_are_tidied_or_put_back(repo: RepoCopy, tmp_path: P
     os.rename(out, tmp_path / ".site.cs-team-old-0badf00d")  # killed between the two renames
     (tmp_path / ".site.cs-team-new-12345678" / "agent").mkdir(parents=True)  # killed while writing
     site.build(playbook_of(repo), out)
-    assert _siblings(out) == [".site.cs-team-lock", "repo"]
+    assert _siblings(out) == ["repo"]
     assert _tree(out) == {**previous, "mine.txt": b"keep\n"}
 
 
@@ -191,7 +191,7 @@ def _kill_during_builds(repo: RepoCopy, out: Path, tries: int, seed: int = 7) ->
         verdicts.append("whole" if left in (old, new) else "mixed")
         try:
             site.build(playbook, out, wait=5)
-            tidy = _siblings(out) == [".site.cs-team-lock", "repo"]
+            tidy = _siblings(out) == ["repo"]
         except UsageError:
             tidy = False
         verdicts[-1] += "" if tidy else " then refused or untidy"

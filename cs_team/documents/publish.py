@@ -1,11 +1,11 @@
 """Publish a folder of files in one step: build a sibling folder, then swap it in with a rename.
 
-Under a lock beside the folder (``.NAME.cs-team-lock``): a second build waits for the first, then
-says the folder is busy. What is in the old folder and not the build's own (by its manifest) is
-carried into the new one as it is (hard links; a link stays a link and is never followed). A crash
-leaves the old folder or the new one, whole, plus a ``.NAME.cs-team-new-*`` or ``-old-*`` sibling
-that the next build removes (or, if the crash fell between the two renames of a system without
-an exchanging rename, puts back).
+Under a lock beside the folder (``.NAME.cs-team-lock``, removed when the build ends): a second
+build waits for the first, or after a while says the folder is busy. What is in the old folder
+and not the build's own (by its manifest) is carried into the new one as it is (hard links; a
+link stays a link and is never followed). A crash leaves the old folder or the new one, whole,
+plus a ``.NAME.cs-team-new-*`` or ``-old-*`` sibling that the next build removes (or, if the
+crash fell between the two renames of a system without an exchanging rename, puts back).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import stat
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from cs_team.atomic import shown
@@ -39,18 +39,36 @@ def prefix(folder: Path) -> str:
 
 @contextmanager
 def locked(folder: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
+    """Hold the lock beside ``folder``; removed again on release, so nothing stays behind."""
     lock = folder.parent / f"{prefix(folder)}lock"
-    handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+    deadline = time.monotonic() + wait
+    while True:
+        handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            while not _try_lock(handle):
+                if time.monotonic() >= deadline:
+                    raise UsageError(f"{shown(folder)} is busy: another cs-team build is writing it "
+                                     f"(waited {wait:g} s); try again when it has finished")
+                time.sleep(0.05)
+        except BaseException:
+            os.close(handle)
+            raise
+        if _same_file(handle, lock):
+            break
+        os.close(handle)  # the build before us removed the file we waited on: lock the new one
     try:
-        deadline = time.monotonic() + wait
-        while not _try_lock(handle):
-            if time.monotonic() >= deadline:
-                raise UsageError(f"{shown(folder)} is busy: another cs-team build is writing it "
-                                 f"(waited {wait:g} s); try again when it has finished")
-            time.sleep(0.05)
         yield
     finally:
-        os.close(handle)  # closing releases the lock; the empty lock file stays for the next build
+        with suppress(OSError):
+            os.unlink(lock)  # while still held: whoever opens it next makes a new one
+        os.close(handle)
+
+
+def _same_file(handle: int, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(handle), os.stat(path))
+    except FileNotFoundError:
+        return False
 
 
 def _try_lock(handle: int) -> bool:
