@@ -94,6 +94,22 @@ CASES = [
     Case("CS218", "evaluation.yaml", "min_performance: B\n", "min_performance: B plus\n", "B plus",
          says="min_performance 'B plus' is not one of the performance ratings (A, B, C), so no "
               "candidate's reviews can be compared with it; use one of A, B, C"),
+    Case("CS219", "evaluation.yaml", "contract_months: 36", "contract_months: 12", "3",
+         before="  months: ", says="probation of 3 month(s) is over the legal cap: a contract of 12 "
+         "month(s) allows at most 2 month(s) of probation (Labour Contract Law art. 19)"),
+    Case("CS220", "evaluation.yaml", "      when: {zh: 达标, en: Targets met}\n",
+         "      when: {zh: 达标, en: Targets met}\n    - id: more\n      label: {zh: 再看看, en: Wait}\n"
+         "      when: {zh: 差一点，试用期延长一个月, en: Nearly there}\n", "{zh: 差一点",
+         says="probation is extended or repeated here"),
+    Case("CS221", "evaluation.yaml", "  contract_months: 36\n", "", "months",
+         says="the probation does not state the labour contract's term"),
+    Case("CS222", "evaluation.yaml", "  decisions:", "  reviews:\n    - {month: 1, focus: 上手, "
+         "expected_percent_of_target: 60, ramp_percent: {fcr_percent: 70}}\n  decisions:", "60",
+         says="month 1 expects csat_percent at 60 % of target"),
+    Case("CS223", "onboarding.yaml", "max_training_hours_per_day: 6\n",
+         "max_training_hours_per_day: 6\nday_end: 18:00\n", "18:00",
+         says="'18:00' is read as a base-60 number by YAML 1.1 tools and as text by YAML 1.2 ones; "
+         "quote it (\"18:00\")"),
     # -- suppression comments
     Case("CS011", "questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}",
          "{zh: 你结婚了吗？, en: Are you married?}  # cs-team: disable CS301", "#",
@@ -277,7 +293,7 @@ def test_demand_pattern_day_of_the_wrong_length(repo: RepoCopy) -> None:
 format: 1
 id: week
 interval_minutes: 60
-start: 2027-03-01
+start: "2027-03-01"
 channels:
   voice:
     aht_seconds: 300

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from cs_team.errors import InputError
@@ -34,7 +35,7 @@ class KpiLine:
     unit: str
     higher_is_better: bool
     target: float
-    expected: list[float]
+    expected: list[int]
     """What a new hire should reach by each review month."""
 
 
@@ -52,6 +53,11 @@ def expected(target: float, percent: float, higher_is_better: bool) -> float:
     return target * percent / 100 if higher_is_better else target * 100 / percent
 
 
+def whole(value: float) -> int:
+    """Rounded half up to a whole number: a sheet asks for 86 %, not 85.5 % or 85.499 %."""
+    return math.floor(value + 0.5 + 1e-9)
+
+
 def probation(playbook: Playbook, role: Role) -> Probation:
     rules = _rules(playbook)
     level = playbook.level_of(role)
@@ -64,7 +70,7 @@ def probation(playbook: Playbook, role: Role) -> Probation:
         if name in targets:
             unit, higher = KPI_FIELDS[name]
             lines.append(KpiLine(name, unit, higher, targets[name], [
-                round(expected(targets[name], review.expected_percent_of_target, higher), 1)
+                whole(expected(targets[name], review.percent_for(name), higher))
                 for review in rules.probation.reviews]))
     return Probation(level, rules.probation.months, list(rules.probation.reviews), lines,
                      list(rules.probation.decisions))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from cs_team.model.common import Document, Id, Level, LocalText, Strict
-from cs_team.model.kpi import KpiTargets
+from cs_team.model.kpi import KpiName, KpiTargets
 
 
 class Decision(Strict):
@@ -22,9 +22,20 @@ class ProbationReview(Strict):
     expected_percent_of_target: float = Field(
         100, gt=0, le=100, description="How much of the full target a new hire should reach by then"
     )
+    ramp_percent: dict[KpiName, Annotated[float, Field(gt=0, le=100)]] = Field(
+        default_factory=dict,
+        description="Per-KPI share of the target expected by then (FCR and AHT ramp; QA, adherence "
+        "and CSAT hold near target from go-live); a KPI not listed uses expected_percent_of_target",
+    )
+
+    def percent_for(self, kpi: str) -> float:
+        return self.ramp_percent.get(kpi, self.expected_percent_of_target)  # type: ignore[call-overload]
 
 
 class Probation(Strict):
+    contract_months: Annotated[int, Field(ge=1)] | Literal["open-ended"] | None = Field(
+        None, description="Term of the labour contract the probation belongs to, in months, or "
+        "open-ended: the Labour Contract Law (art. 19) caps probation by it")
     months: int = Field(ge=1, le=12)
     targets: dict[Level, KpiTargets] = Field(description="KPI targets per level")
     reviews: list[ProbationReview] = Field(default_factory=list)
