@@ -1,7 +1,9 @@
 """`cs-team plan-hiring` for a year of 15-minute intervals, end to end from the command line.
 
 Three channels x 365 days x 96 intervals = 105,120 intervals, written by benchmarks/forecasts.py,
-planned in fresh processes for each output format. Target: under 1 s.
+staffed by the bundled department's seven channel roles, planned in fresh processes for each output
+format. Target: under 2 s. The optimisation's share is the solver's time, measured in-process on the
+same plan, over the end-to-end median.
 
     python benchmarks/plan_bench.py [--runs 3]
 """
@@ -31,6 +33,7 @@ def main() -> None:
         forecast = Path(folder) / "year-15min.csv"
         rows = write(forecast, dt.datetime(2027, 1, 1), 365, 15)
         print(f"forecast          {rows:,} intervals ({forecast.stat().st_size / 1e6:.1f} MB)")
+        solver = _solver_seconds(forecast)
         for output in ("json", "csv", "md", "html"):
             times = []
             for _ in range(options.runs):
@@ -40,8 +43,23 @@ def main() -> None:
                            "--out", str(Path(folder) / f"plan.{output}")]
                 subprocess.run(command, check=True, capture_output=True)
                 times.append(time.perf_counter() - start)
-            print(f"plan-hiring {output:<5} {statistics.median(times):.2f} s (median of {options.runs}; "
-                  "target < 1 s)")
+            median = statistics.median(times)
+            print(f"plan-hiring {output:<5} {median:.2f} s (median of {options.runs}; target < 2 s); "
+                  f"optimisation {solver:.2f} s, {solver / median:.0%} of it")
+
+
+def _solver_seconds(forecast: Path) -> float:
+    """The solver's seconds for the plan the command makes (its JSON leaves them out: not reproducible)."""
+    from cs_team.inputs.forecasts import read_forecast
+    from cs_team.playbook import Playbook
+    from cs_team.staffing.plan import plan
+    from cs_team.workspace import open_repository
+
+    inputs = next(iter(Playbook(open_repository(bundled_root()).repo).hiring.values()))
+    result = plan(inputs, read_forecast(forecast), dt.date(2026, 6, 1))
+    print(f"program           {result.optimisation.variables} variables, {result.optimisation.status}, "
+          f"gap {result.optimisation.mip_gap:.2%}, {len(result.classes)} classes, {result.total_hires} hires")
+    return result.optimisation.seconds
 
 
 if __name__ == "__main__":

@@ -63,13 +63,15 @@ LISTERS: dict[str, Callable[[Playbook, str], Iterator[Row]]] = {
     "grades": _simple("grades", "grade", "name"),
     "evaluation-rules": _simple("evaluation", "evaluation-rules", "title"),
     "hiring-inputs": _simple("hiring", "hiring-inputs", "title"),
+    "hiring-scenarios": _simple("scenarios", "hiring-scenario", "title"),
     "work-calendars": _simple("calendars", "work-calendar", "title"),
 }
 ALIASES = {"role": "roles", "competency": "competencies", "question": "questions",
            "module": "modules", "curriculum": "curricula", "onboarding": "onboarding-templates",
            "onboarding-template": "onboarding-templates", "scales": "rating-scales",
            "rating-scale": "rating-scales", "family": "families", "grade": "grades",
-           "evaluation": "evaluation-rules", "hiring": "hiring-inputs", "work-calendar": "work-calendars",
+           "evaluation": "evaluation-rules", "hiring": "hiring-inputs", "scenario": "hiring-scenarios",
+           "hiring-scenario": "hiring-scenarios", "work-calendar": "work-calendars",
            "calendar": "work-calendars", "calendars": "work-calendars"}
 
 

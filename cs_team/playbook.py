@@ -28,6 +28,7 @@ from cs_team.model.onboarding import OnboardingTemplate
 from cs_team.model.questions import Question, QuestionBank
 from cs_team.model.role import Role
 from cs_team.model.scale import RatingScale, ScalePoint
+from cs_team.model.scenario import HiringScenario
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Playbook:
         self.curricula: dict[str, Curriculum] = self._by_id("curriculum")
         self.onboarding: dict[str, OnboardingTemplate] = self._by_id("onboarding-template")
         self.hiring: dict[str, HiringInputs] = self._by_id("hiring-inputs")
+        self.scenarios: dict[str, HiringScenario] = self._by_id("hiring-scenario")
         self.evaluation: list[EvaluationRules] = self._all("evaluation-rules")
         self.calendars: list[WorkCalendar] = self._all("work-calendar")
         self.banks: list[QuestionBank] = self._all("question-bank")

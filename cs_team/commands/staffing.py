@@ -110,6 +110,12 @@ def plan_hiring(
     as_of: Annotated[str | None, typer.Option(
         help="The day the plan is made, YYYY-MM-DD (default: today): earlier open dates are late.")]
         = None,
+    scenario: Annotated[list[str] | None, typer.Option(
+        help="A hiring-scenario document's id; give two or more (or one and the flags below) to "
+             "compare them side by side with the inputs as they are.")] = None,
+    volume: Annotated[str | None, typer.Option(help="Change every channel's volume, e.g. +10%.")] = None,
+    aht: Annotated[str | None, typer.Option(help="Change every handle time, e.g. +5%.")] = None,
+    attrition: Annotated[str | None, typer.Option(help="Monthly attrition in percent, e.g. 5.")] = None,
     lang: LangOption = None,
     repo: RepoOption = None,
 ) -> None:
@@ -131,6 +137,10 @@ def plan_hiring(
       cs-team plan-hiring --format csv --out staffing.csv
 
       cs-team plan-hiring --format html --lang zh-en --out plan.html
+
+      cs-team plan-hiring --volume +10% --aht +5% --attrition 5
+
+      cs-team plan-hiring --scenario double-eleven --scenario slow-year --format md
     """
     import datetime as dt
 
@@ -162,19 +172,33 @@ def plan_hiring(
         day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
     except ValueError:
         raise UsageError(f"--as-of {as_of!r} is not a date: write YYYY-MM-DD") from None
+    from cs_team.staffing import scenario as what_if
+
+    unknown = [name for name in scenario or [] if name not in playbook.scenarios]
+    if unknown:
+        raise UsageError(f"no hiring scenario '{unknown[0]}'{suggest(unknown[0], playbook.scenarios)}")
     notes: list[str] = []
     try:
+        flags = what_if.from_flags(volume, aht, attrition)
         loaded = read_forecast(forecast, shown, language_of(lang, playbook.default_language), notes)
-        result = plan(inputs, loaded, day)
-    except (demand.ForecastError, StaffingError) as error:
+        if scenario:
+            chosen = [playbook.scenarios[name] for name in scenario] + ([flags] if flags else [])
+            plans = what_if.plan_each(inputs, loaded, day, chosen)
+        else:
+            result = what_if.plan_under(flags, inputs, loaded, day) if flags else plan(inputs, loaded, day)
+    except (demand.ForecastError, StaffingError, what_if.ScenarioError) as error:
         raise InputError(str(error)) from error
     finally:
         for note in notes:
             say(f"cs-team: note: {note}")
+    if scenario:
+        _write_comparison(playbook, plans, chosen, output_format, out, lang)
+        return
     if output_format in (PlanFormat.md, PlanFormat.html):
         from cs_team.documents.output import hiring_plan
 
-        text = hiring_plan(playbook, result, output_format.value, lang.value if lang else None)
+        text = hiring_plan(playbook, result, output_format.value, lang.value if lang else None,
+                           flags.title if flags else None)
     else:
         text = as_json(result) if output_format is PlanFormat.json else as_csv(result)
     from cs_team.documents.output import language, plan_names, plan_sentence
@@ -183,6 +207,26 @@ def plan_hiring(
     names = plan_names(playbook, inputs, words)
     for note in result.notes:
         say(f"cs-team: note: {plan_sentence(note, names, words)}")
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        atomic.write_text(out, text)
+        say(f"cs-team: wrote {out}")
+
+
+def _write_comparison(playbook, plans, chosen, output_format: PlanFormat, out, lang) -> None:
+    """Scenarios side by side (md, html or json); CSV has no comparison."""
+    from cs_team import atomic
+    from cs_team.staffing.report import comparison_json
+
+    if output_format is PlanFormat.csv:
+        raise UsageError("--scenario compares plans: use --format md, html or json")
+    if output_format is PlanFormat.json:
+        text = comparison_json(plans)
+    else:
+        from cs_team.documents.output import scenario_comparison
+
+        text = scenario_comparison(playbook, plans, chosen, output_format.value, lang.value if lang else None)
     if out is None:
         sys.stdout.write(text)
     else:

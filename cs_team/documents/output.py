@@ -48,7 +48,8 @@ def user_templates(playbook: Playbook) -> Path | None:
                      "your templates in a folder inside it")
 
 
-def hiring_plan(playbook: Playbook, plan: object, output: str, mode: str | None) -> str:
+def hiring_plan(playbook: Playbook, plan: object, output: str, mode: str | None,
+                scenario_title: object = None) -> str:
     """The hiring-plan report: summary, peak day with a chart, typical week, timeline, sourcing."""
     from cs_team.render.charts import mermaid_lines, svg_lines
     from cs_team.staffing.summary import summarise
@@ -65,7 +66,19 @@ def hiring_plan(playbook: Playbook, plan: object, output: str, mode: str | None)
     return render(playbook, "hiring-plan", output, mode, summary=summary, chart=chart, names=names,
                   notes=[plan_sentence(note, names, lang) for note in plan.notes],
                   months=sorted({m.month for m in plan.months}),
+                  scenario=lang.plain(scenario_title) if scenario_title is not None else None,
                   weekdays=lang.weekday_names(), stamp=_stamp(playbook))
+
+
+def scenario_comparison(playbook: Playbook, plans: list, chosen: list, output: str, mode: str | None) -> str:
+    """Hiring scenarios side by side: hires, cost, peak coverage and the hours left uncovered."""
+    from cs_team.staffing.scenario import compare
+
+    lang = language(playbook, mode)
+    titles = {"baseline": lang.label("scenario_baseline")}
+    titles.update({s.id: lang.plain(s.title) for s in chosen})
+    return render(playbook, "hiring-scenarios", output, mode, rows=compare(plans), titles=titles,
+                  plan=plans[0][1], stamp=_stamp(playbook))
 
 
 def plan_names(playbook: Playbook, inputs: object, lang: Language) -> dict[str, str]:

@@ -15,6 +15,7 @@ from cs_team.model.onboarding import OnboardingTemplate
 from cs_team.model.questions import QuestionBank
 from cs_team.model.role import Role
 from cs_team.model.scale import RatingScale
+from cs_team.model.scenario import HiringScenario
 
 KINDS: dict[str, type[Document]] = {
     "career-framework": CareerFramework,
@@ -26,6 +27,7 @@ KINDS: dict[str, type[Document]] = {
     "onboarding-template": OnboardingTemplate,
     "evaluation-rules": EvaluationRules,
     "hiring-inputs": HiringInputs,
+    "hiring-scenario": HiringScenario,
     "demand-pattern": DemandPattern,
     "work-calendar": WorkCalendar,
 }

@@ -193,10 +193,17 @@ def _search(args: tuple, upper: list[float], integer: list[bool], h: list[int], 
     current, seconds = relaxed, relaxed.seconds
     for day in sorted({c.start for c in p.candidates}):
         mine = [k for k, c in enumerate(p.candidates) if c.start == day]
+        now = current.x[[h[k] for k in mine]]
+        options = {tuple(_rounded(now, p.class_min, up)) for up in (False, True)}
+        if options == {tuple(now)}:  # already whole: fixing them changes nothing, no solve needed
+            low[[h[k] for k in mine]] = high[[h[k] for k in mine]] = now
+            if y:
+                low[[y[k] for k in mine]] = high[[y[k] for k in mine]] = now > 0
+            continue
         best = None
-        for up in (False, True):
+        for option in sorted(options):
             trial_low, trial_high = low.copy(), high.copy()
-            hires = _rounded(current.x[[h[k] for k in mine]], p.class_min, up)
+            hires = np.array(option)
             for k, count in zip(mine, hires, strict=True):
                 trial_low[h[k]] = trial_high[h[k]] = count
                 if y:

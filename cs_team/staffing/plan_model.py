@@ -44,6 +44,19 @@ class ChannelMonth:
 
 
 @dataclass
+class WeekCover:
+    """A week's hours and what covers them: the mix of levers week by week."""
+
+    week: dt.date
+    need_hours: float
+    people_hours: float
+    """Given by the roster and the classes in their paid hours."""
+    overtime_hours: float
+    temp_hours: float
+    uncovered_hours: float
+
+
+@dataclass
 class Requisition:
     role: str
     sourcing: str
@@ -117,12 +130,15 @@ class HiringPlan:
     weeks: list[dt.date]
     months: list[RoleMonth]
     channel_months: list[ChannelMonth]
+    week_cover: list[WeekCover]
     classes: list[TrainingClass]
     sourcing: list[SourcingTotal]
     total_hires: int
     costs: Costs
     optimisation: Optimisation
     notes: list[Note] = field(default_factory=list)
+    scenario: dict | None = None
+    """The what-if the plan was made under: its id and the changes it makes."""
 
     @property
     def requisitions(self) -> list[Requisition]:
@@ -133,18 +149,19 @@ class HiringPlan:
         starts = self.channels[0].starts if self.channels else []
         return {
             "inputs": self.inputs, "forecast": self.forecast, "as_of": self.as_of.isoformat(),
+            "scenario": self.scenario,
             "interval_seconds": self.interval_seconds, "shrinkage_percent": self.shrinkage_percent,
             "productive_hours_per_person_week": self.productive_hours,
             "total_hires": self.total_hires, "costs": {**asdict(self.costs),
                                                        "over_budget": self.costs.over_budget},
             "months": [_dated(asdict(m)) for m in self.months],
             "channel_months": [_dated(asdict(m)) for m in self.channel_months],
+            "week_cover": [_dated(asdict(w)) for w in self.week_cover],
             "classes": [_dated(asdict(c)) for c in self.classes],
             "sourcing": [asdict(s) for s in self.sourcing],
             "notes": [{"key": n.key, "values": _dated(n.values)} for n in self.notes],
             # not its seconds: the same inputs give the same bytes
             "optimisation": {k: v for k, v in asdict(self.optimisation).items() if k != "seconds"},
-            "weeks": [w.isoformat() for w in self.weeks],
             "interval_starts": [start.isoformat(timespec="minutes") for start in starts],
             "channels": [{"channel": c.channel, "volume": c.volume, "aht_seconds": c.aht_seconds,
                           "agents": c.agents} for c in self.channels],

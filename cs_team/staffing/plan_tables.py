@@ -20,6 +20,7 @@ from cs_team.staffing.plan_model import (
     RoleMonth,
     SourcingTotal,
     TrainingClass,
+    WeekCover,
 )
 from cs_team.staffing.workforce import ClassDates
 
@@ -44,7 +45,8 @@ def tabulate(inputs: HiringInputs, forecast: str, as_of: dt.date, staffing: list
     result = HiringPlan(
         inputs.id, forecast, as_of, _step(staffing), shrinkage,
         problem.productive_hours, staffing, weeks, _role_months(problem, cover, months),
-        _channel_months(problem, cover, months), classes, sourcing, sum(c.hires for c in classes), costs,
+        _channel_months(problem, cover, months), _week_cover(problem, cover, weeks), classes, sourcing,
+        sum(c.hires for c in classes), costs,
         Optimisation(cover.status, round(cover.seconds, 3), cover.mip_gap,
                      len(cover.hires) + sum(len(h) for h in cover.hours.values())), notes)
     result.notes += _notes(result, problem, cover, as_of)
@@ -123,6 +125,17 @@ def _channel_months(problem: Problem, cover: Cover, months: list[dt.date]) -> li
                                      round(float(temps[span].sum()), 2),
                                      round(float(cover.uncovered[span, c_at].sum()), 2)))
     return rows
+
+
+def _week_cover(problem: Problem, cover: Cover, weeks: list[dt.date]) -> list[WeekCover]:
+    zero = np.zeros(len(weeks))
+    given = sum(cover.hours.values(), zero)
+    overtime = sum(cover.overtime.values(), zero)
+    temps = sum(cover.temps.values(), zero)
+    # overtime is spent first where it is bought: what people give in paid hours is the rest
+    return [WeekCover(week, round(float(problem.need[w].sum()), 2), round(float(given[w] - overtime[w]), 2),
+                      round(float(overtime[w]), 2), round(float(temps[w]), 2),
+                      round(float(cover.uncovered[w].sum()), 2)) for w, week in enumerate(weeks)]
 
 
 def _notes(plan: HiringPlan, problem: Problem, cover: Cover, as_of: dt.date) -> list[Note]:

@@ -14,6 +14,22 @@ def as_json(plan: HiringPlan) -> str:
     return json.dumps(plan.as_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def comparison_json(plans: list) -> str:
+    """Scenarios side by side, then each plan's figures (without its interval-by-interval staffing)."""
+    from dataclasses import asdict
+
+    from cs_team.staffing.scenario import compare
+
+    detail = {}
+    for name, plan in plans:
+        figures = plan.as_dict()
+        for key in ("interval_starts", "channels"):
+            figures.pop(key)
+        detail[name] = figures
+    data = {"comparison": [asdict(row) for row in compare(plans)], "plans": detail}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def as_csv(plan: HiringPlan) -> str:
     """interval_start, channel, volume, aht_seconds, agents: one row per interval and channel."""
     return csv_text([["interval_start", "channel", "volume", "aht_seconds", "agents"], *_rows(plan)])
