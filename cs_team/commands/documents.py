@@ -55,6 +55,17 @@ def deliver(text: str, out: Path | None, output_format: DocFormat = DocFormat.md
     say(f"cs-team: wrote {out}")
 
 
+def deliver_bytes(data: bytes, out: Path | None) -> None:
+    """A binary file (an xlsx workbook) to stdout or written atomically to ``out``."""
+    if out is None:
+        sys.stdout.buffer.write(data)
+        return
+    from cs_team import atomic
+
+    atomic.write_bytes(out, data)
+    say(f"cs-team: wrote {out}")
+
+
 def template_format(output_format: DocFormat) -> str:
     return "html" if output_format is DocFormat.pdf else output_format.value
 
@@ -124,6 +135,7 @@ class SheetFormat(str, Enum):
     pdf = "pdf"
     yaml = "yaml"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 class SheetKind(str, Enum):
@@ -145,7 +157,8 @@ def eval_sheet(
     lang: LangOption = None,
     output_format: Annotated[SheetFormat, typer.Option(
         "--format", "-f", help="md, html, pdf (printed by a Chromium, Chrome or Edge on the machine); "
-                               "for a scorecard also yaml or csv: a blank form for `cs-team score`.")]
+                               "xlsx: a blank form with drop-downs to fill in Excel or WPS (and read back); "
+                               "for a scorecard also yaml or csv.")]
         = SheetFormat.md,
     out: OutOption = None,
     repo: RepoOption = None,
@@ -168,6 +181,21 @@ def eval_sheet(
 
       cs-team eval-sheet scorecard --role agent-1 --format csv --candidate 王芳 --out wangfang-li.csv
     """
+    if output_format is SheetFormat.xlsx:
+        from cs_team.documents.kit import find_role
+        from cs_team.documents.output import language
+        from cs_team.export.workbook import workbook_bytes
+        from cs_team.results import blank_workbooks
+
+        playbook = open_playbook(repo)
+        chosen, sheet = language(playbook, lang.value if lang else None), find_role(playbook, role)
+        _date(date)
+        if kind is SheetKind.scorecard:
+            tables = blank_workbooks.scorecard(playbook, sheet, chosen, candidate, interviewer, date)
+        else:
+            tables = getattr(blank_workbooks, kind.value)(playbook, sheet, chosen)
+        deliver_bytes(workbook_bytes(tables), out)
+        return
     if output_format in (SheetFormat.yaml, SheetFormat.csv):
         if kind is not SheetKind.scorecard:
             raise UsageError(f"--format {output_format.value} makes a blank scorecard to fill in; "

@@ -22,14 +22,24 @@ class ResultFormat(str, Enum):
     html = "html"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
 
 
-FormatOption = Annotated[ResultFormat, typer.Option("--format", "-f", help="md, html, json or csv.")]
+FormatOption = Annotated[ResultFormat, typer.Option("--format", "-f", help="md, html, json, csv or xlsx.")]
 
 
 def _report(playbook: Playbook, template: str, output_format: str, lang: DocLang | None, out: Path | None,
-            data: Callable[[], dict], **context: object) -> None:
-    """Write a report: ``data()`` as JSON, or the template rendered (with the playbook's stamp)."""
+            data: Callable[[], dict], workbook: Callable | None = None, **context: object) -> None:
+    """Write a report: ``data()`` as JSON, ``workbook(data, language)``'s tables as xlsx, or the
+    template rendered (with the playbook's stamp)."""
+    if output_format == "xlsx" and workbook is not None:
+        from cs_team.commands.documents import deliver_bytes
+        from cs_team.documents.output import language
+        from cs_team.export.workbook import workbook_bytes
+
+        chosen = language(playbook, lang.value if lang else None)
+        deliver_bytes(workbook_bytes(workbook(data(), chosen)), out)
+        return
     if output_format == "json":
         import json
 
@@ -57,7 +67,7 @@ def _notes() -> list[str]:
 @app.command()
 def score(
     paths: Annotated[list[Path], typer.Argument(
-        exists=True, help="Filled scorecards (YAML or CSV), or folders of them.")],
+        exists=True, help="Filled scorecards (YAML, CSV or xlsx), or folders of them.")],
     output_format: FormatOption = ResultFormat.md,
     lang: LangOption = None,
     out: OutOption = None,
@@ -85,8 +95,11 @@ def score(
     if output_format is ResultFormat.csv:
         deliver(_score_csv(results), out)
         return
-    _report(playbook, "score", output_format.value, lang, out, lambda: as_dict(results), results=results,
-            roles=playbook.roles, competencies=playbook.competencies, recommendations=RECOMMENDATIONS)
+    from cs_team.results.report_workbooks import score as workbook
+
+    _report(playbook, "score", output_format.value, lang, out, lambda: as_dict(results), workbook,
+            results=results, roles=playbook.roles, competencies=playbook.competencies,
+            recommendations=RECOMMENDATIONS)
 
 
 def _score_csv(results: list) -> str:
@@ -112,6 +125,18 @@ class ReportFormat(str, Enum):
 
 
 ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="md, html or json.")]
+
+
+class TableFormat(str, Enum):
+    """A report of tables as a document (md, html), as data (json) or as a workbook (xlsx)."""
+
+    md = "md"
+    html = "html"
+    json = "json"
+    xlsx = "xlsx"
+
+
+TableFormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="md, html, json or xlsx.")]
 
 
 @app.command("trace")
@@ -149,8 +174,8 @@ def trace_command(
 @app.command("training-results")
 def training_results(
     paths: Annotated[list[Path], typer.Argument(
-        exists=True, help="Results files (YAML or CSV), or folders of them.")],
-    output_format: ReportFormatOption = ReportFormat.md,
+        exists=True, help="Results files (YAML, CSV or xlsx), or folders of them.")],
+    output_format: TableFormatOption = TableFormat.md,
     lang: LangOption = None,
     out: OutOption = None,
     repo: RepoOption = None,
@@ -168,22 +193,23 @@ def training_results(
 
       cs-team training-results results/ --format html --out training.html
     """
+    from cs_team.results.report_workbooks import training as workbook
     from cs_team.results.training import as_dict, read_results, report
 
     playbook = open_playbook(repo)
     attempts = read_results(playbook, paths, Path.cwd(), lang and lang.value, _notes())
     reports = report(attempts, list(playbook.modules))
-    _report(playbook, "training-results", output_format.value, lang, out, lambda: as_dict(reports),
+    _report(playbook, "training-results", output_format.value, lang, out, lambda: as_dict(reports), workbook,
             reports=reports)
 
 
 @app.command("promotion-rank")
 def promotion_rank(
     records: Annotated[Path, typer.Argument(
-        exists=True, help="The candidates' records (YAML or CSV).")],
+        exists=True, help="The candidates' records (YAML, CSV or xlsx).")],
     promotion: Annotated[str | None, typer.Option(
         help="The competition's id (when the records file does not name it).")] = None,
-    output_format: ReportFormatOption = ReportFormat.md,
+    output_format: TableFormatOption = TableFormat.md,
     lang: LangOption = None,
     out: OutOption = None,
     repo: RepoOption = None,
@@ -198,10 +224,12 @@ def promotion_rank(
       cs-team promotion-rank candidates.csv --promotion supervisor-competition --format html
     """
     from cs_team.results.promotion import as_dict, rank, read_records
+    from cs_team.results.report_workbooks import promotion as workbook
 
     playbook = open_playbook(repo)
     found, ratings, candidates = read_records(playbook, records, Path.cwd(), promotion, lang and lang.value,
                                                  _notes())
     ranking = rank(playbook, found, ratings, candidates)
     _report(playbook, "promotion-rank", output_format.value, lang, out, lambda: as_dict(ranking),
+            lambda data, chosen: workbook(ranking, data, chosen),
             ranking=ranking)

@@ -62,11 +62,12 @@ KINDS = {kind.key: kind for kind in (
 def canonical(header: str, kind: Kind) -> str:
     """A header cell as a column name: the name itself, or a form's label in either language."""
     plain = header.strip().lstrip("\ufeff")
-    folded = plain.lower()
-    for column, labels in kind.columns.items():
-        if folded == column or plain in labels or folded in (label.lower() for label in labels):
-            return column
-    return "_".join(folded.split())
+    for part in (plain, *plain.split(" / ")):  # a zh-en form's "候选人 / Candidate"
+        folded = part.strip().lower()
+        for column, labels in kind.columns.items():
+            if folded == column or folded in (label.lower() for label in labels):
+                return column
+    return "_".join(plain.lower().split())
 
 
 def recognise(header: list[str]) -> Kind | None:

@@ -34,7 +34,7 @@ def yes_no(value: object) -> bool | None:
     if isinstance(value, (int, float)) and value in (0, 1):
         return bool(value)
     if isinstance(value, str):
-        return _YES_NO.get(value.strip().lower())
+        return _YES_NO.get(value.strip().lower(), _YES_NO.get(value.split(" / ")[0].strip().lower()))
     return None
 
 
@@ -42,10 +42,14 @@ def recommendation(value: object) -> str | None:
     """strong-no, no, yes or strong-yes from the word, a printed label, or a YAML boolean."""
     if isinstance(value, bool):  # YAML 1.1 reads a bare yes / no as a boolean
         return "yes" if value else "no"
-    folded = " ".join(str(value).replace("_", "-").split()).lower()
-    if folded in RECOMMENDATION_LABELS:
-        return folded
-    return _RECOMMENDATIONS.get(folded, _RECOMMENDATIONS.get(folded.replace("-", " ")))
+    for part in (str(value), *str(value).split(" / ")):  # a zh-en form's "录用 / Yes"
+        folded = " ".join(part.replace("_", "-").split()).lower()
+        if folded in RECOMMENDATION_LABELS:
+            return folded
+        found = _RECOMMENDATIONS.get(folded, _RECOMMENDATIONS.get(folded.replace("-", " ")))
+        if found is not None:
+            return found
+    return None
 
 
 def date(value: object) -> dt.date | None:

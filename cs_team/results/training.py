@@ -39,7 +39,7 @@ from cs_team.results.records import (
 )
 
 METHODS = ("theory", "simulation", "practical")
-FIELDS = {"hire", "cohort", "module", "attempt", "date", "attended", *METHODS}
+FIELDS = {"hire", "cohort", "module", "module_name", "attempt", "date", "attended", *METHODS}
 NO_COHORT = ""
 
 
