@@ -7,6 +7,7 @@ level) are written once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -74,6 +75,9 @@ class Playbook:
         self.sites: dict[int, Site] = {}
         self._indexes: dict[type, Any] = {}
         self.declared: dict[str, dict[str, list[Site]]] = {}
+        self.unreadable_ids: set[str] = set()
+        """Ids a file that could not be parsed may define: a reference to one is not reported as
+        unknown, since the file's own error is the problem to fix."""
         self._declare(repo.documents)
 
         self.frameworks: list[CareerFramework] = self._all("career-framework")
@@ -142,6 +146,9 @@ class Playbook:
         """Record every id written, from raw data, so that invalid documents still resolve."""
         for document in documents:
             data = document.data
+            if not document.parsed.has_document and document.parsed.text:
+                self.unreadable_ids |= _ids_written_in(document.parsed.text)
+                self.unreadable_ids.add(document.parsed.path.stem)
             if document.kind is None or not isinstance(data, dict):
                 continue
             if isinstance(data.get("id"), str):
@@ -230,3 +237,12 @@ class Playbook:
 
     def grade_rank(self, grade_id: str) -> int | None:
         return self.grade_order.index(grade_id) if grade_id in self.grade_order else None
+
+
+_ID_LINE = re.compile(r"""^[ \t-]*id:[ \t]*["']?([^\s"'#,{}\[\]]+)""", re.MULTILINE)
+
+
+def _ids_written_in(text: str) -> set[str]:
+    """The ids a text that did not parse seems to define (``id:`` lines), for silencing follow-on
+    reference errors; a guess, so it only ever hides findings about a broken file's ids."""
+    return set(_ID_LINE.findall(text))

@@ -314,3 +314,14 @@ def test_a_competency_hired_for_but_never_trained_is_pointed_at_in_the_role(repo
     assert [(f.path, f.line, f.column, f.severity.value) for f in found] == [("role.yaml", line, column, "warning")]
     assert found[0].message == ("role 'agent' hires for 'calm' but no module of curriculum 'basics' trains it; "
                                 "add it to a module's competencies (`cs-team trace agent` shows the gaps)")
+
+
+def test_a_file_that_does_not_parse_brings_no_follow_on_reference_errors(repo: RepoCopy) -> None:
+    """The role file's syntax error is the one problem: the promotion and the hiring inputs that
+    name the role are not also told it is unknown; a mistyped reference elsewhere still is."""
+    repo.edit("role.yaml", "title: {zh: 客服专员, en: Service agent}", "title: {zh: 客服专员, en: Service agent")
+    assert [(f.code, f.path) for f in repo.lint()] == [("CS001", "role.yaml")]
+    repo.edit("evaluation.yaml", "target_roles: [agent]", "target_roles: [agnet]")
+    findings = repo.lint()
+    assert [(f.code, f.path) for f in findings] == [("CS202", "evaluation.yaml"), ("CS001", "role.yaml")]
+    assert findings[0].message == "unknown role 'agnet'; no role is defined yet"

@@ -69,3 +69,29 @@ def test_pre_commit_hook_runs_the_console_script() -> None:
     (hook,) = hooks
     assert hook["id"] == "cs-team-lint" and hook["entry"] == "cs-team lint" and hook["language"] == "python"
     assert re.search(hook["files"], "roles/agent-1.yaml") and not re.search(hook["files"], "README.md")
+
+
+def _yaml12(text: str) -> object:
+    """The file as a YAML 1.2 reader (an editor with the schema, js-yaml) sees it: `yes` is text."""
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+    return yaml.load(text, Loader=Loader)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("format: 1\n", "format: 2\n"),
+    ("max_training_hours_per_day: 6\n", "max_training_hours_per_day: 6\nquiz_after_micro_lessons: yes\n"),
+])
+def test_schema_and_lint_give_the_same_verdict(repo: RepoCopy, old: str, new: str) -> None:
+    """A file the linter refuses is one the editor's schema refuses too, read as the editor reads it."""
+    repo.edit("onboarding.yaml", old, new)
+    assert [f.severity.value for f in repo.lint()] == ["error"]
+    data = _yaml12(repo.read("onboarding.yaml"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(json.loads(json.dumps(data, default=str)), schemas()["onboarding-template.schema.json"],
+                            cls=jsonschema.Draft7Validator)

@@ -145,4 +145,4 @@ class Document(Strict):
     """Fields every playbook document starts with."""
 
     kind: str
-    format: int = Field(description="The cs-team format version this file follows (1)")
+    format: Literal[1] = Field(description="The cs-team format version this file follows (1)")

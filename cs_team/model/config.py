@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -12,7 +12,7 @@ Lang = Annotated[str, Field(pattern=LANG_PATTERN)]
 
 
 class Config(Strict):
-    format: int = Field(description="The cs-team format version this repository follows (1)")
+    format: Literal[1] = Field(description="The cs-team format version this repository follows (1)")
     name: LocalText
     languages: list[Lang] = Field(min_length=1, description="Every text must be written in these")
     default_language: Lang

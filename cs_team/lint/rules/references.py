@@ -68,6 +68,8 @@ def _stage_modules(playbook: Playbook) -> Iterator[Report]:
         for s, stage in enumerate(template.stages):
             for m, module_id in enumerate(stage.modules):
                 where = site.at("stages", s, "modules", m)
+                if module_id in playbook.unreadable_ids:
+                    continue
                 if not playbook.exists("module", module_id):
                     hint = suggest(module_id, playbook.declared.get("module", {}))
                     yield Report(where, f"unknown module '{module_id}'{hint}")
@@ -78,7 +80,7 @@ def _stage_modules(playbook: Playbook) -> Iterator[Report]:
 
 def check(playbook: Playbook) -> Iterator[Report]:
     for site, namespace, key in _refs(playbook):
-        if not playbook.exists(namespace, key):
+        if not playbook.exists(namespace, key) and key not in playbook.unreadable_ids:
             known = playbook.declared.get(namespace, {})
             hint = suggest(key, known) or (f"; no {namespace} is defined yet" if not known else "")
             yield Report(site, f"unknown {namespace} '{key}'{hint}")
