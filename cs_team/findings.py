@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from cs_team.wording import Phrase
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -28,7 +30,13 @@ class Finding:
     code: str
     severity: Severity
     message: str
+    """In English; ``text(lang)`` words it in the reader's language."""
     rule: str = field(default="", compare=False)
+    phrase: Phrase | None = field(default=None, compare=False)
+    """The message as a catalogue phrase, when the check words it in every language."""
+
+    def text(self, lang: str) -> str:
+        return self.phrase.word(lang) if self.phrase is not None else self.message
 
     @property
     def line(self) -> int:
@@ -45,8 +53,9 @@ class Finding:
     def from_dict(data: dict) -> Finding:
         """The inverse of as_dict (for the lint cache)."""
         span = Span(data["line"], data["column"], data["end_line"], data["end_column"])
+        wording = Phrase.from_data(data["wording"]) if "wording" in data else None
         return Finding(data["path"], span, data["code"], Severity(data["level"]), data["message"],
-                       data["rule"])
+                       data["rule"], wording)
 
     def as_dict(self) -> dict:
         return {
@@ -59,7 +68,15 @@ class Finding:
             "code": self.code,
             "rule": self.rule,
             "message": self.message,
+            **({"wording": self.phrase.as_data()} if self.phrase is not None else {}),
         }
+
+    def report_dict(self, lang: str) -> dict:
+        """What the JSON format shows: the message in ``lang``, without the cache's wording."""
+        data = self.as_dict()
+        data.pop("wording", None)
+        data["message"] = self.text(lang)
+        return data
 
 
 def normalise(findings: list[Finding]) -> list[Finding]:

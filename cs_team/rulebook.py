@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from cs_team.findings import Finding, Severity, Span
+from cs_team.wording import Phrase
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,12 @@ def _load_catalogue() -> dict[str, Rule]:
 RULES: dict[str, Rule] = _load_catalogue()
 
 
-def make_finding(path: str, span: Span, code: str, message: str) -> Finding:
-    """A finding of rule ``code`` at ``path``/``span``: severity and name come from the catalogue."""
+def make_finding(path: str, span: Span, code: str, message: str | Phrase) -> Finding:
+    """A finding of rule ``code`` at ``path``/``span``: severity and name come from the catalogue.
+    A phrase is kept to be worded in the reader's language; its English is the plain message."""
     rule = RULES[code]
+    if isinstance(message, Phrase):
+        return Finding(path, span, code, rule.severity, message.word("en"), rule.name, message)
     return Finding(path, span, code, rule.severity, message, rule.name)
 
 

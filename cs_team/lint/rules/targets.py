@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from cs_team.lint.registry import Report
 from cs_team.model.kpi import KPI_FIELDS, KpiTargets
 from cs_team.playbook import Playbook, Site
+from cs_team.wording import Phrase, phrase
 
 # KPI field -> (lowest plausible, highest plausible)
 PLAUSIBLE_KPI: dict[str, tuple[float, float]] = {
@@ -30,53 +31,49 @@ def _kpis(playbook: Playbook) -> Iterator[tuple[Site, KpiTargets]]:
             yield playbook.site(rules).at("probation", "targets", level), targets
 
 
-def _impossible_kpi(name: str, value: float) -> str | None:
+def _impossible_kpi(name: str, value: float) -> Phrase | None:
     unit = KPI_FIELDS[name][0]
     if unit == "percent" and not 0 <= value <= 100:
-        return f"{name} {value:g} is not a percentage between 0 and 100"
+        return phrase("targets.not_percentage", name=name, value=float(value))
     if unit == "seconds" and value <= 0:
-        return f"{name} must be a positive number of seconds, got {value:g}"
+        return phrase("targets.not_positive_seconds", name=name, value=float(value))
     if unit == "score" and not -100 <= value <= 100:
-        return f"{name} {value:g} is outside the NPS range -100..100"
+        return phrase("targets.nps_range", name=name, value=float(value))
     return None
 
 
-def _channel_problems(inputs) -> Iterator[tuple[tuple, str]]:
+def _channel_problems(inputs) -> Iterator[tuple[tuple, Phrase]]:
     for c, channel in enumerate(inputs.channels):
         at = ("channels", c)
         sl = channel.service_level
         if sl is not None and not 0 < sl.percent < 100:
-            yield (*at, "service_level", "percent"), (
-                f"service level {sl.percent:g} % must lie between 0 and 100 (100 % is unreachable "
-                "in a queue)")
+            yield (*at, "service_level", "percent"), phrase("targets.service_level_percent",
+                                                             value=float(sl.percent))
         if sl is not None and sl.within_seconds <= 0:
-            yield (*at, "service_level", "within_seconds"), "the answer time must be positive"
+            yield (*at, "service_level", "within_seconds"), phrase("targets.answer_time")
         for name in ("asa_seconds", "response_hours"):
             value = getattr(channel, name)
             if value is not None and value <= 0:
-                yield (*at, name), f"{name} must be positive, got {value:g}"
+                yield (*at, name), phrase("targets.positive", name=name, value=float(value))
         if channel.concurrency < 1:
-            yield (*at, "concurrency"), (
-                f"concurrency {channel.concurrency:g} is below 1: an agent handles at least one "
-                "contact at a time")
+            yield (*at, "concurrency"), phrase("targets.concurrency", value=float(channel.concurrency))
         occupancy = channel.max_occupancy_percent
         if occupancy is not None and not 0 < occupancy <= 100:
-            yield (*at, "max_occupancy_percent"), f"occupancy {occupancy:g} % must be in (0, 100]"
+            yield (*at, "max_occupancy_percent"), phrase("targets.occupancy", value=float(occupancy))
         if channel.type == "email":
             if channel.response_hours is None:
-                yield at, f"email channel '{channel.id}' needs `response_hours:` as its target"
+                yield at, phrase("targets.email_target", channel=channel.id)
         elif sl is None and channel.asa_seconds is None:
-            yield at, (f"{channel.type} channel '{channel.id}' needs a target: `service_level:` "
-                       "(percent, within_seconds) or `asa_seconds:`")
+            yield at, phrase("targets.channel_target", type=channel.type, channel=channel.id)
     for s, source in enumerate(inputs.sourcing):
         for name, value in source.funnel:
             if not 0 < value <= 100:
-                yield ("sourcing", s, "funnel", name), f"{name} {value:g} must be in (0, 100]"
+                yield ("sourcing", s, "funnel", name), phrase("targets.funnel", name=name, value=float(value))
     for w, value in enumerate(inputs.ramp_percent):
         if not 0 < value <= 100:
-            yield ("ramp_percent", w), f"ramp week {w + 1}: {value:g} % must be in (0, 100]"
+            yield ("ramp_percent", w), phrase("targets.ramp", week=w + 1, value=float(value))
     if inputs.attrition_percent_per_month < 0:
-        yield ("attrition_percent_per_month",), "attrition cannot be negative"
+        yield ("attrition_percent_per_month",), phrase("targets.attrition_negative")
 
 
 def check_impossible(playbook: Playbook) -> Iterator[Report]:
@@ -95,27 +92,26 @@ def check_implausible(playbook: Playbook) -> Iterator[Report]:
             low, high = PLAUSIBLE_KPI[name]
             if _impossible_kpi(name, value) or low <= value <= high:
                 continue
-            slip = (f"; did you mean {value * 100:g} (percentages are written as 85, not 0.85)?"
+            slip = (phrase("targets.percent_slip", value=float(value * 100))
                     if KPI_FIELDS[name][0] == "percent" and 0 < value <= 1 else "")
-            yield Report(site.at(name), f"{name} {value:g} is outside the usual {low:g}-{high:g}{slip}")
+            yield Report(site.at(name), phrase("targets.usual_range", name=name, value=float(value),
+                                               low=float(low), high=float(high), slip=slip))
     for inputs in playbook.hiring.values():
         site = playbook.site(inputs)
         for c, channel in enumerate(inputs.channels):
             occupancy = channel.max_occupancy_percent
             if occupancy is not None and 90 < occupancy <= 100:
-                yield Report(site.at("channels", c, "max_occupancy_percent"), (
-                    f"occupancy above 90 % ({occupancy:g}) burns agents out; 75-85 % is sustainable"))
+                yield Report(site.at("channels", c, "max_occupancy_percent"),
+                             phrase("targets.occupancy_high", value=float(occupancy)))
             if channel.concurrency > 4:
-                yield Report(site.at("channels", c, "concurrency"), (
-                    f"{channel.concurrency:g} contacts at once puts quality at risk; 2-3 is usual"))
+                yield Report(site.at("channels", c, "concurrency"),
+                             phrase("targets.concurrency_high", value=float(channel.concurrency)))
         total = _shrinkage(inputs)
         if 50 < total < 100:
-            yield Report(site.at("shrinkage"), f"shrinkage of {total:g} % is far above the usual "
-                         "24-40 %")
+            yield Report(site.at("shrinkage"), phrase("targets.shrinkage_high", value=float(total)))
         if 15 < inputs.attrition_percent_per_month < 100:
-            yield Report(site.at("attrition_percent_per_month"), (
-                f"attrition of {inputs.attrition_percent_per_month:g} % a month is far above the "
-                "usual 3-5 %; is it a yearly figure? (use attrition per month)"))
+            yield Report(site.at("attrition_percent_per_month"), phrase(
+                "targets.attrition_high", value=float(inputs.attrition_percent_per_month)))
 
 
 def _shrinkage(inputs) -> float:
@@ -127,11 +123,9 @@ def check_rates(playbook: Playbook) -> Iterator[Report]:
         site = playbook.site(inputs)
         total = _shrinkage(inputs)
         if total >= 100:
-            items = "" if isinstance(inputs.shrinkage, float | int) else " (the items add up to it)"
-            yield Report(site.at("shrinkage"), (
-                f"shrinkage of {total:g} %{items} leaves no time on the floor; it must be below 100 "
-                "(typically 24-40)"), key=True)
+            items = "" if isinstance(inputs.shrinkage, float | int) else phrase("targets.shrinkage_items")
+            yield Report(site.at("shrinkage"), phrase("targets.shrinkage_total", value=float(total),
+                                                      items=items), key=True)
         if inputs.attrition_percent_per_month >= 100:
-            yield Report(site.at("attrition_percent_per_month"), (
-                f"attrition of {inputs.attrition_percent_per_month:g} % a month replaces the whole "
-                "team every month; it must be below 100 (typically 3-5)"))
+            yield Report(site.at("attrition_percent_per_month"), phrase(
+                "targets.attrition_total", value=float(inputs.attrition_percent_per_month)))
