@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from cs_team.wording import phrase
+
 try:
     _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml: slower, same behaviour
@@ -128,16 +130,16 @@ class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
                 seen[key] = key_node
                 continue
             first = seen[key]
-            same = (f"appears twice in this mapping (first on line {first.start_mark.line + 1})"
-                    if first.value == key_node.value else
-                    f"is the same key as '{first.value}' on line {first.start_mark.line + 1}")
-            self.report("CS002", key_node, f"key '{key_node.value}' {same}; the first value would be lost")
+            line = first.start_mark.line + 1
+            self.report("CS002", key_node, phrase("source.duplicate_key", key=key_node.value, line=line)
+                        if first.value == key_node.value else
+                        phrase("source.same_key", key=key_node.value, first=first.value, line=line))
 
     def construct_yaml_bool(self, node: yaml.ScalarNode) -> bool:
         value = super().construct_yaml_bool(node)
         if node.value.lower() not in _BOOLEAN_WORDS:
-            self.report("CS007", node, f"'{node.value}' is read as {str(value).lower()}; write "
-                        f"{str(value).lower()} for a flag, or quote it ('{node.value}') for text")
+            self.report("CS007", node, phrase("source.ambiguous_boolean", word=node.value,
+                                              value=str(value).lower()))
         return value
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from cs_team.model.questions import Question
 from cs_team.model.role import InterviewStage, Role
 from cs_team.playbook import Playbook, QuestionPool
+from cs_team.wording import Phrase, phrase
 
 
 @dataclass(frozen=True)
@@ -164,24 +165,26 @@ def _could_fill(item: object, gap: Shortfall, stage: InterviewStage) -> bool:
     return not stage.competencies or bool(competencies & set(stage.competencies))
 
 
-def describe_shortfall(playbook: Playbook, role: Role, gap: Shortfall) -> str:
+def describe_shortfall(playbook: Playbook, role: Role, gap: Shortfall) -> Phrase:
     """What the bank lacks for one request of a stage, and how to add it (lint and kits say this)."""
     stage = role.interview[gap.stage_index]
-    level = playbook.level_of(role) or "any level"
-    subject = f"competency '{gap.competency}'" if gap.competency else "its competencies"
+    level = playbook.level_of(role) or phrase("shortfall.any_level")
+    subject = (phrase("shortfall.competency", competency=gap.competency) if gap.competency
+               else phrase("shortfall.its_competencies"))
     if gap.suitable == 0:
-        have = "the bank has none that suit this role"
+        have: Phrase = phrase("shortfall.none_suit")
     else:
-        have = (f"the bank has {gap.suitable} that suit this role, and other slots of the kit "
-                f"already use {'it' if gap.suitable == 1 else 'them'}")
+        have = phrase("shortfall.used_one" if gap.suitable == 1 else "shortfall.used_many",
+                      suitable=gap.suitable)
     broken = [site.where() for site, item in playbook.left_out("question-bank", "questions")
               if _could_fill(item, gap, stage)]
     if broken:
-        places = ", ".join(broken[:3]) + (f" and {len(broken) - 3} more" if len(broken) > 3 else "")
-        have += (f"; the question at {places} is of this kind but was left out for its errors: fix it first"
-                 if len(broken) == 1 else
-                 f"; the questions at {places} are of this kind but were left out for their errors: "
-                 "fix them first")
-    fix = f"type: {gap.type}" + (f" and competencies: [{gap.competency}]" if gap.competency else "")
-    return (f"stage '{stage.id}' needs {gap.missing} more {gap.type} question(s) for {subject} at "
-            f"level {level} ({have}); add {gap.missing} to the bank with {fix}")
+        places: Phrase | str = ", ".join(broken[:3])
+        if len(broken) > 3:
+            places = phrase("shortfall.more_places", places=places, more=len(broken) - 3, count=len(broken))
+        have = phrase("shortfall.broken_one" if len(broken) == 1 else "shortfall.broken_many",
+                      have=have, places=places)
+    fix = (phrase("shortfall.fix_type_competency", type=gap.type, competency=gap.competency)
+           if gap.competency else phrase("shortfall.fix_type", type=gap.type))
+    return phrase("shortfall.questions", stage=stage.id, missing=gap.missing, type=gap.type,
+                  subject=subject, level=level, have=have, fix=fix)

@@ -18,7 +18,8 @@ from cs_team.model import FORMAT_VERSION, ITEM_LISTS, KINDS, RESULT_KINDS, Confi
 from cs_team.repo import CONFIG_NAME, display_path, display_paths, playbook_files
 from cs_team.rulebook import resolve_codes
 from cs_team.source import ParsedFile, finding, parse_file
-from cs_team.validation import schema_findings, suggest
+from cs_team.validation import schema_findings
+from cs_team.wording import did_you_mean, phrase
 
 FALLBACK_CONFIG = Config(format=FORMAT_VERSION, name="playbooks", languages=["zh"],
                          default_language="zh")
@@ -65,16 +66,16 @@ class Repository:
 def _check_format(parsed: ParsedFile, data: dict) -> bool:
     """False when the document follows a format this version cannot read."""
     if "format" not in data:
-        parsed.findings.append(finding(parsed, "CS010", span_at(parsed.node, ()), (
-            f"missing `format: {FORMAT_VERSION}` (the cs-team format version this file follows)")))
+        parsed.findings.append(finding(parsed, "CS010", span_at(parsed.node, ()),
+                                       phrase("source.missing_format", version=FORMAT_VERSION)))
         data["format"] = FORMAT_VERSION
         return True
     value = data["format"]
     if value == FORMAT_VERSION and type(value) is int:
         return True
     newer = isinstance(value, int) and not isinstance(value, bool) and value > FORMAT_VERSION
-    message = (f"format {value} is newer than this cs-team reads ({FORMAT_VERSION}): upgrade cs-team"
-               if newer else f"format must be {FORMAT_VERSION}, got {value!r}")
+    message = (phrase("source.newer_format", value=value, version=FORMAT_VERSION) if newer
+               else phrase("source.wrong_format", version=FORMAT_VERSION, value=repr(value)))
     parsed.findings.append(finding(parsed, "CS010", span_at(parsed.node, ("format",)), message))
     return False
 
@@ -124,8 +125,8 @@ def load_document(parsed: ParsedFile) -> LoadedDocument:
     if not parsed.has_document:
         return document
     if not isinstance(data, dict):
-        parsed.findings.append(finding(parsed, "CS103", span_at(parsed.node, ()), (
-            "a playbook document must be a mapping that starts with `kind:` and `format:`")))
+        parsed.findings.append(finding(parsed, "CS103", span_at(parsed.node, ()),
+                                       phrase("source.not_a_mapping")))
         return document
     kind = data.get("kind")
     if isinstance(kind, str) and kind in RESULT_KINDS:  # a filled scorecard kept beside the playbooks
@@ -135,11 +136,11 @@ def load_document(parsed: ParsedFile) -> LoadedDocument:
     if not isinstance(kind, str) or kind not in KINDS:
         known = ", ".join(KINDS)
         if kind is None:
-            message = f"missing `kind:`; say what this document is: one of {known}"
+            message = phrase("source.missing_kind", known=known)
             span = span_at(parsed.node, ())
         else:
-            hint = suggest(str(kind), KINDS) or f"; use one of {known}"
-            message = f"unknown kind {kind!r}{hint}"
+            hint = did_you_mean(str(kind), KINDS) or phrase("hint.use_one_of", choices=known)
+            message = phrase("source.unknown_kind", kind=str(kind), hint=hint)
             span = span_at(parsed.node, ("kind",))
         parsed.findings.append(finding(parsed, "CS009", span, message))
         return document
@@ -155,8 +156,8 @@ def load_config(root: Path, cwd: Path | None, read: Callable[[Path], bytes] = Pa
     parsed = parse_file(root / CONFIG_NAME, display_path(root / CONFIG_NAME, cwd), read)
     config, ignored = FALLBACK_CONFIG, set()
     if parsed.has_document and not isinstance(parsed.data, dict):
-        parsed.findings.append(finding(parsed, "CS103", span_at(parsed.node, ()), (
-            f"{CONFIG_NAME} must be a mapping with format, name, languages and default_language")))
+        parsed.findings.append(finding(parsed, "CS103", span_at(parsed.node, ()),
+                                       phrase("source.config_not_mapping", name=CONFIG_NAME)))
     elif parsed.has_document:
         data = dict(parsed.data)
         if _check_format(parsed, data):
@@ -164,8 +165,8 @@ def load_config(root: Path, cwd: Path | None, read: Callable[[Path], bytes] = Pa
         ignored, unknown = resolve_codes(config.ignore)
         for name in unknown:
             index = config.ignore.index(name)
-            parsed.findings.append(finding(parsed, "CS104", span_at(parsed.node, ("ignore", index)), (
-                f"ignore: '{name}' is not a rule code or name; `cs-team rules` lists them")))
+            parsed.findings.append(finding(parsed, "CS104", span_at(parsed.node, ("ignore", index)),
+                                           phrase("source.config_ignore", name=name)))
     return config, parsed, ignored
 
 

@@ -16,28 +16,34 @@ from cs_team import __version__
 from cs_team.controls import escape_controls
 from cs_team.findings import Finding, Severity
 from cs_team.rulebook import RULES
+from cs_team.wording import Phrase, phrase
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
-def text(findings: list[Finding], colour: bool = False) -> str:
-    """``path:line:col: CODE severity message [rule-name]``, one finding a line."""
+_LEVEL_WORDS = {"zh": {Severity.ERROR: "错误", Severity.WARNING: "警告"}}
+
+
+def text(findings: list[Finding], colour: bool = False, lang: str = "en") -> str:
+    """``path:line:col: CODE severity message [rule-name]``, one finding a line, in ``lang``."""
     lines = []
     for f in findings:
-        place, message = f"{escape_controls(f.path)}:{f.line}:{f.column}:", escape_controls(f.message)
+        place, message = f"{escape_controls(f.path)}:{f.line}:{f.column}:", escape_controls(f.text(lang))
+        level = _LEVEL_WORDS.get(lang, {}).get(f.severity, f.severity.value)
         if colour:
-            level = f"{_COLOURS[f.severity]}{f.severity.value}{_RESET}"
+            level = f"{_COLOURS[f.severity]}{level}{_RESET}"
             lines.append(f"{_BOLD}{place}{_RESET} {f.code} {level} {message} {_DIM}[{f.rule}]{_RESET}")
         else:
-            lines.append(f"{place} {f.code} {f.severity.value} {message} [{f.rule}]")
+            lines.append(f"{place} {f.code} {level} {message} [{f.rule}]")
     return "".join(line + "\n" for line in lines)
 
 
-def parsable(findings: list[Finding]) -> str:
-    """``path:line:col: level CODE message``: the shape editors' problem matchers expect."""
+def parsable(findings: list[Finding], lang: str = "en") -> str:
+    """``path:line:col: level CODE message``: the shape editors' problem matchers expect (the
+    level stays the English keyword they match on)."""
     return "".join(f"{escape_controls(f.path)}:{f.line}:{f.column}: {f.severity.value} {f.code} "
-                   f"{escape_controls(f.message)}\n" for f in findings)
+                   f"{escape_controls(f.text(lang))}\n" for f in findings)
 
 
 def _escape_data(value: str) -> str:
@@ -49,23 +55,23 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(findings: list[Finding]) -> str:
+def github(findings: list[Finding], lang: str = "en") -> str:
     """GitHub Actions workflow commands: each finding becomes an annotation on the pull request."""
     lines = []
     for f in findings:
         properties = ",".join(f"{key}={_escape_property(str(value))}" for key, value in (
             ("file", f.path), ("line", f.line), ("col", f.column), ("endLine", f.span.end_line),
             ("endColumn", f.span.end_column), ("title", f.code)))
-        lines.append(f"::{f.severity.value} {properties}::{_escape_data(f'{f.message} [{f.rule}]')}")
+        lines.append(f"::{f.severity.value} {properties}::{_escape_data(f'{f.text(lang)} [{f.rule}]')}")
     return "".join(line + "\n" for line in lines)
 
 
-def as_json(findings: list[Finding]) -> str:
+def as_json(findings: list[Finding], lang: str = "en") -> str:
     """A list of ``{path, line, column, end_line, end_column, level, code, rule, message}``."""
-    return json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([f.report_dict(lang) for f in findings], ensure_ascii=False, indent=2) + "\n"
 
 
-def sarif(findings: list[Finding]) -> str:
+def sarif(findings: list[Finding], lang: str = "en") -> str:
     """SARIF 2.1.0, ready for GitHub code scanning (``upload-sarif``)."""
     codes = list(RULES)
     rules = [{
@@ -80,7 +86,7 @@ def sarif(findings: list[Finding]) -> str:
         "ruleId": f.code,
         "ruleIndex": codes.index(f.code),
         "level": f.severity.value,
-        "message": {"text": f.message},
+        "message": {"text": f.text(lang)},
         "locations": [{"physicalLocation": {
             "artifactLocation": _artifact(f.path),
             "region": {"startLine": f.line, "startColumn": f.column,
@@ -110,21 +116,21 @@ def _artifact(path: str) -> dict:
     return {"uri": encoded, "uriBaseId": "%SRCROOT%"}
 
 
-def summary(findings: list[Finding], files_checked: int) -> str:
+def summary(findings: list[Finding], files_checked: int, lang: str = "en") -> str:
     counts = Counter(f.severity for f in findings)
     files = len({f.path for f in findings})
 
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
+    def count(n: int, word: str) -> Phrase:
+        return phrase(f"count.{word}_{'one' if n == 1 else 'many'}", n=n)
 
     if not findings:
-        return f"All clear: {plural(files_checked, 'file')} checked, no problems."
-    return (f"Found {plural(counts[Severity.ERROR], 'error')} and "
-            f"{plural(counts[Severity.WARNING], 'warning')} in {plural(files, 'file')} "
-            f"({files_checked} checked).")
+        return phrase("summary.clean", files=count(files_checked, "file")).word(lang)
+    return phrase("summary.found", errors=count(counts[Severity.ERROR], "error"),
+                  warnings=count(counts[Severity.WARNING], "warning"),
+                  with_findings=count(files, "file"), files=files_checked).word(lang)
 
 
-MACHINE_FORMATS: dict[str, Callable[[list[Finding]], str]] = {
+MACHINE_FORMATS: dict[str, Callable[[list[Finding], str], str]] = {
     "parsable": parsable, "github": github, "json": as_json, "sarif": sarif,
 }
 

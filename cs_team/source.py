@@ -22,6 +22,7 @@ import yaml
 from cs_team.constructor import MAX_DIGITS, MAX_EXPANDED_NODES, AliasBomb, NumberTooLong, compose, loader_for
 from cs_team.findings import Finding, Span
 from cs_team.rulebook import make_finding
+from cs_team.wording import Phrase
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest file read. Playbooks are small; a larger file is almost surely not one."""
@@ -62,7 +63,7 @@ def node_span(node: yaml.Node) -> Span:
     return Span(line, column, line, column + 1)
 
 
-def finding(parsed: ParsedFile, code: str, span: Span, message: str) -> Finding:
+def finding(parsed: ParsedFile, code: str, span: Span, message: str | Phrase) -> Finding:
     return make_finding(parsed.display, span, code, message)
 
 
@@ -141,7 +142,7 @@ def parse_text(text: str, parsed: ParsedFile) -> None:
             f"collections are nested more than {MAX_DEPTH} levels deep here; "
             "playbooks never need this: flatten the structure")))
         return
-    def report(code: str, node: yaml.Node, message: str) -> None:
+    def report(code: str, node: yaml.Node, message: str | Phrase) -> None:
         parsed.findings.append(finding(parsed, code, node_span(node), message))
 
     loader = loader_for(text, report)

@@ -14,16 +14,21 @@ from cs_team.findings import Finding
 from cs_team.locate import dotted, find_node
 from cs_team.model.common import ID_PATTERN, describe
 from cs_team.source import ParsedFile, finding, node_span
+from cs_team.wording import Phrase, did_you_mean, phrase
 
 _TYPE_NAMES = {
-    "int_type": "a whole number", "float_type": "a number", "string_type": "text",
-    "bool_type": "true or false", "list_type": "a list", "dict_type": "a mapping",
-    "model_type": "a mapping", "model_attributes_type": "a mapping", "date_type": "a date (YYYY-MM-DD)",
-    "int_from_float": "a whole number", "float_parsing": "a number", "int_parsing": "a whole number",
+    "int_type": "int", "float_type": "float", "string_type": "text", "bool_type": "bool",
+    "list_type": "list", "dict_type": "mapping", "model_type": "mapping",
+    "model_attributes_type": "mapping", "date_type": "date", "int_from_float": "int",
+    "float_parsing": "float", "int_parsing": "int",
 }
+# pydantic's constraint errors, worded from their context (the limit) in the reader's language
+_LIMITS = {"greater_than": "gt", "greater_than_equal": "ge", "less_than": "lt", "less_than_equal": "le",
+           "too_short": "min_length", "too_long": "max_length", "string_too_short": "min_length"}
 
 
 def suggest(word: str, choices: typing.Iterable[str]) -> str:
+    """``; did you mean 'x'?`` in English, for command-line errors (lint words it: did_you_mean)."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
@@ -57,32 +62,72 @@ def fields_at(model: type[BaseModel], path: tuple) -> list[str]:
                    for name in c.model_fields})
 
 
-def _message(error: dict, model: type[BaseModel]) -> tuple[str, str]:
+def describe_value(value: Any) -> Phrase:
+    """A value as a message names it: `text 'abc'`, `a list`, `true`, `42`."""
+    if isinstance(value, bool):
+        return phrase("value.literal", value=str(value).lower())
+    if isinstance(value, dict):
+        return phrase("value.mapping")
+    if isinstance(value, list):
+        return phrase("value.list")
+    if value is None:
+        return phrase("value.null")
+    if isinstance(value, str):
+        return phrase("value.text", text=value) if len(value) <= 40 else phrase("value.long_text")
+    return phrase("value.literal", value=describe(value))
+
+
+def _problem(error: dict, model: type[BaseModel]) -> tuple[str, Phrase | str]:
     kind, loc, value = error["type"], error["loc"], error.get("input")
-    where = dotted([s for s in loc[:-1]]) if kind in ("missing", "extra_forbidden") else dotted(loc)
-    prefix = f"{where}: " if where else ""
+    ctx = error.get("ctx") or {}
     if kind == "missing":
-        return "CS101", f"{prefix}missing required key '{loc[-1]}'; add `{loc[-1]}:` here"
+        return "CS101", phrase("schema.missing", key=str(loc[-1]))
     if kind == "extra_forbidden":
         key = str(loc[-1])
         known = fields_at(model, loc[:-1])
-        hint = suggest(key, known) or (f"; remove it (keys here: {', '.join(known)})" if known else "")
-        return "CS102", f"{prefix}unknown key '{key}'{hint}"
+        hint = did_you_mean(key, known) or (phrase("hint.keys_here", keys=", ".join(known)) if known else "")
+        return "CS102", phrase("schema.unknown_key", key=key, hint=hint)
     if kind == "literal_error":
-        allowed = re.findall(r"'([^']*)'", error.get("ctx", {}).get("expected", ""))
-        hint = suggest(str(value), allowed) or f"; use one of: {', '.join(allowed)}"
-        return "CS104", f"{prefix}{describe(value)} is not allowed{hint}"
-    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == ID_PATTERN:
-        return "CS104", (f"{prefix}{describe(value)} is not a valid id: use lower-case letters, "
-                         "digits, '-', '_' and '.', starting with a letter or digit")
+        allowed = re.findall(r"'([^']*)'", ctx.get("expected", ""))
+        hint = did_you_mean(str(value), allowed) or phrase("hint.use_one_of", choices=", ".join(allowed))
+        return "CS104", phrase("schema.not_allowed", value=describe_value(value), hint=hint)
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
+        return "CS104", phrase("schema.bad_id", value=describe_value(value))
     if kind in _TYPE_NAMES:
-        return "CS103", f"{prefix}expected {_TYPE_NAMES[kind]}, got {describe(value)}"
-    if kind in ("text_type", "empty_text", "text_languages", "text_language_key"):
-        return "CS103" if kind == "text_type" else "CS104", f"{prefix}{error['msg']}"
+        return "CS103", phrase("schema.expected", expected=phrase(f"type.{_TYPE_NAMES[kind]}"),
+                               value=describe_value(value))
+    if kind == "text_type" and "lang" in ctx:
+        return "CS103", phrase("schema.text_type", lang=str(ctx["lang"]),
+                               value=describe_value(ctx.get("value")))
+    if kind == "text_type":
+        return "CS103", phrase("schema.text_shape", value=describe_value(value))
+    if kind == "empty_text":
+        return "CS104", phrase("schema.empty_text")
+    if kind == "text_languages":
+        return "CS104", phrase("schema.text_languages", example=str(ctx.get("example", "{zh: ..., en: ...}")))
+    if kind == "text_language_key" and "lang" in ctx:
+        return "CS104", phrase("schema.text_language_key", key=str(ctx["lang"]))
+    if kind in _LIMITS and _LIMITS[kind] in ctx:
+        return "CS104", phrase(f"schema.{kind}", limit=ctx[_LIMITS[kind]],
+                               value=describe_value(value))
+    raised = ctx.get("error")
+    if isinstance(raised, ValueError) and raised.args and isinstance(raised.args[0], Phrase):
+        return "CS104", raised.args[0]  # a model's own check, worded in the catalogue
     message = error["msg"].removeprefix("Value error, ")
-    if kind not in ("value_error", "assertion_error"):
+    if kind not in ("value_error", "assertion_error", "text_language_key"):
         message = f"{message}, got {describe(value)}"
-    return "CS104", prefix + message
+    return "CS104", message
+
+
+def _message(error: dict, model: type[BaseModel]) -> tuple[str, Phrase | str]:
+    kind, loc = error["type"], error["loc"]
+    where = dotted([s for s in loc[:-1]]) if kind in ("missing", "extra_forbidden") else dotted(loc)
+    code, message = _problem(error, model)
+    if not where:
+        return code, message
+    if isinstance(message, Phrase):
+        return code, phrase("schema.at", where=where, message=message)
+    return code, f"{where}: {message}"
 
 
 def schema_findings(parsed: ParsedFile, error: ValidationError, model: type[BaseModel],

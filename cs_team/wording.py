@@ -56,8 +56,7 @@ class Phrase:
 
     def as_data(self) -> dict[str, Any]:
         """Plain data for a JSON cache: ``{"key": ..., "values": {...}}``, nested phrases too."""
-        return {"key": self.key, "values": {name: value.as_data() if isinstance(value, Phrase) else value
-                                            for name, value in self.values}}
+        return {"key": self.key, "values": {name: _data(value) for name, value in self.values}}
 
     @staticmethod
     def from_data(data: Any) -> Phrase:
@@ -67,7 +66,10 @@ class Phrase:
             raise ValueError("not a phrase")
         values = []
         for name, value in data["values"].items():
-            if isinstance(value, dict):
+            if isinstance(value, dict) and isinstance(value.get("texts"), dict) \
+                    and all(isinstance(v, str) for v in value["texts"].values()):
+                value = Texts(tuple(value["texts"].items()))
+            elif isinstance(value, dict):
                 value = Phrase.from_data(value)
             elif not isinstance(value, (str, int, float)) or isinstance(value, bool):
                 raise ValueError("not a phrase value")
@@ -75,15 +77,34 @@ class Phrase:
         return Phrase(data["key"], tuple(values))
 
 
-def phrase(key: str, **values: Any) -> Phrase:
+@dataclass(frozen=True)
+class Texts:
+    """A value already written in each language (a rule's summary): worded by picking one."""
+
+    by_language: tuple[tuple[str, str], ...]
+
+    def word(self, lang: str) -> str:
+        texts = dict(self.by_language)
+        return texts.get(lang) or texts.get("en") or next(iter(texts.values()), "")
+
+
+def phrase(key: str, /, **values: Any) -> Phrase:
     """A message by its catalogue key; an unknown key is a programming error, caught here."""
     if key not in _catalogue():
         raise KeyError(f"no message '{key}' in lint/messages.yaml")
     return Phrase(key, tuple(values.items()))
 
 
-def _worded(value: Any, lang: str) -> Any:
+def _data(value: Any) -> Any:
     if isinstance(value, Phrase):
+        return value.as_data()
+    if isinstance(value, Texts):
+        return {"texts": dict(value.by_language)}
+    return value
+
+
+def _worded(value: Any, lang: str) -> Any:
+    if isinstance(value, Phrase | Texts):
         return value.word(lang)
     if isinstance(value, float):
         return f"{value:g}"
@@ -94,3 +115,17 @@ def word(message: str | Phrase, lang: str) -> str:
     """A message in ``lang``: a phrase is worded, a plain string (from a rule not yet worded in
     both languages) is shown as written."""
     return message.word(lang) if isinstance(message, Phrase) else message
+
+
+def did_you_mean(word: str, choices: Any) -> Phrase | str:
+    """``; did you mean 'x'?`` for the closest of ``choices``, or nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return phrase("hint.did_you_mean", name=close[0]) if close else ""
+
+
+def namespace_name(namespace: str) -> Phrase | str:
+    """What a kind of id is called in a sentence (``rating scale``, ``评分量表``)."""
+    key = f"namespace.{namespace}"
+    return Phrase(key) if key in _catalogue() else namespace

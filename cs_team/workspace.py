@@ -57,6 +57,24 @@ class LintResult:
     findings: list[Finding]
     files_checked: int
     notes: list[str] = field(default_factory=list)
+    language: str = "en"
+    """The linted repository's default language: what its messages are shown in unless asked."""
+
+
+def default_language(root: Path) -> str:
+    """``default_language`` of the repository at ``root`` (English when it cannot be read: the
+    config file's own findings say why)."""
+    import yaml
+
+    config = root / CONFIG_NAME
+    try:
+        if not config.is_file() or config.stat().st_size > 1 << 20:  # no FIFO, no device, no giant
+            return "en"
+        data = yaml.load(config.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, yaml.YAMLError, ValueError):
+        return "en"
+    language = data.get("default_language") if isinstance(data, dict) else None
+    return language if language in ("zh", "en") else "en"
 
 
 def _belongs(path: Path, requested: list[Path]) -> bool:
@@ -79,7 +97,7 @@ def _lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str], cw
         run = lint_repository(located.root, cwd, select, ignore, use_cache=use_cache,
                               bundled=located.bundled)
         return LintResult(run.findings, len(run.files), [*([located.note] if located.note else []),
-                                                         *run.notes])
+                                                         *run.notes], default_language(located.root))
     groups: dict[Path, list[Path]] = {}
     notes: list[str] = []
     for given in paths:
@@ -105,7 +123,8 @@ def _lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str], cw
         findings += [f for f in run.findings if f.path in wanted]
     if not checked:
         _nothing_checked(paths, cwd, notes)
-    return LintResult(normalise(findings), checked, notes)
+    language = default_language(next(iter(groups))) if groups else "en"
+    return LintResult(normalise(findings), checked, notes, language)
 
 
 def _nothing_checked(paths: list[Path], cwd: Path, notes: list[str]) -> None:

@@ -39,20 +39,28 @@ def cs_team(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def test_clean_repository(repo: RepoCopy) -> None:
+    """Lint speaks the repository's default language (the fixture's is zh) unless asked."""
     code, out, err = invoke(repo, "lint")
+    assert (code, out) == (0, "")
+    assert err == "全部通过：检查了 11 个文件，没有发现问题。\n"
+    code, out, err = invoke(repo, "lint", "--lang", "en")
     assert (code, out) == (0, "")
     assert err == "All clear: 11 files checked, no problems.\n"
 
 
 def test_errors_exit_1_with_one_line_each(repo: RepoCopy) -> None:
     repo.edit("role.yaml", "{competency: calm, weight: 40}", "{competency: clam, weight: 40}")
-    code, out, err = invoke(repo, "lint")
+    code, out, err = invoke(repo, "lint", "--lang", "en")
     line, column = repo.at("role.yaml", "clam")
     assert code == 1
     assert out == (
         f"role.yaml:{line}:{column}: CS202 error unknown competency 'clam'; did you mean 'calm'? "
         "[unresolved-reference]\n")
     assert err == "Found 1 error and 0 warnings in 1 file (11 checked).\n"
+    code, out, err = invoke(repo, "lint")
+    assert code == 1
+    assert out == f"role.yaml:{line}:{column}: CS202 错误 未知的能力项 'clam'；是不是想写 'calm'？ [unresolved-reference]\n"
+    assert err == "发现 1 个错误和 0 个警告，涉及 1 个文件（共检查 11 个）。\n"
 
 
 def test_warnings_fail_only_with_strict(repo: RepoCopy) -> None:
@@ -66,7 +74,7 @@ def test_warnings_fail_only_with_strict(repo: RepoCopy) -> None:
 
 def test_json_format(repo: RepoCopy) -> None:
     repo.edit("role.yaml", "csat_percent: 85", "csat_percent: 120")
-    code, out, _ = invoke(repo, "lint", "--format", "json")
+    code, out, _ = invoke(repo, "lint", "--format", "json", "--lang", "en")
     line, column = repo.at("role.yaml", "120")
     assert code == 1
     assert json.loads(out) == [{
@@ -79,13 +87,13 @@ def test_json_format(repo: RepoCopy) -> None:
 def test_json_keeps_chinese_readable(repo: RepoCopy) -> None:
     repo.edit("role.yaml", "kind: role", "kind: 岗位")
     _, out, _ = invoke(repo, "lint", "--format", "json")
-    assert "unknown kind '岗位'" in out
+    assert "未知的文档类型 '岗位'" in out
 
 
 def test_only_the_files_given_are_reported(repo: RepoCopy) -> None:
     repo.edit("role.yaml", "csat_percent: 85", "csat_percent: 120")
     repo.edit("hiring.yaml", "shrinkage: 30", "shrinkage: 100")
-    code, out, err = invoke(repo, "lint", "hiring.yaml")
+    code, out, err = invoke(repo, "lint", "hiring.yaml", "--lang", "en")
     assert code == 1
     assert [line.split(":")[0] for line in out.splitlines()] == ["hiring.yaml"]
     assert "(1 checked)" in err
@@ -135,7 +143,7 @@ def test_broken_invocation_exits_2_with_one_line(tmp_path: Path) -> None:
 def test_no_traceback_on_bad_playbooks(repo: RepoCopy) -> None:
     repo.write("gbk.yaml", "kind: role\ntitle: 客服\n".encode("gbk"))
     repo.write("bin.yaml", b"\x00\x01\x02")
-    result = cs_team("lint", cwd=repo.root)
+    result = cs_team("lint", "--lang", "en", cwd=repo.root)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert "gbk.yaml:2:8: CS003 error" in result.stdout

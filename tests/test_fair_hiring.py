@@ -111,13 +111,18 @@ def test_one_pass_over_many_texts_matches_one_text_at_a_time(texts: list[str]) -
     assert topics_worth_checking(lowered) == [topics_worth_checking([t])[0] for t in lowered]
 
 
-@pytest.mark.parametrize(("default", "why"), [("zh", "题目或任职要求涉及婚姻状况。"),
-                                              ("en", "A question or requirement probes marital status.")])
-def test_the_reason_is_given_in_the_teams_default_language(repo: RepoCopy, default: str, why: str) -> None:
+@pytest.mark.parametrize("default", ["zh", "en"])
+def test_the_finding_reads_in_the_readers_language(repo: RepoCopy, default: str) -> None:
+    """Whatever the team's default language, the whole finding is worded in the language asked for."""
     repo.edit("cs-team.yaml", "default_language: zh", f"default_language: {default}")
     repo.edit("questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}",
               "{zh: 你结婚了吗？, en: Are you married?}")
-    messages = {f.message for f in repo.lint()}
-    assert messages == {f"question 'q-listen' touches marital status (\"{quoted}\"): {why} Remove it; "
-                        "`cs-team rules CS301` gives the law and a better question"
-                        for quoted in ("你结婚了吗", "Are you married")}
+    findings = repo.lint()
+    assert {f.text("en") for f in findings} == {
+        f"question 'q-listen' touches marital status (\"{quoted}\"): A question or requirement probes "
+        "marital status. Remove it; `cs-team rules CS301` gives the law and a better question"
+        for quoted in ("你结婚了吗", "Are you married")}
+    assert {f.text("zh") for f in findings} == {
+        f"题目 'q-listen' 触及招聘中不得询问的话题（\"{quoted}\"）：题目或任职要求涉及婚姻状况。请删除；"
+        "`cs-team rules CS301` 会给出法律依据和更好的问法"
+        for quoted in ("你结婚了吗", "Are you married")}

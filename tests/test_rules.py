@@ -66,7 +66,7 @@ CASES = [
          "", "anchors", says="missing [3]"),
     Case("CS206", "curriculum.yaml", "    hours: 2\n", "    hours: 2\n    prerequisites: [m-calls]\n",
          "m-intro", before="[",
-         says="prerequisites form a cycle: m-calls needs m-intro needs m-calls"),
+         says="prerequisites form a cycle: m-calls → m-intro → m-calls"),
     Case("CS207", "onboarding.yaml", "max_training_hours_per_day: 6", "max_training_hours_per_day: 4",
          "1", before="days: ",
          says="stage 'week-1' does not fit its 1 working day(s) at the standard pace: its modules, "
@@ -253,7 +253,7 @@ def test_one_broken_question_does_not_hide_the_bank(repo: RepoCopy) -> None:
 """)
     (finding,) = repo.lint()
     assert (finding.code, finding.message) == (
-        "CS104", "questions[3].minutes: Input should be greater than 0, got -1")
+        "CS104", "questions[3].minutes: must be greater than 0, got -1")
 
 
 def test_findings_after_a_left_out_question_point_at_their_own_lines(repo: RepoCopy) -> None:
@@ -280,7 +280,7 @@ def test_findings_after_a_left_out_question_point_at_their_own_lines(repo: RepoC
         ("CS102", *repo.at(bank, "bogus"), "questions[3]: unknown key 'bogus'; remove it (keys here: "
          "competencies, id, levels, minutes, probes, roles, rubric, scenario, text, type)"),
         ("CS104", *repo.at(bank, "0", before="minutes: "),
-         "questions[0].minutes: Input should be greater than 0, got 0"),
+         "questions[0].minutes: must be greater than 0, got 0"),
         ("CS201", *repo.at(bank, "q-calm", nth=1),
          f"question id 'q-calm' is already used at {bank}:{first_calm}; ids must be unique: rename one of them"),
         ("CS208", *repo.at(bank, "{zh: 讲一次有人冲你发火的经历}"), "text has no en version; add `en:`"),

@@ -26,6 +26,13 @@ class DocLang(str, Enum):
     zh_en = "zh-en"
 
 
+class MessageLang(str, Enum):
+    """The language of a line of output (lint findings): one, never both."""
+
+    zh = "zh"
+    en = "en"
+
+
 # Options several commands take, declared once.
 RepoOption = Annotated[Path | None, typer.Option(
     "--repo", help="The playbook repository (default: the one around the current folder).")]

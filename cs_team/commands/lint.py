@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from cs_team.commands.base import DocLang, app, colour_wanted, say
+from cs_team.commands.base import DocLang, MessageLang, app, colour_wanted, say
 from cs_team.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 
@@ -48,6 +48,9 @@ def lint(
         "--cache/--no-cache", help="Reuse the findings of an unchanged repository "
         "(kept in .cs-team-cache/ at its root); default: on, except where CI is set.",
         show_default=False)] = None,
+    lang: Annotated[MessageLang | None, typer.Option(
+        "--lang", help="Language of the messages: zh or en (default: the repository's default "
+        "language).", show_default=False)] = None,
 ) -> None:
     """Check playbooks: YAML, schema and cross-file rules.
 
@@ -71,13 +74,14 @@ def lint(
     selected = _codes(select, "--select") if select else None
     result = lint_paths(list(paths or []), selected, _codes(ignore, "--ignore"), use_cache=cache)
     chosen = reporters.resolve_format(output_format.value)
+    language = lang.value if lang is not None else result.language
     if chosen == "text":
         for note in result.notes:
             say(f"cs-team: {note}")
-        sys.stdout.write(reporters.text(result.findings, colour=colour_wanted()))
-        say(reporters.summary(result.findings, result.files_checked))
+        sys.stdout.write(reporters.text(result.findings, colour=colour_wanted(), lang=language))
+        say(reporters.summary(result.findings, result.files_checked, language))
     else:
-        sys.stdout.write(reporters.MACHINE_FORMATS[chosen](result.findings))
+        sys.stdout.write(reporters.MACHINE_FORMATS[chosen](result.findings, language))
     failing = {Severity.ERROR} | ({Severity.WARNING} if strict else set())
     raise typer.Exit(EXIT_FINDINGS if any(f.severity in failing for f in result.findings) else EXIT_OK)
 

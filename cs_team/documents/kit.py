@@ -104,7 +104,7 @@ def kit(playbook: Playbook, role_id: str, stage_id: str | None = None, header: H
     role = find_role(playbook, role_id)
     plan = plan_interview(playbook, role)
     if plan.shortfalls:
-        problems = "; ".join(describe_shortfall(playbook, role, gap) for gap in plan.shortfalls)
+        problems = "; ".join(str(describe_shortfall(playbook, role, gap)) for gap in plan.shortfalls)
         raise InputError(f"the question bank cannot fill the kit of '{role.id}': {problems}")
     stage_ids = [s.id for s in role.interview]
     if stage_id is not None and stage_id not in stage_ids:

@@ -135,7 +135,7 @@ def onboarding(playbook: Playbook, role: Role, hire: Hire, calendar: WorkDays,
     template, modules = role_template(playbook, role)
     shortfalls = playbook.index(TemplateChecks).of(template, modules)
     if shortfalls:
-        problems = "; ".join(describe_shortfall(template, gap) for gap in shortfalls)
+        problems = "; ".join(str(describe_shortfall(template, gap)) for gap in shortfalls)
         where = playbook.site(template).at("stages", shortfalls[0].stage_index, "days").where()
         raise PlanError(f"{where}: onboarding template '{template.id}' cannot hold its curriculum: "
                         f"{problems}")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from cs_team.findings import Finding, Span
 from cs_team.rulebook import make_finding, resolve_codes
 from cs_team.source import ParsedFile
+from cs_team.wording import phrase
 
 _COMMENT = re.compile(r"#\s*cs-team:\s*disable\s+(?P<codes>[\w\s,.-]+?)\s*(?:--\s*(?P<reason>.*?))?\s*$")
 REASON_REQUIRED_PREFIX = "CS3"
@@ -69,15 +70,15 @@ def apply(findings: list[Finding], files: list[ParsedFile], enabled: set[str]) -
         holder.used.add(finding.code)
         if finding.code.startswith(REASON_REQUIRED_PREFIX) and not holder.reason:
             kept.append(finding)
-            extra.append(make_finding(finding.path, holder.comment_span, "CS011", (
-                f"suppressing {finding.code} needs a reason: "
-                f"`# cs-team: disable {finding.code} -- why this is job-related`")))
+            extra.append(make_finding(finding.path, holder.comment_span, "CS011",
+                                      phrase("suppression.needs_reason", code=finding.code)))
     for (path, _), suppressions in by_place.items():
         for s in suppressions:
             for name in s.unknown:
-                extra.append(make_finding(path, s.comment_span, "CS012", f"'{name}' names no rule"))
+                extra.append(make_finding(path, s.comment_span, "CS012",
+                                          phrase("suppression.no_rule", name=name)))
             unused = sorted((s.codes & enabled) - s.used)
             if unused:
-                extra.append(make_finding(path, s.comment_span, "CS012", (
-                    f"nothing to suppress here for {', '.join(unused)}; remove the comment")))
+                extra.append(make_finding(path, s.comment_span, "CS012",
+                                          phrase("suppression.unused", codes=", ".join(unused))))
     return kept + [f for f in extra if f.code in enabled]

@@ -98,7 +98,7 @@ def _to_text(value: Any) -> Text:
             if not isinstance(text, str) or not text.strip():
                 raise PydanticCustomError(
                     "text_type", "the '{lang}' text must be a non-empty string, got {got}",
-                    {"lang": lang, "got": describe(text)},
+                    {"lang": lang, "got": describe(text), "value": text},
                 )
             pairs.append((lang, text))
         return Text(tuple(pairs), written=frozenset(value))

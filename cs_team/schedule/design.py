@@ -8,6 +8,7 @@ import datetime as dt
 from cs_team.model.curriculum import Module
 from cs_team.model.onboarding import OnboardingTemplate
 from cs_team.schedule.planner import MAX_EXTRA_DAYS, StageShortfall, template_shortfalls
+from cs_team.wording import Phrase, phrase
 
 A_MONDAY = dt.date(2024, 1, 1)
 
@@ -20,19 +21,15 @@ def design_shortfalls(template: OnboardingTemplate, modules: dict[str, Module]) 
     return template_shortfalls(template, modules, A_MONDAY, PlainWeekdays())
 
 
-def _hours(minutes: float) -> str:
-    return f"{minutes / 60:.2f}".rstrip("0").rstrip(".") + " h"
+def _hours(minutes: float) -> Phrase:
+    return phrase("shortfall.hours", hours=f"{minutes / 60:.2f}".rstrip("0").rstrip("."))
 
 
-def describe_shortfall(template: OnboardingTemplate, gap: StageShortfall, pace: str = "standard") -> str:
+def describe_shortfall(template: OnboardingTemplate, gap: StageShortfall, pace: str = "standard") -> Phrase:
     """What does not fit where, by how much, and what to change."""
-    fix = (f"give it {gap.extra_days} more working day(s) (days: {gap.days + gap.extra_days}), or "
-           "move modules to another stage" if gap.extra_days else
-           f"it would not fit even in {MAX_EXTRA_DAYS} more working days: raise the daily cap, shorten "
-           "the blocked windows or split its modules")
-    gaps = (" (sessions that cannot be split, such as assessments and micro-lessons, leave gaps)"
-            if gap.needed <= gap.available else "")
-    return (f"stage '{gap.stage.id}' does not fit its {gap.days} working day(s) at the {pace} pace: "
-            f"its modules, assessments, retake slots, reviews and one-to-ones need "
-            f"{_hours(gap.needed)}, and those days hold {_hours(gap.available)} after lunch, blocked "
-            f"windows and the daily cap of {template.max_training_hours_per_day:g} h{gaps}; {fix}")
+    fix = (phrase("shortfall.more_days", extra=gap.extra_days, days=gap.days + gap.extra_days)
+           if gap.extra_days else phrase("shortfall.never_fits", limit=MAX_EXTRA_DAYS))
+    gaps = phrase("shortfall.unsplittable") if gap.needed <= gap.available else ""
+    return phrase("shortfall.stage", stage=gap.stage.id, days=gap.days, pace=phrase(f"pace.{pace}"),
+                  needed=_hours(gap.needed), available=_hours(gap.available),
+                  cap=float(template.max_training_hours_per_day), gaps=gaps, fix=fix)

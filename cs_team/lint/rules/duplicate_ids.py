@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook
+from cs_team.wording import namespace_name, phrase
 
 
 def check(playbook: Playbook) -> Iterator[Report]:
@@ -15,5 +16,5 @@ def check(playbook: Playbook) -> Iterator[Report]:
                 continue
             where = sites[0].where()
             for site in sites[1:]:
-                yield Report(site, f"{namespace} id '{key}' is already used at {where}; ids must be "
-                             "unique: rename one of them")
+                yield Report(site, phrase("rules.duplicate_id", namespace=namespace_name(namespace),
+                                          key=key, where=where))

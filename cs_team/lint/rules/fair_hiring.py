@@ -22,6 +22,7 @@ from cs_team.lint.rules.languages import document_texts
 from cs_team.loader import LoadedDocument
 from cs_team.playbook import Playbook, Site
 from cs_team.rulebook import RULES
+from cs_team.wording import Phrase, Texts, namespace_name, phrase
 
 # code -> (anchors, patterns). Every text a pattern matches (in lower case) holds one of its
 # anchors: a Chinese substring, or an English word ("marr*": any word starting so). A cheap
@@ -171,12 +172,12 @@ def problems(text: str, gate: bool = True) -> Iterator[tuple[str, str]]:
 _SUBJECT_LISTS = {"question-bank": "questions", "role": None, "competency": None}
 
 
-def _subject(document: LoadedDocument, path: tuple) -> str:
+def _subject(document: LoadedDocument, path: tuple) -> Phrase:
     model = document.model
     field = _SUBJECT_LISTS[document.kind or ""]
     if field is None:
-        return f"{document.kind} '{model.id}'"
-    return f"question '{getattr(model, field)[path[1]].id}'"
+        return phrase("rules.subject_document", kind=namespace_name(document.kind or ""), id=model.id)
+    return phrase("rules.subject_question", id=getattr(model, field)[path[1]].id)
 
 
 class Scan:
@@ -199,7 +200,6 @@ def _scan(playbook: Playbook) -> dict[str, list[Report]]:
                 values.append(value)
     lowered = [value.lower() for value in values]
     found: dict[str, list[Report]] = {code: [] for code in TOPICS}
-    language = playbook.default_language  # the why, in the language the team writes
     for index, codes in enumerate(topics_worth_checking(lowered)):
         if not codes:
             continue
@@ -209,11 +209,10 @@ def _scan(playbook: Playbook) -> dict[str, list[Report]]:
         document, path = places[index]
         for code, words in by_code.items():
             quoted = ", ".join(f'"{w}"' for w in dict.fromkeys(words))
-            found[code].append(Report(Site(document, path), (
-                f"{_subject(document, path)} touches {RULES[code].name.replace('-', ' ')} ({quoted}): "
-                f"{RULES[code].summaries.get(language, RULES[code].summary)} Remove it; "
-                f"`cs-team rules {code}` gives the law "
-                "and a better question")))
+            rule = RULES[code]
+            found[code].append(Report(Site(document, path), phrase(
+                "rules.fair_hiring", subject=_subject(document, path), topic=rule.name.replace("-", " "),
+                quoted=quoted, summary=Texts(tuple(rule.summaries.items())), code=code)))
     return found
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from cs_team.interview import plan_interview
 from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook
+from cs_team.wording import phrase
 
 
 def check(playbook: Playbook) -> Iterator[Report]:
@@ -14,7 +15,6 @@ def check(playbook: Playbook) -> Iterator[Report]:
         for index, stage_plan in enumerate(plan_interview(playbook, role).stages):
             stage = stage_plan.stage
             if stage_plan.minutes > stage.minutes:
-                yield Report(playbook.site(role).at("interview", index, "minutes"), (
-                    f"stage '{stage.id}' plans {stage.minutes} minutes but its "
-                    f"{len(stage_plan.picks)} questions take {stage_plan.minutes:g}; "
-                    "raise the minutes or ask fewer questions"))
+                yield Report(playbook.site(role).at("interview", index, "minutes"), phrase(
+                    "rules.stage_minutes", stage=stage.id, minutes=stage.minutes,
+                    count=len(stage_plan.picks), needed=float(stage_plan.minutes)))

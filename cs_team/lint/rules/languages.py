@@ -13,6 +13,7 @@ from cs_team.lint.registry import Report
 from cs_team.loader import LoadedDocument
 from cs_team.model.common import Text
 from cs_team.playbook import Playbook, Site
+from cs_team.wording import phrase
 
 
 def _may_hold_text(annotation: Any, seen: frozenset = frozenset()) -> bool:
@@ -73,8 +74,9 @@ def check(playbook: Playbook) -> Iterator[Report]:
                 continue
             missing = [lang for lang in required if lang not in written]
             if text.plain:
-                how = (f"it is a plain string, read as '{default}'; write it as a mapping such as "
-                       "{" + ", ".join(f"{lang}: ..." for lang in required) + "}")
+                how = phrase("rules.text_plain", default=default,
+                             mapping="{" + ", ".join(f"{lang}: ..." for lang in required) + "}")
             else:
-                how = "add " + ", ".join(f"`{lang}:`" for lang in missing)
-            yield Report(Site(document, path), f"text has no {', '.join(missing)} version; {how}")
+                how = phrase("rules.text_add", keys=", ".join(f"`{lang}:`" for lang in missing))
+            yield Report(Site(document, path), phrase("rules.text_missing_language",
+                                                      missing=", ".join(missing), how=how))

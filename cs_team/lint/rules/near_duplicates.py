@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook
+from cs_team.wording import phrase
 
 THRESHOLD = 0.8
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -62,7 +63,6 @@ def check(playbook: Playbook) -> Iterator[Report]:
     sets = [tokens(q.text.best(default, default)) for q in questions]
     for i, j, similarity in similar_pairs(sets):
         first, second = questions[i], questions[j]
-        yield Report(playbook.site(second).at("text"), (
-            f"question '{second.id}' is {similarity:.0%} the same wording as '{first.id}' "
-            f"({playbook.site(first).where()}); merge them or make them ask about different "
-            "situations"))
+        yield Report(playbook.site(second).at("text"), phrase(
+            "rules.near_duplicate", second=second.id, similarity=f"{similarity * 100:.0f}",
+            first=first.id, where=playbook.site(first).where()))

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook
 from cs_team.schedule.design import describe_shortfall, design_shortfalls
+from cs_team.wording import phrase
 
 
 def check_capacity(playbook: Playbook) -> Iterator[Report]:
@@ -27,6 +28,6 @@ def check_unscheduled(playbook: Playbook) -> Iterator[Report]:
         missing = [m.id for m in playbook.curriculum_modules(template.curriculum)
                    if m.id not in placed]
         if missing:
-            yield Report(playbook.site(template).at("stages"), (
-                f"curriculum '{template.curriculum}' modules never scheduled: {', '.join(missing)}; "
-                "place each in a stage"), key=True)
+            yield Report(playbook.site(template).at("stages"), phrase(
+                "rules.modules_never_scheduled", curriculum=template.curriculum, missing=", ".join(missing)),
+                key=True)

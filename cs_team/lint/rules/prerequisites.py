@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook
+from cs_team.wording import phrase
 
 
 def find_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
@@ -46,15 +47,15 @@ def check_cycles(playbook: Playbook) -> Iterator[Report]:
     modules = {m.id: list(m.prerequisites) for m in playbook.modules.values()}
     for loop in find_cycles(modules):
         first = playbook.modules[loop[0]]
-        chain = " needs ".join([*loop, loop[0]])
+        chain = " → ".join([*loop, loop[0]])
         index = first.prerequisites.index(loop[1] if len(loop) > 1 else loop[0])
         yield Report(playbook.site(first).at("prerequisites", index),
-                     f"prerequisites form a cycle: {chain}; remove one of these prerequisites")
+                     phrase("rules.prerequisite_cycle", chain=chain))
     extends = {c.id: [c.extends] for c in playbook.curricula.values() if c.extends}
     for loop in find_cycles(extends):
-        chain = " needs ".join([*loop, loop[0]])
+        chain = " → ".join([*loop, loop[0]])
         yield Report(playbook.site(playbook.curricula[loop[0]]).at("extends"),
-                     f"curricula extend each other in a cycle: {chain}")
+                     phrase("rules.curriculum_cycle", chain=chain))
 
 
 def check_order(playbook: Playbook) -> Iterator[Report]:
@@ -69,9 +70,9 @@ def check_order(playbook: Playbook) -> Iterator[Report]:
             for prerequisite in module.prerequisites if module else ():
                 where = site.at("stages", s, "modules", m)
                 if prerequisite not in placed:
-                    yield Report(where, f"module '{module_id}' needs '{prerequisite}' first, but this "
-                                 "template never schedules it; add it to an earlier stage")
+                    yield Report(where, phrase("rules.prerequisite_never_scheduled", module=module_id,
+                                               prerequisite=prerequisite))
                 elif placed[prerequisite] > (s, m):
                     later = template.stages[placed[prerequisite][0]].id
-                    yield Report(where, f"module '{module_id}' comes before its prerequisite "
-                                 f"'{prerequisite}' (in stage '{later}'); move one of them")
+                    yield Report(where, phrase("rules.prerequisite_later", module=module_id,
+                                               prerequisite=prerequisite, later=later))

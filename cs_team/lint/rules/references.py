@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook, Site
-from cs_team.validation import suggest
+from cs_team.wording import did_you_mean, namespace_name, phrase
 
 Ref = tuple[Site, str, str]
 """Where a reference is written, the namespace it names into, and the id."""
@@ -71,17 +71,20 @@ def _stage_modules(playbook: Playbook) -> Iterator[Report]:
                 if module_id in playbook.unreadable_ids:
                     continue
                 if not playbook.exists("module", module_id):
-                    hint = suggest(module_id, playbook.declared.get("module", {}))
-                    yield Report(where, f"unknown module '{module_id}'{hint}")
+                    hint = did_you_mean(module_id, playbook.declared.get("module", {}))
+                    yield Report(where, phrase("rules.unknown_reference", namespace=namespace_name("module"),
+                                               key=module_id, hint=hint))
                 elif own and module_id not in own:
-                    yield Report(where, f"module '{module_id}' is not part of curriculum "
-                                 f"'{template.curriculum}'; add it there or remove it here")
+                    yield Report(where, phrase("rules.module_not_in_curriculum", module=module_id,
+                                               curriculum=template.curriculum))
 
 
 def check(playbook: Playbook) -> Iterator[Report]:
     for site, namespace, key in _refs(playbook):
         if not playbook.exists(namespace, key) and key not in playbook.unreadable_ids:
             known = playbook.declared.get(namespace, {})
-            hint = suggest(key, known) or (f"; no {namespace} is defined yet" if not known else "")
-            yield Report(site, f"unknown {namespace} '{key}'{hint}")
+            hint = did_you_mean(key, known) or (
+                phrase("hint.none_defined", namespace=namespace_name(namespace)) if not known else "")
+            yield Report(site, phrase("rules.unknown_reference", namespace=namespace_name(namespace),
+                                      key=key, hint=hint))
     yield from _stage_modules(playbook)

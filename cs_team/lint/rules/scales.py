@@ -7,20 +7,20 @@ from collections.abc import Iterator
 from cs_team.lint.registry import Report
 from cs_team.model.scale import ScalePoint
 from cs_team.playbook import Playbook, Site
+from cs_team.wording import phrase
 
 
 def _points(site: Site, points: list[ScalePoint], need_anchor: bool) -> Iterator[Report]:
     values = [p.value for p in points]
     expected = list(range(values[0], values[0] + len(values))) if values else []
     if values != expected:
-        yield Report(site, f"scale points must be whole numbers in ascending order without gaps, "
-                     f"e.g. {expected}; got {values}", key=True)
+        yield Report(site, phrase("rules.scale_points", expected=str(expected), values=str(values)),
+                     key=True)
     for i, point in enumerate(points):
         if need_anchor and point.anchor is None:
-            yield Report(site.at(i), f"point {point.value} has no anchor: describe what a rating of "
-                         f"{point.value} looks like in behaviour")
+            yield Report(site.at(i), phrase("rules.point_no_anchor", point=point.value))
         elif point.anchor is None and point.label is None:
-            yield Report(site.at(i), f"point {point.value} needs a label or an anchor")
+            yield Report(site.at(i), phrase("rules.point_no_label", point=point.value))
 
 
 def check(playbook: Playbook) -> Iterator[Report]:
@@ -31,8 +31,7 @@ def check(playbook: Playbook) -> Iterator[Report]:
         if isinstance(competency.scale, list):
             yield from _points(site.at("scale"), competency.scale, need_anchor=True)
             if competency.anchors:
-                yield Report(site.at("anchors"), "anchors go with a shared scale; with points "
-                             "written out, put `anchor:` on each point", key=True)
+                yield Report(site.at("anchors"), phrase("rules.anchors_with_inline_scale"), key=True)
             continue
         shared = playbook.scales.get(competency.scale)
         if shared is None:
@@ -42,12 +41,13 @@ def check(playbook: Playbook) -> Iterator[Report]:
         missing = [v for v in values if v not in anchors]
         if missing:
             where = site.at("anchors") if competency.anchors else site.at("scale")
-            yield Report(where, f"scale '{shared.id}' has points {values}; anchor every one for this "
-                         f"competency: missing {missing}", key=True)
+            yield Report(where, phrase("rules.anchors_missing", scale=shared.id, values=str(values),
+                                       missing=str(missing)), key=True)
         for value in anchors:
             if value not in values:
-                yield Report(site.at("anchors", value), f"{value} is not a point of scale "
-                             f"'{shared.id}' ({values[0]}-{values[-1]})", key=True)
+                yield Report(site.at("anchors", value), phrase(
+                    "rules.anchor_off_scale", value=value, scale=shared.id, low=values[0], high=values[-1]),
+                    key=True)
     for role in playbook.roles.values():
         for i, criterion in enumerate(role.hiring_criteria):
             competency = playbook.competencies.get(criterion.competency)
@@ -55,6 +55,6 @@ def check(playbook: Playbook) -> Iterator[Report]:
                 continue
             values = [p.value for p in playbook.scale_points(competency)]
             if values and criterion.minimum not in values:
-                yield Report(playbook.site(role).at("hiring_criteria", i, "minimum"), (
-                    f"minimum {criterion.minimum} is not on the scale of '{competency.id}' "
-                    f"({values[0]}-{values[-1]})"))
+                yield Report(playbook.site(role).at("hiring_criteria", i, "minimum"), phrase(
+                    "rules.minimum_off_scale", minimum=criterion.minimum, competency=competency.id,
+                    low=values[0], high=values[-1]))

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook
+from cs_team.wording import phrase
 
 
 def check_trained(playbook: Playbook) -> Iterator[Report]:
@@ -16,7 +17,6 @@ def check_trained(playbook: Playbook) -> Iterator[Report]:
         trained = {c for module in modules for c in module.competencies}
         for i, criterion in enumerate(role.hiring_criteria):
             if criterion.competency in playbook.competencies and criterion.competency not in trained:
-                yield Report(playbook.site(role).at("hiring_criteria", i, "competency"), (
-                    f"role '{role.id}' hires for '{criterion.competency}' but no module of curriculum "
-                    f"'{role.curriculum}' trains it; add it to a module's competencies "
-                    f"(`cs-team trace {role.id}` shows the gaps)"))
+                yield Report(playbook.site(role).at("hiring_criteria", i, "competency"), phrase(
+                    "rules.not_trained", role=role.id, competency=criterion.competency,
+                    curriculum=role.curriculum))

@@ -1,0 +1,80 @@
+"""Lint speaks the reader's language: every catalogue message in zh and en, whole lines in one
+language, and the cache keeps the wording."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from cs_team.wording import Phrase, _catalogue, phrase
+from tests.conftest import RepoCopy
+from tests.test_cli import invoke
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# What may stay as written in a Chinese line: quoted ids and values, `code`, paths, rule names.
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`|\[[a-z0-9-]+\]|\S+\.ya?ml(?::\d+)*|\b[A-Z]{2,}\d*\b"
+                    r"|cs-team|zh-Hant")
+ENGLISH_RUN = re.compile(r"\b[A-Za-z]{2,}(?:[ -][A-Za-z]{2,})+\b")
+
+# Placeholders a language may leave out: zh does not name the topic the summary already names.
+OPTIONAL = {("rules.fair_hiring", "topic"), ("shortfall.more_places", "count"),
+            ("shortfall.more_places", "more")}
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(_catalogue()))
+def test_every_message_is_written_in_both_languages(key: str) -> None:
+    texts = _catalogue()[key]
+    assert set(texts) == {"zh", "en"}, key
+    assert not CJK.search(texts["en"]), f"{key}: Chinese in the English text"
+    names = {name for name in _fields(texts["en"]) | _fields(texts["zh"]) if (key, name) not in OPTIONAL}
+    assert _fields(texts["en"]) >= names and _fields(texts["zh"]) >= names, f"{key}: placeholders differ"
+    if CJK.search(texts["en"]) is None and any(c.isalpha() for c in texts["en"].replace("{", "")):
+        stripped = QUOTED.sub("", re.sub(r"\{[^}]*\}", "", texts["zh"]))
+        assert not ENGLISH_RUN.search(stripped), f"{key}: English words in the Chinese text: {texts['zh']}"
+
+
+def test_a_phrase_survives_the_cache_format() -> None:
+    nested = phrase("rules.unknown_reference", namespace=phrase("namespace.role"), key="agnet",
+                    hint=phrase("hint.did_you_mean", name="agent"))
+    assert Phrase.from_data(nested.as_data()) == nested
+    assert nested.word("zh") == "未知的岗位 'agnet'；是不是想写 'agent'？"
+    assert nested.word("en") == "unknown role 'agnet'; did you mean 'agent'?"
+    with pytest.raises(ValueError):
+        Phrase.from_data({"key": "no.such.message", "values": {}})
+    with pytest.raises(ValueError):
+        Phrase.from_data({"key": "rules.unknown_reference", "values": {"key": ["a", "list"]}})
+
+
+MISTAKES = [
+    ("role.yaml", "{competency: calm, weight: 40}", "{competency: clam, weight: 45}"),
+    ("role.yaml", "csat_percent: 85", "csat_percent: 0.85\n  nps_score: 3"),
+    ("hiring.yaml", "shrinkage: 30", "shrinkage: 100"),
+    ("curriculum.yaml", "    hours: 2\n", "    hours: 2\n    prerequisites: [m-calls]\n"),
+    ("scale.yaml", "kind: rating-scale\n", "kind: rating-scale\nformat: 1\n"),
+]
+
+
+def test_every_line_lint_prints_in_zh_is_chinese(repo: RepoCopy) -> None:
+    """A repository with a mistake of each common kind, linted in zh: no line mixes in English
+    words beyond the quoted ids, paths and codes; the same run from the cache says the same."""
+    for file, old, new in MISTAKES:
+        repo.edit(file, old, new)
+    code, out, err = invoke(repo, "lint")
+    assert code == 1
+    lines = [*out.splitlines(), *err.splitlines()]
+    assert len(lines) >= 6
+    for line in lines:
+        message = line.split(" ", 3)[-1] if re.match(r"\S+:\d+:\d+: CS\d{3} ", line) else line
+        assert CJK.search(message), line
+        assert not ENGLISH_RUN.search(QUOTED.sub("", message)), line
+    again = invoke(repo, "lint")
+    assert again == (code, out, err)  # from the cache, worded the same
+    code, english, _ = invoke(repo, "lint", "--lang", "en")
+    assert not CJK.search(QUOTED.sub("", english))
+    assert len(english.splitlines()) == len(out.splitlines())
