@@ -24,11 +24,11 @@ def test_control_characters_in_key_names_are_escaped_in_every_text_format(repo: 
                      "CS000 error forged'"),
         ("github", f"::error file=role.yaml,line={line},col={column},endLine={line},endColumn="),
     ):
-        code, out, _ = invoke(repo, "lint", "--format", output)
+        code, out, _ = invoke(repo, "lint", "--format", output, "--lang", "en")
         assert code == 1
         assert "\x1b" not in out and out.count("\n") == 1, out
         assert out.startswith(expected), out
-    code, out, _ = invoke(repo, "lint", "--format", "github")
+    code, out, _ = invoke(repo, "lint", "--format", "github", "--lang", "en")
     assert "unknown key 'x\\x1b[31m\\x0arole.yaml" in out
 
 
