@@ -39,6 +39,8 @@ def test_unchanged_repository_is_not_parsed_again(broken: RepoCopy, monkeypatch:
     _no_loading(monkeypatch)
     second = lint_paths([], None, set(), cwd=broken.root)
     assert second.findings == first.findings and second.files_checked == first.files_checked
+    # the cache keeps each message as a phrase, so it is worded in Chinese too
+    assert [f.text("zh") for f in second.findings] == ["csat_percent 120 不是 0 到 100 之间的百分比"]
     only_role = lint_paths([Path("role.yaml")], None, set(), cwd=broken.root)
     assert [f.code for f in only_role.findings] == ["CS210"]
 

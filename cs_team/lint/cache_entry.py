@@ -15,6 +15,7 @@ import stat
 from pathlib import Path, PurePosixPath
 
 from cs_team.findings import Finding, Severity, Span
+from cs_team.wording import Phrase
 
 LARGEST_ENTRY = 32 * 2**20
 """Bytes: a repository of thousands of files with a finding on every line stays far below."""
@@ -49,8 +50,12 @@ def findings(entry: dict, known: dict) -> list[Finding] | None:
         return None
     found = []
     for item in listed:
-        if not isinstance(item, dict) or set(item) != {"path", "message", "code", "level", "rule",
-                                                       *POSITION_FIELDS}:
+        if not isinstance(item, dict) or set(item) - {"wording"} != {"path", "message", "code", "level",
+                                                                     "rule", *POSITION_FIELDS}:
+            return None
+        try:  # the message as a catalogue phrase, to be worded in the reader's language
+            wording = Phrase.from_data(item["wording"]) if "wording" in item else None
+        except (ValueError, RecursionError):
             return None
         positions = [item[f] for f in POSITION_FIELDS]
         rule = known.get(item["code"]) if isinstance(item["code"], str) else None
@@ -59,7 +64,7 @@ def findings(entry: dict, known: dict) -> list[Finding] | None:
                 or not isinstance(item["path"], str) or not isinstance(item["message"], str)):
             return None
         found.append(Finding(item["path"], Span(*positions), item["code"], Severity(item["level"]),
-                             item["message"], item["rule"]))
+                             item["message"], item["rule"], wording))
     return found
 
 
