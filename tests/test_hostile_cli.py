@@ -63,8 +63,8 @@ def test_a_missing_file_on_the_command_line_is_a_usage_error(repo: RepoCopy, arg
 
 def test_a_bad_option_value_is_a_usage_error(repo: RepoCopy) -> None:
     code, _, err = invoke(repo, "erlang", "--volume", "100", "--aht", "180", "--interval", "1800",
-                          "--target", "80", "--within", "20")
-    assert (code, err) == (2, "cs-team: error: the service-level target must lie between 0 and 1, got 80\n")
+                          "--target", "150", "--within", "20")
+    assert (code, err) == (2, "cs-team: error: --target 150 is more than 100 %\n")
 
 
 def test_source_date_epoch_changes_no_file(repo: RepoCopy, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,41 +22,72 @@ class ErlangFormat(str, Enum):
 def erlang(
     volume: Annotated[float, typer.Option(help="Contacts arriving in the interval.")],
     aht: Annotated[float, typer.Option(help="Average handle time, seconds.")],
-    interval: Annotated[float, typer.Option(help="Length of the interval, seconds (900, 1800, 3600).")],
-    target: Annotated[float | None, typer.Option(
-        help="Service-level target as a fraction, e.g. 0.8 (with --within).")] = None,
+    interval: Annotated[str, typer.Option(
+        help="Length of the interval: 900 or 900s, 15m, 1h (a bare number is seconds).")],
+    target: Annotated[str | None, typer.Option(
+        help="Service-level target: 80 (percent, as YAML writes it) or 0.8 (with --within).")] = None,
     within: Annotated[float | None, typer.Option(help="Answer-time of the service level, seconds.")]
         = None,
     asa: Annotated[float | None, typer.Option(help="Average speed of answer target, seconds.")] = None,
-    max_occupancy: Annotated[float | None, typer.Option(
-        help="Highest occupancy allowed, as a fraction, e.g. 0.85.")] = None,
+    max_occupancy: Annotated[str | None, typer.Option(
+        help="Highest occupancy allowed: 85 or 0.85.")] = None,
+    patience: Annotated[float | None, typer.Option(
+        help="Callers' average patience, seconds: Erlang A, with abandonment.")] = None,
+    abandon: Annotated[str | None, typer.Option(
+        help="Highest abandonment allowed (with --patience): 5 or 0.05.")] = None,
     show_table: Annotated[bool, typer.Option(
         "--table", help="Also show service level, ASA and occupancy for n-3 ... n+3 agents.")] = False,
     output_format: Annotated[ErlangFormat, typer.Option("--format", "-f", help="Output format.")]
         = ErlangFormat.text,
 ) -> None:
-    """Agents needed for a queue of calls (Erlang C): the calculator people use web pages for.
+    """Agents needed for a queue of calls (Erlang C, or Erlang A with --patience): the calculator
+    people use web pages for.
+
+    With --patience, callers hang up after that long on average (M/M/n+M): the service level is
+    the share of all calls answered within --within (a call that hangs up is a miss), ASA is the
+    wait of the calls answered, and the abandon rate is printed; --abandon staffs to a cap on it.
 
     [bold]Examples[/bold]
 
-      cs-team erlang --volume 100 --aht 180 --interval 1800 --target 0.8 --within 20
+      cs-team erlang --volume 100 --aht 180 --interval 30m --target 80 --within 20
 
-      cs-team erlang --volume 400 --aht 300 --interval 3600 --asa 30 --max-occupancy 0.85 --table
+      cs-team erlang --volume 100 --aht 180 --interval 30m --target 80 --within 20 --patience 120
+
+      cs-team erlang --volume 400 --aht 300 --interval 1h --asa 30 --max-occupancy 85 --table
 
       cs-team erlang --volume 100 --aht 180 --interval 1800 --target 0.8 --within 20 --format json
     """
     import json
     import math
 
+    from cs_team.staffing import erlang_a
     from cs_team.staffing.erlang import StaffingError, required_agents
     from cs_team.staffing.erlang import table as around
+    from cs_team.staffing.quantities import duration_seconds, fraction
 
+    # Every option's reading and bounds in one place.
     try:
-        result = required_agents(volume, aht, interval, target=target, within_seconds=within,
-                                 asa_seconds=asa, max_occupancy=max_occupancy)
-        rows = around(volume, aht, interval, result.agents, within) if show_table else []
+        seconds = duration_seconds(interval, "--interval")
+        level_target = fraction(target, "--target") if target is not None else None
+        cap = fraction(max_occupancy, "--max-occupancy") if max_occupancy is not None else None
+        abandon_cap = fraction(abandon, "--abandon") if abandon is not None else None
+        if abandon_cap is not None and patience is None:
+            raise UsageError("--abandon needs --patience: without it nobody hangs up")
+        if patience is None:
+            result = required_agents(volume, aht, seconds, target=level_target, within_seconds=within,
+                                     asa_seconds=asa, max_occupancy=cap)
+            rows = around(volume, aht, seconds, result.agents, within) if show_table else []
+        else:
+            result = erlang_a.required_agents(volume, aht, seconds, patience, target=level_target,
+                                              within_seconds=within, asa_seconds=asa,
+                                              abandon_rate=abandon_cap, max_occupancy=cap)
+            rows = (erlang_a.table(volume, aht, seconds, patience, result.agents, within)
+                    if show_table else [])
     except StaffingError as error:  # every input is an option: a bad value is a usage error
         raise UsageError(str(error)) from error
+    if seconds < aht:
+        say(f"cs-team: warning: the interval ({seconds:g} s) is shorter than the average handle time "
+            f"({aht:g} s): most contacts outlast it, so the figures are rough; plan on 15 minutes or more")
 
     def finite(value: float | None) -> float | None:
         return None if value is None or math.isinf(value) else value
@@ -72,22 +103,26 @@ def erlang(
     def level(value: float | None) -> str:
         return "-" if value is None else f"{value:.1%}"
 
-    def seconds(value: float) -> str:
+    def wait(value: float) -> str:
         return "never (queue grows)" if math.isinf(value) else f"{value:.1f} s"
 
     typer.echo(f"agents            {result.agents}")
     typer.echo(f"traffic           {result.traffic_erlangs:.2f} Erlangs")
     if within is not None:
         typer.echo(f"service level     {level(result.service_level)} answered within {within:g} s")
-    typer.echo(f"ASA               {seconds(result.asa_seconds)}")
+    typer.echo(f"ASA               {wait(result.asa_seconds)}")
+    if patience is not None:
+        typer.echo(f"abandon rate      {result.abandon_rate:.1%} hang up (patience {patience:g} s)")
     typer.echo(f"occupancy         {result.occupancy:.1%}")
     typer.echo(f"wait probability  {result.wait_probability:.1%}")
     if rows:
-        typer.echo("\nagents  service level  ASA          occupancy")
+        abandons = patience is not None
+        typer.echo("\nagents  service level  ASA          occupancy" + ("  abandon rate" if abandons else ""))
         for row in rows:
             mark = "  <- required" if row.agents == result.agents else ""
-            typer.echo(f"{row.agents:>6}  {level(row.service_level):>13}  {seconds(row.asa_seconds):<11}  "
-                       f"{min(row.occupancy, 1.0):>9.1%}{mark}")
+            extra = f"  {row.abandon_rate:>12.1%}" if abandons else ""
+            typer.echo(f"{row.agents:>6}  {level(row.service_level):>13}  {wait(row.asa_seconds):<11}  "
+                       f"{min(row.occupancy, 1.0):>9.1%}{extra}{mark}")
 
 
 class PlanFormat(str, Enum):
