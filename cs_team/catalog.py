@@ -77,3 +77,37 @@ ALIASES = {"role": "roles", "competency": "competencies", "question": "questions
 
 def rows(playbook: Playbook, kind: str, lang: str) -> list[Row]:
     return list(LISTERS[ALIASES.get(kind, kind)](playbook, lang))
+
+
+# Columns whose ids a person reads by name in a table (JSON keeps the ids).
+_VALUE_LABELS = {"level": "levels", "type": "question_types", "category": "competency_categories",
+                 "area": "content_areas", "format": "module_formats"}
+
+
+def table(playbook: Playbook, found: list[Row], lang: str) -> tuple[list[str], list[list[str]]]:
+    """Headers and cells of ``cs-team list`` as people read it: in Chinese, headers, grades,
+    families and the listed categories by their names; file and line as one place."""
+    from cs_team.render.language import catalogue
+
+    labels = catalogue()
+    columns = [c for c in (found[0] if found else ["id", "title", "file"]) if c not in ("kind", "line")]
+
+    def word(column: str, value: Any) -> str:
+        if isinstance(value, list):
+            return ", ".join(word(column, v) for v in value)
+        if lang != "zh":
+            return str(value)
+        if column == "grade" and value in playbook.grades:
+            return playbook.grades[value].name.best(lang, playbook.default_language)
+        if column == "family" and value in playbook.families:
+            return playbook.families[value].name.best(lang, playbook.default_language)
+        if column == "competencies" and value in playbook.competencies:
+            return playbook.competencies[value].name.best(lang, playbook.default_language)
+        names = labels.get(_VALUE_LABELS.get(column, ""), {})
+        return names[value][lang] if value in names else str(value)
+
+    headers = [labels["list_columns"][c][lang] if lang == "zh" and c in labels["list_columns"] else c
+               for c in columns]
+    cells = [[word(c, f"{row['file']}:{row['line']}" if c == "file" else row[c]) for c in columns]
+             for row in found]
+    return headers, cells

@@ -36,13 +36,20 @@ class Rule:
 
     def describe(self, languages: Iterable[str] = ("zh", "en")) -> str:
         """The full explanation with a bad and a good example, in the given languages."""
-        parts = [f"{self.code} {self.name} ({self.severity.value})"]
+        languages = list(languages)
+        words = [_WORDS[lang] for lang in languages if lang in _WORDS] or [_WORDS["en"]]
+
+        def said(key: str) -> str:
+            return " / ".join(dict.fromkeys(w[key] for w in words))
+
+        level = said(self.severity.value)
+        parts = [f"{self.code} {self.name} ({level})"]
         for lang in languages:
             if lang in self.summaries:
                 parts.append(self.summaries[lang])
             if lang in self.explanations:
                 parts.append(self.explanations[lang])
-        parts += ["Bad / 反例:\n" + _indent(self.bad), "Good / 正例:\n" + _indent(self.good)]
+        parts += [f"{said('bad')}:\n" + _indent(self.bad), f"{said('good')}:\n" + _indent(self.good)]
         return "\n\n".join(parts) + "\n"
 
     def help_text(self) -> str:
@@ -51,6 +58,10 @@ class Rule:
     def help_markdown(self) -> str:
         texts = [self.explanations[lang] for lang in ("en", "zh") if lang in self.explanations]
         return "\n\n".join([*texts, "Bad:", _fence(self.bad), "Good:", _fence(self.good)])
+
+
+_WORDS = {"en": {"error": "error", "warning": "warning", "bad": "Bad", "good": "Good"},
+          "zh": {"error": "错误", "warning": "警告", "bad": "反例", "good": "正例"}}
 
 
 def _indent(text: str) -> str:

@@ -177,7 +177,9 @@ def test_list_json(repo: RepoCopy) -> None:
 def test_list_table_and_aliases(repo: RepoCopy) -> None:
     code, out, _ = invoke(repo, "list", "role")
     assert code == 0
-    assert "agent" in out and "客服专员" in out and "junior" in out
+    assert "agent" in out and "客服专员" in out and "初级" in out  # levels and grades by name in zh
+    code, out, _ = invoke(repo, "list", "role", "--lang", "en")
+    assert "agent" in out and "junior" in out
 
 
 def test_list_work_calendars_even_without_a_title(repo: RepoCopy) -> None:
@@ -199,9 +201,12 @@ def test_rules_list_and_explain(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "CS204  insufficient-questions" in result.stdout
     result = cs_team("rules", "insufficient-questions", cwd=tmp_path)
-    assert result.stdout.startswith("CS204 insufficient-questions (error)\n\n题库不足以组成某个面试环节。")
+    assert result.stdout.startswith("CS204 insufficient-questions (错误 / error)\n\n题库不足以组成某个面试环节。")
     assert "Each question is used at most once in a kit" in result.stdout
-    assert "Bad / 反例:\n    questions:" in result.stdout
+    assert "反例 / Bad:\n    questions:" in result.stdout
+    result = cs_team("rules", "insufficient-questions", "--lang", "zh", cwd=tmp_path)
+    assert result.stdout.startswith("CS204 insufficient-questions (错误)\n\n题库不足以组成某个面试环节。")
+    assert "反例:\n    questions:" in result.stdout and "Bad" not in result.stdout
     result = cs_team("rules", "CS301", "--lang", "en", cwd=tmp_path)
     assert "Law on the Protection of Women's Rights" in result.stdout and "妇女" not in result.stdout
     result = cs_team("rules", "CS2044", cwd=tmp_path)

@@ -108,7 +108,9 @@ def rules(
     if code is None:
         for rule in RULES.values():
             summary = " / ".join(rule.summaries[x] for x in languages if x in rule.summaries)
-            typer.echo(f"{rule.code}  {rule.name:<26} {rule.severity.value:<8} {summary}")
+            level = rule.severity.value if languages != ["zh"] else {"error": "错误", "warning": "警告"}[
+                rule.severity.value]
+            typer.echo(f"{rule.code}  {rule.name:<26} {level:<8} {summary}")
         return
     codes, _ = resolve_codes([code])
     if len(codes) != 1:

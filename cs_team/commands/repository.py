@@ -39,31 +39,29 @@ def list_items(
     """
     import json
 
-    from cs_team.catalog import ALIASES, LISTERS, rows
+    from cs_team.catalog import ALIASES, LISTERS, rows, table
     from cs_team.validation import suggest
 
     if ALIASES.get(kind, kind) not in LISTERS:
         hint = suggest(kind, LISTERS) or f"; use one of: {', '.join(LISTERS)}"
         raise UsageError(f"unknown kind '{kind}'{hint}")
     playbook = open_playbook(repo)
-    found = rows(playbook, kind, lang or playbook.default_language)
+    language = lang or playbook.default_language
+    found = rows(playbook, kind, language)
     if output_format is ListFormat.json:
         sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
         return
     from rich.console import Console
     from rich.table import Table
 
-    # The kind is the same on every row; file and line read better as one place.
-    columns = [c for c in (found[0] if found else ["id", "title", "file"]) if c not in ("kind", "line")]
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in columns:
-        table.add_column(column, no_wrap=column != "title", overflow="fold")
-    for row in found:
-        cells = {**row, "file": f"{row['file']}:{row['line']}"}
-        table.add_row(*(", ".join(map(str, v)) if isinstance(v, list) else str(v)
-                        for k, v in cells.items() if k in columns))
+    headers, cells = table(playbook, found, language)
+    shown = Table(box=None, header_style="bold", pad_edge=False)
+    for header in headers:
+        shown.add_column(header, no_wrap=header not in ("title", "名称"), overflow="fold")
+    for row in cells:
+        shown.add_row(*row)
     # Off a terminal rich assumes 80 columns and would fold every path: give it room.
-    Console(width=None if sys.stdout.isatty() else 200).print(table)
+    Console(width=None if sys.stdout.isatty() else 200).print(shown)
 
 
 @app.command()

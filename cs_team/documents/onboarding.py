@@ -28,9 +28,9 @@ class Row:
     module: Module | None
     led_by: str
     """trainer, mentor, self, panel or supervisor."""
-    who: str | None
+    who: Text | str | None
     """The person's name when known (the mentor's, the template's trainer)."""
-    location: str | None
+    location: Text | None
     first_of_module: bool
 
     @property
@@ -202,6 +202,13 @@ def _text_dict(value: Text | None, default: str) -> dict[str, str] | None:
     return {default: value.translations[0][1]} if value.plain else dict(value.translations)
 
 
+def _name(value: Text | str | None, default: str) -> str | dict[str, str] | None:
+    """A name for JSON: as written when written once, by language when written in several."""
+    if isinstance(value, Text) and value.plain:
+        return value.translations[0][1]
+    return _text_dict(value, default) if isinstance(value, Text) else value
+
+
 def as_dict(view: OnboardingView, default_language: str) -> dict:
     """The plan for other tools: every session with its local start and end (ISO 8601 with the
     offset), kind, module and stage; the days off and worked weekend days on the way."""
@@ -237,8 +244,8 @@ def as_dict(view: OnboardingView, default_language: str) -> dict:
             "part": r.session.part,
             "parts": r.session.parts,
             "led_by": r.led_by,
-            "with": r.who,
-            "location": r.location,
+            "with": _name(r.who, default_language),
+            "location": _name(r.location, default_language),
             "uid": uid(view, r.session),
         } for r in view.rows],
         "calendar": [{"date": info.day.isoformat(), "working": info.working,

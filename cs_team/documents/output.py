@@ -56,13 +56,14 @@ def hiring_plan(playbook: Playbook, plan: object, output: str, mode: str | None,
 
     summary = summarise(plan)
     lang = language(playbook, mode)
-    series = [(s.channel, s.values) for s in summary.peak_hours]
     hours = [f"{h:02d}" for h in range(24)]
     inputs = playbook.hiring[plan.inputs]
     names = plan_names(playbook, inputs, lang)
-    title = f"{summary.peak_day}: " + ", ".join(names.get(name, name) for name, _ in series)  # no legend
+    series = [(names.get(s.channel, s.channel), s.values) for s in summary.peak_hours]  # legends by name
+    title = f"{summary.peak_day}: " + "、".join(name for name, _ in series) if lang.primary == "zh" \
+        else f"{summary.peak_day}: " + ", ".join(name for name, _ in series)
     chart = (svg_lines(series, hours, title) if output == "html"
-             else mermaid_lines(series, hours, title, "agents"))
+             else mermaid_lines(series, hours, title, lang.label("agents_on_floor")))
     return render(playbook, "hiring-plan", output, mode, summary=summary, chart=chart, names=names,
                   notes=[plan_sentence(note, names, lang) for note in plan.notes],
                   months=sorted({m.month for m in plan.months}),

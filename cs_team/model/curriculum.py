@@ -39,7 +39,7 @@ class Module(Strict):
     assessment: Assessment | None = None
     prepare: list[LocalText] = Field(default_factory=list,
                                      description="What the new hire brings or does beforehand")
-    location: str | None = Field(None, description="Room or meeting link; the template's when absent")
+    location: LocalText | None = Field(None, description="Room or meeting link; the template's when absent")
 
 
 class Curriculum(Document):

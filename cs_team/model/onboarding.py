@@ -73,8 +73,9 @@ class OnboardingTemplate(Document):
     micro_lesson_minutes: int = Field(20, ge=10, le=30, description="A micro-lesson is never split")
     quiz_minutes: int = Field(15, ge=5, le=30, description="The quiz after a day's micro-lesson")
     review_minutes: int = Field(30, ge=10, le=120, description="A stage checkpoint or the go-live review")
-    trainer: str | None = Field(None, description="Who runs the classroom sessions, printed on the plan")
-    location: str | None = Field(None, description="Where sessions happen unless a module says")
+    trainer: LocalText | None = Field(
+        None, description="Who runs the classroom sessions (a name, or a team by name), printed on the plan")
+    location: LocalText | None = Field(None, description="Where sessions happen unless a module says")
 
     @model_validator(mode="after")
     def _day_ordered(self) -> OnboardingTemplate:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,19 @@ from cs_team.repo import bundled_templates
 FORMATS = ("md", "html")
 
 
+@dataclass(frozen=True)
+class Term:
+    """A catalogue key standing for its label, in whichever language the sentence around it is."""
+
+    key: str
+
+    def word(self, lang: str) -> str:
+        entry: Any = catalogue()
+        for part in self.key.split("."):
+            entry = entry[part]
+        return entry[lang]
+
+
 class Renderer:
     def __init__(self, language: Language, output: str, user_templates: Path | None = None) -> None:
         if output not in FORMATS:
@@ -45,8 +59,8 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.globals.update(label=self.label, text=self.text, lines=self.lines, href=self.href,
-                                lang=language)
+        self.env.globals.update(label=self.label, term=self.term, text=self.text, lines=self.lines,
+                                href=self.href, lang=language)
 
     # -- helpers the templates call; each returns markup already escaped for the format --------
     def _escape(self, value: str) -> Markup:
@@ -73,11 +87,19 @@ class Renderer:
         return self._join(unique, block=False)  # "%" once, not "% / %"
 
     def _worded(self, values: dict[str, Any], lang: str) -> dict[str, Any]:
-        """Values to fill a label in ``lang``: a playbook text (a name) in that language."""
-        return {key: value.best(lang, self.language.default) if isinstance(value, Text) else value
+        """Values to fill a label in ``lang``: a playbook text (a name) or a catalogue term in
+        that language."""
+        return {key: value.best(lang, self.language.default) if isinstance(value, Text)
+                else value.word(lang) if isinstance(value, Term) else value
                 for key, value in values.items()}
 
-    def text(self, value: Text | None, block: bool = False) -> Markup:
+    @staticmethod
+    def term(key: str) -> Term:
+        """A catalogue label to put inside another label, worded in the same language
+        (``label("solver_line", status=term("solver_status.optimal"))``)."""
+        return Term(key)
+
+    def text(self, value: Text | str | None, block: bool = False) -> Markup:
         """A playbook text in the languages shown; ``block`` stacks them instead of ``a / b``."""
         return self._join(self.language.text(value), block)
 

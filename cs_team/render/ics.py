@@ -59,7 +59,7 @@ def description(lang: Language, view: object, row: object) -> str:
         assessment = row.module.assessment
         methods = ", ".join(lang.label(f"methods.{m}") for m in assessment.methods)
         lines.append(f"{methods} · {lang.label('pass_mark')} {assessment.pass_mark:g}")
-    who = lang.label(f"led_by_kinds.{row.led_by}") + (f" {row.who}" if row.who else "")
+    who = lang.label(f"led_by_kinds.{row.led_by}") + (f" {lang.plain(row.who)}" if row.who else "")
     lines.append(f"{lang.label('led_by')}: {who}")
     if row.first_of_module and row.module is not None and row.module.prepare:
         items = "; ".join(lang.plain(item) for item in row.module.prepare)
@@ -98,7 +98,7 @@ def calendar_bytes(views: Iterable[object], lang: Language, name: str) -> bytes:
             event.add("summary", f"{view.hire.name}: {title}" if view.hire.name else title)
             event.add("description", description(lang, view, row))
             if row.location:
-                event.add("location", row.location)
+                event.add("location", lang.plain(row.location))
             event.add("categories", [session.kind])
             event.add("transp", "OPAQUE")
             calendar.add_component(event)

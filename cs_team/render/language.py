@@ -49,14 +49,17 @@ class Language:
                                        for k, v in values.items()}) for code in self.languages]
         return " / ".join(dict.fromkeys(texts))
 
-    def plain(self, value: Text | None) -> str:
+    def plain(self, value: Text | str | None) -> str:
         """A playbook text as one plain string in the languages shown."""
         return " / ".join(text for _, text in self.text(value))
 
-    def text(self, value: Text | None) -> list[tuple[str, str]]:
-        """A playbook text in each language shown (falling back when one is not written)."""
+    def text(self, value: Text | str | None) -> list[tuple[str, str]]:
+        """A playbook text in each language shown (falling back when one is not written); a plain
+        string (a person's name) as it is."""
         if value is None:
             return []
+        if isinstance(value, str):
+            return [(self.primary, value)]
         found = [(lang, value.get(lang, self.default)) for lang in self.languages]
         written = [(lang, text) for lang, text in found if text]
         if written:
