@@ -209,8 +209,8 @@ def test_rules_list_and_explain(tmp_path: Path) -> None:
     assert "反例:\n    questions:" in result.stdout and "Bad" not in result.stdout
     result = cs_team("rules", "CS301", "--lang", "en", cwd=tmp_path)
     assert "Law on the Protection of Women's Rights" in result.stdout and "妇女" not in result.stdout
-    result = cs_team("rules", "CS2044", cwd=tmp_path)
-    assert (result.returncode, result.stderr) == (2, "cs-team: error: unknown rule 'CS2044'; did you mean 'CS204'?\n")
+    result = cs_team("rules", "CS2004", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, "cs-team: error: unknown rule 'CS2004'; did you mean 'CS204'?\n")
 
 
 def test_paths_are_relative_to_the_given_folder(repo: RepoCopy, tmp_path: Path) -> None:

@@ -137,6 +137,19 @@ CASES = [
     Case("CS308", "competencies/calm.yaml", "definition: {zh: 压力下保持平稳, en: Stays steady under pressure}",
          "definition: {zh: 压力下保持平稳, en: Stays steady under pressure; no disability}", "Stays steady",
          before="en: ", says="competency 'calm' touches disability"),
+    Case("CS240", "hiring.yaml", "sourcing:\n", "roster:\n  - {role: agent, headcount: 3, channel_order: [chat]}\n"
+         "sourcing:\n", "chat", says="role 'agent' does not staff channel 'chat' (it staffs voice)"),
+    Case("CS241", "hiring.yaml", "sourcing:\n", "wage_per_hour: 40\ntemps:\n  - {id: bpo, name: 外包, lead_days: 7, "
+         "cost_per_hour: 60, channels: [vioce]}\nsourcing:\n", "vioce",
+         says="temps 'bpo' name channel 'vioce', which these hiring inputs do not have (voice); did you mean 'voice'?"),
+    Case("CS242", "hiring.yaml", "sourcing:\n", "moves:\n  - {from_role: agent, to_role: senior, percent_per_quarter: 5}\n"
+         "sourcing:\n", "senior", says="unknown role 'senior'"),
+    Case("CS243", "hiring.yaml", "sourcing:\n", "wage_per_hour: 40\novertime: {max_hours_per_person_week: 10}\n"
+         "sourcing:\n", "10", before="week: ",
+         says="10 hours a week is 43.3 a month, over the 36 hours of overtime a month the Labour Law (art. 41) allows"),
+    Case("CS244", "hiring.yaml", "attrition_percent_per_month: 4\n",
+         "attrition_percent_per_month: 4\nnew_hire_attrition_percent_per_month: 2\n", "2",
+         before="new_hire_attrition_percent_per_month: ", says="new hires leaving at 2 % a month"),
     Case("CS309", "questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}", "{zh: 你有什么病史吗？, en: A question}",
          "你有什么病史吗？", says="(\"有什么病\")"),
     Case("CS310", "questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}", "{zh: 你有没有网贷？, en: A question}",

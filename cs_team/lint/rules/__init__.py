@@ -12,6 +12,7 @@ from cs_team.lint.rules import (
     demand_pattern,
     duplicate_ids,
     fair_hiring,
+    hiring_plan,
     interview_time,
     languages,
     near_duplicates,
@@ -52,5 +53,10 @@ CHECKS: dict[str, Check] = {
     "CS221": probation.check_term_stated,
     "CS222": probation.check_ramp,
     "CS223": quoting.check,
+    "CS240": hiring_plan.check_channels,
+    "CS241": hiring_plan.check_temps,
+    "CS242": hiring_plan.check_moves,
+    "CS243": hiring_plan.check_overtime,
+    "CS244": hiring_plan.check_new_hire_rate,
     **fair_hiring.checks(),
 }
