@@ -114,6 +114,11 @@ def test_the_same_form_is_the_same_bytes(repo: RepoCopy) -> None:
     form(repo, "scorecard", "a.xlsx", "--candidate", "=HYPERLINK(\"http://x\")")
     form(repo, "scorecard", "b.xlsx", "--candidate", "=HYPERLINK(\"http://x\")")
     assert repo.path("a.xlsx").read_bytes() == repo.path("b.xlsx").read_bytes()
+    # openpyxl stamps the save time; two saves within one second would hide it, the stamp does not
+    import zipfile
+
+    core = zipfile.ZipFile(repo.path("a.xlsx")).read("docProps/core.xml").decode()
+    assert "<dcterms:modified" in core and ">2000-01-01T00:00:00Z</dcterms:modified>" in core
     cell = openpyxl.load_workbook(repo.path("a.xlsx")).worksheets[0]["B2"]
     assert (cell.value, cell.data_type) == ("=HYPERLINK(\"http://x\")", "s")  # text, never a formula
 
