@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from cs_team.model.common import Document, Id, LocalText, Strict
+from cs_team.wording import phrase
 
 Date = Annotated[dt.date, Field(strict=False, description="YYYY-MM-DD")]
 
@@ -34,5 +35,5 @@ class WorkCalendar(Document):
         both = {d.date for d in self.days_off} & {d.date for d in self.working_days}
         if both:
             first = min(both).isoformat()
-            raise ValueError(f"{first} is listed both as a day off and as a working day; keep one")
+            raise ValueError(phrase("model.both_off_and_working", day=str(first)))
         return self

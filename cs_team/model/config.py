@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from cs_team.model.common import LANG_PATTERN, LocalText, Strict
+from cs_team.wording import phrase
 
 Lang = Annotated[str, Field(pattern=LANG_PATTERN)]
 
@@ -24,7 +25,6 @@ class Config(Strict):
     @model_validator(mode="after")
     def _default_is_listed(self) -> Config:
         if self.default_language not in self.languages:
-            raise ValueError(
-                f"default_language '{self.default_language}' is not in languages {self.languages}"
-            )
+            raise ValueError(phrase("model.default_language_not_listed", language=self.default_language,
+                                    languages=str(self.languages)))
         return self

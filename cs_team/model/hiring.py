@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Discriminator, Field, Tag, model_validator
 
 from cs_team.model.common import Document, Id, LocalText, Percent, Strict
+from cs_team.wording import phrase
 
 
 class ServiceLevel(Strict):
@@ -84,7 +85,7 @@ class ClassSize(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> ClassSize:
         if self.min > self.max:
-            raise ValueError(f"class_size min ({self.min}) is larger than max ({self.max})")
+            raise ValueError(phrase("model.class_size", min=self.min, max=self.max))
         return self
 
 
@@ -146,5 +147,5 @@ class HiringInputs(Document):
     @model_validator(mode="after")
     def _priced(self) -> HiringInputs:
         if (self.overtime or self.temps) and self.wage_per_hour is None:
-            raise ValueError("overtime and temps are weighed against an agent's hour: give wage_per_hour")
+            raise ValueError(phrase("model.wage_needed"))
         return self

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from cs_team.model.common import Document, Id, LocalText, Strict
+from cs_team.wording import phrase
 
 ClockTime = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="HH:MM")]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -27,7 +28,7 @@ class Window(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Window:
         if minutes_of(self.end) <= minutes_of(self.start):
-            raise ValueError(f"the window ends ({self.end}) before it starts ({self.start})")
+            raise ValueError(phrase("model.window_backwards", end=str(self.end), start=str(self.start)))
         return self
 
 
@@ -80,5 +81,5 @@ class OnboardingTemplate(Document):
     @model_validator(mode="after")
     def _day_ordered(self) -> OnboardingTemplate:
         if minutes_of(self.day_end) <= minutes_of(self.day_start):
-            raise ValueError(f"day_end ({self.day_end}) must be after day_start ({self.day_start})")
+            raise ValueError(phrase("model.day_backwards", end=str(self.day_end), start=str(self.day_start)))
         return self

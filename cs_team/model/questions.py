@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from cs_team.model.common import Document, Id, Level, LocalText, Strict
 from cs_team.model.role import QuestionType
+from cs_team.wording import phrase
 
 
 class Rubric(Strict):
@@ -40,9 +41,9 @@ class Question(Strict):
     @model_validator(mode="after")
     def _scenario_for_role_play(self) -> Question:
         if self.type == "role-play" and self.scenario is None:
-            raise ValueError("a role-play question needs a scenario (persona, setup, watch_for)")
+            raise ValueError(phrase("model.role_play_needs_scenario"))
         if self.type != "role-play" and self.scenario is not None:
-            raise ValueError("only role-play questions carry a scenario; set type: role-play")
+            raise ValueError(phrase("model.scenario_only_role_play"))
         return self
 
 

@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from cs_team.model.common import Document, Id, LocalText, Strict
 from cs_team.model.kpi import KpiTargets
+from cs_team.wording import phrase
 
 QuestionType = Literal[
     "behavioural", "situational", "teamwork", "closed", "open", "role-play", "skills-test", "case"
@@ -29,7 +30,7 @@ class QuestionSlot(Strict):
     @model_validator(mode="after")
     def _one_quantity(self) -> QuestionSlot:
         if (self.per_competency is None) == (self.count is None):
-            raise ValueError("give exactly one of per_competency or count")
+            raise ValueError(phrase("model.one_quantity"))
         return self
 
 
