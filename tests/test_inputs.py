@@ -276,3 +276,14 @@ def test_training_attendance_as_printed(repo: RepoCopy) -> None:
     assert code == 0, err
     (cohort,) = json.loads(out)["cohorts"]
     assert {(o["hire"], o["decision"]) for o in cohort["outcomes"]} == {("甲", "attended"), ("乙", "absent")}
+
+
+def test_a_half_filled_xlsx_forecast_row_is_named_not_a_traceback(repo: RepoCopy) -> None:
+    import datetime as dt
+
+    _workbook(repo.path("f.xlsx"), [["interval_start", "channel", "volume", "aht_seconds"],
+                                    [dt.datetime(2027, 3, 1, 9), "voice", 10, 300], [None, "voice", 12, 300]])
+    code, out, err = invoke(repo, "plan-hiring", "--forecast", "f.xlsx", "--as-of", "2027-01-01")
+    assert (code, out) == (1, "")
+    assert err == ("cs-team: error: f.xlsx:3: interval_start '' is not a date and time; write it as "
+                   "2026-11-11T09:00\n")

@@ -189,3 +189,50 @@ def test_promotion_records_filled_in_the_form_rank_as_their_yaml(repo: RepoCopy)
     assert [r[:2] + r[4:7] for r in rows[1:]] == [[1, "甲", 80, 90, 85], [2, "丁", 70, 90, 80],
                                                   [3, "乙", 90, 70, 80], [None, "丙", None, None, None]]
     assert rows[4][-1] == "the last 1 review(s) are not all B or better (C)"
+
+
+def test_a_cohort_template_filled_in_plans_as_the_yaml_list_does(tmp_path) -> None:
+    import shutil
+
+    from tests.test_onboarding import FIXTURES
+
+    shutil.copytree(FIXTURES / "onboarding", tmp_path / "team")
+    team = RepoCopy(tmp_path / "team")
+    code, _, err = invoke(team, "template", "cohort", "--lang", "zh", "--out", "hires.xlsx")
+    assert code == 0, err
+    book = openpyxl.load_workbook(team.path("hires.xlsx"))
+    sheet = book.worksheets[0]
+    assert [c.value for c in sheet[1]] == ["姓名", "入职日期", "导师", "岗位", "节奏"]
+    assert validations(sheet) == {"入职日期": ("date", "DATE(1990,1,1)"), "岗位": ("list", '"agent"'),
+                                  "节奏": ("list", '"fast,standard,extended"')}
+    sheet.append(["王芳", dt.datetime(2026, 11, 2), "李静", None, None])
+    sheet.append(["陈晨", "2026年11月2日", "赵磊", None, "standard"])  # a date typed as text
+    book.save(team.path("hires.xlsx"))
+    team.write("hires.yaml", "- {name: 王芳, start: 2026-11-02, mentor: 李静}\n"
+                             "- {name: 陈晨, start: 2026-11-02, mentor: 赵磊}\n")
+    for name in ("hires.yaml", "hires.xlsx"):
+        code, _, err = invoke(team, "onboarding-plan", "agent", "--cohort", name, "--format", "json",
+                              "--out", f"plans-{name}")
+        assert code == 0, err
+    written = sorted(p.name for p in team.path("plans-hires.yaml").iterdir())
+    assert written == sorted(p.name for p in team.path("plans-hires.xlsx").iterdir())
+    assert all(team.read(f"plans-hires.yaml/{n}") == team.read(f"plans-hires.xlsx/{n}") for n in written)
+
+
+def test_a_forecast_template_filled_in_reads_as_its_csv(repo: RepoCopy) -> None:
+    from cs_team.inputs.forecasts import read_forecast
+
+    code, _, err = invoke(repo, "template", "forecast", "--lang", "zh", "--out", "f.xlsx")
+    assert code == 0, err
+    book = openpyxl.load_workbook(repo.path("f.xlsx"))
+    sheet = book.worksheets[0]
+    assert [c.value for c in sheet[1]] == ["时段开始", "渠道", "来量", "平均处理时长（秒）"]
+    rows = [[dt.datetime(2027, 3, 1, 9) + dt.timedelta(hours=i), "voice", 10 * i, 300] for i in range(3)]
+    for row in rows:
+        sheet.append(row)
+    book.save(repo.path("f.xlsx"))
+    code, csv_text, _ = invoke(repo, "template", "forecast", "--format", "csv", "--lang", "en")
+    assert csv_text == "\ufeffInterval start,Channel,Volume,AHT (seconds)\n"
+    repo.write("f.csv", csv_text + "".join(f"{r[0].isoformat()},{r[1]},{r[2]},{r[3]}\n" for r in rows))
+    from_xlsx, from_csv = read_forecast(repo.path("f.xlsx")), read_forecast(repo.path("f.csv"))
+    assert from_xlsx.channels == from_csv.channels and from_xlsx.channels["voice"].volume == [0, 10, 20]

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
 """The created and modified time written into every workbook, so that its bytes are reproducible."""
+FORMATS = {"date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm"}
+"""How date cells show, whatever the machine's locale (ISO, which cs-team reads back as typed too)."""
 MAX_TITLE = 31
 """Excel's limit on a sheet name."""
 
@@ -28,7 +30,8 @@ class Column:
     choices: tuple[str, ...] = ()
     """A drop-down of these values (a form's ratings, recommendations, yes/no)."""
     kind: str = "text"
-    """text, date, whole (a whole number between low and high) or decimal (between low and high)."""
+    """text, date, datetime, whole (a whole number between low and high) or decimal (between low
+    and high)."""
     low: float | None = None
     high: float | None = None
     width: float | None = None
@@ -76,9 +79,9 @@ def _lay_out(sheet, index: int, column: Column, last: int, note: str | None) -> 
     if last < 2:
         return
     cells = f"{letter}2:{letter}{last}"
-    if column.kind == "date":
+    if column.kind in FORMATS:
         for row in range(2, last + 1):
-            sheet[f"{letter}{row}"].number_format = "yyyy-mm-dd"
+            sheet[f"{letter}{row}"].number_format = FORMATS[column.kind]
     validation = _validation(DataValidation, column)
     if validation is None:
         return
@@ -94,7 +97,7 @@ def _validation(make, column: Column):
         # Excel's list formula holds at most 255 characters; quote marks would end it early.
         listed = ",".join(c.replace('"', "'") for c in column.choices)
         return make(type="list", formula1=f'"{listed[:255]}"', allow_blank=True)
-    if column.kind == "date":
+    if column.kind in FORMATS:
         return make(type="date", operator="between", formula1="DATE(1990,1,1)", formula2="DATE(2100,12,31)",
                     allow_blank=True)
     if column.kind in ("whole", "decimal"):

@@ -45,7 +45,9 @@ def read_rows(path: Path, display: str, problems: Problems) -> list[tuple[int, l
         return None
     try:
         sheet = workbook.worksheets[0]
-        return [(number, list(cells)) for number, cells in enumerate(sheet.iter_rows(values_only=True), 1)]
+        # Formatted but empty rows (a form's validated rows) come back as all None: leave them out.
+        return [(number, list(cells)) for number, cells in enumerate(sheet.iter_rows(values_only=True), 1)
+                if number == 1 or any(cell is not None for cell in cells)]
     except Exception:
         problems.say(display, *refusal)
         return None

@@ -114,7 +114,11 @@ def _text(cell: object) -> str:
 
 def _when(cell: object) -> dt.datetime:
     """A CSV cell's ISO date and time, or an xlsx date cell as it is."""
-    return cell if isinstance(cell, dt.datetime) else dt.datetime.fromisoformat(cell.strip())
+    if isinstance(cell, dt.datetime):
+        return cell
+    if not isinstance(cell, str):  # an empty cell, or a number where a time belongs
+        raise ValueError(cell)
+    return dt.datetime.fromisoformat(cell.strip())
 
 
 def _interval(rows: dict[str, list], display: str) -> int:
