@@ -20,12 +20,15 @@ class TemplateFormat(str, Enum):
     xlsx = "xlsx"
 
 
+KindArgument = Annotated[TemplateKind, typer.Argument(
+    help="cohort (hires for onboarding-plan --cohort) or forecast (demand for plan-hiring --forecast).")]
+FormatOption = Annotated[TemplateFormat, typer.Option("--format", "-f", help="csv or xlsx.")]
+
+
 @app.command("template")
 def template(
-    kind: Annotated[TemplateKind, typer.Argument(
-        help="cohort (hires for onboarding-plan --cohort) or forecast (demand for plan-hiring --forecast).")],
-    output_format: Annotated[TemplateFormat, typer.Option("--format", "-f", help="csv or xlsx.")]
-        = TemplateFormat.xlsx,
+    kind: KindArgument,
+    output_format: FormatOption = TemplateFormat.xlsx,
     lang: LangOption = None,
     out: OutOption = None,
     repo: RepoOption = None,
@@ -43,7 +46,7 @@ def template(
     """
     from cs_team.commands.documents import deliver, deliver_bytes
     from cs_team.documents.output import language
-    from cs_team.export import templates
+    from cs_team.inputs import templates
 
     playbook = open_playbook(repo)
     languages = language(playbook, lang.value if lang else None).languages
