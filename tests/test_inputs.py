@@ -287,3 +287,12 @@ def test_a_half_filled_xlsx_forecast_row_is_named_not_a_traceback(repo: RepoCopy
     assert (code, out) == (1, "")
     assert err == ("cs-team: error: f.xlsx:3: interval_start '' is not a date and time; write it as "
                    "2026-11-11T09:00\n")
+
+
+def test_a_broken_yaml_side_file_is_worded_in_the_users_language(repo: RepoCopy) -> None:
+    repo.write("h.yaml", "kind: scorecard\nrole: agent\nrole: agent\n")
+    codes_and_errors = [invoke(repo, "score", "h.yaml", "--lang", lang) for lang in ("zh", "en")]
+    (zh_code, _, zh), (en_code, _, en) = codes_and_errors
+    assert zh_code == en_code == 1
+    assert zh.splitlines()[0].startswith("h.yaml:3:1: ") and en.splitlines()[0].startswith("h.yaml:3:1: ")
+    assert zh.splitlines()[0] != en.splitlines()[0]  # the same problem, worded for each reader

@@ -53,7 +53,7 @@ def parse(path: Path, display: str, problems: Problems, check: Callable[[Any], N
     # for what it is, e.g. a scorecard's recommendation `yes`.
     errors = [f for f in parsed.findings if f.severity.value == "error" and f.code != "CS007"]
     for finding in errors:
-        problems.add(f"{display}:{finding.line}:{finding.column}", finding.message)
+        problems.add(f"{display}:{finding.line}:{finding.column}", finding.text(problems.lang))
     return None if errors else parsed
 
 
