@@ -30,7 +30,8 @@ def text(findings: list[Finding], colour: bool = False, lang: str = "en") -> str
     lines = []
     for f in findings:
         place, message = f"{escape_controls(f.path)}:{f.line}:{f.column}:", escape_controls(f.text(lang))
-        level = _LEVEL_WORDS.get(lang, {}).get(f.severity, f.severity.value)
+        # a message not yet worded in every language keeps its line in English, level included
+        level = _LEVEL_WORDS.get(lang, {}).get(f.severity, f.severity.value) if f.phrase else f.severity.value
         if colour:
             level = f"{_COLOURS[f.severity]}{level}{_RESET}"
             lines.append(f"{_BOLD}{place}{_RESET} {f.code} {level} {message} {_DIM}[{f.rule}]{_RESET}")

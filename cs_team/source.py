@@ -22,7 +22,7 @@ import yaml
 from cs_team.constructor import MAX_DIGITS, MAX_EXPANDED_NODES, AliasBomb, NumberTooLong, compose, loader_for
 from cs_team.findings import Finding, Span
 from cs_team.rulebook import make_finding
-from cs_team.wording import Phrase
+from cs_team.wording import Phrase, phrase
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest file read. Playbooks are small; a larger file is almost surely not one."""
@@ -78,31 +78,28 @@ def decode(raw: bytes, parsed: ParsedFile) -> str | None:
     """UTF-8 text of the file, or None with a finding saying why it is not usable."""
     if len(raw) > MAX_BYTES:
         size = len(raw) / (1024 * 1024)
-        parsed.findings.append(finding(parsed, "CS005", Span(), (
-            f"file is {size:.1f} MiB; playbook files are read up to {MAX_BYTES // (1024 * 1024)} MiB: "
-            "split it into several files")))
+        parsed.findings.append(finding(parsed, "CS005", Span(), phrase(
+            "file.too_large", size=f"{size:.1f}", limit=MAX_BYTES // (1024 * 1024))))
         return None
     if raw.startswith(_UTF16_32_BOMS):
-        parsed.findings.append(finding(parsed, "CS003", Span(), (
-            "file is UTF-16/UTF-32 encoded; save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)")))
+        parsed.findings.append(finding(parsed, "CS003", Span(), phrase("file.utf16")))
         return None
     if b"\x00" in raw:
         parsed.findings.append(finding(parsed, "CS005", _byte_position(raw, raw.index(b"\x00")),
-                                       "file is binary (it contains NUL bytes), not YAML text"))
+                                       phrase("file.binary")))
         return None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         span = _byte_position(raw, error.start)
-        hint = "save it as UTF-8"
+        hint = phrase("file.save_utf8")
         try:
             raw.decode("gb18030")
-            hint = ("it looks like GBK/GB18030: convert it with "
-                    "`iconv -f GB18030 -t UTF-8`, or re-save it as UTF-8 in your editor")
+            hint = phrase("file.looks_gbk")
         except UnicodeDecodeError:
             pass
-        parsed.findings.append(finding(parsed, "CS003", span, (
-            f"file is not UTF-8 (byte 0x{raw[error.start]:02X} cannot be decoded); {hint}")))
+        parsed.findings.append(finding(parsed, "CS003", span, phrase(
+            "file.not_utf8", byte=f"{raw[error.start]:02X}", hint=hint)))
         return None
 
 
@@ -138,9 +135,8 @@ def parse_text(text: str, parsed: ParsedFile) -> None:
     if too_deep is not None:
         line = text.count("\n", 0, too_deep) + 1
         column = too_deep - (text.rfind("\n", 0, too_deep) + 1) + 1
-        parsed.findings.append(finding(parsed, "CS001", Span(line, column, line, column + 1), (
-            f"collections are nested more than {MAX_DEPTH} levels deep here; "
-            "playbooks never need this: flatten the structure")))
+        parsed.findings.append(finding(parsed, "CS001", Span(line, column, line, column + 1),
+                                       phrase("file.too_deep", depth=MAX_DEPTH)))
         return
     def report(code: str, node: yaml.Node, message: str | Phrase) -> None:
         parsed.findings.append(finding(parsed, code, node_span(node), message))
@@ -149,19 +145,16 @@ def parse_text(text: str, parsed: ParsedFile) -> None:
     try:
         node = loader.get_single_node()
         if node is None:
-            parsed.findings.append(finding(parsed, "CS004", Span(), (
-                "file holds no YAML document (it is empty or only comments)")))
+            parsed.findings.append(finding(parsed, "CS004", Span(), phrase("file.empty")))
             return
         data = loader.construct_data(node)
     except AliasBomb as bomb:
-        parsed.findings.append(finding(parsed, "CS006", node_span(bomb.node), (
-            f"aliases expand this document beyond {MAX_EXPANDED_NODES:,} values; "
-            "write the content out instead of repeating anchors")))
+        parsed.findings.append(finding(parsed, "CS006", node_span(bomb.node), phrase(
+            "file.alias_bomb", limit=f"{MAX_EXPANDED_NODES:,}")))
         return
     except NumberTooLong as number:
-        parsed.findings.append(finding(parsed, "CS013", node_span(number.node), (
-            f"this number has {number.digits:,} digits, far out of any range (at most {MAX_DIGITS} "
-            "are read); write the value the field needs")))
+        parsed.findings.append(finding(parsed, "CS013", node_span(number.node), phrase(
+            "file.number_too_long", digits=f"{number.digits:,}", limit=MAX_DIGITS)))
         return
     except yaml.MarkedYAMLError as error:
         parsed.findings.append(_syntax_finding(parsed, error, text))
@@ -170,11 +163,11 @@ def parse_text(text: str, parsed: ParsedFile) -> None:
         offset = error.position
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        parsed.findings.append(finding(parsed, "CS001", Span(line, column, line, column + 1), (
-            f"control character U+{error.character:04X} is not allowed in YAML; delete it")))
+        parsed.findings.append(finding(parsed, "CS001", Span(line, column, line, column + 1), phrase(
+            "file.control_character", code=f"{error.character:04X}")))
         return
     except RecursionError:
-        parsed.findings.append(finding(parsed, "CS001", Span(), "YAML nesting is too deep to read"))
+        parsed.findings.append(finding(parsed, "CS001", Span(), phrase("file.nesting_unreadable")))
         return
     finally:
         loader.dispose()
@@ -190,16 +183,56 @@ def _char_at(text: str, mark: yaml.Mark) -> str:
 def _syntax_finding(parsed: ParsedFile, error: yaml.MarkedYAMLError, text: str) -> Finding:
     mark = error.problem_mark or error.context_mark
     span = mark_span(mark) if mark else Span()
-    problem = error.problem or "invalid YAML"
+    raw_problem = error.problem or ""
     if "expected a single document" in (error.context or ""):
-        return finding(parsed, "CS008", span, (
-            "a second YAML document starts here (after ---); keep one document per file"))
-    if mark and (_char_at(text, mark) == "\t" or "tab character" in problem):
-        problem += " (indent with spaces, not tabs)"
-    context = f" {error.context}" if error.context and error.context not in problem else ""
-    if context and error.context_mark and error.context_mark.line != (mark.line if mark else -1):
-        context += f" that started on line {error.context_mark.line + 1}"
-    return finding(parsed, "CS001", span, f"YAML syntax error: {problem}{context}")
+        return finding(parsed, "CS008", span, phrase("file.second_document"))
+    problem: Phrase | str = _libyaml_words(raw_problem) if raw_problem else phrase("yaml.invalid")
+    if mark and (_char_at(text, mark) == "\t" or "tab character" in raw_problem):
+        problem = phrase("file.syntax_tab", problem=problem)
+    context: Phrase | str = ""
+    if error.context and error.context not in raw_problem:
+        words = _libyaml_words(error.context)
+        if error.context_mark and error.context_mark.line != (mark.line if mark else -1):
+            context = phrase("file.context_from", context=words, line=error.context_mark.line + 1)
+        else:
+            context = phrase("file.context", context=words)
+    return finding(parsed, "CS001", span, phrase("file.syntax", problem=problem, context=context))
+
+
+# libyaml's words for what went wrong, as the catalogue says them in each language
+_LIBYAML = {
+    "mapping values are not allowed in this context": "yaml.mapping_values",
+    "did not find expected ',' or '}'": "yaml.expected_flow_mapping_end",
+    "did not find expected ',' or ']'": "yaml.expected_flow_sequence_end",
+    "did not find expected key": "yaml.expected_key",
+    "could not find expected ':'": "yaml.expected_colon",
+    "did not find expected '-' indicator": "yaml.expected_entry",
+    "found character that cannot start any token": "yaml.bad_character",
+    "found a tab character that violates indentation": "yaml.tab_indentation",
+    "found a tab character where an indentation space is expected": "yaml.tab_space_expected",
+    "found unexpected end of stream": "yaml.stream_end",
+    "found undefined alias": "yaml.undefined_alias",
+    "second occurrence": "yaml.second_occurrence",
+    "did not find expected <document start>": "yaml.document_start",
+    "did not find expected comment or line break": "yaml.comment_or_break",
+    "while parsing a flow mapping": "yaml.while_flow_mapping",
+    "while parsing a flow sequence": "yaml.while_flow_sequence",
+    "while parsing a block mapping": "yaml.while_block_mapping",
+    "while parsing a block collection": "yaml.while_block_collection",
+    "while scanning for the next token": "yaml.while_next_token",
+    "while scanning a simple key": "yaml.while_simple_key",
+    "while scanning a quoted scalar": "yaml.while_quoted",
+    "while scanning a plain scalar": "yaml.while_plain",
+    "while scanning a block scalar": "yaml.while_block_scalar",
+    "while parsing a node": "yaml.while_node",
+    "found duplicate anchor; first occurrence": "yaml.duplicate_anchor",
+}
+
+
+def _libyaml_words(text: str) -> Phrase | str:
+    """libyaml's English as a catalogue phrase where the catalogue knows it, else as it is."""
+    key = _LIBYAML.get(text)
+    return Phrase(key) if key else text
 
 
 def parse_file(path: Path, display: str, read: Callable[[Path], bytes] = Path.read_bytes) -> ParsedFile:
@@ -209,7 +242,7 @@ def parse_file(path: Path, display: str, read: Callable[[Path], bytes] = Path.re
         raw = read(path)
     except OSError as error:
         reason = error.strerror or str(error)
-        parsed.findings.append(finding(parsed, "CS005", Span(), f"cannot read the file: {reason}"))
+        parsed.findings.append(finding(parsed, "CS005", Span(), phrase("file.unreadable", reason=reason)))
         return parsed
     text = decode(raw, parsed)
     if text is not None:

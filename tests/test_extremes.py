@@ -101,7 +101,7 @@ def test_a_5000_digit_number_is_a_finding_at_its_line(tmp_path: Path) -> None:
     text = (repo / "role.yaml").read_text(encoding="utf-8")
     line, column = position(text, "40", before="weight: ")
     (repo / "role.yaml").write_text(text.replace("weight: 40", "weight: " + "9" * 5000, 1), encoding="utf-8")
-    for argv in (["lint", "--format", "parsable"], ["interview-kit", "agent"], ["trace"]):
+    for argv in (["lint", "--format", "parsable", "--lang", "en"], ["interview-kit", "agent"], ["trace"]):
         done = subprocess.run([sys.executable, "-m", "cs_team", *argv], capture_output=True, text=True,
                               cwd=repo, timeout=120, check=False)
         assert "Traceback" not in done.stderr, (argv, done.stderr)
