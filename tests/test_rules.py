@@ -93,7 +93,7 @@ CASES = [
          says="curriculum 'basics' modules never scheduled: m-calls"),
     Case("CS218", "evaluation.yaml", "min_performance: B\n", "min_performance: B plus\n", "B plus",
          says="min_performance 'B plus' is not one of the performance ratings (A, B, C), so no "
-              "candidate's reviews can be compared with it; use one of A, B, C"),
+              "candidate's reviews can be compared with it; use one of: A, B, C"),
     Case("CS219", "evaluation.yaml", "contract_months: 36", "contract_months: 12", "3",
          before="  months: ", says="probation of 3 month(s) is over the legal cap: a contract of 12 "
          "month(s) allows at most 2 month(s) of probation (Labour Contract Law art. 19)"),

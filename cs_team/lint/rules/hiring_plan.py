@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook
-from cs_team.validation import suggest
+from cs_team.wording import did_you_mean, namespace_name, phrase
 
 MONTH_WEEKS = 52 / 12
 OVERTIME_MONTH_CAP = 36  # 《劳动法》第四十一条: at most 36 hours of overtime a month
@@ -26,9 +26,9 @@ def check_channels(playbook: Playbook) -> Iterator[Report]:
             named += [(("max_share_percent", c), c) for c in entry.max_share_percent]
             for path, channel in named:
                 if channel not in mine:
-                    yield Report(site.at("roster", r, *path), (
-                        f"role '{entry.role}' does not staff channel '{channel}' (it staffs "
-                        f"{', '.join(mine) or 'no channel'}){suggest(channel, mine)}"))
+                    yield Report(site.at("roster", r, *path), phrase(
+                        "plan.channel_not_staffed", role=entry.role, channel=channel,
+                        mine=", ".join(mine) or phrase("plan.no_channel"), hint=did_you_mean(channel, mine)))
 
 
 def check_temps(playbook: Playbook) -> Iterator[Report]:
@@ -38,9 +38,9 @@ def check_temps(playbook: Playbook) -> Iterator[Report]:
         for t, temp in enumerate(inputs.temps):
             for i, channel in enumerate(temp.channels):
                 if channel not in known:
-                    yield Report(playbook.site(inputs).at("temps", t, "channels", i), (
-                        f"temps '{temp.id}' name channel '{channel}', which these hiring inputs do not "
-                        f"have ({', '.join(known)}){suggest(channel, known)}"))
+                    yield Report(playbook.site(inputs).at("temps", t, "channels", i), phrase(
+                        "plan.temps_channel", temp=temp.id, channel=channel, known=", ".join(known),
+                        hint=did_you_mean(channel, known)))
 
 
 def check_moves(playbook: Playbook) -> Iterator[Report]:
@@ -51,10 +51,11 @@ def check_moves(playbook: Playbook) -> Iterator[Report]:
             for key in ("from_role", "to_role"):
                 role = getattr(move, key)
                 if not playbook.exists("role", role):
-                    hint = suggest(role, playbook.declared.get("role", {}))
-                    yield Report(site.at(key), f"unknown role '{role}'{hint}")
+                    hint = did_you_mean(role, playbook.declared.get("role", {}))
+                    yield Report(site.at(key), phrase("rules.unknown_reference",
+                                                      namespace=namespace_name("role"), key=role, hint=hint))
             if move.from_role == move.to_role:
-                yield Report(site.at("to_role"), f"a move from '{move.from_role}' to itself changes nothing")
+                yield Report(site.at("to_role"), phrase("plan.move_to_itself", role=move.from_role))
 
 
 def check_overtime(playbook: Playbook) -> Iterator[Report]:
@@ -64,10 +65,9 @@ def check_overtime(playbook: Playbook) -> Iterator[Report]:
             continue
         weekly = inputs.overtime.max_hours_per_person_week
         if weekly * MONTH_WEEKS > OVERTIME_MONTH_CAP + 1e-9:
-            yield Report(playbook.site(inputs).at("overtime", "max_hours_per_person_week"), (
-                f"{weekly:g} hours a week is {weekly * MONTH_WEEKS:.1f} a month, over the 36 hours of "
-                f"overtime a month the Labour Law (art. 41) allows; at most "
-                f"{OVERTIME_MONTH_CAP / MONTH_WEEKS:.1f} a week"))
+            yield Report(playbook.site(inputs).at("overtime", "max_hours_per_person_week"), phrase(
+                "plan.overtime", weekly=float(weekly), monthly=f"{weekly * MONTH_WEEKS:.1f}",
+                cap=f"{OVERTIME_MONTH_CAP / MONTH_WEEKS:.1f}"))
 
 
 def check_new_hire_rate(playbook: Playbook) -> Iterator[Report]:
@@ -75,7 +75,5 @@ def check_new_hire_rate(playbook: Playbook) -> Iterator[Report]:
     for inputs in playbook.hiring.values():
         early = inputs.new_hire_attrition_percent_per_month
         if early is not None and early < inputs.attrition_percent_per_month:
-            yield Report(playbook.site(inputs).at("new_hire_attrition_percent_per_month"), (
-                f"new hires leaving at {early:g} % a month, slower than tenured agents "
-                f"({inputs.attrition_percent_per_month:g} %); in their first 90 days they leave faster "
-                "(20-40 % within three months is common)"))
+            yield Report(playbook.site(inputs).at("new_hire_attrition_percent_per_month"), phrase(
+                "plan.new_hire_rate", early=float(early), tenured=float(inputs.attrition_percent_per_month)))

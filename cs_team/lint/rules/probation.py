@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from cs_team.lint.registry import Report
 from cs_team.lint.rules.languages import texts
 from cs_team.playbook import Playbook, Site
+from cs_team.wording import Phrase, Texts, phrase
 
 # Texts that propose a longer or second probation, in Chinese and English.
 _EXTENSION = re.compile(
@@ -40,10 +41,10 @@ def legal_cap(contract_months: int | str) -> int:
     return 1 if months < 12 else 2 if months < 36 else 6
 
 
-def _term(contract_months: int | str) -> str:
+def _term(contract_months: int | str) -> Phrase:
     if contract_months == "open-ended":
-        return "an open-ended contract"
-    return f"a contract of {contract_months} month(s)"
+        return phrase("law.open_ended")
+    return phrase("law.term_months", months=contract_months)
 
 
 def proposes_extension(text: str) -> bool:
@@ -63,41 +64,28 @@ def check_cap(playbook: Playbook) -> Iterator[Report]:
         cap = 6 if term is None else legal_cap(term)
         if probation.months <= cap:
             continue
-        contract = "any labour contract" if term is None else _term(term)
-        allowed = "no probation" if cap == 0 else f"at most {cap} month(s) of probation"
-        fix = f"set months: {cap}" if cap else "remove the probation or lengthen the contract"
-        yield Report(site.at("months"), (
-            f"probation of {probation.months} month(s) is over the legal cap: {contract} allows "
-            f"{allowed} (Labour Contract Law art. 19), and the excess is paid as compensation at "
-            f"the full monthly wage (art. 83); {fix}"))
+        contract = phrase("law.any_contract") if term is None else _term(term)
+        allowed = phrase("law.no_probation") if cap == 0 else phrase("law.at_most", cap=cap)
+        fix = phrase("law.set_months", cap=cap) if cap else phrase("law.remove_or_lengthen")
+        yield Report(site.at("months"), phrase("law.over_cap", months=probation.months, contract=contract,
+                                               allowed=allowed, fix=fix))
 
 
 def check_extension(playbook: Playbook) -> Iterator[Report]:
     for site, probation in _probations(playbook):
         for i, review in enumerate(probation.reviews):
             if review.month > probation.months:
-                yield Report(site.at("reviews", i, "month"), (
-                    f"a review in month {review.month} falls after the {probation.months}-month "
-                    "probation: probation cannot be extended (Labour Contract Law art. 19; art. 83 "
-                    "makes the employer pay for the excess); review within the probation"))
+                yield Report(site.at("reviews", i, "month"), phrase(
+                    "law.review_after", month=review.month, months=probation.months))
         for path, text in texts(probation):
             if any(proposes_extension(s) for s in text.all_strings()):
-                yield Report(site.at(*path), (
-                    "probation is extended or repeated here: the law allows one probation per "
-                    "employer and employee, within the cap for the contract term (Labour Contract "
-                    "Law art. 19; art. 83 makes the employer pay for the excess); confirm the hire "
-                    "and set a written improvement plan, or do not confirm on the stated hiring "
-                    "conditions (art. 21)"))
+                yield Report(site.at(*path), phrase("law.extension"))
 
 
 def check_term_stated(playbook: Playbook) -> Iterator[Report]:
     for site, probation in _probations(playbook):
         if probation.contract_months is None:
-            yield Report(site.at("months"), (
-                "the probation does not state the labour contract's term, so its legal cap cannot "
-                "be checked (Labour Contract Law art. 19: 1 month for 3 months to under a year, 2 "
-                "for 1 to under 3 years, 6 for 3 years or open-ended); add contract_months: 36 or "
-                "contract_months: open-ended"), key=True)
+            yield Report(site.at("months"), phrase("law.term_missing"), key=True)
 
 
 def check_ramp(playbook: Playbook) -> Iterator[Report]:
@@ -110,8 +98,7 @@ def check_ramp(playbook: Playbook) -> Iterator[Report]:
                 continue
             where = (("ramp_percent", low[0][0]) if low[0][0] in review.ramp_percent
                      else ("expected_percent_of_target",))
-            listed = ", ".join(f"{kpi} at {percent:g} %" for kpi, percent in low)
-            yield Report(site.at("reviews", i, *where), (
-                f"month {review.month} expects {listed} of target: quality red lines, schedule "
-                f"adherence and courtesy hold from go-live; keep them at {HOLD_PERCENT} % or more "
-                "and ramp first-contact resolution and handle time with ramp_percent"))
+            listed = Texts((("en", ", ".join(f"{kpi} at {percent:g} %" for kpi, percent in low)),
+                            ("zh", "、".join(f"{kpi} {percent:g}%" for kpi, percent in low))))
+            yield Report(site.at("reviews", i, *where), phrase(
+                "law.ramp_hold", month=review.month, listed=listed, hold=HOLD_PERCENT))

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook
-from cs_team.validation import suggest
+from cs_team.wording import did_you_mean, phrase
 
 
 def check(playbook: Playbook) -> Iterator[Report]:
@@ -16,7 +16,6 @@ def check(playbook: Playbook) -> Iterator[Report]:
             minimum = promotion.eligibility.min_performance
             if minimum in ratings:
                 continue
-            hint = suggest(minimum, ratings) or f"; use one of {', '.join(ratings)}"
-            yield Report(playbook.site(rules).at("promotions", p, "eligibility", "min_performance"), (
-                f"min_performance '{minimum}' is not one of the performance ratings "
-                f"({', '.join(ratings)}), so no candidate's reviews can be compared with it{hint}"))
+            hint = did_you_mean(minimum, ratings) or phrase("hint.use_one_of", choices=", ".join(ratings))
+            yield Report(playbook.site(rules).at("promotions", p, "eligibility", "min_performance"), phrase(
+                "law.min_performance", minimum=minimum, ratings=", ".join(ratings), hint=hint))

@@ -14,11 +14,12 @@ import yaml
 
 from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook, Site
+from cs_team.wording import phrase
 
 # The YAML 1.1 resolver PyYAML uses: what a 1.1 reader makes of a plain scalar.
 _RESOLVER = yaml.resolver.Resolver()
-_MISREAD = {"tag:yaml.org,2002:timestamp": "a date or timestamp",
-            "tag:yaml.org,2002:int": "a base-60 number", "tag:yaml.org,2002:float": "a base-60 number"}
+_MISREAD = {"tag:yaml.org,2002:timestamp": "law.as_date",
+            "tag:yaml.org,2002:int": "law.as_base60", "tag:yaml.org,2002:float": "law.as_base60"}
 # Cheap pass over the text first: most files hold neither form at all.
 _CANDIDATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]|[0-9]:[0-5]?[0-9]")
 
@@ -37,7 +38,7 @@ def _plain_scalars(node: yaml.Node, path: tuple = ()) -> Iterator[tuple[tuple, s
 
 
 def misread(value: str) -> str | None:
-    """What a YAML 1.1 reader makes of this unquoted value, when it is not text."""
+    """The catalogue key for what a YAML 1.1 reader makes of this unquoted value, when not text."""
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
     if tag == "tag:yaml.org,2002:timestamp" or (tag in _MISREAD and ":" in value):
         return _MISREAD[tag]
@@ -51,6 +52,5 @@ def check(playbook: Playbook) -> Iterator[Report]:
             continue
         for path, value in _plain_scalars(parsed.node):
             if as_what := misread(value):
-                yield Report(Site(document, path, in_model=False), (
-                    f"'{value}' is read as {as_what} by YAML 1.1 tools and as text by YAML 1.2 "
-                    f"ones; quote it (\"{value}\") so every reader agrees"))
+                yield Report(Site(document, path, in_model=False), phrase(
+                    "law.quote", value=value, as_what=phrase(as_what)))
