@@ -11,6 +11,7 @@ import sys
 import typer
 
 from cs_team import commands, terminal  # noqa: F401  (commands: registers every command)
+from cs_team.coercion import defer_coercion
 from cs_team.commands.base import app, say
 from cs_team.controls import escape_controls
 from cs_team.errors import EXIT_OK, EXIT_USAGE, CsTeamError
@@ -31,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     command = typer.main.get_command(app)
+    defer_coercion(command)
     try:
         result = command.main(args=argv, prog_name="cs-team", standalone_mode=False)
     except CsTeamError as error:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from cs_team.collector import collector_paused
 from cs_team.findings import Finding
 from cs_team.fingerprint import Snapshot
 from cs_team.locate import span_at
@@ -168,24 +167,6 @@ def load_config(root: Path, cwd: Path | None, read: Callable[[Path], bytes] = Pa
             parsed.findings.append(finding(parsed, "CS104", span_at(parsed.node, ("ignore", index)),
                                            phrase("source.config_ignore", name=name)))
     return config, parsed, ignored
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector around work on a whole repository.
-
-    Loading builds hundreds of thousands of long-lived, acyclic objects (node trees, data,
-    models), freed by reference counting; with the collector running, every generation-2 pass
-    walks all of them again, which tripled the lint time of a 2,000-file repository. Wrap the
-    whole operation (load and rules): pausing only the load defers a full pass to just after it.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def load_repository(root: Path, *, bundled: bool = False, cwd: Path | None = None,

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from cs_team import __version__
 from cs_team.controls import escape_controls
 from cs_team.findings import Finding, Severity
-from cs_team.rulebook import RULES
 from cs_team.wording import Phrase, phrase
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m"}
@@ -74,6 +73,8 @@ def as_json(findings: list[Finding], lang: str = "en") -> str:
 
 def sarif(findings: list[Finding], lang: str = "en") -> str:
     """SARIF 2.1.0, ready for GitHub code scanning (``upload-sarif``)."""
+    from cs_team.rulebook import RULES  # the catalogue is read only for this format
+
     codes = list(RULES)
     rules = [{
         "id": rule.code,

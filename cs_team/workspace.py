@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from cs_team.collector import collector_paused
 from cs_team.errors import UsageError
 from cs_team.findings import Finding, normalise
-from cs_team.loader import Repository, collector_paused, load_repository
 from cs_team.repo import CONFIG_NAME, bundled_root, find_root
+
+if TYPE_CHECKING:  # loading imports the models (pydantic): a cached lint does without
+    from cs_team.loader import Repository
 
 
 @dataclass
@@ -47,6 +51,8 @@ class Opened:
 
 
 def open_repository(start: Path | None = None, cwd: Path | None = None) -> Opened:
+    from cs_team.loader import load_repository
+
     cwd = cwd or Path.cwd()
     located = locate(start, cwd)
     return Opened(load_repository(located.root, bundled=located.bundled, cwd=cwd), located.note)

@@ -23,7 +23,9 @@ class LintFormat(str, Enum):
 
 
 def _codes(values: list[str] | None, option: str) -> set[str]:
-    from cs_team.rulebook import resolve_codes
+    if not values:
+        return set()
+    from cs_team.rulebook import resolve_codes  # reads the rule catalogue: only when asked
 
     codes, unknown = resolve_codes(v for value in values or [] for v in value.split(","))
     if unknown:

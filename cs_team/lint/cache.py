@@ -13,6 +13,7 @@ note) when git tracks it, and an entry is used only if it passes every check in
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import platform
@@ -25,8 +26,6 @@ from cs_team import __version__
 from cs_team.findings import Finding
 from cs_team.fingerprint import Snapshot
 from cs_team.lint import cache_entry
-from cs_team.lint.runner import run
-from cs_team.loader import load_repository
 from cs_team.repo import CONFIG_NAME, display_path, playbook_files
 from cs_team.rulebook import RULES
 
@@ -44,14 +43,24 @@ class LintRun:
 
 
 def _key(snapshot: Snapshot, cwd: Path) -> str:
-    import pydantic
-
-    return snapshot.digest(__version__, pydantic.VERSION, platform.python_version(),
+    return snapshot.digest(__version__, _pydantic_version(), platform.python_version(),
                            display_path(snapshot.root, cwd))
+
+
+def _pydantic_version() -> str:
+    """Pydantic's version file, read rather than imported: a cache hit must not pay for pydantic
+    (its messages are in the findings, so another version must miss)."""
+    spec = importlib.util.find_spec("pydantic")
+    if spec is None or spec.origin is None:
+        return "pydantic?"
+    return (Path(spec.origin).parent / "version.py").read_text(encoding="utf-8")
 
 
 def _fresh(root: Path, cwd: Path, select: set[str] | None, ignore: set[str], bundled: bool,
            snapshot: Snapshot | None = None) -> LintRun:
+    from cs_team.lint.runner import run
+    from cs_team.loader import load_repository
+
     repo = load_repository(root, bundled=bundled, cwd=cwd, snapshot=snapshot)
     files = {d.parsed.display: d.parsed.path for d in repo.documents}
     if repo.config_file is not None:

@@ -1,0 +1,52 @@
+"""A start that pays only for what it uses: every `--help` and a cached lint import no models,
+no rules, no YAML parser and no pydantic (speed itself is measured by benchmarks/house_bench.py)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from cs_team.cli import app
+from cs_team.repo import bundled_root
+
+HEAVY = ("pydantic", "yaml", "jinja2", "cs_team.loader", "cs_team.model", "cs_team.lint.rules",
+         "cs_team.rulebook", "cs_team.playbook")
+
+PROBE = """
+import contextlib, io, json, sys
+from cs_team.cli import main
+codes = []
+for args in json.loads(sys.argv[1]):
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        codes.append(main(args))
+print(json.dumps([codes, sorted(sys.modules)]))
+"""
+
+
+def _run(cwd: Path, *invocations: list[str]) -> tuple[list[int], list[str]]:
+    """Exit codes of the invocations, run in one fresh process, and the heavy modules it imported."""
+    result = subprocess.run([sys.executable, "-c", PROBE, json.dumps(invocations)], cwd=cwd,
+                            capture_output=True, text=True, check=True)
+    codes, modules = json.loads(result.stdout.splitlines()[-1])
+    return codes, [m for m in modules if m.startswith(HEAVY)]
+
+
+def test_every_help_imports_nothing_heavy(tmp_path: Path) -> None:
+    names = [c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands]
+    assert len(names) >= 10
+    helps = [["--help"], *([name, "--help"] for name in names), ["lint", "-h"]]
+    assert _run(tmp_path, *helps) == ([0] * len(helps), [])
+
+
+def test_a_cached_lint_imports_nothing_heavy(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(bundled_root(), repo, ignore=shutil.ignore_patterns(".cs-team-cache"))
+    codes, modules = _run(repo, ["lint"])  # fills the cache: this one needs everything
+    assert codes == [0] and {"cs_team.loader", "pydantic", "yaml"} <= set(modules)
+    assert _run(repo, ["lint"], ["lint", "--format", "parsable", "--strict"]) == ([0, 0], [])
+    (repo / "roles" / "agent-1.yaml").write_text("kind: role\n", encoding="utf-8")
+    codes, modules = _run(repo, ["lint"])  # a change: linted afresh, and the finding is there
+    assert codes == [1] and "cs_team.loader" in modules
