@@ -30,7 +30,7 @@ def _no_loading(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the repository was loaded although nothing changed")
 
-    monkeypatch.setattr(cache, "load_repository", refuse)
+    monkeypatch.setattr("cs_team.loader.load_repository", refuse)  # imported by the cache on a miss
 
 
 def test_unchanged_repository_is_not_parsed_again(broken: RepoCopy, monkeypatch: pytest.MonkeyPatch) -> None:
