@@ -8,12 +8,18 @@ through it, and it imports nothing of cs-team but the finding record. The texts 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING, NamedTuple
 
 from cs_team.findings import Finding, Severity, Span
 from cs_team.wording import Phrase
+
+if TYPE_CHECKING:
+    RULES: dict[str, Rule]
 
 
 @dataclass(frozen=True)
@@ -85,13 +91,40 @@ def _load_catalogue() -> dict[str, Rule]:
     }
 
 
-RULES: dict[str, Rule] = _load_catalogue()
+class RuleName(NamedTuple):
+    name: str
+    severity: str
+
+
+_HEAD = re.compile(r"^(CS\d+):\n  name: ([a-z0-9-]+)\n  severity: (error|warning)$", re.MULTILINE)
+
+
+@cache
+def rule_names() -> dict[str, RuleName]:
+    """Code -> name and severity, read from the catalogue's text without a YAML parser: a cached
+    lint checks its stored findings against them and needs nothing else of the catalogue (a
+    test checks this agrees with RULES)."""
+    text = (resources.files("cs_team") / "lint" / "catalogue.yaml").read_text(encoding="utf-8")
+    return {code: RuleName(name, severity) for code, name, severity in _HEAD.findall(text)}
+
+
+@cache
+def all_rules() -> dict[str, Rule]:
+    return _load_catalogue()
+
+
+def __getattr__(name: str) -> dict[str, Rule]:
+    """``RULES``, every rule with its texts, read from the catalogue on first use (a cached lint
+    and every --help never use it)."""
+    if name == "RULES":
+        return all_rules()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def make_finding(path: str, span: Span, code: str, message: str | Phrase) -> Finding:
     """A finding of rule ``code`` at ``path``/``span``: severity and name come from the catalogue.
     A phrase is kept to be worded in the reader's language; its English is the plain message."""
-    rule = RULES[code]
+    rule = all_rules()[code]
     if isinstance(message, Phrase):
         return Finding(path, span, code, rule.severity, message.word("en"), rule.name, message)
     return Finding(path, span, code, rule.severity, message, rule.name)
@@ -104,8 +137,8 @@ def resolve_codes(names: Iterable[str]) -> tuple[set[str], list[str]]:
     for raw in names:
         name = raw.strip()
         matched = {
-            c for c, r in RULES.items() if name.upper() == c or name == r.name
-        } or {c for c in RULES if name.upper().startswith("CS") and c.startswith(name.upper())}
+            c for c, r in all_rules().items() if name.upper() == c or name == r.name
+        } or {c for c in all_rules() if name.upper().startswith("CS") and c.startswith(name.upper())}
         if matched:
             codes |= matched
         else:

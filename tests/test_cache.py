@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cs_team.lint import cache, cache_entry
+from cs_team.lint import cache_entry
 from cs_team.workspace import lint_paths
 from tests.conftest import RepoCopy
 from tests.test_cli import invoke

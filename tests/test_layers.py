@@ -141,3 +141,10 @@ def test_every_rule_module_is_in_the_table() -> None:
     assert set(CHECKS) <= set(RULES)
     # Codes from CS200 on are cross-file rules: each needs a check (lower ones are the loader's).
     assert {c for c in RULES if c >= "CS200"} == set(CHECKS)
+
+
+def test_the_quick_name_index_agrees_with_the_catalogue() -> None:
+    """A cached lint checks stored findings against rule_names(), read without YAML."""
+    from cs_team.rulebook import RULES, rule_names
+
+    assert rule_names() == {code: (rule.name, rule.severity.value) for code, rule in RULES.items()}

@@ -1,5 +1,5 @@
 """A start that pays only for what it uses: every `--help` and a cached lint import no models,
-no rules, no YAML parser and no pydantic (speed itself is measured by benchmarks/house_bench.py)."""
+no rules, no YAML parser (so no rule catalogue) and no pydantic (speed itself is measured by benchmarks/house_bench.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from cs_team.cli import app
 from cs_team.repo import bundled_root
 
 HEAVY = ("pydantic", "yaml", "jinja2", "cs_team.loader", "cs_team.model", "cs_team.lint.rules",
-         "cs_team.rulebook", "cs_team.playbook")
+         "cs_team.playbook")
 
 PROBE = """
 import contextlib, io, json, sys

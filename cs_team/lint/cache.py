@@ -27,7 +27,7 @@ from cs_team.findings import Finding
 from cs_team.fingerprint import Snapshot
 from cs_team.lint import cache_entry
 from cs_team.repo import CONFIG_NAME, display_path, playbook_files
-from cs_team.rulebook import RULES
+from cs_team.rulebook import rule_names
 
 CACHE_FOLDER = ".cs-team-cache"
 CACHE_FILE = "lint.json"
@@ -90,7 +90,7 @@ def lint_repository(root: Path, cwd: Path, select: set[str] | None = None, ignor
             notes.append(f"ignored {CACHE_FOLDER}/: git tracks it, and a cache that comes with the "
                          f"files cannot be trusted (git rm -r --cached {CACHE_FOLDER})")
         else:
-            findings = cache_entry.findings(stored, RULES)
+            findings = cache_entry.findings(stored, rule_names())
             files = cache_entry.files(stored, root)
             if findings is not None and files is not None:
                 return LintRun(findings, files)
