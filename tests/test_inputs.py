@@ -296,3 +296,14 @@ def test_a_broken_yaml_side_file_is_worded_in_the_users_language(repo: RepoCopy)
     assert zh_code == en_code == 1
     assert zh.splitlines()[0].startswith("h.yaml:3:1: ") and en.splitlines()[0].startswith("h.yaml:3:1: ")
     assert zh.splitlines()[0] != en.splitlines()[0]  # the same problem, worded for each reader
+
+
+def test_a_forecast_with_crlf_a_bom_and_blank_lines_reads_as_the_plain_one(tmp_path: Path) -> None:
+    from cs_team.inputs.forecasts import read_forecast
+
+    rows = ["interval_start,channel,volume,aht_seconds", "2027-03-01T09:00,voice,10,300",
+            "2027-03-01T09:30,voice,12,300", "2027-03-01T10:00,voice,9,300"]
+    (tmp_path / "plain.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "excel.csv").write_bytes(b"\xef\xbb\xbf" + "\r\n".join([*rows[:2], "", *rows[2:], ""]).encode())
+    plain, excel = read_forecast(tmp_path / "plain.csv"), read_forecast(tmp_path / "excel.csv")
+    assert excel.channels == plain.channels and excel.interval_seconds == plain.interval_seconds == 1800

@@ -77,7 +77,7 @@ def read_table(path: Path, display: str, problems: Problems, kind: Kind, raw: bo
     while names and not names[-1]:  # spreadsheets leave empty header cells at the right
         names.pop()
     if raw:
-        rows = [(number, cells) for number, cells in rest if cells]
+        rows = rest  # blank lines ([]) are the reader's to skip
     else:
         rows = [(number, _trim(cells, len(names))) for number, cells in rest if any(map(_filled, cells))]
     return Table(display, names, rows)

@@ -85,15 +85,18 @@ def from_rows(display: str, header: list[str], rows: list[tuple[int, list]]) -> 
     # closely (for the message) only when something in it is wrong.
     for row_number, row in rows:
         if len(row) != width:
+            if not row:  # a blank line
+                continue
             raise ForecastError(f"{display}:{row_number}: the row has {len(row)} fields; the header "
                                 f"names {width}")
-        try:
-            start = _when(row[when_at])
+        when, channel = row[when_at], row[channel_at]
+        try:  # CSV text on the fast path; an xlsx date cell as it is
+            start = when if when.__class__ is dt.datetime else dt.datetime.fromisoformat(when.strip())
             volume, aht = float(row[volume_at]), float(row[aht_at])
-        except (TypeError, ValueError):
+        except (AttributeError, TypeError, ValueError):
             _explain(row, (when_at, volume_at, aht_at), f"{display}:{row_number}")
             raise
-        channel = _text(row[channel_at])
+        channel = channel.strip() if channel.__class__ is str else _text(channel)
         # NaN fails every comparison, so it lands here too
         if not channel or not 0 <= volume < INFINITY or not -INFINITY < aht < INFINITY or aht <= 0 < volume:
             _explain(row, (when_at, volume_at, aht_at), f"{display}:{row_number}", channel)
