@@ -190,19 +190,7 @@ def plan_hiring(
     from cs_team.validation import suggest
 
     playbook = open_playbook(repo)
-    if not playbook.hiring:
-        raise InputError("the repository has no valid hiring-inputs document (`cs-team lint` says why)")
-    if plan_id is None:
-        inputs = next(iter(playbook.hiring.values()))
-    elif plan_id in playbook.hiring:
-        inputs = playbook.hiring[plan_id]
-    else:
-        raise UsageError(f"no hiring inputs '{plan_id}'{suggest(plan_id, playbook.hiring)}")
-    shown = str(forecast) if forecast is not None else inputs.forecast  # as given: same on every machine
-    if forecast is None:
-        if inputs.forecast is None:
-            raise UsageError(f"hiring inputs '{inputs.id}' name no forecast: pass --forecast FILE")
-        forecast = playbook.repo.root / inputs.forecast
+    inputs, forecast, shown = _inputs_and_forecast(playbook, plan_id, forecast)
     try:
         day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
     except ValueError:
@@ -262,6 +250,120 @@ def _write_comparison(playbook, plans, chosen, output_format: PlanFormat, out, l
         from cs_team.documents.output import scenario_comparison
 
         text = scenario_comparison(playbook, plans, chosen, output_format.value, lang.value if lang else None)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        atomic.write_text(out, text)
+        say(f"cs-team: wrote {out}")
+
+
+def _inputs_and_forecast(playbook, plan_id: str | None, forecast: Path | None):
+    """The hiring inputs chosen, the forecast's path, and that path as the user gave it."""
+    from cs_team.errors import InputError
+    from cs_team.validation import suggest
+
+    if not playbook.hiring:
+        raise InputError("the repository has no valid hiring-inputs document (`cs-team lint` says why)")
+    if plan_id is None:
+        inputs = next(iter(playbook.hiring.values()))
+    elif plan_id in playbook.hiring:
+        inputs = playbook.hiring[plan_id]
+    else:
+        raise UsageError(f"no hiring inputs '{plan_id}'{suggest(plan_id, playbook.hiring)}")
+    shown = str(forecast) if forecast is not None else inputs.forecast  # as given: same on every machine
+    if forecast is None:
+        if inputs.forecast is None:
+            raise UsageError(f"hiring inputs '{inputs.id}' name no forecast: pass --forecast FILE")
+        forecast = playbook.repo.root / inputs.forecast
+    return inputs, forecast, shown
+
+class RosterFormat(str, Enum):
+    md = "md"
+    html = "html"
+    csv = "csv"
+
+
+class RosterWeek(str, Enum):
+    peak = "peak"
+    typical = "typical"
+    both = "both"
+
+
+@app.command()
+def roster(
+    plan_id: Annotated[str | None, typer.Argument(
+        metavar="PLAN", help="The hiring-inputs id (default: the repository's only one).")] = None,
+    forecast: Annotated[Path | None, typer.Option(
+        exists=True, help="Demand: a forecast CSV or xlsx, or a demand pattern in YAML (default: the "
+             "one the hiring inputs name).")] = None,
+    week: Annotated[RosterWeek, typer.Option(
+        help="Roster the peak week, the typical (median) week, or both.")] = RosterWeek.peak,
+    output_format: Annotated[RosterFormat, typer.Option("--format", "-f", help="Output format.")]
+        = RosterFormat.md,
+    out: OutOption = None,
+    lang: LangOption = None,
+    repo: RepoOption = None,
+) -> None:
+    """The 排班 sheet: how many people on each shift, day by day, and who to name.
+
+    The shift rules of the hiring inputs (`shifts:`; without them, a mainland centre's 早班, 中班,
+    晚班 and 夜班 of nine hours with an hour's lunch, five days in seven) and the agents each
+    interval needs give an integer program: the fewest people (or the cheapest, with night and
+    weekend premiums) whose shifts, after lunch and breaks, cover every interval of the week.
+
+    The sheet shows the people per shift and day, the coverage of every interval against its
+    requirement (over, met, short), and one row per person to write a name on. CSV holds the
+    three tables one after another, each under its title.
+
+    [bold]Examples[/bold]
+
+      cs-team roster
+
+      cs-team roster --week both --format html --out roster.html
+
+      cs-team roster --format csv --lang zh --out 排班表.csv
+    """
+    from cs_team import atomic
+    from cs_team.documents.output import language
+    from cs_team.documents.roster import roster_document, tables
+    from cs_team.errors import InputError
+    from cs_team.inputs.forecasts import read_forecast
+    from cs_team.inputs.problems import language_of
+    from cs_team.model.shifts import ShiftRules
+    from cs_team.staffing import roster_sheet, rostering
+    from cs_team.staffing.erlang import StaffingError
+    from cs_team.staffing.forecast import ForecastError
+    from cs_team.staffing.plan import channel_staffing
+
+    playbook = open_playbook(repo)
+    inputs, forecast, shown = _inputs_and_forecast(playbook, plan_id, forecast)
+    rules = inputs.shifts
+    if rules is None:
+        say(f"cs-team: note: hiring inputs '{inputs.id}' give no shift rules (shifts:): the default "
+            "早班/中班/晚班/夜班, five days in seven, are used")
+        rules = ShiftRules()
+    which = ("typical", "peak") if week is RosterWeek.both else (week.value,)
+    notes: list[str] = []
+    try:
+        loaded = read_forecast(forecast, shown, language_of(lang, playbook.default_language), notes)
+        staffing = channel_staffing(inputs, loaded)
+        sheets = [roster_sheet.build(r) for r in rostering.solve_weeks(staffing, loaded.interval_seconds,
+                                                                        inputs, rules, which)]
+    except (ForecastError, StaffingError) as error:
+        raise InputError(str(error)) from error
+    finally:
+        for note in notes:
+            say(f"cs-team: note: {note}")
+    mode = lang.value if lang else None
+    if output_format is RosterFormat.csv:
+        from cs_team.export.csvfile import csv_text
+
+        rows: list[list[object]] = []
+        for title, table in tables(sheets, language(playbook, mode)):
+            rows += [*([[]] if rows else []), [title], *table]
+        text = csv_text(rows)
+    else:
+        text = roster_document(playbook, sheets, inputs, output_format.value, mode)
     if out is None:
         sys.stdout.write(text)
     else:

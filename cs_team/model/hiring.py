@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Discriminator, Field, Tag, model_validator
 
 from cs_team.model.common import Document, Id, LocalText, Percent, Strict
+from cs_team.model.shifts import ShiftRules
 from cs_team.wording import phrase
 
 
@@ -25,6 +26,9 @@ class ServiceChannel(Strict):
     response_hours: float | None = Field(None, description="Email/tickets: first response within")
     concurrency: float = Field(1, description="Contacts one agent handles at once (chat: 2-3)")
     max_occupancy_percent: Percent | None = None
+    patience_seconds: float | None = Field(
+        None, gt=0, description="Callers' average patience: staff by Erlang A, with abandonment")
+    abandon_percent: Percent | None = Field(None, description="Highest abandonment allowed (with patience)")
 
 
 class ShrinkageItems(Strict):
@@ -130,6 +134,8 @@ class HiringInputs(Document):
     roster: list[RosterEntry] = Field(default_factory=list)
     sourcing: list[SourcingChannel] = Field(min_length=1)
     budget: float | None = Field(None, ge=0)
+    shifts: ShiftRules | None = Field(
+        None, description="Shift rules: the plan's head-count then comes from a roster of these shifts")
     forecast: str | None = Field(
         None, description="The demand forecast CSV, relative to the repository root")
     new_hire_attrition_percent_per_month: Percent | None = Field(

@@ -6,6 +6,8 @@
   time (the chat AHT, measured at that concurrency). Erlang C gives the slots; agents are
   slots / concurrency, rounded up. Concurrency above 1 also lengthens each chat, which is why
   the forecast's AHT must be the one measured at that concurrency.
+- with ``patience_seconds`` (voice, social, chat, messaging): Erlang A instead of Erlang C, to
+  the service-level, ASA and abandonment targets; each distinct volume and AHT is staffed once.
 - email and tickets: the work can wait up to the response target, so the floor must clear, in
   every response window, the work that arrived in it: the window's average workload divided
   by the occupancy cap, not the peak interval's.
@@ -42,8 +44,27 @@ def floor_agents(channel: ServiceChannel, volume: np.ndarray, aht: np.ndarray, s
         return np.ceil(needed - 1e-9).astype(np.int64)
     target = channel.service_level.percent / 100 if channel.service_level else None
     within = channel.service_level.within_seconds if channel.service_level else None
-    slots = batch.required_agents(volume, aht, step, target=target, within_seconds=within,
-                                  asa_seconds=channel.asa_seconds, max_occupancy=cap)
+    if channel.patience_seconds is not None:
+        slots = _abandoning(channel, volume, aht, step, target, within, cap)
+    else:
+        slots = batch.required_agents(volume, aht, step, target=target, within_seconds=within,
+                                      asa_seconds=channel.asa_seconds, max_occupancy=cap)
     if channel.concurrency <= 1:
         return slots
     return np.ceil(slots / channel.concurrency - 1e-9).astype(np.int64)
+
+
+def _abandoning(channel: ServiceChannel, volume: np.ndarray, aht: np.ndarray, step: int,
+                target: float | None, within: float | None, cap: float | None) -> np.ndarray:
+    from cs_team.staffing import erlang_a
+
+    abandon = channel.abandon_percent / 100 if channel.abandon_percent is not None else None
+    known: dict[tuple[float, float], int] = {}
+    agents = np.zeros(len(volume), dtype=np.int64)
+    for i, pair in enumerate(zip(volume.tolist(), aht.tolist(), strict=True)):
+        if pair not in known:
+            known[pair] = erlang_a.required_agents(
+                pair[0], pair[1], step, channel.patience_seconds, target=target, within_seconds=within,
+                asa_seconds=channel.asa_seconds, abandon_rate=abandon, max_occupancy=cap).agents
+        agents[i] = known[pair]
+    return agents

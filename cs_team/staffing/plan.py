@@ -88,7 +88,8 @@ def staffed(inputs: HiringInputs, channels: list[str]) -> tuple[list[str], dict[
     return roles, staffs
 
 
-def plan(inputs: HiringInputs, forecast: Forecast, as_of: dt.date) -> HiringPlan:
+def channel_staffing(inputs: HiringInputs, forecast: Forecast) -> list[ChannelStaffing]:
+    """Agents on the floor per interval of each forecast channel, on one grid (the roster's too)."""
     known = {c.id: c for c in inputs.channels}
     unknown = sorted(set(forecast.channels) - set(known))
     if unknown:
@@ -103,6 +104,12 @@ def plan(inputs: HiringInputs, forecast: Forecast, as_of: dt.date) -> HiringPlan
         volume, aht = on_grid(channel_forecast, first, count, step)
         agents = floor_agents(known[channel_id], volume, aht, step)
         staffing.append(ChannelStaffing(channel_id, starts, volume.tolist(), aht.tolist(), agents.tolist()))
+    return staffing
+
+
+def plan(inputs: HiringInputs, forecast: Forecast, as_of: dt.date) -> HiringPlan:
+    staffing = channel_staffing(inputs, forecast)
+    step, known = forecast.interval_seconds, [c.id for c in inputs.channels]
     weeks, shares = week_starts(forecast)
     need = floor_hours(staffing, weeks, step)
     notes = [Note("plan_note.no_forecast", {"channel": c}) for c in known if c not in forecast.channels]

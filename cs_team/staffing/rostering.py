@@ -1,0 +1,111 @@
+"""From a hiring plan's agents per interval to rosters: the weeks, the pools, the head-count.
+
+Templates that staff the same channels form a pool; a pool's requirement in each interval is the
+sum of its channels' agents. The forecast is cut into whole weeks from Monday 00:00; the typical
+week is the median one by agent-hours (the lower of the two middle ones), the peak week the
+busiest. The hiring plan takes a pool's people ÷ (1 − the shrinkage the roster does not hold
+already: everything but the paid breaks, which the shifts carry).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+
+from cs_team.model.hiring import HiringInputs
+from cs_team.model.shifts import ShiftRules, ShiftTemplate
+from cs_team.staffing import roster as program
+from cs_team.staffing.erlang import StaffingError, ceil_tolerant
+from cs_team.staffing.plan_model import ChannelStaffing
+from cs_team.staffing.shift_patterns import WEEK
+
+
+@dataclass(frozen=True)
+class Pool:
+    channels: tuple[str, ...]
+    templates: tuple[ShiftTemplate, ...]
+
+
+@dataclass
+class PoolRoster:
+    pool: Pool
+    week: str  # "typical" or "peak"
+    monday: dt.date
+    roster: program.Roster
+
+
+def pools(inputs: HiringInputs, rules: ShiftRules) -> list[Pool]:
+    everyone = tuple(c.id for c in inputs.channels)
+    grouped: dict[tuple[str, ...], list[ShiftTemplate]] = {}
+    for template in rules.templates:
+        key = tuple(c for c in everyone if c in template.channels) if template.channels else everyone
+        grouped.setdefault(key, []).append(template)
+    seen: dict[str, tuple[str, ...]] = {}
+    for key in grouped:
+        for channel in key:
+            if channel in seen:
+                raise StaffingError(f"channel '{channel}' is staffed by shift templates of two different "
+                                    f"channel sets ({', '.join(seen[channel])} and {', '.join(key)}): "
+                                    "give every template of a channel the same channels")
+            seen[channel] = key
+    return [Pool(key, tuple(templates)) for key, templates in grouped.items()]
+
+
+def weeks(starts: list[dt.datetime], step: int) -> list[tuple[dt.date, slice]]:
+    """Each whole Monday-to-Sunday week in the grid: its Monday and the slice of its intervals."""
+    per_week = WEEK * 60 // step
+    found = []
+    for i, start in enumerate(starts):
+        if start.weekday() == 0 and start.time() == dt.time() and i + per_week <= len(starts):
+            found.append((start.date(), slice(i, i + per_week)))
+    return found
+
+
+def requirement(staffing: list[ChannelStaffing], channels: tuple[str, ...]) -> np.ndarray:
+    agents = [np.asarray(c.agents, dtype=float) for c in staffing if c.channel in channels]
+    return np.sum(agents, axis=0) if agents else np.zeros(len(staffing[0].starts))
+
+
+def solve_weeks(staffing: list[ChannelStaffing], step: int, inputs: HiringInputs, rules: ShiftRules,
+                which: tuple[str, ...] = ("typical", "peak"), *,
+                time_limit: float = 60.0) -> list[PoolRoster]:
+    """The roster of each pool for the typical and the peak week (one solve when they are the same)."""
+    if not staffing:
+        return []
+    if (24 * 3600) % step:
+        raise StaffingError(f"the forecast's {step // 60}-minute intervals do not divide a day")
+    whole = weeks(staffing[0].starts, step)
+    if not whole:
+        raise StaffingError("the forecast holds no whole week from Monday 00:00 to Sunday 24:00: a "
+                            "roster needs one")
+    results = []
+    for pool in pools(inputs, rules):
+        need = requirement(staffing, pool.channels)
+        hours = [float(need[span].sum()) for _, span in whole]
+        order = sorted(range(len(whole)), key=lambda k: (hours[k], k))
+        chosen = {"typical": order[(len(order) - 1) // 2], "peak": order[-1]}
+        solved: dict[int, program.Roster] = {}
+        for name in which:
+            k = chosen[name]
+            if k not in solved:
+                solved[k] = program.solve(rules, list(pool.templates), need[whole[k][1]], step // 60,
+                                          time_limit=time_limit)
+            present = Pool(tuple(c for c in pool.channels if any(s.channel == c for s in staffing)),
+                           pool.templates)
+            results.append(PoolRoster(present, name, whole[k][0], solved[k]))
+    return results
+
+
+def shrinkage_outside(inputs: HiringInputs) -> float:
+    """The shrinkage, as a fraction, that a roster does not already hold (all but paid breaks)."""
+    shrinkage = inputs.shrinkage
+    if isinstance(shrinkage, int | float):
+        return float(shrinkage) / 100
+    return (shrinkage.total() - shrinkage.breaks) / 100
+
+
+def hired_headcount(rostered: int, inputs: HiringInputs) -> int:
+    """People to employ so that ``rostered`` are available: rostered ÷ (1 − shrinkage outside)."""
+    return ceil_tolerant(rostered / (1 - shrinkage_outside(inputs)))
