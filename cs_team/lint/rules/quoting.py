@@ -14,7 +14,7 @@ import yaml
 
 from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook, Site
-from cs_team.wording import phrase
+from cs_team.wording import Phrase, phrase
 
 # The YAML 1.1 resolver PyYAML uses: what a 1.1 reader makes of a plain scalar.
 _RESOLVER = yaml.resolver.Resolver()
@@ -37,11 +37,12 @@ def _plain_scalars(node: yaml.Node, path: tuple = ()) -> Iterator[tuple[tuple, s
                 yield from _plain_scalars(value, (*path, key.value))
 
 
-def misread(value: str) -> str | None:
-    """The catalogue key for what a YAML 1.1 reader makes of this unquoted value, when not text."""
+def misread(value: str) -> Phrase | None:
+    """What a YAML 1.1 reader makes of this unquoted value, when it is not text (a phrase: its
+    English is ``str()``)."""
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
     if tag == "tag:yaml.org,2002:timestamp" or (tag in _MISREAD and ":" in value):
-        return _MISREAD[tag]
+        return phrase(_MISREAD[tag])
     return None  # text, or a number that is meant as one
 
 
@@ -53,4 +54,4 @@ def check(playbook: Playbook) -> Iterator[Report]:
         for path, value in _plain_scalars(parsed.node):
             if as_what := misread(value):
                 yield Report(Site(document, path, in_model=False), phrase(
-                    "law.quote", value=value, as_what=phrase(as_what)))
+                    "law.quote", value=value, as_what=as_what))
