@@ -106,3 +106,22 @@ def test_a_plan_under_flags_carries_them(tmp_path: Path) -> None:
     assert result.as_dict()["scenario"] == {"id": "flags", "volume_percent": 0.0, "aht_percent": 0.0,
                                             "attrition_percent_per_month": 6.0,
                                             "new_hire_attrition_percent_per_month": None}
+
+
+def test_the_plan_as_a_workbook(department: Path) -> None:
+    import openpyxl
+
+    result = cs_team("plan-hiring", "--as-of", "2026-09-01", "--format", "xlsx", "--lang", "en", "--out", "p.xlsx",
+                     cwd=department)
+    assert result.returncode == 0, result.stderr
+    book = openpyxl.load_workbook(department / "p.xlsx")
+    assert book.sheetnames == ["Summary", "People by role and month", "Who covers each channel's hours",
+                               "Training classes", "Sourcing and budget"]
+    summary = {row[0]: row[1] for row in book["Summary"].iter_rows(min_row=2, values_only=True)}
+    plan = json.loads(cs_team("plan-hiring", "--as-of", "2026-09-01", cwd=department).stdout)
+    assert summary["People to hire"] == plan["total_hires"]
+    assert summary["Overtime"] == plan["costs"]["overtime"] and summary["Total cost"] == plan["costs"]["total"]
+    pivot = list(book["People by role and month"].iter_rows(values_only=True))
+    assert pivot[0] == ("Role", None, "2027-03")
+    first = plan["months"][0]
+    assert pivot[1][1:] == ("Needed", first["need"])

@@ -130,6 +130,7 @@ class PlanFormat(str, Enum):
     html = "html"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 @app.command("plan-hiring")
@@ -217,6 +218,17 @@ def plan_hiring(
     if scenario:
         _write_comparison(playbook, plans, chosen, output_format, out, lang)
         return
+    from cs_team.documents.output import language
+
+    if output_format is PlanFormat.xlsx:
+        from cs_team.commands.documents import deliver_bytes
+        from cs_team.documents.plan_workbook import plan_tables
+        from cs_team.export.workbook import workbook_bytes
+
+        _say_notes(playbook, inputs, result, lang)
+        deliver_bytes(workbook_bytes(plan_tables(playbook, result, language(playbook, lang.value if lang
+                                                                               else None))), out)
+        return
     if output_format in (PlanFormat.md, PlanFormat.html):
         from cs_team.documents.output import hiring_plan
 
@@ -224,12 +236,7 @@ def plan_hiring(
                            flags.title if flags else None)
     else:
         text = as_json(result) if output_format is PlanFormat.json else as_csv(result)
-    from cs_team.documents.output import language, plan_names, plan_sentence
-
-    words = language(playbook, lang.value if lang else "en")
-    names = plan_names(playbook, inputs, words)
-    for note in result.notes:
-        say(f"cs-team: note: {plan_sentence(note, names, words)}")
+    _say_notes(playbook, inputs, result, lang)
     if out is None:
         sys.stdout.write(text)
     else:
@@ -237,12 +244,22 @@ def plan_hiring(
         say(f"cs-team: wrote {out}")
 
 
+def _say_notes(playbook, inputs, result, lang) -> None:
+    """The plan's notes on stderr, in the language asked for (English by default)."""
+    from cs_team.documents.output import language, plan_names, plan_sentence
+
+    words = language(playbook, lang.value if lang else "en")
+    names = plan_names(playbook, inputs, words)
+    for note in result.notes:
+        say(f"cs-team: note: {plan_sentence(note, names, words)}")
+
+
 def _write_comparison(playbook, plans, chosen, output_format: PlanFormat, out, lang) -> None:
     """Scenarios side by side (md, html or json); CSV has no comparison."""
     from cs_team import atomic
     from cs_team.staffing.report import comparison_json
 
-    if output_format is PlanFormat.csv:
+    if output_format in (PlanFormat.csv, PlanFormat.xlsx):
         raise UsageError("--scenario compares plans: use --format md, html or json")
     if output_format is PlanFormat.json:
         text = comparison_json(plans)

@@ -1,0 +1,56 @@
+"""The hiring plan as an xlsx workbook: the report's tables, one sheet each, in the report's language."""
+
+from __future__ import annotations
+
+from cs_team.export.workbook import Column, Table
+from cs_team.playbook import Playbook
+from cs_team.render.language import Language
+from cs_team.staffing.plan_model import HiringPlan
+
+PIVOT = ("need", "roster", "new_hires", "overtime_hours", "surplus")
+
+
+def plan_tables(playbook: Playbook, plan: HiringPlan, lang: Language) -> list[Table]:
+    from cs_team.documents.output import plan_names, plan_sentence
+
+    names = plan_names(playbook, playbook.hiring[plan.inputs], lang)
+    label, c = lang.label, plan.costs
+    summary = Table(label("plan_summary"), [Column(label("hiring_plan"), width=24),
+                                            Column(f"{label('as_of')} {plan.as_of}", width=60)], [
+        [label("total_hires"), plan.total_hires], [label("hiring_cost"), c.hiring],
+        [label("overtime_cost"), c.overtime], [label("temps_cost"), c.temps], [label("plan_cost"), c.total],
+        *([[label("budget"), c.budget]] if c.budget is not None else []),
+        *[[label("warnings"), plan_sentence(note, names, lang)] for note in plan.notes]])
+    months = sorted({m.month for m in plan.months})
+    month_columns = [Column(f"{m:%Y-%m}", kind="decimal") for m in months]
+    pivot = Table(label("by_role_month"), [Column(label("role"), width=28), Column(""), *month_columns])
+    for role in dict.fromkeys(m.role for m in plan.months):
+        rows = sorted((m for m in plan.months if m.role == role), key=lambda m: m.month)
+        for key in PIVOT:
+            word = label("pivot_" + ("overtime" if key == "overtime_hours" else key))
+            pivot.rows.append([names.get(role, role), word, *(getattr(m, key) for m in rows)])
+    cover = Table(label("by_channel_month"), [Column(label("sourcing_channel"), width=20), Column("", width=28),
+                                              *month_columns])
+    for channel in dict.fromkeys(m.channel for m in plan.channel_months):
+        rows = sorted((m for m in plan.channel_months if m.channel == channel), key=lambda m: m.month)
+        shown = names.get(channel, channel)
+        cover.rows.append([shown, label("need_hours"), *(m.need_hours for m in rows)])
+        cover.rows += [[shown, names.get(r, r), *(m.by_role[r] for m in rows)] for r in rows[0].by_role]
+        cover.rows.append([shown, label("temp_hours"), *(m.temp_hours for m in rows)])
+        cover.rows.append([shown, label("uncovered_hours"), *(m.uncovered_hours for m in rows)])
+    dates = [Column(label(key), kind="date") for key in ("open_by", "training_starts", "go_live",
+                                                          "productive_by")]
+    classes = Table(label("classes"), [Column(label("role"), width=28), Column(label("class_hires"),
+                                                                               kind="whole"), *dates],
+                    [[names.get(k.role, k.role), k.hires, k.open_by, k.training_starts, k.go_live,
+                      k.fully_productive] for k in plan.classes])
+    requisitions = Table(label("sourcing_plan"), [
+        Column(label("role"), width=28), Column(label("training_starts"), kind="date"),
+        Column(label("sourcing_channel"), width=20), Column(label("hires"), kind="whole"),
+        Column(label("open_by"), kind="date"), Column(label("applicants"), kind="whole"),
+        Column(label("cost"), kind="decimal")],
+        [[names.get(r.role, r.role), k.training_starts, names.get(r.sourcing, r.sourcing), r.hires, r.open_by,
+          r.applicants, r.cost] for k in plan.classes for r in k.requisitions]
+        + [[label("sourcing_channel"), None, names.get(s.sourcing, s.sourcing), s.hires, None, s.applicants,
+            s.cost] for s in plan.sourcing])
+    return [summary, pivot, cover, classes, requisitions]
