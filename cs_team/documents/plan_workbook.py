@@ -29,8 +29,8 @@ def plan_tables(playbook: Playbook, plan: HiringPlan, lang: Language) -> list[Ta
         for key in PIVOT:
             word = label("pivot_" + ("overtime" if key == "overtime_hours" else key))
             pivot.rows.append([names.get(role, role), word, *(getattr(m, key) for m in rows)])
-    cover = Table(label("by_channel_month"), [Column(label("sourcing_channel"), width=20), Column("", width=28),
-                                              *month_columns])
+    cover = Table(label("by_channel_month"),
+                  [Column(label("sourcing_channel"), width=20), Column("", width=28), *month_columns])
     for channel in dict.fromkeys(m.channel for m in plan.channel_months):
         rows = sorted((m for m in plan.channel_months if m.channel == channel), key=lambda m: m.month)
         shown = names.get(channel, channel)
