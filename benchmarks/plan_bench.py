@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import resource
 import statistics
 import subprocess
 import sys
@@ -35,17 +36,23 @@ def main() -> None:
         print(f"forecast          {rows:,} intervals ({forecast.stat().st_size / 1e6:.1f} MB)")
         solver = _solver_seconds(forecast)
         for output in ("json", "csv", "md", "html"):
-            times = []
+            times, cpu = [], []
             for _ in range(options.runs):
+                used = resource.getrusage(resource.RUSAGE_CHILDREN)
                 start = time.perf_counter()
                 command = [sys.executable, "-m", "cs_team", "plan-hiring", "--repo", str(bundled_root()),
                            "--forecast", str(forecast), "--format", output, "--as-of", "2026-06-01",
                            "--out", str(Path(folder) / f"plan.{output}")]
                 subprocess.run(command, check=True, capture_output=True)
                 times.append(time.perf_counter() - start)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu.append(after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime)
             median = statistics.median(times)
-            print(f"plan-hiring {output:<5} {median:.2f} s (median of {options.runs}; target < 2 s); "
-                  f"optimisation {solver:.2f} s, {solver / median:.0%} of it")
+            # CPU seconds too: on a shared machine the wall clock also counts other people's work
+            spent = statistics.median(cpu)
+            print(f"plan-hiring {output:<5} {median:.2f} s wall, {spent:.2f} s CPU (median of {options.runs}; "
+                  f"target < 2 s); optimisation {solver:.2f} s: {solver / median:.0%} of the wall time, "
+                  f"{min(solver / spent, 1):.0%} of the CPU time")
 
 
 def _solver_seconds(forecast: Path) -> float:
