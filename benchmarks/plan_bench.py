@@ -50,8 +50,8 @@ def main() -> None:
             median = statistics.median(times)
             # CPU seconds too: on a shared machine the wall clock also counts other people's work
             spent = statistics.median(cpu)
-            print(f"plan-hiring {output:<5} {median:.2f} s wall, {spent:.2f} s CPU (median of {options.runs}; "
-                  f"target < 2 s); optimisation {solver:.2f} s: {solver / median:.0%} of the wall time, "
+            print(f"plan-hiring {output:<5} {median:.2f} s wall, {spent:.2f} s CPU "
+                  f"(median of {options.runs}; target < 2 s); optimisation {solver:.2f} s: {solver / median:.0%} of the wall time, "
                   f"{min(solver / spent, 1):.0%} of the CPU time")
 
 
