@@ -51,8 +51,8 @@ def main() -> None:
             # CPU seconds too: on a shared machine the wall clock also counts other people's work
             spent = statistics.median(cpu)
             print(f"plan-hiring {output:<5} {median:.2f} s wall, {spent:.2f} s CPU "
-                  f"(median of {options.runs}; target < 2 s); optimisation {solver:.2f} s: {solver / median:.0%} of the wall time, "
-                  f"{min(solver / spent, 1):.0%} of the CPU time")
+                  f"(median of {options.runs}; target < 2 s); optimisation {solver:.2f} s: "
+                  f"{solver / median:.0%} of the wall time, {min(solver / spent, 1):.0%} of the CPU time")
 
 
 def _solver_seconds(forecast: Path) -> float:
