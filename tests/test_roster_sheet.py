@@ -134,3 +134,35 @@ def test_roster_weeks(tmp_path: Path, week: str) -> None:
     text = cs_team("roster", "--week", week, "--lang", "en", "--repo", str(repo), cwd=tmp_path).stdout
     assert text.count("## Typical week") == 1
     assert text.count("## Peak week") == (1 if week == "both" else 0)
+
+
+def test_the_plan_counts_people_from_the_roster_when_shifts_are_given() -> None:
+    """With shift rules, the typical week's hours become the people its roster needs, divided by one
+    less the shrinkage the shifts do not hold (all but the paid breaks)."""
+    from cs_team.inputs.forecasts import read_forecast
+    from cs_team.model.shifts import ShiftRules
+    from cs_team.playbook import Playbook
+    from cs_team.staffing import roster as program
+    from cs_team.staffing.plan import channel_staffing, plan, productive_hours
+    from cs_team.staffing.rostering import rostered_hours, solve_weeks
+    from cs_team.workspace import open_repository
+
+    root = Path(__file__).parent.parent / "playbooks"
+    inputs = next(iter(Playbook(open_repository(root).repo).hiring.values()))
+    inputs = inputs.model_copy(update={"shifts": ShiftRules(grid_minutes=60)})
+    forecast = read_forecast(root / "forecasts" / "week.csv", "week.csv", "en", [])
+    staffing = channel_staffing(inputs, forecast)
+    hours = np.array([[sum(s.agents) * 0.25 for s in staffing]])
+    scaled, told = rostered_hours(inputs, staffing, hours, 900)
+    (solved,) = solve_weeks(staffing, 900, inputs, inputs.shifts, ("typical",))
+    paid = sum(int(n) * program.paid_hours(p) for p, n in zip(solved.roster.patterns, solved.roster.people,
+                                                                 strict=True))
+    # shrinkage 33 % of which 7 % breaks: 26 % lies outside the roster
+    people = scaled.sum() / productive_hours(inputs)
+    assert people == pytest.approx(paid / 40 / (1 - 0.26))
+    assert told == [{"week": dt.date(2027, 3, 1), "people": solved.roster.headcount,
+                     "employed": int(np.ceil(paid / 40 / 0.74 - 1e-9)),
+                     "efficiency": round(solved.roster.efficiency * 100, 1)}]
+    assert told[0]["people"] * 40 >= hours.sum()  # more people than the hours alone would say
+    planned = plan(inputs, forecast, dt.date(2026, 12, 1))
+    assert any(n.key == "plan_note.rostered" and n.values == told[0] for n in planned.notes)

@@ -113,6 +113,11 @@ def plan(inputs: HiringInputs, forecast: Forecast, as_of: dt.date) -> HiringPlan
     weeks, shares = week_starts(forecast)
     need = floor_hours(staffing, weeks, step)
     notes = [Note("plan_note.no_forecast", {"channel": c}) for c in known if c not in forecast.channels]
+    if inputs.shifts is not None:  # people from a roster of the shifts, not hours ÷ hours per person
+        from cs_team.staffing.rostering import rostered_hours
+
+        need, rostered = rostered_hours(inputs, staffing, need, step)
+        notes += [Note("plan_note.rostered", values) for values in rostered]
     if shares[-1] < 1:
         notes.append(Note("plan_note.short_week",
                           {"week": weeks[-1].date(), "days": round(float(shares[-1]) * 7, 2)}))

@@ -59,6 +59,13 @@ class Roster:
         return counts
 
 
+def paid_hours(pattern: sp.Pattern) -> float:
+    """Paid hours a week of one person on ``pattern``: time on site less the unpaid lunch."""
+    template = pattern.start.template
+    lunch = template.lunch.minutes if template.lunch else 0
+    return (template.hours * 60 - lunch) * (7 - len(pattern.off)) / 60
+
+
 def weekly_cost(rules: ShiftRules, pattern: sp.Pattern) -> float:
     """Paid hours a week of one person on ``pattern``, night and weekend hours at their premium."""
     template = pattern.start.template

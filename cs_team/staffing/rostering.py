@@ -109,3 +109,27 @@ def shrinkage_outside(inputs: HiringInputs) -> float:
 def hired_headcount(rostered: int, inputs: HiringInputs) -> int:
     """People to employ so that ``rostered`` are available: rostered ÷ (1 − shrinkage outside)."""
     return ceil_tolerant(rostered / (1 - shrinkage_outside(inputs)))
+
+
+def rostered_hours(inputs: HiringInputs, staffing: list[ChannelStaffing], need: np.ndarray,
+                   step: int) -> tuple[np.ndarray, list[dict]]:
+    """The plan's hours [week, channel] when shift rules are given: each pool's hours scaled so that
+    its typical week asks for the people its roster needs (rostered paid hours ÷ the hours of a
+    full-time week, ÷ (1 − the shrinkage the shifts do not hold)), every week in the same proportion;
+    with what to tell the reader about each pool."""
+    scaled, told = need.copy(), []
+    shrink = (float(inputs.shrinkage) if isinstance(inputs.shrinkage, int | float)
+              else inputs.shrinkage.total()) / 100
+    for result in solve_weeks(staffing, step, inputs, inputs.shifts, ("typical",)):
+        roster = result.roster
+        required = float(roster.required.sum()) * step / 3600
+        paid = sum(int(n) * program.paid_hours(pattern)
+                   for pattern, n in zip(roster.patterns, roster.people, strict=True))
+        columns = [c for c, s in enumerate(staffing) if s.channel in result.pool.channels]
+        if required > 0:
+            scaled[:, columns] *= paid * (1 - shrink) / (1 - shrinkage_outside(inputs)) / required
+        fte = paid / inputs.hours_per_fte_week
+        told.append({"week": result.monday, "people": roster.headcount,
+                     "employed": ceil_tolerant(fte / (1 - shrinkage_outside(inputs))),
+                     "efficiency": round(roster.efficiency * 100, 1)})
+    return scaled, told
