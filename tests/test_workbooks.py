@@ -38,8 +38,7 @@ def test_the_scorecard_form_has_drop_downs_and_date_cells_in_its_language(repo: 
                                            "评分", "依据", "综合建议"]
     assert [[c.value for c in row] for row in sheet.iter_rows(min_row=2, max_col=8)] == [
         ["agent", None, None, None, "listening", "倾听", 60, 2], ["agent", None, None, None, "calm", "冷静", 40, None]]
-    assert validations(sheet) == {"日期": ("date", "DATE(1990,1,1)"), "权重": ("decimal", "-1e+09"),
-                                  "评分": ("list", '"1,2,3"'),
+    assert validations(sheet) == {"日期": ("date", "DATE(1990,1,1)"), "评分": ("list", '"1,2,3"'),
                                   "综合建议": ("list", '"坚决不录用,不录用,录用,强烈推荐录用"')}
     assert book.sheetnames == ["面试评分表", "评分标准"]
     en = form(repo, "scorecard", "card-en.xlsx", "--lang", "en")
@@ -85,6 +84,9 @@ def test_a_filled_training_workbook_gives_the_figures_of_its_csv(repo: RepoCopy)
     assert [c.value for c in sheet[1]] == ["学员", "批次", "课程模块", "模块名称", "第几次", "日期", "出勤", "理论",
                                            "模拟", "实操"]
     assert validations(sheet)["出勤"] == ("list", '"是,否"') and validations(sheet)["模拟"][0] == "decimal"
+    # the second sheet says how each module is assessed, in the form's language
+    assert [row[:5] for row in book.worksheets[1].iter_rows(min_row=2, values_only=True)] == [
+        ("m-intro", "入门", "出勤", None, None), ("m-calls", "接听电话", "模拟", 80, 1)]
     for row in list(sheet.iter_rows(min_row=2)):  # the form's module rows: the hires' rows replace them
         for cell in row:
             cell.value = None

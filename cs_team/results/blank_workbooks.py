@@ -62,7 +62,7 @@ def scorecard(playbook: Playbook, role: Role, lang: Language, candidate: str | N
     columns = [Column(h("role")), Column(h("candidate")), Column(h("interviewer")),
                Column(h("date"), kind="date"), Column(h("competency")),
                Column(h("competency_name"), width=24),
-               Column(h("weight"), kind="decimal"), Column(h("minimum")),
+               Column(h("weight")), Column(h("minimum")),
                Column(h("rating"), choices=tuple(map(str, sorted(points)))), Column(h("evidence"), width=40),
                Column(h("recommendation"), choices=recommendations, width=24)]
     return [Table(_both(lang, KINDS["scorecard"].name), columns, rows,
@@ -86,7 +86,8 @@ def training(playbook: Playbook, role: Role, lang: Language) -> list[Table]:
     for module in modules_of(playbook, role):
         title, test = lang.plain(module.title), module.assessment
         rows.append([None, None, module.id, title, 1, None, None, None, None, None])
-        methods = ", ".join(test.methods) if test else words(lang, "出勤", "attendance")
+        methods = (", ".join(lang.label(f"methods.{m}") for m in test.methods) if test
+                   else words(lang, "出勤", "Attendance"))
         marks.append([module.id, title, methods, test and test.pass_mark, test and test.retakes])
     return [Table(lang.label("training_sheet"), columns, rows, blank_rows=BLANK_ROWS),
             Table(words(lang, "考核方式", "Assessment"),
@@ -113,7 +114,7 @@ def promotion(playbook: Playbook, role: Role, lang: Language) -> list[Table]:
     model = [[c.id, lang.plain(c.title), c.weight] for c in sheet.promotion.final_model]
     return [Table(sheet.promotion.id, columns, [], blank_rows=BLANK_ROWS, note=note),
             Table(words(lang, "最终评分模型", "Final model"),
-                  [Column("id", width=20), Column(words(lang, "名称", "Name"), width=30),
+                  [Column(words(lang, "编号", "ID"), width=20), Column(words(lang, "名称", "Name"), width=30),
                    Column(_headings("scorecard", lang)("weight"))], model)]
 
 
