@@ -138,8 +138,8 @@ def plan_hiring(
     plan_id: Annotated[str | None, typer.Argument(
         metavar="PLAN", help="The hiring-inputs id (default: the repository's only one).")] = None,
     forecast: Annotated[Path | None, typer.Option(
-        exists=True, help="Demand: a CSV of interval_start, channel, volume, aht_seconds, or a weekly "
-             "pattern in YAML (default: the one the hiring inputs name).")] = None,
+        exists=True, help="Demand: a CSV or xlsx of interval_start, channel, volume, aht_seconds, or a "
+             "weekly pattern in YAML (default: the one the hiring inputs name).")] = None,
     output_format: Annotated[PlanFormat, typer.Option("--format", "-f", help="Output format.")]
         = PlanFormat.json,
     out: OutOption = None,
