@@ -166,3 +166,21 @@ def test_the_plan_counts_people_from_the_roster_when_shifts_are_given() -> None:
     assert told[0]["people"] * 40 >= hours.sum()  # more people than the hours alone would say
     planned = plan(inputs, forecast, dt.date(2026, 12, 1))
     assert any(n.key == "plan_note.rostered" and n.values == told[0] for n in planned.notes)
+
+
+def test_roster_xlsx_has_one_sheet_per_table(tmp_path: Path) -> None:
+    import openpyxl
+
+    repo = _repository(tmp_path)
+    out = tmp_path / "roster.xlsx"
+    result = cs_team("roster", "--format", "xlsx", "--lang", "en", "--out", str(out), "--repo", str(repo),
+                     cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    book = openpyxl.load_workbook(out)
+    assert len(book.sheetnames) == 3
+    names = book.worksheets[2]
+    rows = list(names.iter_rows(values_only=True))
+    assert rows[0][:3] == ("No.", "Name", "Shift")
+    assert all(row[1] is None and sum(cell == "off" for cell in row[3:]) == 2 for row in rows[1:])
+    counts = list(book.worksheets[0].iter_rows(values_only=True))
+    assert counts[-1][0] == "Total" and sum(counts[-1][3:]) == 5 * (len(rows) - 1)  # five days each

@@ -298,6 +298,7 @@ class RosterFormat(str, Enum):
     md = "md"
     html = "html"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 class RosterWeek(str, Enum):
@@ -330,7 +331,7 @@ def roster(
 
     The sheet shows the people per shift and day, the coverage of every interval against its
     requirement (over, met, short), and one row per person to write a name on. CSV holds the
-    three tables one after another, each under its title.
+    three tables one after another, each under its title; xlsx one sheet each.
 
     [bold]Examples[/bold]
 
@@ -372,6 +373,13 @@ def roster(
         for note in notes:
             say(f"cs-team: note: {note}")
     mode = lang.value if lang else None
+    if output_format is RosterFormat.xlsx:
+        from cs_team.commands.documents import deliver_bytes
+        from cs_team.export.workbook import Column, Table, workbook_bytes
+
+        deliver_bytes(workbook_bytes([Table(title, [Column(str(h)) for h in table[0]], table[1:])
+                                      for title, table in tables(sheets, language(playbook, mode))]), out)
+        return
     if output_format is RosterFormat.csv:
         from cs_team.export.csvfile import csv_text
 
