@@ -22,6 +22,10 @@ except AttributeError:  # PyYAML built without libyaml: slower, same behaviour
 MAX_EXPANDED_NODES = 1_000_000
 """Nodes that aliases may add, counted as if every alias were written out."""
 
+MAX_EXPANDED_CHARS = 4 * 1024 * 1024
+"""Characters of text that aliases may add: one 50,000-character string aliased 30,000 times is
+a few nodes but 1.5 billion characters for every rule that reads the text."""
+
 _BOOLEAN_WORDS = {"true", "false"}
 
 Report = Callable[[str, yaml.Node, str], None]
@@ -34,8 +38,8 @@ guard) and no playbook figure needs a hundred."""
 
 
 class AliasBomb(Exception):
-    def __init__(self, node: yaml.Node) -> None:
-        self.node = node
+    def __init__(self, node: yaml.Node, chars: bool = False) -> None:
+        self.node, self.chars = node, chars
 
 
 class NumberTooLong(Exception):
@@ -185,21 +189,26 @@ class _AliasCountingLoader(_CheckingLoader):
 
     def __init__(self, text: str, report: Report) -> None:
         super().__init__(text, report)
-        self.expanded = 0
-        self._sizes: dict[int, int] = {}
+        self.expanded = self.expanded_chars = 0
+        self._sizes: dict[int, tuple[int, int]] = {}
 
     def construct_data(self, node: yaml.Node) -> Any:
         return self.construct_document(node)  # every value must pass construct_object's count
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects:  # reached again through an alias
-            self.expanded += self._size(node)
+            nodes, chars = self._size(node)
+            self.expanded += nodes
+            self.expanded_chars += chars
             if self.expanded > MAX_EXPANDED_NODES:
                 raise AliasBomb(node)
+            if self.expanded_chars > MAX_EXPANDED_CHARS:
+                raise AliasBomb(node, chars=True)
         return super().construct_object(node, deep)
 
-    def _size(self, root: yaml.Node) -> int:
-        """Nodes under ``root`` with aliases written out, memoised (iterative: no recursion limit)."""
+    def _size(self, root: yaml.Node) -> tuple[int, int]:
+        """Nodes and scalar characters under ``root`` with aliases written out, memoised
+        (iterative: no recursion limit)."""
         stack, order = [root], []
         while stack:
             node = stack.pop()
@@ -209,7 +218,9 @@ class _AliasCountingLoader(_CheckingLoader):
             stack.extend(_children(node))
         for node in reversed(order):
             if id(node) not in self._sizes:
-                self._sizes[id(node)] = 1 + sum(self._sizes.get(id(c), 1) for c in _children(node))
+                own = len(node.value) if isinstance(node, yaml.ScalarNode) else 0
+                sizes = [self._sizes[id(c)] for c in _children(node)]
+                self._sizes[id(node)] = (1 + sum(n for n, _ in sizes), own + sum(c for _, c in sizes))
         return self._sizes[id(root)]
 
 

@@ -33,7 +33,10 @@ def strip_bidi(text: str) -> str:
     return _BIDI.sub("", text)
 
 
-def first_bidi(text: str) -> int | None:
-    """Index of the first bidirectional control in ``text``, or None."""
-    match = _BIDI.search(text)
-    return match.start() if match else None
+def has_bidi(text: str) -> bool:
+    return _BIDI.search(text) is not None
+
+
+def bidi_offsets(text: str) -> list[int]:
+    """Where ``text`` holds a bidirectional control."""
+    return [match.start() for match in _BIDI.finditer(text)]

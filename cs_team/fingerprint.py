@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
+
+from cs_team.readfile import read_playbook
 
 
 def files_digest(root: Path, paths: list[Path], *salt: str) -> str:
@@ -24,7 +27,7 @@ class Snapshot:
         self._contents: dict[Path, bytes | OSError] = {}
         for path in self.paths:
             try:
-                self._contents[path] = path.read_bytes()
+                self._contents[path] = read_playbook(path)
             except OSError as error:  # kept: the loader reports it as it would have
                 self._contents[path] = error
 
@@ -32,7 +35,7 @@ class Snapshot:
         """The bytes read for ``path`` (its error again if it could not be read)."""
         content = self._contents.get(path)
         if content is None:
-            return path.read_bytes()
+            return read_playbook(path)
         if isinstance(content, OSError):
             raise content
         return content
@@ -40,10 +43,10 @@ class Snapshot:
     def digest(self, *salt: str) -> str:
         digest = hashlib.sha256("\x00".join(salt).encode())
         for path in self.paths:
-            digest.update(path.relative_to(self.root).as_posix().encode() + b"\x00")
+            digest.update(os.fsencode(path.relative_to(self.root).as_posix()) + b"\x00")  # any name
             content = self._contents[path]
             if isinstance(content, OSError):  # the digest must still differ from a readable file's
-                digest.update(f"unreadable:{content.errno}".encode())
+                digest.update(f"unreadable:{content.errno}:{content}".encode(errors="replace"))
             else:
                 digest.update(hashlib.sha256(content).digest())
         return digest.hexdigest()

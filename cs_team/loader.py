@@ -14,6 +14,7 @@ from cs_team.findings import Finding
 from cs_team.fingerprint import Snapshot
 from cs_team.locate import span_at
 from cs_team.model import FORMAT_VERSION, ITEM_LISTS, KINDS, RESULT_KINDS, Config, Document
+from cs_team.readfile import read_playbook
 from cs_team.repo import CONFIG_NAME, display_path, display_paths, playbook_files
 from cs_team.rulebook import resolve_codes
 from cs_team.source import ParsedFile, finding, parse_file
@@ -150,7 +151,7 @@ def load_document(parsed: ParsedFile) -> LoadedDocument:
     return document
 
 
-def load_config(root: Path, cwd: Path | None, read: Callable[[Path], bytes] = Path.read_bytes
+def load_config(root: Path, cwd: Path | None, read: Callable[[Path], bytes] = read_playbook
                 ) -> tuple[Config, ParsedFile, set[str]]:
     parsed = parse_file(root / CONFIG_NAME, display_path(root / CONFIG_NAME, cwd), read)
     config, ignored = FALLBACK_CONFIG, set()
@@ -180,7 +181,7 @@ def load_repository(root: Path, *, bundled: bool = False, cwd: Path | None = Non
 
 
 def _load_repository(root: Path, bundled: bool, cwd: Path | None, snapshot: Snapshot | None) -> Repository:
-    read = snapshot.read if snapshot is not None else Path.read_bytes
+    read = snapshot.read if snapshot is not None else read_playbook
     config, config_file, ignored = load_config(root, cwd, read)
     skip = [root / config.templates] if config.templates else []
     paths = playbook_files(root, config.exclude, skip, snapshot.paths if snapshot is not None else None)

@@ -73,13 +73,27 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
     """The path as the user should see it: relative to the working folder when inside it."""
     cwd = cwd or Path.cwd()
     try:
-        return path.resolve().relative_to(cwd.resolve()).as_posix()
+        return shown_name(path.resolve().relative_to(cwd.resolve()).as_posix())
     except ValueError:
-        return str(path.resolve())
+        return shown_name(str(path.resolve()))
 
 
 def display_paths(root: Path, paths: list[Path], cwd: Path | None = None) -> list[str]:
     """display_path() of many files below ``root``, resolving folders once, not every file."""
     base = display_path(root, cwd)
     prefix = "" if base == "." else base + "/"
-    return [prefix + p.relative_to(root).as_posix() for p in paths]
+    return [prefix + shown_name(p.relative_to(root).as_posix()) for p in paths]
+
+
+def shown_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (a GBK name, say) written as ``\\xNN``.
+
+    Python keeps such bytes as lone surrogates, which no output can encode.
+    """
+    if name.isascii() or not any("\udc80" <= char <= "\udcff" for char in name):
+        return name
+    return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+
+
+def name_is_utf8(path: Path) -> bool:
+    return not any("\udc80" <= char <= "\udcff" for char in path.name)

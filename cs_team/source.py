@@ -11,7 +11,8 @@ its lint time in memory traffic and freeing.
 from __future__ import annotations
 
 import codecs
-import re
+import os
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,13 +20,23 @@ from typing import Any
 
 import yaml
 
-from cs_team.constructor import MAX_DIGITS, MAX_EXPANDED_NODES, AliasBomb, NumberTooLong, compose, loader_for
+from cs_team.constructor import (
+    MAX_DIGITS,
+    MAX_EXPANDED_CHARS,
+    MAX_EXPANDED_NODES,
+    AliasBomb,
+    NumberTooLong,
+    compose,
+    loader_for,
+)
+from cs_team.controls import bidi_offsets, has_bidi
 from cs_team.findings import Finding, Span
+from cs_team.prescan import excess_structure
+from cs_team.readfile import MAX_PLAYBOOK_BYTES, FileTooLarge, NotRegularFile, read_playbook
 from cs_team.rulebook import make_finding
 from cs_team.wording import Phrase, phrase
 
-MAX_BYTES = 5 * 1024 * 1024
-"""Largest file read. Playbooks are small; a larger file is almost surely not one."""
+MAX_BYTES = MAX_PLAYBOOK_BYTES
 
 _UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -74,12 +85,23 @@ def _byte_position(raw: bytes, offset: int) -> Span:
     return Span(line, column, line, column + 1)
 
 
+def _name_not_utf8(parsed: ParsedFile, name: bytes) -> Finding:
+    try:
+        hint: Phrase = phrase("file.name_reads_as", name=name.decode("gb18030"))
+    except UnicodeDecodeError:
+        hint = phrase("file.name_rename")
+    return finding(parsed, "CS014", Span(), phrase("file.name_not_utf8", hint=hint))
+
+
+def _too_large(parsed: ParsedFile, size: int) -> Finding:
+    return finding(parsed, "CS005", Span(), phrase(
+        "file.too_large", size=f"{size / (1024 * 1024):.1f}", limit=MAX_BYTES // (1024 * 1024)))
+
+
 def decode(raw: bytes, parsed: ParsedFile) -> str | None:
     """UTF-8 text of the file, or None with a finding saying why it is not usable."""
     if len(raw) > MAX_BYTES:
-        size = len(raw) / (1024 * 1024)
-        parsed.findings.append(finding(parsed, "CS005", Span(), phrase(
-            "file.too_large", size=f"{size:.1f}", limit=MAX_BYTES // (1024 * 1024))))
+        parsed.findings.append(_too_large(parsed, len(raw)))
         return None
     if raw.startswith(_UTF16_32_BOMS):
         parsed.findings.append(finding(parsed, "CS003", Span(), phrase("file.utf16")))
@@ -103,41 +125,17 @@ def decode(raw: bytes, parsed: ParsedFile) -> str | None:
         return None
 
 
-MAX_DEPTH = 1000
-"""Deepest nesting read. libyaml's composer recurses in C and crashes the process
-somewhere past 20,000 levels, so depth is checked on the text before parsing."""
-
-_BRACKETS = re.compile(r"[\[\]{}]")
-_INLINE_NESTING = re.compile(rf"(?:[-?][ \t]+){{{MAX_DEPTH // 10},}}")
-_INLINE_MIN_CHARS = 2 * (MAX_DEPTH // 10)
-
-
-def _excess_nesting(text: str) -> int | None:
-    """Offset where nesting gets deeper than MAX_DEPTH, or None. Cheap when there is none."""
-    if text.count("[") + text.count("{") > MAX_DEPTH:
-        depth = 0
-        for match in _BRACKETS.finditer(text):
-            depth += 1 if match.group() in "[{" else -1
-            if depth > MAX_DEPTH:
-                return match.start()
-    # Nesting deeper than the bracket count needs `- - - ...` on one line (on several lines the
-    # indentation grows with depth, so 5 MiB cannot hold a crashing depth): a long line.
-    if max(map(len, text.split("\n"))) < _INLINE_MIN_CHARS:
-        return None
-    inline = _INLINE_NESTING.search(text)
-    return inline.start() if inline else None
-
-
 def parse_text(text: str, parsed: ParsedFile) -> None:
     """Parse ``text`` into ``parsed.data``, recording findings."""
     parsed.text = text
-    too_deep = _excess_nesting(text)
-    if too_deep is not None:
-        line = text.count("\n", 0, too_deep) + 1
-        column = too_deep - (text.rfind("\n", 0, too_deep) + 1) + 1
-        parsed.findings.append(finding(parsed, "CS001", Span(line, column, line, column + 1),
-                                       phrase("file.too_deep", depth=MAX_DEPTH)))
+    excess = excess_structure(text)
+    if excess is not None:
+        offset, message = excess
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        parsed.findings.append(finding(parsed, "CS001", Span(line, column, line, column + 1), message))
         return
+
     def report(code: str, node: yaml.Node, message: str | Phrase) -> None:
         parsed.findings.append(finding(parsed, code, node_span(node), message))
 
@@ -149,8 +147,9 @@ def parse_text(text: str, parsed: ParsedFile) -> None:
             return
         data = loader.construct_data(node)
     except AliasBomb as bomb:
+        limit = f"{MAX_EXPANDED_CHARS // (1024 * 1024)}" if bomb.chars else f"{MAX_EXPANDED_NODES:,}"
         parsed.findings.append(finding(parsed, "CS006", node_span(bomb.node), phrase(
-            "file.alias_bomb", limit=f"{MAX_EXPANDED_NODES:,}")))
+            "file.alias_text" if bomb.chars else "file.alias_bomb", limit=limit)))
         return
     except NumberTooLong as number:
         parsed.findings.append(finding(parsed, "CS013", node_span(number.node), phrase(
@@ -172,6 +171,18 @@ def parse_text(text: str, parsed: ParsedFile) -> None:
     finally:
         loader.dispose()
     parsed.data, parsed.has_document = data, True
+    if has_bidi(text):
+        _report_bidi(parsed, text)
+
+
+def _report_bidi(parsed: ParsedFile, text: str) -> None:
+    """CS015 at every bidirectional control: the text would read differently from what it says."""
+    for offset in bidi_offsets(text):
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        char = text[offset]
+        parsed.findings.append(finding(parsed, "CS015", Span(line, column, line, column + 1), phrase(
+            "file.bidi", code=f"{ord(char):04X}", name=unicodedata.name(char).lower())))
 
 
 def _char_at(text: str, mark: yaml.Mark) -> str:
@@ -235,11 +246,23 @@ def _libyaml_words(text: str) -> Phrase | str:
     return Phrase(key) if key else text
 
 
-def parse_file(path: Path, display: str, read: Callable[[Path], bytes] = Path.read_bytes) -> ParsedFile:
+def parse_file(path: Path, display: str, read: Callable[[Path], bytes] = read_playbook) -> ParsedFile:
     """``path`` parsed; ``read`` gives its bytes (a Snapshot's, when they were read already)."""
     parsed = ParsedFile(path, display)
+    name = os.fsencode(path.name)
+    try:
+        name.decode("utf-8")
+    except UnicodeDecodeError:
+        parsed.findings.append(_name_not_utf8(parsed, name))
     try:
         raw = read(path)
+    except FileTooLarge as error:
+        parsed.findings.append(_too_large(parsed, error.size))
+        return parsed
+    except NotRegularFile as error:
+        parsed.findings.append(finding(parsed, "CS005", Span(), phrase(
+            "file.not_regular", kind=phrase(f"file.kinds.{error.kind}"))))
+        return parsed
     except OSError as error:
         reason = error.strerror or str(error)
         parsed.findings.append(finding(parsed, "CS005", Span(), phrase("file.unreadable", reason=reason)))

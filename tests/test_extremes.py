@@ -110,3 +110,57 @@ def test_a_5000_digit_number_is_a_finding_at_its_line(tmp_path: Path) -> None:
             assert (
                 f"role.yaml:{line}:{column}: error CS013 this number has 5,000 digits, far out of any "
                 "range (at most 100 are read); write the value the field needs\n") in done.stdout
+
+
+HIRING_NUMBERS = {
+    "shrinkage": "shrinkage: 30",
+    "attrition": "attrition_percent_per_month: 4",
+    "training_weeks": "training_weeks: 2",
+    "service level": "percent: 80",
+    "answer time": "within_seconds: 20",
+    "days to fill": "days_to_fill: 30",
+    "screened": "screened_percent: 50",
+    "accepted": "accepted_percent: 80",
+    "share": "share_percent: 100",
+}
+YAML_EXTREMES = [".nan", ".inf", "-.inf", "0", "-1", "1.0e+20", "1.0e+308", "5.0e-324", "100000000000000000000"]
+
+
+def test_hiring_inputs_with_extreme_numbers_lint_or_plan_never_crash_or_stall(tmp_path: Path) -> None:
+    """Every numeric hiring input at every extreme: lint finds it at its line, or plan-hiring
+    answers; never a traceback or a stall (one interpreter for all; the timeout is a hang guard)."""
+    cases = []
+    for n, ((name, written), value) in enumerate(itertools.product(HIRING_NUMBERS.items(), YAML_EXTREMES)):
+        repo = tmp_path / f"r{n}"
+        shutil.copytree(MINIMAL, repo)
+        text = (repo / "hiring.yaml").read_text(encoding="utf-8")
+        key = written.split(":")[0]
+        (repo / "hiring.yaml").write_text(text.replace(written, f"{key}: {value}", 1), encoding="utf-8")
+        (repo / "demand.csv").write_text("interval_start,channel,volume,aht_seconds\n"
+                                         "2027-03-01T09:00,voice,120,300\n2027-03-01T10:00,voice,90,300\n",
+                                         encoding="utf-8")
+        line = text[:text.index(written)].count("\n") + 1
+        cases.append((name, value, str(repo), line))
+    script = DRIVER.replace("for argv in json.loads(sys.stdin.read()):", "import os\nfor cwd, argv in json.loads(sys.stdin.read()):\n    os.chdir(cwd)")
+    runs = [[repo, argv] for _, _, repo, _ in cases
+            for argv in (["lint", "--format", "parsable", "--no-cache"],
+                         ["plan-hiring", "--forecast", "demand.csv", "--as-of", "2026-12-01"])]
+    done = subprocess.run([sys.executable, "-c", script], input=json.dumps(runs), capture_output=True, text=True,
+                          cwd=tmp_path, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = json.loads(done.stdout)
+    for (name, value, _, line), lint, plan in zip(cases, results[::2], results[1::2], strict=True):
+        _, lint_code, lint_out, _ = lint
+        _, plan_code, plan_out, plan_err = plan
+        assert plan_code != "traceback", (name, value, plan_err)
+        assert plan_code in (0, 1, 2), (name, value, plan_code)
+        if plan_code != 0:
+            assert plan_err.strip().count("\n") <= 1 or "cs-team: error:" in plan_err, (name, value, plan_err)
+        if lint_code == 0:  # a value lint lets pass must plan, with finite figures
+            assert plan_code == 0 and "NaN" not in plan_out and "Infinity" not in plan_out, (name, value)
+        else:  # a share is reported where the shares are summed (CS203), the rest at their line
+            summed = name == "share" and value in ("0", "5.0e-324")
+            where = "hiring.yaml:14:1: error CS203" if summed else f"hiring.yaml:{line}:"
+            assert where in lint_out, (name, value, lint_out)
+        if value in (".nan", ".inf", "-.inf", "1.0e+308", "100000000000000000000"):
+            assert lint_code == 1, (name, value)

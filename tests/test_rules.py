@@ -44,6 +44,8 @@ CASES = [
          says="format 2 is newer than this cs-team reads (1): upgrade cs-team"),
     Case("CS013", "role.yaml", "weight: 40}", "weight: " + "1" * 101 + "}", "1" * 101,
          says="this number has 101 digits, far out of any range (at most 100 are read)"),
+    Case("CS015", "questions/bank.yaml", "讲一次有人冲你发火的经历", "讲一次有人\u202e冲你发火的经历", "\u202e",
+         says="invisible bidirectional control U+202E (right-to-left override)"),
     Case("CS101", "questions/bank.yaml", "      fair: {zh: 忍住了, en: Held back}\n", "", "poor",
          nth=1, says="questions[1].rubric: missing required key 'fair'"),
     Case("CS102", "role.yaml", "summary:", "sumary:", "sumary",
@@ -162,7 +164,7 @@ CASES = [
 
 # Rules whose failing input is not an edit of a fixture file: tested in test_source.py (files
 # that are not YAML text) and below (a document the fixture does not have).
-ELSEWHERE = {"CS003", "CS004", "CS005", "CS006", "CS216", "CS217"}
+ELSEWHERE = {"CS003", "CS004", "CS005", "CS006", "CS014", "CS216", "CS217"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.code)

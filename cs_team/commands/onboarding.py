@@ -124,12 +124,10 @@ def _date(value: str | None) -> dt.date:
 
 
 def _timezone(name: str) -> str:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    from cs_team.model.config import is_time_zone
 
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise UsageError(f"unknown time zone {name!r}: use an IANA name such as Asia/Shanghai") from None
+    if not is_time_zone(name):
+        raise UsageError(f"unknown time zone {name!r}: use an IANA name such as Asia/Shanghai")
     return name
 
 

@@ -100,7 +100,8 @@ def lint_repository(root: Path, cwd: Path, select: set[str] | None = None, ignor
         return result  # never write into a folder git tracks
     entry = {"key": key, "findings": [f.as_dict() for f in result.findings],
              "files": {d: p.relative_to(root).as_posix() for d, p in result.files.items()}}
-    if cache_entry.write(folder, CACHE_FILE, json.dumps(entry, ensure_ascii=False).encode("utf-8")):
+    # ASCII JSON: a file name that is not UTF-8 (kept as surrogates) survives the round trip
+    if cache_entry.write(folder, CACHE_FILE, json.dumps(entry).encode("utf-8")):
         cache_entry.write(folder, ".gitignore", b"# cs-team's lint cache: safe to delete\n*\n")
     return result
 

@@ -138,7 +138,7 @@ LEVELS: tuple[str, ...] = Level.__args__  # type: ignore[attr-defined]
 class Strict(BaseModel):
     """Base of every model: unknown keys are errors and nothing is silently coerced."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 class Document(Strict):

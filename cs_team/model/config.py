@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from cs_team.model.common import LANG_PATTERN, LocalText, Strict
 from cs_team.wording import phrase
@@ -20,7 +20,14 @@ class Config(Strict):
     ignore: list[str] = Field(default_factory=list, description="Rule codes or names to skip")
     exclude: list[str] = Field(default_factory=list, description="Glob patterns of files to skip")
     templates: str | None = Field(None, description="Folder of templates overriding the built-in ones")
-    timezone: str = "Asia/Shanghai"
+    timezone: str = Field("Asia/Shanghai", description="IANA time zone of dated plans and calendars")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, name: str) -> str:
+        if not is_time_zone(name):
+            raise ValueError(f"unknown time zone '{name}': use an IANA name such as Asia/Shanghai")
+        return name
 
     @model_validator(mode="after")
     def _default_is_listed(self) -> Config:
@@ -28,3 +35,14 @@ class Config(Strict):
             raise ValueError(phrase("model.default_language_not_listed", language=self.default_language,
                                     languages=str(self.languages)))
         return self
+
+
+def is_time_zone(name: str) -> bool:
+    """True when the time-zone database knows ``name`` (Asia/Shanghai, UTC, ...)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True

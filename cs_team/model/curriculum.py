@@ -22,8 +22,8 @@ class Assessment(Strict):
     methods: list[Literal["theory", "simulation", "practical"]] = Field(min_length=1)
     pass_mark: float = Field(gt=0, le=100, description="Percent needed to pass")
     on_fail: Literal["retrain", "reassign", "retrain-then-reassign"] = "retrain-then-reassign"
-    retakes: int = Field(1, ge=0)
-    minutes: int = Field(30, ge=1)
+    retakes: int = Field(1, ge=0, le=10)
+    minutes: int = Field(30, ge=1, le=480)
 
 
 class Module(Strict):
@@ -31,7 +31,7 @@ class Module(Strict):
     title: LocalText
     area: ContentArea
     format: ModuleFormat
-    hours: float = Field(gt=0)
+    hours: float = Field(gt=0, le=1000)
     description: LocalText | None = None
     objectives: list[LocalText] = Field(default_factory=list)
     prerequisites: list[Id] = Field(default_factory=list)

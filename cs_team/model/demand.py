@@ -9,12 +9,12 @@ from pydantic import Field
 
 from cs_team.model.common import Document, Id, Strict
 
-Volumes = list[Annotated[float, Field(ge=0)]]
+Volumes = list[Annotated[float, Field(ge=0, le=10_000_000)]]
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 class ChannelPattern(Strict):
-    aht_seconds: float = Field(gt=0)
+    aht_seconds: float = Field(gt=0, le=86_400)
     default: Volumes | None = Field(None, description="One volume per interval, for days not given")
     mon: Volumes | None = None
     tue: Volumes | None = None

@@ -17,7 +17,7 @@ class Decision(Strict):
 
 
 class ProbationReview(Strict):
-    month: int = Field(ge=1)
+    month: int = Field(ge=1, le=24)
     focus: LocalText
     expected_percent_of_target: float = Field(
         100, gt=0, le=100, description="How much of the full target a new hire should reach by then"
@@ -44,17 +44,17 @@ class Probation(Strict):
 
 class Eligibility(Strict):
     min_grade: Id
-    min_tenure_months: int = Field(0, ge=0)
+    min_tenure_months: int = Field(0, ge=0, le=600)
     min_performance: str = Field(description="Lowest acceptable performance rating, e.g. B+")
-    consecutive_reviews: int = Field(1, ge=1)
-    no_major_incident_months: int = Field(0, ge=0)
-    max_complaint_rate_percent: float | None = None
+    consecutive_reviews: int = Field(1, ge=1, le=24)
+    no_major_incident_months: int = Field(0, ge=0, le=600)
+    max_complaint_rate_percent: float | None = Field(None, ge=0, le=100)
 
 
 class SpecialTrack(Strict):
     description: LocalText
     qualifications: list[LocalText] = Field(min_length=1)
-    min_tenure_months: int = Field(ge=0, description="Tenure required on this track")
+    min_tenure_months: int = Field(ge=0, le=600, description="Tenure required on this track")
 
 
 class CompetitionStage(Strict):

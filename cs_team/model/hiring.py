@@ -10,10 +10,20 @@ from cs_team.model.common import Document, Id, LocalText, Percent, Strict
 from cs_team.model.shifts import ShiftRules
 from cs_team.wording import phrase
 
+Share = Annotated[float, Field(ge=0, le=100, description="A percentage written as 85 for 85 %")]
+"""A part of a whole, 0 to 100 (a share, a funnel step, shrinkage, attrition)."""
+
+Step = Annotated[float, Field(ge=0.01, le=100, description="Percent of a funnel stage reaching the next")]
+"""A funnel step: never 0 (nor a vanishing 5e-324), since the applicants needed are the hires
+divided by every step."""
+
+MAX_MONEY = 1e12
+"""Costs and budgets: a trillion is past any hiring budget, and keeps sums finite."""
+
 
 class ServiceLevel(Strict):
     percent: Percent
-    within_seconds: float
+    within_seconds: float = Field(le=86_400)
 
 
 class ServiceChannel(Strict):
@@ -22,9 +32,9 @@ class ServiceChannel(Strict):
     type: Literal["voice", "chat", "messaging", "email", "social"]
     roles: list[Id] = Field(min_length=1, description="Roles that staff this channel")
     service_level: ServiceLevel | None = None
-    asa_seconds: float | None = None
-    response_hours: float | None = Field(None, description="Email/tickets: first response within")
-    concurrency: float = Field(1, description="Contacts one agent handles at once (chat: 2-3)")
+    asa_seconds: float | None = Field(None, le=86_400)
+    response_hours: float | None = Field(None, le=720, description="Email/tickets: first response within")
+    concurrency: float = Field(1, le=20, description="Contacts one agent handles at once (chat: 2-3)")
     max_occupancy_percent: Percent | None = None
     patience_seconds: float | None = Field(
         None, gt=0, description="Callers' average patience: staff by Erlang A, with abandonment")
@@ -32,12 +42,12 @@ class ServiceChannel(Strict):
 
 
 class ShrinkageItems(Strict):
-    holidays: Percent = 0
-    sickness: Percent = 0
-    breaks: Percent = 0
-    training: Percent = 0
-    meetings: Percent = 0
-    other: Percent = 0
+    holidays: Share = 0
+    sickness: Share = 0
+    breaks: Share = 0
+    training: Share = 0
+    meetings: Share = 0
+    other: Share = 0
 
     def total(self) -> float:
         return sum(getattr(self, name) for name in type(self).model_fields)
@@ -48,7 +58,7 @@ def _shrinkage_form(value: object) -> str:
 
 
 Shrinkage = Annotated[
-    Annotated[Percent, Tag("total")] | Annotated[ShrinkageItems, Tag("itemised")],
+    Annotated[Share, Tag("total")] | Annotated[ShrinkageItems, Tag("itemised")],
     Discriminator(_shrinkage_form),
 ]
 
@@ -56,35 +66,35 @@ Shrinkage = Annotated[
 class Funnel(Strict):
     """Conversion from one stage to the next, in percent."""
 
-    screened_percent: Percent
-    interviewed_percent: Percent
-    offered_percent: Percent
-    accepted_percent: Percent
+    screened_percent: Step
+    interviewed_percent: Step
+    offered_percent: Step
+    accepted_percent: Step
 
 
 class SourcingChannel(Strict):
     id: Id
     name: LocalText
-    days_to_fill: int = Field(ge=0)
+    days_to_fill: int = Field(ge=0, le=365)
     funnel: Funnel
-    cost_per_hire: float = Field(0, ge=0)
-    fixed_cost: float = Field(0, ge=0)
-    share_percent: Percent = Field(description="Share of hires planned through this channel")
-    one_year_retention_percent: Percent | None = None
+    cost_per_hire: float = Field(0, ge=0, le=MAX_MONEY)
+    fixed_cost: float = Field(0, ge=0, le=MAX_MONEY)
+    share_percent: Share = Field(description="Share of hires planned through this channel")
+    one_year_retention_percent: Share | None = None
 
 
 class RosterEntry(Strict):
     role: Id
-    headcount: int = Field(ge=0)
+    headcount: int = Field(ge=0, le=1_000_000)
     channel_order: list[Id] = Field(
         default_factory=list, description="Channels this role answers first, most preferred first")
-    max_share_percent: dict[Id, Percent] = Field(
+    max_share_percent: dict[Id, Share] = Field(
         default_factory=dict, description="Most of this role's working hours a channel may take")
 
 
 class ClassSize(Strict):
-    min: int = Field(1, ge=1)
-    max: int = Field(20, ge=1)
+    min: int = Field(1, ge=1, le=1000)
+    max: int = Field(20, ge=1, le=1000)
 
     @model_validator(mode="after")
     def _ordered(self) -> ClassSize:
@@ -95,7 +105,7 @@ class ClassSize(Strict):
 
 class Overtime(Strict):
     max_hours_per_person_week: float = Field(ge=0, le=36, description="Labour law caps it at 36 a month")
-    cost_factor: float = Field(1.5, ge=1, description="An overtime hour costs this many normal hours")
+    cost_factor: float = Field(1.5, ge=1, le=10, description="An overtime hour costs this many normal hours")
 
 
 class TempSource(Strict):
@@ -103,10 +113,10 @@ class TempSource(Strict):
 
     id: Id
     name: LocalText
-    lead_days: int = Field(ge=0, description="Days from the order to the first shift")
-    cost_per_hour: float = Field(gt=0)
+    lead_days: int = Field(ge=0, le=365, description="Days from the order to the first shift")
+    cost_per_hour: float = Field(gt=0, le=MAX_MONEY)
     channels: list[Id] = Field(min_length=1, description="Channels these agents may answer")
-    max_hours_per_week: float | None = Field(None, gt=0)
+    max_hours_per_week: float | None = Field(None, gt=0, le=1_000_000)
 
 
 class InternalMove(Strict):
@@ -114,7 +124,7 @@ class InternalMove(Strict):
 
     from_role: Id
     to_role: Id
-    percent_per_quarter: Percent
+    percent_per_quarter: Share
 
 
 class HiringInputs(Document):
@@ -124,28 +134,29 @@ class HiringInputs(Document):
     currency: str = Field("CNY", pattern=r"^[A-Z]{3}$")
     hours_per_fte_week: float = Field(40, gt=0, le=80)
     shrinkage: Shrinkage
-    attrition_percent_per_month: Percent
-    training_weeks: float = Field(ge=0)
-    nesting_weeks: float = Field(0, ge=0)
-    ramp_percent: list[Percent] = Field(
-        default_factory=list, description="Productivity per week after go-live, in percent"
+    attrition_percent_per_month: Share
+    training_weeks: float = Field(ge=0, le=52)
+    nesting_weeks: float = Field(0, ge=0, le=52)
+    ramp_percent: list[Share] = Field(
+        default_factory=list, max_length=104, description="Productivity per week after go-live, in percent"
     )
     channels: list[ServiceChannel] = Field(min_length=1)
     roster: list[RosterEntry] = Field(default_factory=list)
     sourcing: list[SourcingChannel] = Field(min_length=1)
-    budget: float | None = Field(None, ge=0)
+    budget: float | None = Field(None, ge=0, le=MAX_MONEY)
     shifts: ShiftRules | None = Field(
         None, description="Shift rules: the plan's head-count then comes from a roster of these shifts")
     forecast: str | None = Field(
         None, description="The demand forecast CSV, relative to the repository root")
-    new_hire_attrition_percent_per_month: Percent | None = Field(
+    new_hire_attrition_percent_per_month: Share | None = Field(
         None, description="Monthly attrition in a hire's first 90 days (default: the tenured rate)")
     class_size: ClassSize = Field(default_factory=ClassSize)
     class_every_weeks: int = Field(4, ge=1, le=26, description="How often a role may start a class")
     class_weekday: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = Field(
         "mon", description="The weekday a training class starts")
     wage_per_hour: float | None = Field(
-        None, gt=0, description="What an hour of an agent costs the centre (wages and on-costs)")
+        None, gt=0, le=MAX_MONEY,
+        description="What an hour of an agent costs the centre (wages and on-costs)")
     overtime: Overtime | None = None
     temps: list[TempSource] = Field(default_factory=list)
     moves: list[InternalMove] = Field(default_factory=list)

@@ -43,8 +43,8 @@ class Stage(Strict):
 
 
 class OneToOne(Strict):
-    every_weeks: int = Field(1, ge=1)
-    minutes: int = Field(30, ge=5)
+    every_weeks: int = Field(1, ge=1, le=52)
+    minutes: int = Field(30, ge=5, le=480)
     weekday: Weekday = "fri"
 
 

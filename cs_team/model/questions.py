@@ -33,7 +33,7 @@ class Question(Strict):
     competencies: list[Id] = Field(min_length=1)
     levels: list[Level] = Field(default_factory=list, description="Empty: suits every level")
     roles: list[Id] = Field(default_factory=list, description="Empty: suits every role")
-    minutes: float = Field(gt=0)
+    minutes: float = Field(gt=0, le=480)
     probes: list[LocalText] = Field(default_factory=list)
     rubric: Rubric
     scenario: Scenario | None = None

@@ -24,8 +24,9 @@ class QuestionSlot(Strict):
     """How many questions of one type the stage asks."""
 
     type: QuestionType
-    per_competency: int | None = Field(None, ge=1, description="This many for each competency")
-    count: int | None = Field(None, ge=1, description="This many in all, covering the stage's competencies")
+    per_competency: int | None = Field(None, ge=1, le=20, description="This many for each competency")
+    count: int | None = Field(None, ge=1, le=100,
+                              description="This many in all, covering the stage's competencies")
 
     @model_validator(mode="after")
     def _one_quantity(self) -> QuestionSlot:
@@ -38,7 +39,7 @@ class InterviewStage(Strict):
     id: Id
     type: StageType
     title: LocalText | None = None
-    minutes: int = Field(ge=1)
+    minutes: int = Field(ge=1, le=480)
     competencies: list[Id] = Field(default_factory=list)
     questions: list[QuestionSlot] = Field(default_factory=list)
     notes: LocalText | None = Field(None, description="Guidance for the interviewer")
@@ -47,12 +48,13 @@ class InterviewStage(Strict):
 class Criterion(Strict):
     competency: Id
     weight: float = Field(gt=0, le=100, description="Percent of the total score")
-    minimum: int | None = Field(None, description="Lowest acceptable rating, whatever the total")
+    minimum: int | None = Field(None, ge=-100, le=100,
+                                description="Lowest acceptable rating, whatever the total")
 
 
 class Requirements(Strict):
     education: LocalText | None = None
-    experience_years: float | None = Field(None, ge=0)
+    experience_years: float | None = Field(None, ge=0, le=60)
     knowledge: list[LocalText] = Field(default_factory=list)
     skills: list[LocalText] = Field(default_factory=list)
     traits: list[LocalText] = Field(default_factory=list)

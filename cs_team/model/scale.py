@@ -10,7 +10,7 @@ from cs_team.model.common import Document, Id, LocalText, Strict
 
 
 class ScalePoint(Strict):
-    value: int
+    value: int = Field(ge=-100, le=100)
     label: LocalText | None = None
     anchor: LocalText | None = Field(None, description="What this rating looks like in behaviour")
 

@@ -145,6 +145,13 @@ def _card(playbook: Playbook, head: Record, rows: list[Record], where: str, prob
             first = ratings[competency].where
             problems.add(row.at("competency"), f"'{competency}' is rated twice (first at {first})")
             continue
+        if competency not in playbook.competencies:  # its playbook file failed to load
+            problems.say(row.at("competency"), (
+                f"岗位 '{role_id}' 的能力项 '{competency}' 无法使用：其剧本文件有错误"
+                "（`cs-team lint` 会指出），请先修正"), (
+                f"competency '{competency}' of '{role_id}' is not usable: its playbook file has errors "
+                "(`cs-team lint` names them); fix them first"))
+            continue
         points = [p.value for p in playbook.scale_points(playbook.competencies[competency])]
         value = row.get("rating")
         if value is None or value == "":

@@ -46,7 +46,7 @@ def _channel_problems(inputs) -> Iterator[tuple[tuple, Phrase]]:
     for c, channel in enumerate(inputs.channels):
         at = ("channels", c)
         sl = channel.service_level
-        if sl is not None and not 0 < sl.percent < 100:
+        if sl is not None and not 0 < sl.percent / 100 < 1:  # as the plan uses it (5e-324 % is 0)
             yield (*at, "service_level", "percent"), phrase("targets.service_level_percent",
                                                              value=float(sl.percent))
         if sl is not None and sl.within_seconds <= 0:
