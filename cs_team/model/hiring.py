@@ -13,9 +13,9 @@ from cs_team.wording import phrase
 Share = Annotated[float, Field(ge=0, le=100, description="A percentage written as 85 for 85 %")]
 """A part of a whole, 0 to 100 (a share, a funnel step, shrinkage, attrition)."""
 
-Step = Annotated[float, Field(ge=0.01, le=100, description="Percent of a funnel stage reaching the next")]
-"""A funnel step: never 0 (nor a vanishing 5e-324), since the applicants needed are the hires
-divided by every step."""
+Step = Annotated[float, Field(ge=0.01, le=100, description="A percentage, at least 0.01 %")]
+"""A funnel step or a sourcing share: never 0 (nor a vanishing 5e-324), since the applicants
+needed are the hires divided by every step, and a channel with no share takes no hires."""
 
 MAX_MONEY = 1e12
 """Costs and budgets: a trillion is past any hiring budget, and keeps sums finite."""
@@ -79,7 +79,7 @@ class SourcingChannel(Strict):
     funnel: Funnel
     cost_per_hire: float = Field(0, ge=0, le=MAX_MONEY)
     fixed_cost: float = Field(0, ge=0, le=MAX_MONEY)
-    share_percent: Share = Field(description="Share of hires planned through this channel")
+    share_percent: Step = Field(description="Share of hires planned through this channel")
     one_year_retention_percent: Share | None = None
 
 
