@@ -21,6 +21,8 @@ EXTREMES = ["0", "-0.0", "5e-324", "2.2250738585072014e-308", "1e-300", "1e308",
 BASE = {"--volume": "100", "--aht": "180", "--interval": "1800", "--target": "0.8", "--within": "20",
         "--max-occupancy": "0.85"}
 ASA_BASE = {"--volume": "100", "--aht": "180", "--interval": "1800", "--asa": "30"}
+PATIENCE_BASE = {"--volume": "100", "--aht": "180", "--interval": "15m", "--target": "80", "--within": "20",
+                 "--patience": "120", "--abandon": "5"}
 
 DRIVER = r"""
 import contextlib, functools, io, json, sys, traceback
@@ -45,7 +47,7 @@ print(json.dumps(results))
 
 def _cases() -> list[list[str]]:
     cases = []
-    for base in (BASE, ASA_BASE):
+    for base in (BASE, ASA_BASE, PATIENCE_BASE):
         for option, value in itertools.product(base, EXTREMES):
             arguments = {**base, option: value}
             argv = ["erlang", *itertools.chain.from_iterable(arguments.items()), "--table"]
@@ -163,3 +165,28 @@ def test_hiring_inputs_with_extreme_numbers_lint_or_plan_never_crash_or_stall(tm
             assert f"hiring.yaml:{line}:" in lint_out, (name, value, lint_out)
         if value in (".nan", ".inf", "-.inf", "1.0e+308", "100000000000000000000"):
             assert lint_code == 1, (name, value)
+
+
+PLAN_FLAG_EXTREMES = ["0", "-0", "5e-324", "1e-300", "+1e308%", "1e308", "inf", "-inf", "nan", "-100", "-99.9999999",
+                      "+1000%"]
+
+
+def test_plan_hiring_flags_answer_or_refuse_every_extreme(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(MINIMAL, repo)
+    (repo / "demand.csv").write_text(WEEK, encoding="utf-8")
+    script = DRIVER.replace("for argv in json.loads(sys.stdin.read()):",
+                            f"import os\nos.chdir({str(repo)!r})\nfor argv in json.loads(sys.stdin.read()):")
+    runs = [["plan-hiring", "--forecast", "demand.csv", "--as-of", "2026-12-01", flag, value]
+            for flag in ("--volume", "--aht", "--attrition") for value in PLAN_FLAG_EXTREMES]
+    done = subprocess.run([sys.executable, "-c", script], input=json.dumps(runs), capture_output=True, text=True,
+                          cwd=tmp_path, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    for argv, code, out, err in json.loads(done.stdout):
+        assert code in (0, 2), (argv, code, err)
+        if code == 2:
+            assert out == "" and err.strip().split("\n")[-1].startswith("cs-team: error: "), (argv, err)
+        else:
+            assert "NaN" not in out and "Infinity" not in out, argv
+        if argv[-1] in ("inf", "-inf", "nan", "-100"):
+            assert code == 2, (argv, err)

@@ -201,9 +201,12 @@ def plan_hiring(
     unknown = [name for name in scenario or [] if name not in playbook.scenarios]
     if unknown:
         raise UsageError(f"no hiring scenario '{unknown[0]}'{suggest(unknown[0], playbook.scenarios)}")
-    notes: list[str] = []
     try:
         flags = what_if.from_flags(volume, aht, attrition)
+    except what_if.ScenarioError as error:  # the flags are options: a bad value is a usage error
+        raise UsageError(str(error)) from error
+    notes: list[str] = []
+    try:
         loaded = read_forecast(forecast, shown, language_of(lang, playbook.default_language), notes)
         if scenario:
             chosen = [playbook.scenarios[name] for name in scenario] + ([flags] if flags else [])

@@ -49,6 +49,8 @@ def from_flags(volume: str | None, aht: str | None, attrition: str | None) -> Hi
     if "attrition_percent_per_month" in values:
         words["zh"].append(f"月流失率 {values['attrition_percent_per_month']:g}%")
         words["en"].append(f"attrition {values['attrition_percent_per_month']:g}% a month")
+    if not words["en"]:  # every flag says "no change" (--volume 0): the title must still say something
+        words = {"zh": ["不变"], "en": ["no change"]}
     title = {lang: "，".join(parts) if lang == "zh" else ", ".join(parts) for lang, parts in words.items()}
     return HiringScenario.model_validate({"kind": "hiring-scenario", "format": 1, "id": "flags",
                                           "title": title, **values})
