@@ -107,6 +107,8 @@ def _problem(error: dict, model: type[BaseModel]) -> tuple[str, Phrase | str]:
         return "CS104", phrase("schema.text_languages", example=str(ctx.get("example", "{zh: ..., en: ...}")))
     if kind == "text_language_key" and "lang" in ctx:
         return "CS104", phrase("schema.text_language_key", key=str(ctx["lang"]))
+    if kind == "finite_number":  # .inf or .nan: no playbook figure is either
+        return "CS104", phrase("schema.finite_number", value=describe_value(value))
     if kind in _LIMITS and _LIMITS[kind] in ctx:
         return "CS104", phrase(f"schema.{kind}", limit=ctx[_LIMITS[kind]],
                                value=describe_value(value))

@@ -97,15 +97,15 @@ def test_a_million_small_collections_are_refused_before_parsing() -> None:
 
 
 @pytest.mark.parametrize(("file", "old", "new", "says"), [
-    ("curriculum.yaml", "hours: 2", "hours: .inf", "modules[0].hours: Input should be a finite number, got inf"),
-    ("curriculum.yaml", "hours: 2", "hours: 1.0e+20", "modules[0].hours: Input should be less than or equal to 1000"),
-    ("hiring.yaml", "shrinkage: 30", "shrinkage: .nan", "shrinkage.total: Input should be a finite number"),
+    ("curriculum.yaml", "hours: 2", "hours: .inf", "modules[0].hours: must be a finite number (not .inf or .nan), got inf"),
+    ("curriculum.yaml", "hours: 2", "hours: 1.0e+20", "modules[0].hours: must be at most 1000, got 1e+20"),
+    ("hiring.yaml", "shrinkage: 30", "shrinkage: .nan", "shrinkage.total: must be a finite number (not .inf or .nan), got nan"),
     ("hiring.yaml", "screened_percent: 50", "screened_percent: 0",
-     "sourcing[0].funnel.screened_percent: Input should be greater than or equal to 0.01"),
+     "sourcing[0].funnel.screened_percent: must be at least 0.01, got 0"),
     ("hiring.yaml", "days_to_fill: 30", "days_to_fill: 100000000000000000000",
-     "sourcing[0].days_to_fill: Input should be less than or equal to 365"),
+     "sourcing[0].days_to_fill: must be at most 365, got 100000000000000000000"),
     ("scale.yaml", "value: 3", "value: 1000000000000000000000000000000000000000",
-     "points[2].value: Input should be less than or equal to 100"),
+     "points[2].value: must be at most 100, got 1000000000000000000000000000000000000000"),
 ])
 def test_every_number_has_a_range_and_is_found_at_its_line(repo: RepoCopy, file: str, old: str, new: str,
                                                             says: str) -> None:
@@ -113,7 +113,7 @@ def test_every_number_has_a_range_and_is_found_at_its_line(repo: RepoCopy, file:
     found = [f for f in repo.lint() if f.code == "CS104"]
     line, column = repo.at(file, new.split(": ", 1)[1], before=new.split(": ", 1)[0] + ": ")
     assert [(f.path, f.line, f.column) for f in found] == [(file, line, column)], found
-    assert found[0].message.startswith(says)
+    assert found[0].message == says
 
 
 def test_the_schema_shows_the_ranges() -> None:

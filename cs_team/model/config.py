@@ -26,7 +26,7 @@ class Config(Strict):
     @classmethod
     def _known_zone(cls, name: str) -> str:
         if not is_time_zone(name):
-            raise ValueError(f"unknown time zone '{name}': use an IANA name such as Asia/Shanghai")
+            raise ValueError(phrase("schema.unknown_time_zone", name=name))
         return name
 
     @model_validator(mode="after")
