@@ -146,7 +146,7 @@ def test_hiring_inputs_with_extreme_numbers_lint_or_plan_never_crash_or_stall(tm
         cases.append((name, value, str(repo), line))
     script = DRIVER.replace("for argv in json.loads(sys.stdin.read()):", "import os\nfor cwd, argv in json.loads(sys.stdin.read()):\n    os.chdir(cwd)")
     runs = [[repo, argv] for _, _, repo, _ in cases
-            for argv in (["lint", "--format", "parsable", "--no-cache"],
+            for argv in (["lint", "--format", "parsable", "--no-cache", "--lang", "en"],
                          ["plan-hiring", "--forecast", "demand.csv", "--as-of", "2026-12-01"])]
     done = subprocess.run([sys.executable, "-c", script], input=json.dumps(runs), capture_output=True, text=True,
                           cwd=tmp_path, timeout=600, check=False)

@@ -44,8 +44,8 @@ def test_special_files_are_refused_never_read(tmp_path: Path) -> None:
 def test_special_files_in_a_repository_are_findings_and_the_rest_is_checked(repo: RepoCopy) -> None:
     expected = _special_files(repo.root)
     # One process with a hang guard: a FIFO that were opened for reading would block forever.
-    done = subprocess.run([sys.executable, "-m", "cs_team", "lint", "--format", "parsable", "--no-cache"],
-                          cwd=repo.root, capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run([sys.executable, "-m", "cs_team", "lint", "--format", "parsable", "--no-cache",
+                           "--lang", "en"], cwd=repo.root, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 1, done.stderr
     assert done.stdout == "".join(f"{name}:1:1: error CS005 {message}\n" for name, message in sorted(expected.items()))
     done = subprocess.run([sys.executable, "-m", "cs_team", "interview-kit", "agent"], cwd=repo.root,
@@ -58,7 +58,7 @@ def test_a_file_name_that_is_not_utf8_is_reported_escaped(repo: RepoCopy) -> Non
     with open(os.path.join(os.fsencode(repo.root), b"roles-" + GBK_NAME), "wb") as file:
         file.write(role.encode())
     for _ in range(2):  # the second run reads the lint cache
-        code, out, err = invoke(repo, "lint", "--format", "parsable")
+        code, out, err = invoke(repo, "lint", "--format", "parsable", "--lang", "en")
         assert code == 1, err
         assert out == ("roles-\\xb9\\xa4.yaml:1:1: error CS014 the file name is not UTF-8 (shown here with \\x "
                        "escapes); it reads as 'roles-工.yaml' in GBK/GB18030: rename it to that, in UTF-8, so "
