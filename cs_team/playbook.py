@@ -211,7 +211,7 @@ class Playbook:
         """KPI -> target the role's probation measures: its level's, the role's own winning."""
         targets: dict[str, float] = {}
         level = self.level_of(role)
-        if self.evaluation and level in self.evaluation[0].probation.targets:
+        if role.kpis_from_level and self.evaluation and level in self.evaluation[0].probation.targets:
             targets.update(self.evaluation[0].probation.targets[level].items())
         if role.kpi_targets is not None:
             targets.update(role.kpi_targets.items())

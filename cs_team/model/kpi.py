@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from cs_team.model.common import Percent, Strict
 
 # Field name -> (unit, whether a higher figure is better); used by rules and documents.
@@ -16,11 +18,17 @@ KPI_FIELDS: dict[str, tuple[str, bool]] = {
     "aht_seconds": ("seconds", False),
     "response_seconds": ("seconds", False),
     "nps": ("score", True),
+    # the KPIs of work other than taking contacts: sales, complaints, quality
+    "conversion_percent": ("percent", True),
+    "closure_hours": ("hours", False),
+    "reopen_percent": ("percent", False),
+    "calibration_variance": ("score", False),
 }
 
 
 KpiName = Literal["csat_percent", "fcr_percent", "quality_percent", "adherence_percent",
-                  "escalation_percent", "aht_seconds", "response_seconds", "nps"]
+                  "escalation_percent", "aht_seconds", "response_seconds", "nps", "conversion_percent",
+                  "closure_hours", "reopen_percent", "calibration_variance"]
 
 
 class KpiTargets(Strict):
@@ -32,6 +40,11 @@ class KpiTargets(Strict):
     aht_seconds: float | None = None
     response_seconds: float | None = None
     nps: float | None = None
+    conversion_percent: Percent | None = Field(None, description="询单转化率: enquiries that become orders")
+    closure_hours: float | None = Field(None, description="Hours from a complaint's receipt to its closure")
+    reopen_percent: Percent | None = Field(None, description="Closed complaints or tickets reopened")
+    calibration_variance: float | None = Field(
+        None, description="Points a QA specialist's scores differ from the calibrated reference, on average")
 
     def items(self) -> list[tuple[str, float]]:
         return [(name, value) for name in KPI_FIELDS if (value := getattr(self, name)) is not None]

@@ -75,5 +75,8 @@ class Role(Document):
     kpi_targets: KpiTargets | None = Field(
         None, description="Targets for this role; they override the probation targets of its level"
     )
+    kpis_from_level: bool = Field(
+        True, description="Whether the probation targets of the role's level apply; false for a role "
+        "whose work is not taking contacts (complaints, CRM, QA), which sets the KPIs of its own work")
     curriculum: Id | None = None
     onboarding: Id | None = None

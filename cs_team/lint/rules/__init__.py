@@ -12,6 +12,7 @@ from cs_team.lint.rules import (
     demand_pattern,
     duplicate_ids,
     fair_hiring,
+    handle_time,
     hiring_plan,
     interview_time,
     languages,
@@ -58,5 +59,6 @@ CHECKS: dict[str, Check] = {
     "CS242": hiring_plan.check_moves,
     "CS243": hiring_plan.check_overtime,
     "CS244": hiring_plan.check_new_hire_rate,
+    "CS224": handle_time.check,
     **fair_hiring.checks(),
 }

@@ -19,6 +19,8 @@ PLAUSIBLE_KPI: dict[str, tuple[float, float]] = {
     "csat_percent": (50, 100), "fcr_percent": (40, 100), "quality_percent": (50, 100),
     "adherence_percent": (70, 100), "escalation_percent": (0, 30),
     "aht_seconds": (30, 3600), "response_seconds": (1, 86400), "nps": (-50, 100),
+    "conversion_percent": (5, 90), "closure_hours": (1, 720), "reopen_percent": (0, 30),
+    "calibration_variance": (0, 20),
 }
 
 
@@ -37,6 +39,8 @@ def _impossible_kpi(name: str, value: float) -> Phrase | None:
         return phrase("targets.not_percentage", name=name, value=float(value))
     if unit == "seconds" and value <= 0:
         return phrase("targets.not_positive_seconds", name=name, value=float(value))
+    if unit == "hours" and value <= 0:
+        return phrase("targets.not_positive_hours", name=name, value=float(value))
     if unit == "score" and not -100 <= value <= 100:
         return phrase("targets.nps_range", name=name, value=float(value))
     return None
