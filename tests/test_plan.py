@@ -77,6 +77,9 @@ def test_attrition_is_aged_from_as_of_and_hires_arrive_as_a_class(tmp_path: Path
     assert requisition.applicants == 90  # 9 hires / (0.5 x 0.5 x 0.5 x 0.8)
     assert result.costs.hiring == 9500  # 9 x 1,000 plus the channel's fixed 500
     assert result.channel_months[0].uncovered_hours == 0
+    (mix,) = result.mix  # the class went live in February: the first month counts it
+    assert (mix.need_hours, mix.going_live, mix.uncovered_hours, mix.overtime_hours) == (503.25, 9, 0, 0)
+    assert mix.people_hours == 503.25
     assert [n.key for n in result.notes] == ["plan_note.short_horizon", "plan_note.urgent",
                                              "plan_note.over_budget"]
 

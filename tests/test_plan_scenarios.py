@@ -115,8 +115,8 @@ def test_the_plan_as_a_workbook(department: Path) -> None:
                      cwd=department)
     assert result.returncode == 0, result.stderr
     book = openpyxl.load_workbook(department / "p.xlsx")
-    assert book.sheetnames == ["Summary", "People by role and month", "Who covers each channel's hours",
-                               "Training classes", "Sourcing and budget"]
+    assert book.sheetnames == ["Summary", "Monthly mix", "People by role and month",
+                               "Who covers each channel's hours", "Training classes", "Sourcing and budget"]
     summary = {row[0]: row[1] for row in book["Summary"].iter_rows(min_row=2, values_only=True)}
     plan = json.loads(cs_team("plan-hiring", "--as-of", "2026-09-01", cwd=department).stdout)
     assert summary["People to hire"] == plan["total_hires"]

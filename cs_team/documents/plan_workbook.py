@@ -21,6 +21,12 @@ def plan_tables(playbook: Playbook, plan: HiringPlan, lang: Language) -> list[Ta
         [label("overtime_cost"), c.overtime], [label("temps_cost"), c.temps], [label("plan_cost"), c.total],
         *([[label("budget"), c.budget]] if c.budget is not None else []),
         *[[label("warnings"), plan_sentence(note, names, lang)] for note in plan.notes]])
+    figures = ("need_hours", "people_hours", "pivot_overtime", "temp_hours", "uncovered_hours", "going_live",
+               "overtime_cost", "temps_cost")
+    mix = Table(label("plan_mix_sheet"),  # a sheet's name holds 31 characters at most
+                [Column(label("month")), *(Column(label(key), kind="decimal") for key in figures)],
+        [[f"{m.month:%Y-%m}", m.need_hours, m.people_hours, m.overtime_hours, m.temp_hours, m.uncovered_hours,
+          m.going_live, m.overtime_cost, m.temps_cost] for m in plan.mix])
     months = sorted({m.month for m in plan.months})
     month_columns = [Column(f"{m:%Y-%m}", kind="decimal") for m in months]
     pivot = Table(label("by_role_month"), [Column(label("role"), width=28), Column(""), *month_columns])
@@ -53,4 +59,4 @@ def plan_tables(playbook: Playbook, plan: HiringPlan, lang: Language) -> list[Ta
           r.applicants, r.cost] for k in plan.classes for r in k.requisitions]
         + [[label("sourcing_channel"), None, names.get(s.sourcing, s.sourcing), s.hires, None, s.applicants,
             s.cost] for s in plan.sourcing])
-    return [summary, pivot, cover, classes, requisitions]
+    return [summary, mix, pivot, cover, classes, requisitions]

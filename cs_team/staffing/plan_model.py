@@ -57,6 +57,22 @@ class WeekCover:
 
 
 @dataclass
+class MonthMix:
+    """How a month's hours are met: the summary row of the pivot, for the lead's first look."""
+
+    month: dt.date
+    need_hours: float
+    people_hours: float
+    overtime_hours: float
+    temp_hours: float
+    uncovered_hours: float
+    going_live: int
+    """Hires whose class goes live this month (in the first month: by its end)."""
+    overtime_cost: float
+    temps_cost: float
+
+
+@dataclass
 class Requisition:
     role: str
     sourcing: str
@@ -131,6 +147,7 @@ class HiringPlan:
     months: list[RoleMonth]
     channel_months: list[ChannelMonth]
     week_cover: list[WeekCover]
+    mix: list[MonthMix]
     classes: list[TrainingClass]
     sourcing: list[SourcingTotal]
     total_hires: int
@@ -157,6 +174,7 @@ class HiringPlan:
             "months": [_dated(asdict(m)) for m in self.months],
             "channel_months": [_dated(asdict(m)) for m in self.channel_months],
             "week_cover": [_dated(asdict(w)) for w in self.week_cover],
+            "mix": [_dated(asdict(m)) for m in self.mix],
             "classes": [_dated(asdict(c)) for c in self.classes],
             "sourcing": [asdict(s) for s in self.sourcing],
             "notes": [{"key": n.key, "values": _dated(n.values)} for n in self.notes],

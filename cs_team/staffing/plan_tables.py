@@ -14,6 +14,7 @@ from cs_team.staffing.plan_model import (
     ChannelStaffing,
     Costs,
     HiringPlan,
+    MonthMix,
     Note,
     Optimisation,
     Requisition,
@@ -42,10 +43,12 @@ def tabulate(inputs: HiringInputs, forecast: str, as_of: dt.date, staffing: list
         0.0, inputs.budget, inputs.currency)
     costs.total = round(costs.hiring + costs.overtime + costs.temps, 2)
     months = [dt.date(w.year, w.month, 1) for w in weeks]
+    week_cover = _week_cover(problem, cover, weeks)
     result = HiringPlan(
         inputs.id, forecast, as_of, _step(staffing), shrinkage,
         problem.productive_hours, staffing, weeks, _role_months(problem, cover, months),
-        _channel_months(problem, cover, months), _week_cover(problem, cover, weeks), classes, sourcing,
+        _channel_months(problem, cover, months), week_cover,
+        _mix(week_cover, months, classes, wage * factor, inputs, cover), classes, sourcing,
         sum(c.hires for c in classes), costs,
         Optimisation(cover.status, round(cover.seconds, 3), cover.mip_gap,
                      len(cover.hires) + sum(len(h) for h in cover.hours.values())), notes)
@@ -136,6 +139,29 @@ def _week_cover(problem: Problem, cover: Cover, weeks: list[dt.date]) -> list[We
     return [WeekCover(week, round(float(problem.need[w].sum()), 2), round(float(given[w] - overtime[w]), 2),
                       round(float(overtime[w]), 2), round(float(temps[w]), 2),
                       round(float(cover.uncovered[w].sum()), 2)) for w, week in enumerate(weeks)]
+
+
+def _mix(weeks: list[WeekCover], months: list[dt.date], classes: list[TrainingClass], overtime_price: float,
+         inputs: HiringInputs, cover: Cover) -> list[MonthMix]:
+    price = {t.id: t.cost_per_hour for t in inputs.temps}
+    temp_cost = sum((h * price[key[0]] for key, h in cover.temps.items()), np.zeros(len(weeks)))
+    rows = []
+    ordered = sorted(set(months))
+    for month in ordered:
+        span = [w for w, m in enumerate(months) if m == month]
+        after = month.replace(day=28) + dt.timedelta(days=4)
+        following = after.replace(day=1)
+
+        def total(field: str, span: list[int] = span) -> float:
+            return round(sum(getattr(weeks[w], field) for w in span), 2)
+
+        starting = sum(c.hires for c in classes if c.go_live < following
+                       and (month == ordered[0] or c.go_live >= month))
+        rows.append(MonthMix(month, total("need_hours"), total("people_hours"), total("overtime_hours"),
+                             total("temp_hours"), total("uncovered_hours"), starting,
+                             round(total("overtime_hours") * overtime_price, 2),
+                             round(float(temp_cost[span].sum()), 2)))
+    return rows
 
 
 def _notes(plan: HiringPlan, problem: Problem, cover: Cover, as_of: dt.date) -> list[Note]:
