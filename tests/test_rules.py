@@ -152,6 +152,24 @@ CASES = [
     Case("CS244", "hiring.yaml", "attrition_percent_per_month: 4\n",
          "attrition_percent_per_month: 4\nnew_hire_attrition_percent_per_month: 2\n", "2",
          before="new_hire_attrition_percent_per_month: ", says="new hires leaving at 2 % a month"),
+    Case("CS245", "hiring.yaml", "sourcing:\n", "shifts:\n  templates:\n    - {id: early, name: 早班, "
+         "earliest_start: \"08:00\", latest_start: \"09:00\", hours: 9, channels: [vioce]}\nsourcing:\n", "vioce",
+         says="shift 'early' staffs channel 'vioce', which these hiring inputs do not have (voice); did you mean 'voice'?"),
+    Case("CS246", "hiring.yaml", "sourcing:\n", "shifts:\n  templates:\n    - {id: short, name: 短班, "
+         "earliest_start: \"09:00\", latest_start: \"09:00\", hours: 4,\n       lunch: {minutes: 60, "
+         "earliest_hours: 4, latest_hours: 5}}\nsourcing:\n", "lunch", before="       ",
+         says="shift 'short' lasts 4 h, but its 60-minute lunch starts 4 h in at the earliest"),
+    Case("CS247", "hiring.yaml", "sourcing:\n", "  - {id: chat, name: 在线, type: chat, roles: [agent], "
+         "service_level: {percent: 80, within_seconds: 30}}\nshifts:\n  templates:\n    - {id: early, name: 早班, "
+         "earliest_start: \"08:00\", latest_start: \"09:00\", hours: 9, channels: [voice]}\n    - {id: late, "
+         "name: 晚班, earliest_start: \"13:00\", latest_start: \"14:00\", hours: 9}\nsourcing:\n", "{id: late",
+         says="channel 'voice' is staffed by shift 'early' with voice and by shift 'late' with voice, chat"),
+    Case("CS248", "hiring.yaml", "    service_level: {percent: 80, within_seconds: 20}\n",
+         "    service_level: {percent: 80, within_seconds: 20}\n    abandon_percent: 5\n", "5",
+         before="abandon_percent: ", says="channel 'voice' caps abandonment at 5 % but gives no patience_seconds"),
+    Case("CS249", "hiring.yaml", "sourcing:\n", "shifts:\n  templates:\n    - {id: early, name: 早班, "
+         "earliest_start: \"08:10\", latest_start: \"09:00\", hours: 9}\nsourcing:\n", "\"08:10\"",
+         says="shift 'early' earliest_start 08:10 is not on the 30-minute grid shifts start on"),
     Case("CS309", "questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}", "{zh: 你有什么病史吗？, en: A question}",
          "你有什么病史吗？", says="(\"有什么病\")"),
     Case("CS310", "questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}", "{zh: 你有没有网贷？, en: A question}",

@@ -25,6 +25,7 @@ from cs_team.lint.rules import (
     quoting,
     references,
     scales,
+    shift_rules,
     targets,
     traceability,
     weights,
@@ -60,5 +61,10 @@ CHECKS: dict[str, Check] = {
     "CS243": hiring_plan.check_overtime,
     "CS244": hiring_plan.check_new_hire_rate,
     "CS224": handle_time.check,
+    "CS245": shift_rules.check_channels,
+    "CS246": shift_rules.check_lunch,
+    "CS247": shift_rules.check_pools,
+    "CS248": shift_rules.check_abandonment,
+    "CS249": shift_rules.check_grid,
     **fair_hiring.checks(),
 }
