@@ -361,7 +361,7 @@ def roster(
     rules = inputs.shifts
     if rules is None:
         say(f"cs-team: note: hiring inputs '{inputs.id}' give no shift rules (shifts:): the default "
-            "早班/中班/晚班/夜班, five days in seven, are used")
+            "early, middle, late and night shifts of nine hours, five days in seven, are used")
         rules = ShiftRules()
     which = ("typical", "peak") if week is RosterWeek.both else (week.value,)
     notes: list[str] = []
