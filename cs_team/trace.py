@@ -13,6 +13,7 @@ the curriculum tied to no competency.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from cs_team.interview import plan_interview
@@ -58,7 +59,9 @@ class CompetencyTrace:
 @dataclass
 class Gap:
     kind: str
-    """not-interviewed, not-trained, not-measured or module-without-competency."""
+    """not-interviewed, not-trained, not-measured, stage-not-asked (a stage lists a competency
+    none of its questions assesses), stage-not-scored (a stage assesses a competency the
+    scorecard has no row for) or module-without-competency."""
     subject: str
     name: Text | None = None
     """What a document calls the subject (the competency's name, the module's title)."""
@@ -112,10 +115,39 @@ def trace(playbook: Playbook, role: Role) -> RoleTrace:
             gaps.append(Gap("not-trained", t.competency, _name(playbook, t.competency)))
         if not t.kpis:
             gaps.append(Gap("not-measured", t.competency, _name(playbook, t.competency)))
+    for kind, found in (("stage-not-asked", unasked(playbook, role)), ("stage-not-scored", unscored(role))):
+        for s, _, cid in found:
+            gaps.append(Gap(kind, f"{role.interview[s].id}: {cid}", _name(playbook, cid)))
     for module in modules:
         if not module.competencies:
             gaps.append(Gap("module-without-competency", module.id, module.title))
     return RoleTrace(role, traces, gaps)
+
+
+def unasked(playbook: Playbook, role: Role) -> Iterator[tuple[int, int, str]]:
+    """(stage, position, competency) a stage lists but none of its planned questions assesses.
+
+    Stages without questions (a résumé screen) and stages the bank cannot fill (CS204 says so)
+    are left out."""
+    plan = plan_interview(playbook, role)
+    short = {gap.stage_index for gap in plan.shortfalls}
+    for s, stage_plan in enumerate(plan.stages):
+        stage = stage_plan.stage
+        if not stage.questions or s in short:
+            continue
+        asked = {c for _, question in stage_plan.picks for c in question.competencies}
+        for c, competency in enumerate(stage.competencies):
+            if competency not in asked:
+                yield s, c, competency
+
+
+def unscored(role: Role) -> Iterator[tuple[int, int, str]]:
+    """(stage, position, competency) a stage assesses that has no row on the scorecard."""
+    scored = {criterion.competency for criterion in role.hiring_criteria}
+    for s, stage in enumerate(role.interview):
+        for c, competency in enumerate(stage.competencies):
+            if competency not in scored:
+                yield s, c, competency
 
 
 def _name(playbook: Playbook, competency: str) -> Text | None:

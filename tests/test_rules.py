@@ -112,6 +112,10 @@ CASES = [
          "max_training_hours_per_day: 6\nday_end: 18:00\n", "18:00",
          says="'18:00' is read as a base-60 number by YAML 1.1 tools and as text by YAML 1.2 ones; "
          "quote it (\"18:00\")"),
+    Case("CS225", "role.yaml", "      - {type: behavioural, per_competency: 1}",
+         "      - {type: behavioural, count: 1}", "calm", before="competencies: [listening, ",
+         says="stage 'structured' says it assesses 'calm', but none of the questions the kit picks "
+         "for it does"),
     # -- suppression comments
     Case("CS011", "questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}",
          "{zh: 你结婚了吗？, en: Are you married?}  # cs-team: disable CS301", "#",
@@ -182,7 +186,7 @@ CASES = [
 
 # Rules whose failing input is not an edit of a fixture file: tested in test_source.py (files
 # that are not YAML text) and below (a document the fixture does not have).
-ELSEWHERE = {"CS003", "CS004", "CS005", "CS006", "CS014", "CS216", "CS217", "CS224"}  # CS224: test_targets_content.py
+ELSEWHERE = {"CS003", "CS004", "CS005", "CS006", "CS014", "CS216", "CS217", "CS224", "CS226"}  # CS224, CS226: test_targets_content.py
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.code)

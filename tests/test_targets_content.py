@@ -75,3 +75,33 @@ def test_bundled_targets_keep_chinese_norms() -> None:
         targets = playbook.probation_targets(role)
         assert 90 <= targets.get("csat_percent", 90) <= 98, role.id
         assert targets.get("quality_percent", 90) >= 90, role.id
+
+
+def test_a_stage_assessing_what_the_scorecard_does_not_score(repo) -> None:
+    repo.edit("role.yaml", "  - {competency: listening, weight: 60, minimum: 2}\n  - {competency: calm, weight: 40}\n",
+              "  - {competency: listening, weight: 100, minimum: 2}\n")
+    found = [(f.code, f.line, f.column, f.text("en")) for f in repo.lint({"CS226"})]
+    text = repo.read("role.yaml")
+    structured = position(text, "calm", before="competencies: [listening, ")
+    role_play = position(text, "calm", before="competencies: [")
+    assert found == [
+        ("CS226", *structured, "stage 'structured' assesses 'calm', but the scorecard of role 'agent' "
+         "(its hiring_criteria) has no row for it, so the evidence has nowhere to go: add it to "
+         "hiring_criteria or remove it from the stage"),
+        ("CS226", *role_play, "stage 'role-play' assesses 'calm', but the scorecard of role 'agent' "
+         "(its hiring_criteria) has no row for it, so the evidence has nowhere to go: add it to "
+         "hiring_criteria or remove it from the stage")]
+
+
+def test_trace_lists_both_stage_gaps(repo) -> None:
+    from cs_team.trace import trace
+
+    repo.edit("role.yaml", "      - {type: behavioural, per_competency: 1}", "      - {type: behavioural, count: 1}")
+    repo.edit("role.yaml", "  - {competency: listening, weight: 60, minimum: 2}\n  - {competency: calm, weight: 40}\n",
+              "  - {competency: listening, weight: 100, minimum: 2}\n")
+    playbook = Playbook(load_repository(repo.root, cwd=repo.root))
+    gaps = [(g.kind, g.subject) for g in trace(playbook, playbook.roles["agent"]).gaps
+            if g.kind.startswith("stage-")]
+    # the one behavioural question picked is q-listen, so calm is listed but never asked
+    assert gaps == [("stage-not-asked", "structured: calm"), ("stage-not-scored", "structured: calm"),
+                    ("stage-not-scored", "role-play: calm")]

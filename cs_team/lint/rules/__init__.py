@@ -26,6 +26,7 @@ from cs_team.lint.rules import (
     references,
     scales,
     shift_rules,
+    stage_competencies,
     targets,
     traceability,
     weights,
@@ -66,5 +67,7 @@ CHECKS: dict[str, Check] = {
     "CS247": shift_rules.check_pools,
     "CS248": shift_rules.check_abandonment,
     "CS249": shift_rules.check_grid,
+    "CS225": stage_competencies.check_asked,
+    "CS226": stage_competencies.check_scored,
     **fair_hiring.checks(),
 }
