@@ -307,3 +307,25 @@ def test_a_forecast_with_crlf_a_bom_and_blank_lines_reads_as_the_plain_one(tmp_p
     (tmp_path / "excel.csv").write_bytes(b"\xef\xbb\xbf" + "\r\n".join([*rows[:2], "", *rows[2:], ""]).encode())
     plain, excel = read_forecast(tmp_path / "plain.csv"), read_forecast(tmp_path / "excel.csv")
     assert excel.channels == plain.channels and excel.interval_seconds == plain.interval_seconds == 1800
+
+
+def test_a_far_away_cell_does_not_make_a_workbook_a_memory_bomb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 5 KB workbook with one cell at XFD1048576: its dimension tag once padded every row to
+    16,384 cells (a million rows: tens of GB). Rows are read as written, and cells are counted."""
+    from cs_team.inputs import workbook
+    from cs_team.inputs.cohorts import read_cohort
+
+    _workbook(tmp_path / "far.xlsx", [["name", "start"]])
+    import openpyxl
+
+    book = openpyxl.load_workbook(tmp_path / "far.xlsx")
+    book.active["XFD1048576"] = "x"
+    book.save(tmp_path / "far.xlsx")
+    with pytest.raises(ProblemsFound) as caught:
+        read_cohort(tmp_path / "far.xlsx", "far.xlsx")
+    assert caught.value.details == ("far.xlsx:1048576: 16384 values for 2 columns (name, start)",)
+    monkeypatch.setattr(workbook, "MAX_CELLS", 1000)
+    problems = Problems()
+    assert read_table(tmp_path / "far.xlsx", "far.xlsx", problems, KINDS["cohort"]) is None
+    assert problems.lines == ["far.xlsx: the sheet holds more than 1,000 cells and is not read: keep only the "
+                              "rows and columns needed"]

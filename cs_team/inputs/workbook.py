@@ -15,6 +15,8 @@ from typing import Any
 from cs_team.inputs.files import read_bytes
 from cs_team.inputs.problems import Problems
 
+MAX_CELLS = 20_000_000
+"""Cells (and rows) looked at in a sheet: a year of 15-minute intervals on five channels is 0.9 million."""
 MAX_UNPACKED = 256 * 1024 * 1024
 """Largest unpacked workbook read: far above any filled form or year of forecast."""
 
@@ -44,12 +46,30 @@ def read_rows(path: Path, display: str, problems: Problems) -> list[tuple[int, l
         problems.say(display, *refusal)
         return None
     try:
-        sheet = workbook.worksheets[0]
-        # Formatted but empty rows (a form's validated rows) come back as all None: leave them out.
-        return [(number, list(cells)) for number, cells in enumerate(sheet.iter_rows(values_only=True), 1)
-                if number == 1 or any(cell is not None for cell in cells)]
+        return _rows(workbook.worksheets[0], display, problems)
     except Exception:
         problems.say(display, *refusal)
         return None
     finally:
         workbook.close()
+
+
+def _rows(sheet: Any, display: str, problems: Problems) -> list[tuple[int, list[Any]]] | None:
+    # The sheet's own dimension tag would pad every row to its last column: one cell at XFD1048576
+    # in a 5 KB file would make a million rows of 16,384 cells. Rows are read as written instead,
+    # and the cells looked at are counted, so a crafted sheet is refused rather than ground through.
+    sheet.reset_dimensions()
+    rows, seen = [], 0
+    for number, cells in enumerate(sheet.iter_rows(values_only=True), 1):
+        seen += len(cells) + 1
+        if seen > MAX_CELLS:
+            problems.say(display, f"工作表超过 {MAX_CELLS:,} 个单元格，不予读取：请只保留需要的行和列",
+                         f"the sheet holds more than {MAX_CELLS:,} cells and is not read: keep only the rows "
+                         "and columns needed")
+            return None
+        # Formatted but empty rows (a form's validated rows) come back as all None: leave them out.
+        if number == 1 or any(cell is not None for cell in cells):
+            rows.append((number, list(cells)))
+    # A row ends at its last written cell; empty cells after it are still the header's columns.
+    width = len(rows[0][1]) if rows else 0
+    return [(number, cells + [None] * (width - len(cells))) for number, cells in rows]
