@@ -72,10 +72,12 @@ def _yaml_files(root: Path) -> list[Path]:
 def display_path(path: Path, cwd: Path | None = None) -> str:
     """The path as the user should see it: relative to the working folder when inside it."""
     cwd = cwd or Path.cwd()
+    # the folder resolved, not the file: a file that is a link is shown by its own name
+    resolved = path.resolve() if path.name in ("", ".", "..") else path.parent.resolve() / path.name
     try:
-        return shown_name(path.resolve().relative_to(cwd.resolve()).as_posix())
+        return shown_name(resolved.relative_to(cwd.resolve()).as_posix())
     except ValueError:
-        return shown_name(str(path.resolve()))
+        return shown_name(str(resolved))
 
 
 def display_paths(root: Path, paths: list[Path], cwd: Path | None = None) -> list[str]:

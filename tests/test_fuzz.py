@@ -23,6 +23,7 @@ from cs_team.loader import load_repository
 from cs_team.model import KINDS, Config
 from cs_team.playbook import Playbook
 from tests.conftest import MINIMAL
+from tests.test_source import parse
 
 DEPTH = float(os.environ.get("CS_TEAM_FUZZ_DEPTH", "1"))
 """How hard the fuzz tests search: their example counts are multiplied by it (CS_TEAM_FUZZ_DEPTH=10
@@ -206,3 +207,77 @@ def test_documents_from_odd_playbooks_never_raise(name: str, data: st.DataObject
         shutil.copytree(MINIMAL, root)
         (root / name).write_text(yaml.safe_dump(mutated, allow_unicode=True, sort_keys=False), encoding="utf-8")
         render_everything(root)
+
+
+# -- hostile generators: expansion, overflowing numbers, special files, long lines -------------------
+# Kept to few examples: each is a whole class of input, and the suite must stay within its time.
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(1, 60_000), st.integers(1, 40_000))
+def test_anchored_strings_expand_to_a_capped_size(length: int, aliases: int) -> None:
+    from cs_team.constructor import MAX_EXPANDED_CHARS
+
+    text = f"long: &x {'y' * length}\nmany: [" + ", ".join(["*x"] * aliases) + "]\n"
+    codes = [f.code for f in parse(text).findings]
+    assert codes == (["CS006"] if length * aliases > MAX_EXPANDED_CHARS else [])
+
+
+NUMBERS = st.one_of(
+    st.integers(0, 6000).map(lambda n: "9" * max(n, 1)),
+    st.integers(-400, 400).map(lambda e: f"1.0e{e:+d}"),
+    st.sampled_from([".inf", "-.inf", ".nan", "-0", "0", "5.0e-324", "1.7976931348623157e+308", "0x7fffffffffffffff"]),
+)
+NUMERIC_FIELDS = [("curriculum.yaml", "hours: 2"), ("hiring.yaml", "shrinkage: 30"), ("hiring.yaml", "days_to_fill: 30"),
+                  ("role.yaml", "weight: 40"), ("scale.yaml", "value: 3"), ("onboarding.yaml", "days: 5")]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(NUMERIC_FIELDS), NUMBERS)
+def test_overflowing_numbers_never_raise(field: tuple[str, str], number: str) -> None:
+    name, written = field
+    text = (MINIMAL / name).read_text(encoding="utf-8")
+    if written not in text:
+        return
+    key = written.split(":")[0]
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "repo"
+        shutil.copytree(MINIMAL, root)
+        (root / name).write_text(text.replace(written, f"{key}: {number}", 1), encoding="utf-8")
+        check_all(root)
+        render_everything(root)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["fifo", "zero", "sparse", "folder"]), st.sampled_from(FILES))
+def test_special_files_never_hang_or_raise(tmp_path: Path, kind: str, name: str) -> None:
+    """Made inside tmp_path only; /dev/zero is reached only through a link the loader must refuse."""
+    import os
+
+    with tempfile.TemporaryDirectory(dir=tmp_path) as folder:
+        root = Path(folder) / "repo"
+        shutil.copytree(MINIMAL, root)
+        target = root / name
+        target.unlink()
+        if kind == "fifo":
+            os.mkfifo(target)
+        elif kind == "zero":
+            target.symlink_to("/dev/zero")
+        elif kind == "sparse":
+            with open(target, "wb") as sparse:
+                sparse.truncate(64 * 1024 * 1024)
+        else:
+            target.mkdir()
+        findings = run(load_repository(root, cwd=root))  # a folder named *.yaml is not walked as a file
+        render_everything(root)
+        if kind != "folder":
+            assert [(f.code, f.path) for f in findings if f.code == "CS005"] == [("CS005", name)]
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.lists(st.sampled_from(["- ", "? ", "[", "]", "{", "}", ", ", " ", "\t", "a", ": ", "*a", "&a "]),
+                min_size=1, max_size=6), st.integers(1_000, 400_000))
+def test_long_lines_never_raise(pieces: list[str], repeat: int) -> None:
+    line = ("".join(pieces) * (repeat // len("".join(pieces)) + 1))[:repeat]
+    for text in (line, "key: " + line, "- " * 99 + " " * repeat):
+        parse(text)

@@ -157,3 +157,25 @@ def test_score_with_a_broken_competency_file_names_the_problem(repo: RepoCopy) -
     assert err == (f"card.yaml:{line}:{column}: competency 'calm' of 'agent' is not usable: its playbook file "
                    "has errors (`cs-team lint` names them); fix them first\n"
                    "cs-team: error: 1 problem(s) in the results files; nothing was scored\n")
+
+
+def _week(extra: str = "", volume: str = "60") -> str:
+    rows = "".join(f"2027-03-{1 + day:02d}T{hour:02d}:00,voice,{volume},300\n"
+                   for day in range(7) for hour in range(24))
+    return "interval_start,channel,volume,aht_seconds\n" + rows + extra
+
+
+@pytest.mark.parametrize(("forecast", "says"), [
+    # a field past the CSV reader's limit: a problem at the file, not a traceback
+    ("interval_start,channel,volume,aht_seconds\n2027-03-01T00:00,voice," + "9" * 200_000 + ",300\n",
+     "long.csv: CSV syntax error: field larger than field limit (131072)"),
+    # two rows a century apart: refused from the count of missing intervals, never by walking them
+    (_week("2127-03-01T00:00,voice,5,300\n"), "channel voice has no row for 876408 interval(s)"),
+    # volumes no centre has: the Erlang bound says so
+    (_week(volume="1000000000000"), "past what cs-team computes"),
+])
+def test_hostile_forecasts_are_one_line_problems(repo: RepoCopy, forecast: str, says: str) -> None:
+    repo.write("long.csv", forecast)
+    code, out, err = invoke(repo, "plan-hiring", "--forecast", "long.csv", "--as-of", "2026-12-01", "--lang", "en")
+    assert (code, out) == (1, "")
+    assert says in err and "Traceback" not in err
