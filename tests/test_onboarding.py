@@ -65,17 +65,20 @@ def test_a_plan_through_national_day_by_hand() -> None:
     October is a working day (调休). The day runs 09:00-17:00 with lunch 12-13 and the 10-11 peak
     blocked: open 09-10, 11-12, 13-17; the cap is 5 h.
 
-    Stage 'basics' (3 days): 30 Sep, 8 Oct, 9 Oct. Reserved first: the one-to-one of week 1 (its
-    Friday is a holiday, so Wednesday 30 Sep) and of week 2 (Friday 9 Oct), 16:30-17:00; the
-    stage review on 9 Oct just before it. Micro-lessons open each day: 60 min = three of 20, each
-    with a 15-minute quiz. m-intro (240 min) from 9:35: the 25-minute gap is too short for a part;
-    11-12; then 13:00-15:30 (the 5 h cap leaves 175 minutes, and a 5-minute remainder is not
-    allowed, so 150); the last 30 minutes on 8 Oct at 11:00. m-calls (180): 11:30-12:00 and
-    13:00-15:30, its assessment 15:30-16:00, the retake from the next day, 9 Oct 11:00.
+    Stage 'basics' (3 days: 30 Sep, 8 Oct, 9 Oct) does not fit on these dates, and takes 10 Oct
+    too. Its one-to-ones: week 1's Friday is a holiday and 30 Sep is its only plan day; week 2's on
+    Friday 9 Oct, 16:30-17:00. The review closes the last day, 10 Oct. Micro-lessons open each day:
+    60 min = three of 20, each with a 15-minute quiz. m-intro (240 min) from 9:35: the 25-minute
+    gap is too short for a part; 11-12; then 13:00-15:30 (the 5 h cap leaves 175 minutes, and a
+    5-minute remainder is not allowed, so 150); the last 30 minutes on 8 Oct at 11:00. m-calls
+    (180): 11:30-12:00 and 13:00-15:30, its assessment 15:30-16:00. The retake needs a day of
+    revision: 9 Oct from 16:00, which the one-to-one leaves free until 16:30. With three days the
+    review would take 9 Oct 16:00, and the retake would have nowhere to go: hence the fourth day.
 
-    Stage 'floor' (2 days): Saturday 10 Oct (the windows of every weekday apply) and Monday 12 Oct.
-    Week 3's one-to-one is on Monday 12 Oct, its only plan day; the review before it. m-shadow
-    (360): 9-10, 11-12, 13-16 (the cap), then 9-10 on Monday. Go-live: Tuesday 13 Oct, 9:00.
+    Stage 'floor' (2 days): Monday 12 and Tuesday 13 Oct. Week 3's one-to-one is on its weekday
+    or the nearest earlier plan day: Tuesday 13 Oct, the plan's last; the review before it.
+    m-shadow (360): 9-10, 11-12, 13-16 (the cap), then 9-10 on Tuesday. Go-live: Wednesday 14
+    Oct, 9:00.
     """
     plan = view_of(FIXTURE, dt.date(2026, 9, 30)).plan
     got = [(s.day.isoformat(), s.start, s.end, s.kind, s.key) for s in plan.sessions]
@@ -93,27 +96,27 @@ def test_a_plan_through_national_day_by_hand() -> None:
         ("2026-10-08", t("15:30"), t("16:00"), "assessment", "m-calls/assessment"),
         ("2026-10-09", t("09:00"), t("09:20"), "micro-lesson", "m-calm/3"),
         ("2026-10-09", t("09:20"), t("09:35"), "quiz", "m-calm/3/quiz"),
-        ("2026-10-09", t("11:00"), t("11:30"), "retake", "m-calls/retake-1"),
-        ("2026-10-09", t("16:00"), t("16:30"), "review", "review/basics"),
+        ("2026-10-09", t("16:00"), t("16:30"), "retake", "m-calls/retake-1"),
         ("2026-10-09", t("16:30"), t("17:00"), "one-to-one", "one-to-one/2"),
-        ("2026-10-10", t("09:00"), t("10:00"), "module", "m-shadow/1"),
-        ("2026-10-10", t("11:00"), t("12:00"), "module", "m-shadow/2"),
-        ("2026-10-10", t("13:00"), t("16:00"), "module", "m-shadow/3"),
-        ("2026-10-12", t("09:00"), t("10:00"), "module", "m-shadow/4"),
-        ("2026-10-12", t("16:00"), t("16:30"), "review", "review/floor"),
-        ("2026-10-12", t("16:30"), t("17:00"), "one-to-one", "one-to-one/3"),
-        ("2026-10-13", t("09:00"), t("09:30"), "go-live", "go-live"),
+        ("2026-10-10", t("16:30"), t("17:00"), "review", "review/basics"),
+        ("2026-10-12", t("09:00"), t("10:00"), "module", "m-shadow/1"),
+        ("2026-10-12", t("11:00"), t("12:00"), "module", "m-shadow/2"),
+        ("2026-10-12", t("13:00"), t("16:00"), "module", "m-shadow/3"),
+        ("2026-10-13", t("09:00"), t("10:00"), "module", "m-shadow/4"),
+        ("2026-10-13", t("16:00"), t("16:30"), "review", "review/floor"),
+        ("2026-10-13", t("16:30"), t("17:00"), "one-to-one", "one-to-one/3"),
+        ("2026-10-14", t("09:00"), t("09:30"), "go-live", "go-live"),
     ]
     assert [(s.stage.id, [d.isoformat() for d in s.days]) for s in plan.stages] == [
-        ("basics", ["2026-09-30", "2026-10-08", "2026-10-09"]),
-        ("floor", ["2026-10-10", "2026-10-12"]),
+        ("basics", ["2026-09-30", "2026-10-08", "2026-10-09", "2026-10-10"]),
+        ("floor", ["2026-10-12", "2026-10-13"]),
     ]
     assert [(i.day.isoformat(), i.working, i.reason.best("zh", "zh")) for i in plan.calendar_days] == [
         ("2026-10-01", False, "国庆节"), ("2026-10-02", False, "国庆节"), ("2026-10-05", False, "国庆节"),
         ("2026-10-06", False, "国庆节"), ("2026-10-07", False, "国庆节"),
         ("2026-10-10", True, "调休上班（国庆节）"),
     ]
-    assert plan.notices == []
+    assert [(n.code, n.params["days"], n.params["planned"]) for n in plan.notices] == [("stage-longer", 4, 3)]
 
 
 @pytest.fixture
@@ -141,10 +144,12 @@ def test_an_unpublished_year_falls_back_to_the_statutory_holidays(team: RepoCopy
     plan = view_of(FIXTURE, dt.date(2027, 2, 4)).plan
     days = {s.day for s in plan.sessions}
     assert not days & {dt.date(2027, 2, d) for d in range(5, 11)}
-    assert plan.stages[0].days == (dt.date(2027, 2, 4), dt.date(2027, 2, 11), dt.date(2027, 2, 12))
+    # three days (4, 11, 12 February) would leave the retake no day of revision before the review
+    assert plan.stages[0].days == (dt.date(2027, 2, 4), dt.date(2027, 2, 11), dt.date(2027, 2, 12),
+                                   dt.date(2027, 2, 15))
     later = view_of(FIXTURE, dt.date(2027, 2, 15)).plan
     assert later.go_live == dt.date(2027, 2, 20)
-    assert "2027" in plan.notices[0] and "not published" in plan.notices[0]
+    assert plan.notices[0].code == "unpublished-holidays" and plan.notices[0].params["years"] == "2027"
 
     code, _, err = invoke(team, "onboarding-plan", "agent", "--start", "2027-02-04")
     assert code == 0
@@ -233,6 +238,44 @@ def check_plan(playbook: Playbook, role: str, start: dt.date, pace: str) -> None
             last_part = max((x.day, x.end) for x in plan.sessions if x.module == s.module and x.kind == "module")
             assert (s.day, s.start) >= last_part
     assert plan.sessions[-1].kind == "go-live" and plan.sessions[-1].day > max(ends)
+    # every session has a key of its own (calendar UIDs are built on it)
+    assert len({s.key for s in plan.sessions}) == len(plan.sessions)
+    check_one_to_ones(template, plan)
+    check_retakes(plan)
+
+
+def check_one_to_ones(template: object, plan: object) -> None:
+    """One one-to-one in every ISO week of the plan (every ``every_weeks`` weeks from the first),
+    on the template's weekday or the nearest earlier plan day of that week, else its first."""
+    setting = template.one_to_one
+    meetings = [s for s in plan.sessions if s.kind == "one-to-one"]
+    if setting is None:
+        assert meetings == []
+        return
+    plan_days = sorted(d for stage in plan.stages for d in stage.days)
+    first_monday = plan.first_day - dt.timedelta(days=plan.first_day.weekday())
+    wanted = ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(setting.weekday)
+    expected = []
+    for monday in sorted({d - dt.timedelta(days=d.weekday()) for d in plan_days}):
+        if ((monday - first_monday).days // 7) % setting.every_weeks:
+            continue
+        week = [d for d in plan_days if monday <= d < monday + dt.timedelta(days=7)]
+        earlier = [d for d in week if d.weekday() <= wanted]
+        expected.append(earlier[-1] if earlier else week[0])
+    assert [s.day for s in meetings] == expected
+
+
+def check_retakes(plan: object) -> None:
+    """Each retake slot a day of revision (24 hours at least) after the attempt before it."""
+    def at(s: object) -> dt.datetime:
+        return dt.datetime.combine(s.day, dt.time()) + dt.timedelta(minutes=s.start)
+
+    for s in plan.sessions:
+        if s.kind == "retake":
+            before = "assessment" if s.part == 1 else f"retake-{s.part - 1}"
+            previous = next(x for x in plan.sessions if x.key == f"{s.module}/{before}")
+            ended = dt.datetime.combine(previous.day, dt.time()) + dt.timedelta(minutes=previous.end)
+            assert at(s) - ended >= dt.timedelta(days=1), (previous, s)
 
 
 dates = st.dates(dt.date(2024, 1, 1), dt.date(2027, 12, 31))
@@ -393,7 +436,7 @@ def test_json_lists_every_session(team: RepoCopy) -> None:
         "kind": "module", "stage": "basics", "module": "m-intro", "part": 1, "parts": 3,
         "led_by": "trainer", "with": "周敏", "location": {"zh": "3 楼培训室", "en": "Training room, 3F"},
         "uid": hashlib.sha256(b"agent\n2026-09-30").hexdigest()[:16] + "-m-intro-1@cs-team"}
-    assert (data["first_day"], data["go_live"], data["module_minutes"]) == ("2026-09-30", "2026-10-13", 840)
+    assert (data["first_day"], data["go_live"], data["module_minutes"]) == ("2026-09-30", "2026-10-14", 840)
 
 
 def test_html_escapes_playbook_text(team: RepoCopy) -> None:
@@ -464,3 +507,106 @@ def test_the_command_offers_exactly_the_planner_paces() -> None:
     from cs_team.commands.onboarding import Pace  # declared apart so that --help need not import the planner
 
     assert tuple(pace.value for pace in Pace) == PACES
+
+
+# -- what a trainer noticed (issue 17) -------------------------------------------------------
+
+@pytest.mark.parametrize("start", ["2027-03-03", "2026-09-28"])
+def test_one_one_to_one_a_week_where_stages_end_mid_week(start: str) -> None:
+    """Both starts booked two one-to-ones in a week (Tue and Fri; Thu and Fri): the week's day
+    was chosen per stage. Now each ISO week has one, on Friday or the nearest earlier plan day."""
+    view = view_of(BUNDLED, dt.date.fromisoformat(start), role="agent-1")
+    meetings = [r.session.day for r in view.rows if r.session.kind == "one-to-one"]
+    weeks = [d.isocalendar()[:2] for d in meetings]
+    assert len(weeks) == len(set(weeks))
+    plan_days = {d for s in view.plan.stages for d in s.days}
+    for day in meetings:  # Friday, unless the plan has no Friday that week (its last week)
+        friday = day + dt.timedelta(days=4 - day.weekday())
+        assert day.weekday() == 4 or friday not in plan_days, day
+    check_plan(BUNDLED, "agent-1", dt.date.fromisoformat(start), "standard")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(start=dates, pace=st.sampled_from(PACES), role=st.sampled_from(sorted(
+    r.id for r in BUNDLED.roles.values() if r.onboarding)))
+def test_calendar_uids_are_unique(start: dt.date, pace: str, role: str) -> None:
+    from cs_team.render.ics import plan_entries
+    from cs_team.render.language import Language
+
+    view = view_of(BUNDLED, start, pace, role)
+    uids = [e.uid for e in plan_entries(view, Language("zh", "zh"))]
+    assert len(uids) == len(set(uids)) == len(view.plan.sessions)
+
+
+def test_hours_to_the_nearest_quarter() -> None:
+    from cs_team.documents.onboarding import quarter_hours
+
+    assert [quarter_hours(m) for m in (2450, 2455, 45, 840, 7)] == ["40.75", "41", "0.75", "14", "0"]
+    view = view_of(BUNDLED, dt.date(2026, 9, 28), "fast", role="agent-1")
+    assert view.plan.module_minutes() == 2450  # 40 h 50 min: the fast pace's 5-minute rounding
+    assert "课程 40.75 小时" in onboarding_plan(BUNDLED, view, "md", "zh")
+    assert "40.75 h of modules" in onboarding_plan(BUNDLED, view, "html", "en")
+
+
+def test_a_start_on_a_day_off_is_said_in_every_output(team: RepoCopy) -> None:
+    code, out, err = invoke(team, "onboarding-plan", "agent", "--start", "2026-10-03", "--lang", "zh")
+    assert code == 0
+    assert "> - 入职日期 2026-10-03 是休息日（国庆节）：培训从下一个工作日 2026-10-08 开始\n" in out
+    assert "cs-team: note: the start date 2026-10-03 is a day off (National Day): the plan begins on " \
+           "the next working day, 2026-10-08" in err
+    code, out, _ = invoke(team, "onboarding-plan", "agent", "--start", "2026-10-03", "--lang", "en",
+                          "--format", "html")
+    assert '<div class="script" role="note"><strong><span lang="en" class="first">Please note</span></strong>' in out
+    assert "<li>The start date 2026-10-03 is a day off (National Day): the plan begins on the next " \
+           "working day, 2026-10-08</li>" in out
+    assert not any("\u4e00" <= c <= "\u9fff" for c in out.split('role="note"')[1].split("</div>")[0])
+    code, _, _ = invoke(team, "onboarding-plan", "agent", "--start", "2026-10-03", "--lang", "en",
+                        "--format", "ics", "--out", "plan.ics")
+    calendar = Calendar.from_ical(team.path("plan.ics").read_bytes())
+    assert str(calendar["x-wr-caldesc"]) == str(calendar["description"]) == (
+        "The start date 2026-10-03 is a day off (National Day): the plan begins on the next working "
+        "day, 2026-10-08")
+
+
+def test_a_longer_stage_and_an_unpublished_year_are_in_the_document(team: RepoCopy,
+                                                                    unpublished_2027: None) -> None:
+    code, out, _ = invoke(team, "onboarding-plan", "agent", "--start", "2027-02-04", "--lang", "zh")
+    assert code == 0
+    box = out.split("> **请注意**\n")[1].split("\n\n")[0].splitlines()
+    assert box == [
+        "> - 2027 年的官方节假日安排尚未发布（chinese-calendar 收录 2004–2026 年）：暂按法定节假日和普通周末排期，"
+        "不含调休上班日；国务院公布后请写入工作日历文件",
+        "> - 阶段“基础”需要 4 个工作日，而不是计划的 3 个：这些日期里的培训时间比平常的一周少（节假日、多出的周一或调休上班的周末）"]
+    code, out, _ = invoke(team, "onboarding-plan", "agent", "--start", "2027-02-04", "--format", "json")
+    assert [n.split(":")[0] for n in json.loads(out)["notices"]] == [
+        "the official holiday schedule for 2027 is not published (chinese-calendar knows 2004-2026)",
+        "stage Basics takes 4 working days instead of 3"]
+
+
+def test_sequence_rises_only_for_events_that_changed(team: RepoCopy) -> None:
+    def issue(start: str, *more: str) -> tuple[bytes, dict[str, tuple[int, str]]]:
+        code, _, err = invoke(team, "onboarding-plan", "agent", "--start", start, "--name", "王芳",
+                              "--format", "ics", "--out", "plan.ics", *more)
+        assert code == 0, err
+        data = team.path("plan.ics").read_bytes()
+        events = Calendar.from_ical(data).walk("VEVENT")
+        return data, {str(e["uid"]): (int(e["sequence"]), e.decoded("dtstart").isoformat()) for e in events}
+
+    first, before = issue("2026-11-02")
+    assert {seq for seq, _ in before.values()} == {0}
+    again, _ = issue("2026-11-02")
+    assert again == first  # the same plan re-issued: byte-identical, nothing rises
+    _, moved = issue("2026-11-03")  # a day later: every session moves
+    assert all(moved[u][0] == 1 for u in moved if u in before and moved[u][1] != before[u][1])
+    assert len(set(moved) & set(before)) >= 18  # the same sessions, updated in place
+    _, still = issue("2026-11-03")
+    assert still == moved  # re-issuing the update does not raise it again
+    _, back = issue("2026-11-02")
+    assert all(back[u][0] == 2 for u in back if u in moved and back[u][1] != moved[u][1])
+    # a new mentor changes the words of the mentor's sessions only
+    _, mentor = issue("2026-11-02", "--mentor", "赵磊")
+    changed = {u for u in mentor if mentor[u][0] != back[u][0]}
+    assert {u.split("-", 1)[1] for u in changed} == {
+        "one-to-one-1@cs-team", "m-shadow-1@cs-team", "m-shadow-2@cs-team", "m-shadow-3@cs-team",
+        "m-shadow-4@cs-team"}
+    assert all(mentor[u][0] == back[u][0] + 1 for u in changed)

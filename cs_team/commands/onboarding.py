@@ -90,7 +90,7 @@ def onboarding_plan(
     if cohort is None:
         hire = Hire(name, mentor, _date(start), pace.value)
         view = onboarding(playbook, _role(playbook, role), hire, days, zone)
-        _notices(days)
+        _notices([view])
         _deliver_one(playbook, view, output_format, mode, out)
         return
 
@@ -101,7 +101,7 @@ def onboarding_plan(
         for note in notes:
             say(f"cs-team: note: {note}")
     views = [onboarding(playbook, _role(playbook, h.role or role), h, days, zone) for h in hires]
-    _notices(days)
+    _notices(views)
     _deliver_cohort(playbook, views, output_format, mode, out)
 
 
@@ -146,12 +146,18 @@ def _calendars(playbook: object, path: Path | None) -> list:
     return [found[0]]
 
 
-def _notices(days: object) -> None:
-    for notice in days.notices():
-        say(f"cs-team: note: {notice}")
+def _notices(views: list) -> None:
+    """The plans' notices on stderr too, each once (a cohort's hires share most of them)."""
+    from cs_team.documents.onboarding import notice_texts
+    from cs_team.render.language import Language
+
+    lang = Language("en", "en")
+    for text in dict.fromkeys(t for view in views for t in notice_texts(lang, view.plan.notices, False)):
+        say(f"cs-team: note: {text}")
 
 
-def _render(playbook: object, view: object, output_format: PlanFormat, mode: str | None) -> str | bytes:
+def _render(playbook: object, view: object, output_format: PlanFormat, mode: str | None,
+            previous: bytes | None = None) -> str | bytes:
     import json
 
     from cs_team.documents.onboarding import as_dict
@@ -160,12 +166,14 @@ def _render(playbook: object, view: object, output_format: PlanFormat, mode: str
     if output_format is PlanFormat.json:
         return json.dumps(as_dict(view, playbook.default_language), ensure_ascii=False, indent=2) + "\n"
     if output_format is PlanFormat.ics:
-        from cs_team.render.ics import calendar_bytes
+        from cs_team.documents.onboarding import notice_texts
+        from cs_team.render.ics import calendar_bytes, plan_entries
 
         lang = language(playbook, mode)
         title = lang.plain(view.role.title)
         name = f"{view.hire.name} · {title}" if view.hire.name else title
-        return calendar_bytes([view], lang, name)
+        return calendar_bytes(plan_entries(view, lang), lang, name, view.timezone, view.plan.first_day,
+                              notice_texts(lang, view.plan.notices), previous)
     return onboarding_plan(playbook, view, "html" if output_format is PlanFormat.pdf else
                            output_format.value, mode)
 
@@ -174,11 +182,18 @@ def _deliver_one(playbook: object, view: object, output_format: PlanFormat, mode
                  out: Path | None) -> None:
     from cs_team.commands.documents import DocFormat, deliver
 
-    content = _render(playbook, view, output_format, mode)
+    content = _render(playbook, view, output_format, mode, _previous(out))
     if output_format in (PlanFormat.md, PlanFormat.html, PlanFormat.pdf):
         deliver(content, out, DocFormat(output_format.value))
         return
     _write(content, out)
+
+
+def _previous(path: Path | None) -> bytes | None:
+    """The calendar file about to be replaced: its events' SEQUENCE numbers carry on."""
+    if path is None or not path.is_file() or path.stat().st_size > 50_000_000:
+        return None
+    return path.read_bytes()
 
 
 def _write(content: str | bytes, out: Path | None) -> None:
@@ -218,19 +233,23 @@ def _deliver_cohort(playbook: object, views: list, output_format: PlanFormat, mo
     extension = output_format.value
     files: dict[Path, bytes] = {}
     for view in views:
-        content = _render(playbook, view, output_format, mode)
+        path = folder / f"{file_stem(view.hire)}.{extension}"
+        content = _render(playbook, view, output_format, mode, _previous(path))
         if output_format is PlanFormat.pdf:
             content = _pdf(content)
-        files[folder / f"{file_stem(view.hire)}.{extension}"] = _bytes(content)
+        files[path] = _bytes(content)
     if output_format is PlanFormat.json:
         combined = json.dumps({"hires": [as_dict(v, playbook.default_language) for v in views]},
                               ensure_ascii=False, indent=2) + "\n"
     elif output_format is PlanFormat.ics:
         from cs_team.documents.output import language
-        from cs_team.render.ics import calendar_bytes
+        from cs_team.render.ics import calendar_bytes, plan_entries
 
         lang = language(playbook, mode)
-        combined = calendar_bytes(views, lang, lang.label("cohort_plan"))
+        path = folder / f"cohort.{extension}"
+        combined = calendar_bytes([e for v in views for e in plan_entries(v, lang)], lang,
+                                  lang.label("cohort_plan"), views[0].timezone, views[0].plan.first_day,
+                                  previous=_previous(path))
     else:
         from cs_team.documents.output import cohort_plan
 

@@ -12,9 +12,11 @@ from cs_team.model.curriculum import Module
 from cs_team.model.onboarding import OnboardingTemplate
 from cs_team.model.role import Role
 from cs_team.playbook import Playbook
+from cs_team.render.language import Language
 from cs_team.schedule.calendar import DayInfo, WorkDays
 from cs_team.schedule.cohort import Hire
 from cs_team.schedule.design import describe_shortfall, design_shortfalls
+from cs_team.schedule.notices import Notice
 from cs_team.schedule.pacing import PlanError
 from cs_team.schedule.planner import OnboardingPlan, StageDays, StageShortfall, plan_onboarding
 from cs_team.schedule.sessions import Session, led_by
@@ -93,7 +95,7 @@ class OnboardingView:
     bars: list[Bar]
     timezone: str
     stamp: Stamp
-    totals: dict[str, float] = field(default_factory=dict)
+    totals: dict[str, object] = field(default_factory=dict)
     off_days: set[dt.date] = field(default_factory=set)
     """Every day off between the first day and go-live, weekends included (shaded in the chart)."""
 
@@ -162,7 +164,7 @@ def onboarding(playbook: Playbook, role: Role, hire: Hire, calendar: WorkDays,
             days = [x.day for x in plan.sessions if x.module == module_id and x.kind != "retake"]
             bars.append(Bar(modules[module_id].title, min(days), max(days), False))
     totals = {
-        "module_hours": plan.module_minutes() / 60,
+        "module_hours": quarter_hours(plan.module_minutes()),
         "assessments": sum(1 for s in plan.sessions if s.kind == "assessment"),
         "working_days": sum(len(s.days) for s in plan.stages),
     }
@@ -194,6 +196,23 @@ def _weeks(plan: OnboardingPlan, rows: list[Row], calendar: WorkDays) -> list[We
             week.off.append(info)
         day += dt.timedelta(days=1)
     return list(weeks.values())
+
+
+def notice_texts(lang: Language, notices: list[Notice], capital: bool = True) -> list[str]:
+    """The plan's notices as sentences in the document's language(s)."""
+    texts = []
+    for notice in notices:
+        params = {key: value.isoformat() if isinstance(value, dt.date) else
+                  lang.plain(value) if isinstance(value, Text) else value
+                  for key, value in notice.values}
+        text = lang.label(f"plan_notices.{notice.code}", **params)
+        texts.append(text[:1].upper() + text[1:] if capital else text)
+    return texts
+
+
+def quarter_hours(minutes: int) -> str:
+    """Hours to the nearest quarter, as a document prints them: 40.75, 12.5, 6."""
+    return f"{round(minutes / 15) / 4:g}"
 
 
 def _text_dict(value: Text | None, default: str) -> dict[str, str] | None:
@@ -251,7 +270,7 @@ def as_dict(view: OnboardingView, default_language: str) -> dict:
         "calendar": [{"date": info.day.isoformat(), "working": info.working,
                       "reason": _text_dict(info.reason, default_language), "official": info.official}
                      for info in plan.calendar_days],
-        "notices": plan.notices,
+        "notices": notice_texts(Language("en", default_language), plan.notices, capital=False),
     }
 
 

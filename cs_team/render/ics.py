@@ -5,6 +5,7 @@
 - UIDs are stable: they name the hire, the role and the session (module and part, the n-th
   one-to-one ...), never its time, so importing an updated plan moves events instead of
   duplicating them.
+- SEQUENCE rises when an event's time or words change against the file being replaced.
 - DTSTAMP is the plan's first day at 00:00 UTC, whatever the clock or ``SOURCE_DATE_EPOCH``
   say: no document cs-team writes carries the time it was made, so the same playbooks give
   byte-identical files in every format.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from cs_team.render.language import Language
@@ -71,39 +73,92 @@ def description(lang: Language, view: object, row: object) -> str:
     return "\n".join(lines)
 
 
-def calendar_bytes(views: Iterable[object], lang: Language, name: str) -> bytes:
-    """One VCALENDAR holding every session of ``views`` (one plan, or a whole cohort)."""
+@dataclass(frozen=True)
+class Entry:
+    """One VEVENT as the calendar file writes it."""
+
+    uid: str
+    day: dt.date
+    start: int
+    end: int
+    summary: str
+    description: str
+    location: str | None
+    kind: str
+
+
+def plan_entries(view: object, lang: Language) -> list[Entry]:
+    """Every session of one hire's plan, as that hire's calendar holds it."""
+    entries = []
+    for row in view.rows:
+        session, title = row.session, summary(lang, row)
+        entries.append(Entry(uid(view, session), session.day, session.start, session.end,
+                             f"{view.hire.name}: {title}" if view.hire.name else title,
+                             description(lang, view, row), lang.plain(row.location) if row.location else None,
+                             session.kind))
+    return entries
+
+
+def calendar_bytes(entries: Iterable[Entry], lang: Language, name: str, timezone: str,
+                   first_day: dt.date, notes: Iterable[str] = (), previous: bytes | None = None) -> bytes:
+    """One VCALENDAR of ``entries``. ``notes`` go into the calendar's description; ``previous``
+    is the file this one replaces: an event whose time or words changed since gets the next
+    SEQUENCE, so calendar apps take the update (the digest of what it said is kept in the file)."""
     from icalendar import Calendar, Event
 
-    views = list(views)
+    before = _sequences(previous)
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    if views:
-        calendar.add("x-wr-timezone", views[0].timezone)
-    for view in views:
-        zone = ZoneInfo(view.timezone)
-        stamp = _stamp(view.plan.first_day)
-        for row in view.rows:
-            session = row.session
-            event = Event()
-            event.add("uid", uid(view, session))
-            event.add("dtstamp", stamp)
-            event.add("dtstart", _at(session.day, session.start, zone))
-            event.add("dtend", _at(session.day, session.end, zone))
-            title = summary(lang, row)
-            event.add("summary", f"{view.hire.name}: {title}" if view.hire.name else title)
-            event.add("description", description(lang, view, row))
-            if row.location:
-                event.add("location", lang.plain(row.location))
-            event.add("categories", [session.kind])
-            event.add("transp", "OPAQUE")
-            calendar.add_component(event)
+    calendar.add("x-wr-timezone", timezone)
+    notes = "\n".join(notes)
+    if notes:
+        calendar.add("description", notes)
+        calendar.add("x-wr-caldesc", notes)
+    zone, stamp = ZoneInfo(timezone), _stamp(first_day)
+    for entry in entries:
+        event = Event()
+        event.add("uid", entry.uid)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", _at(entry.day, entry.start, zone))
+        event.add("dtend", _at(entry.day, entry.end, zone))
+        event.add("summary", entry.summary)
+        event.add("description", entry.description)
+        if entry.location:
+            event.add("location", entry.location)
+        event.add("categories", [entry.kind])
+        event.add("transp", "OPAQUE")
+        digest = _digest(entry, timezone)
+        sequence, said = before.get(entry.uid, (0, digest))
+        event.add("sequence", sequence if said == digest else sequence + 1)
+        event.add("x-cs-team-digest", digest)
+        calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def _digest(entry: Entry, timezone: str) -> str:
+    what = (timezone, entry.day.isoformat(), entry.start, entry.end, entry.summary, entry.description,
+            entry.location or "", entry.kind)
+    return hashlib.sha256(repr(what).encode()).hexdigest()[:16]
+
+
+def _sequences(previous: bytes | None) -> dict[str, tuple[int, str]]:
+    """Each event's SEQUENCE and digest in the file being replaced (none when it is not one of
+    ours or does not parse)."""
+    if not previous:
+        return {}
+    from icalendar import Calendar
+
+    try:
+        events = Calendar.from_ical(previous).walk("VEVENT")
+        return {str(e["uid"]): (int(e.get("sequence", 0)), str(e.get("x-cs-team-digest", "")))
+                for e in events if "uid" in e}
+    except (ValueError, KeyError, TypeError):
+        return {}
 
 
 def _at(day: dt.date, minutes: int, zone: ZoneInfo) -> dt.datetime:

@@ -90,8 +90,6 @@ class WorkDays:
                 self.days[entry.date] = DayInfo(entry.date, False, entry.reason)
             for entry in calendar.working_days:
                 self.days[entry.date] = DayInfo(entry.date, True, entry.reason)
-        self.unpublished: set[int] = set()
-        """Years looked at for which only the statutory fallback was available."""
         self._cache: dict[dt.date, DayInfo] = {}
 
     def info(self, day: dt.date) -> DayInfo:
@@ -102,7 +100,6 @@ class WorkDays:
         return self._cache[day]
 
     def _fallback(self, day: dt.date) -> DayInfo:
-        self.unpublished.add(day.year)
         name = _statutory(day.year).get(day)
         if name is not None:
             return DayInfo(day, False, name, official=False)
@@ -129,16 +126,6 @@ class WorkDays:
             days.append(day)
             day += dt.timedelta(days=1)
         return days
-
-    def notices(self) -> list[str]:
-        if not self.unpublished:
-            return []
-        first, last = official_years()
-        years = ", ".join(str(y) for y in sorted(self.unpublished))
-        return [f"the official holiday schedule for {years} is not published (chinese-calendar knows "
-                f"{first}-{last}): using the statutory public holidays and plain weekends, without "
-                "adjusted working days (调休); add them to a work-calendar file when the State "
-                "Council publishes them"]
 
 
 class PlainWeekdays(WorkDays):

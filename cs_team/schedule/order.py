@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from cs_team.model.curriculum import Module
 from cs_team.model.onboarding import WEEKDAYS, OnboardingTemplate
@@ -48,25 +49,28 @@ def stage_order(template: OnboardingTemplate, modules: dict[str, Module], stage_
     return ordered
 
 
-def one_to_one_days(template: OnboardingTemplate, first_day: dt.date,
-                    days: list[dt.date]) -> dict[dt.date, int]:
-    """The one-to-one day of each ISO week among ``days``: the template's weekday, else the
-    nearest earlier working day of that week in the plan, else the nearest later one."""
+def one_to_one_days(template: OnboardingTemplate, is_working: Callable[[dt.date], bool],
+                    first_day: dt.date, days: list[dt.date], last: bool) -> dict[dt.date, int]:
+    """The one-to-one among ``days`` of each ISO week they touch (every ``every_weeks`` weeks
+    from the first), numbered from 1. The week's day comes from the calendar, not from the
+    stage, so two stages sharing a week agree on it: the template's weekday, else the nearest
+    earlier working day of the week in the plan, else the first one after. ``last`` says no
+    stage follows: the plan ends with ``days``, so the final week's day is on or before its end."""
     setting = template.one_to_one
     if setting is None:
         return {}
     wanted = WEEKDAYS.index(setting.weekday)
-    by_week: dict[tuple[int, int], list[dt.date]] = {}
-    for day in days:
-        by_week.setdefault(day.isocalendar()[:2], []).append(day)
     first_week = first_day - dt.timedelta(days=first_day.weekday())
+    end = days[-1] if last else None
     chosen: dict[dt.date, int] = {}
-    for week_days in by_week.values():
-        monday = week_days[0] - dt.timedelta(days=week_days[0].weekday())
+    for monday in sorted({d - dt.timedelta(days=d.weekday()) for d in days}):
         number = (monday - first_week).days // 7
         if number % setting.every_weeks:
             continue
-        earlier = [d for d in week_days if d.weekday() <= wanted]
-        day = earlier[-1] if earlier else week_days[0]
-        chosen[day] = number // setting.every_weeks + 1
+        week = [day for n in range(7) if (day := monday + dt.timedelta(days=n)) >= first_day
+                and (end is None or day <= end) and is_working(day)]
+        earlier = [d for d in week if d.weekday() <= wanted]
+        day = earlier[-1] if earlier else week[0]
+        if day in days:
+            chosen[day] = number // setting.every_weeks + 1
     return chosen

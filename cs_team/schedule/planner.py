@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 
 from cs_team.model.curriculum import Module
 from cs_team.model.onboarding import OnboardingTemplate, Stage, minutes_of
-from cs_team.schedule.calendar import DayInfo, WorkDays
+from cs_team.schedule.calendar import DayInfo, WorkDays, official_years
 from cs_team.schedule.daybook import DayBook
+from cs_team.schedule.notices import Notice, stage_longer, start_moved, unpublished_holidays
 from cs_team.schedule.order import one_to_one_days, stage_order
 from cs_team.schedule.pacing import PlanError, pace_factor, stage_days
 from cs_team.schedule.sessions import Session
@@ -63,7 +64,7 @@ class OnboardingPlan:
     go_live: dt.date
     calendar_days: list[DayInfo]
     """Days between the first day and go-live that are off on a weekday or worked on a weekend."""
-    notices: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
     def module_minutes(self) -> int:
         return sum(s.minutes for s in self.sessions if s.kind in ("module", "micro-lesson"))
@@ -82,19 +83,20 @@ def _lay_stages(template: OnboardingTemplate, modules: dict[str, Module], first_
     """Each stage on the working days after the one before, grown until its work fits."""
     factor = pace_factor(template, pace)
     laid: list[_Laid] = []
-    day, plan_days = first_day, []
+    day, carried = first_day, ()
     for index, stage in enumerate(template.stages):
+        last = index == len(template.stages) - 1
         order = stage_order(template, modules, index, strict)
         planned = stage_days(stage.days, pace, factor)
         count, fitted, first_failure = planned, None, None
         while count <= planned + MAX_EXTRA_DAYS:
             days = calendar.working_days(day, count)
-            # the week choice is re-derived over every day laid so far plus the stage's own
-            meetings = {d: n for d, n in one_to_one_days(template, first_day, plan_days + days).items()
-                        if d in days}
+            meetings = one_to_one_days(template, calendar.is_working, first_day, days, last)
             attempt = StageLayout(template, factor, stage, days)
             try:
-                attempt.run(order, meetings)
+                attempt.run(order, meetings, carried)
+                if last and attempt.carry:  # no stage after the last to hold its retakes
+                    raise StageFailed
                 fitted = attempt
                 break
             except StageFailed:
@@ -110,8 +112,7 @@ def _lay_stages(template: OnboardingTemplate, modules: dict[str, Module], first_
         layout = fitted or first_failure[0]  # a stage that never fits: lint judges the later ones
         laid.append(_Laid(StageDays(stage, tuple(layout.days), planned), layout, fitted is not None,
                           shortfall))
-        plan_days += layout.days
-        day = layout.days[-1] + dt.timedelta(days=1)
+        day, carried = layout.days[-1] + dt.timedelta(days=1), tuple(layout.carry)
     return laid
 
 
@@ -133,16 +134,16 @@ def plan_onboarding(template: OnboardingTemplate, modules: dict[str, Module], st
     first_day = calendar.next_working(start)
     laid = _lay_stages(template, modules, first_day, pace, calendar, strict=True)
     sessions: list[Session] = []
-    notices: list[str] = []
+    notices: list[Notice] = []
+    if first_day != start:
+        notices.append(start_moved(start, first_day, calendar.info(start).reason))
     for x in laid:
         if not x.fitted:
             raise PlanError(f"onboarding template '{template.id}': stage '{x.stage.stage.id}' cannot be "
                             f"scheduled even in {MAX_EXTRA_DAYS} more working days; `cs-team lint` "
                             "says why (CS207)")
         if len(x.stage.days) > x.stage.planned_days:
-            notices.append(f"stage '{x.stage.stage.id}' takes {len(x.stage.days)} working days instead of "
-                           f"{x.stage.planned_days}: on these dates its days hold less training time than "
-                           "plain weeks (a holiday, a second Monday or a worked weekend day)")
+            notices.append(stage_longer(x.stage.stage.title, len(x.stage.days), x.stage.planned_days))
         sessions += x.layout.sessions
 
     go_live = calendar.next_working(laid[-1].stage.days[-1] + dt.timedelta(days=1))
@@ -152,12 +153,16 @@ def plan_onboarding(template: OnboardingTemplate, modules: dict[str, Module], st
     sessions.append(Session(go_live, go_start, go_start + template.review_minutes, "go-live", None,
                             "go-live"))
     sessions.sort(key=lambda s: (s.day, s.start))
-    unusual = []
+    unusual, unpublished = [], set()
     cursor = min(start, first_day)  # a start on a day off says why the plan begins later
     while cursor <= go_live:
         info = calendar.info(cursor)
         if info.working != (cursor.weekday() < 5):
             unusual.append(info)
+        if not info.official:
+            unpublished.add(cursor.year)
         cursor += dt.timedelta(days=1)
+    if unpublished:
+        notices.insert(0, unpublished_holidays(sorted(unpublished), official_years()))
     return OnboardingPlan(template, modules, start, first_day, pace, factor, [x.stage for x in laid],
-                          sessions, go_live, unusual, calendar.notices() + notices)
+                          sessions, go_live, unusual, notices)

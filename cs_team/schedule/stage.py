@@ -4,8 +4,9 @@ Fixed points are reserved first, at the end of their day: the weekly mentor one-
 stage's checkpoint review on its last day. Micro-lessons run as a daily opener, one lesson a day
 (with its quiz when the template asks), never split. The other modules follow in order, each
 followed by its assessment; a module is split across open time and days, never into pieces
-shorter than ``MIN_PART`` minutes. Retake slots come last, from the day after the attempt.
-Everything counts against the daily training cap.
+shorter than ``MIN_PART`` minutes. Retake slots come last, each a day of revision after the
+attempt before it; those a stage has no later day for open the next stage. Everything counts
+against the daily training cap.
 """
 
 from __future__ import annotations
@@ -29,6 +30,15 @@ class _Cursor:
     minute: int = 0
 
 
+@dataclass(frozen=True)
+class Retake:
+    """The retake slots still to lay for an assessment: from the ``number``-th, after ``previous``."""
+
+    module: Module
+    previous: Session
+    number: int
+
+
 class StageFailed(Exception):
     """The work does not fit the days given: the caller tries one more day."""
 
@@ -41,6 +51,8 @@ class StageLayout:
         self.template, self.factor, self.stage, self.days = template, factor, stage, days
         self.books = [DayBook(template, d) for d in days]
         self.sessions: list[Session] = []
+        self.carry: list[Retake] = []
+        """Retakes this stage has no later day for: the next stage takes them."""
 
     def minutes(self, module: Module) -> int:
         return paced_minutes(module, self.factor)
@@ -120,7 +132,9 @@ class StageLayout:
                          len(sizes))
             index += 1  # one lesson a day
 
-    def run(self, order: list[Module], one_to_ones: dict[dt.date, int]) -> None:
+    def run(self, order: list[Module], one_to_ones: dict[dt.date, int],
+            carried: tuple[Retake, ...] = ()) -> None:
+        """Lay the stage; ``carried`` are retakes the stage before had no later day for."""
         template = self.template
         for index, day in enumerate(self.days):
             if day in one_to_ones:
@@ -129,6 +143,8 @@ class StageLayout:
         if self.stage.checkpoint is not None:
             self.reserve_at_end(len(self.days) - 1, template.review_minutes, "review",
                                 f"review/{self.stage.id}")
+        for retake in carried:
+            self.retakes(retake)
         inside = {m.id for m in order}
         done: dict[str, _Cursor] = {}
         for module in order:
@@ -136,7 +152,7 @@ class StageLayout:
                 self.micro_lessons(module, self.minutes(module), 0, 0)
                 done[module.id] = _Cursor()
         cursor = _Cursor()
-        assessments: list[tuple[Module, Session]] = []
+        assessments: list[Retake] = []
         for module in order:
             if module.id in done:
                 continue
@@ -148,20 +164,26 @@ class StageLayout:
                 index, start = self.atomic(cursor, module.assessment.minutes)
                 session = self.add(index, start, module.assessment.minutes, "assessment",
                                    f"{module.id}/assessment", module.id)
-                assessments.append((module, session))
+                assessments.append(Retake(module, session, 1))
                 cursor = _Cursor(index, start + module.assessment.minutes)
-        for module, session in assessments:
-            previous = session
-            for r in range(1, module.assessment.retakes + 1):
-                index, start = self.atomic(self._day_after(previous), module.assessment.minutes)
-                previous = self.add(index, start, module.assessment.minutes, "retake",
-                                    f"{module.id}/retake-{r}", module.id, r, module.assessment.retakes)
+        for retake in assessments:
+            self.retakes(retake)
 
-    def _day_after(self, session: Session) -> _Cursor:
-        """Where a retake may go: from the next day (time to revise), or later the same day when
-        the stage has no next day."""
-        index = self.days.index(session.day) + 1
-        return _Cursor(index, 0) if index < len(self.days) else _Cursor(index - 1, session.end)
+    def retakes(self, retake: Retake) -> None:
+        """The retake slots of one assessment from the ``number``-th on, each after a day of
+        revision at least (from the attempt's end time on the next day); those the stage has no
+        later day for are carried."""
+        module, previous = retake.module, retake.previous
+        for r in range(retake.number, module.assessment.retakes + 1):
+            later = [i for i, day in enumerate(self.days) if day > previous.day]
+            if not later:
+                self.carry.append(Retake(module, previous, r))
+                return
+            next_day = self.days[later[0]]
+            after = previous.end if (next_day - previous.day).days == 1 else 0
+            index, start = self.atomic(_Cursor(later[0], after), module.assessment.minutes)
+            previous = self.add(index, start, module.assessment.minutes, "retake",
+                                f"{module.id}/retake-{r}", module.id, r, module.assessment.retakes)
 
     def needed(self, order: list[Module], one_to_ones: int) -> int:
         template = self.template
