@@ -179,7 +179,7 @@ def render_everything(root: Path) -> None:
 
         from cs_team.documents.onboarding import as_dict, onboarding
         from cs_team.documents.output import onboarding_plan
-        from cs_team.render.ics import calendar_bytes
+        from cs_team.render.ics import plan_calendar
         from cs_team.schedule.calendar import PlainWeekdays
         from cs_team.schedule.cohort import Hire
         from cs_team.trace import trace
@@ -192,7 +192,7 @@ def render_everything(root: Path) -> None:
             as_dict(view, "zh")
             from cs_team.documents.output import language
 
-            calendar_bytes([view], language(playbook, "zh"), "plan")
+            plan_calendar(view, language(playbook, "zh"))
         trace(playbook, role)
 
 

@@ -148,8 +148,8 @@ def _calendars(playbook: object, path: Path | None) -> list:
 
 def _notices(views: list) -> None:
     """The plans' notices on stderr too, each once (a cohort's hires share most of them)."""
-    from cs_team.documents.onboarding import notice_texts
     from cs_team.render.language import Language
+    from cs_team.render.notices import notice_texts
 
     lang = Language("en", "en")
     for text in dict.fromkeys(t for view in views for t in notice_texts(lang, view.plan.notices, False)):
@@ -166,14 +166,9 @@ def _render(playbook: object, view: object, output_format: PlanFormat, mode: str
     if output_format is PlanFormat.json:
         return json.dumps(as_dict(view, playbook.default_language), ensure_ascii=False, indent=2) + "\n"
     if output_format is PlanFormat.ics:
-        from cs_team.documents.onboarding import notice_texts
-        from cs_team.render.ics import calendar_bytes, plan_entries
+        from cs_team.render.ics import plan_calendar
 
-        lang = language(playbook, mode)
-        title = lang.plain(view.role.title)
-        name = f"{view.hire.name} · {title}" if view.hire.name else title
-        return calendar_bytes(plan_entries(view, lang), lang, name, view.timezone, view.plan.first_day,
-                              notice_texts(lang, view.plan.notices), previous)
+        return plan_calendar(view, language(playbook, mode), previous)
     return onboarding_plan(playbook, view, "html" if output_format is PlanFormat.pdf else
                            output_format.value, mode)
 

@@ -13,10 +13,10 @@ from cs_team.model.onboarding import OnboardingTemplate
 from cs_team.model.role import Role
 from cs_team.playbook import Playbook
 from cs_team.render.language import Language
+from cs_team.render.notices import notice_texts
 from cs_team.schedule.calendar import DayInfo, WorkDays
 from cs_team.schedule.cohort import Hire
 from cs_team.schedule.design import describe_shortfall, design_shortfalls
-from cs_team.schedule.notices import Notice
 from cs_team.schedule.pacing import PlanError
 from cs_team.schedule.planner import OnboardingPlan, StageDays, StageShortfall, plan_onboarding
 from cs_team.schedule.sessions import Session, led_by
@@ -196,18 +196,6 @@ def _weeks(plan: OnboardingPlan, rows: list[Row], calendar: WorkDays) -> list[We
             week.off.append(info)
         day += dt.timedelta(days=1)
     return list(weeks.values())
-
-
-def notice_texts(lang: Language, notices: list[Notice], capital: bool = True) -> list[str]:
-    """The plan's notices as sentences in the document's language(s)."""
-    texts = []
-    for notice in notices:
-        params = {key: value.isoformat() if isinstance(value, dt.date) else
-                  lang.plain(value) if isinstance(value, Text) else value
-                  for key, value in notice.values}
-        text = lang.label(f"plan_notices.{notice.code}", **params)
-        texts.append(text[:1].upper() + text[1:] if capital else text)
-    return texts
 
 
 def quarter_hours(minutes: int) -> str:

@@ -127,7 +127,7 @@ def onboarding_plan(playbook: Playbook, view: object, output: str, mode: str | N
                 current[1].append((lang.plain(bar.label), bar.first, bar.last))
         chart = mermaid_gantt(sections, lang.plain(view.plan.template.title),
                               (lang.label("go_live"), view.plan.go_live))
-    from cs_team.documents.onboarding import notice_texts
+    from cs_team.render.notices import notice_texts
 
     return render(playbook, "onboarding-plan", output, mode, view=view, role=view.role, chart=chart,
                   weekdays=lang.weekday_names(), stamp=view.stamp,

@@ -99,6 +99,16 @@ def plan_entries(view: object, lang: Language) -> list[Entry]:
     return entries
 
 
+def plan_calendar(view: object, lang: Language, previous: bytes | None = None) -> bytes:
+    """A hire's own calendar file: their sessions, and the plan's notices as its description."""
+    from cs_team.render.notices import notice_texts
+
+    title = lang.plain(view.role.title)
+    name = f"{view.hire.name} · {title}" if view.hire.name else title
+    return calendar_bytes(plan_entries(view, lang), lang, name, view.timezone, view.plan.first_day,
+                          notice_texts(lang, view.plan.notices), previous)
+
+
 def calendar_bytes(entries: Iterable[Entry], lang: Language, name: str, timezone: str,
                    first_day: dt.date, notes: Iterable[str] = (), previous: bytes | None = None) -> bytes:
     """One VCALENDAR of ``entries``. ``notes`` go into the calendar's description; ``previous``

@@ -12,7 +12,7 @@ from cs_team.model.common import Text
 @dataclass(frozen=True)
 class Notice:
     code: str
-    """unpublished-holidays, stage-longer, start-moved, or cohort-shifted."""
+    """unpublished-holidays, stage-longer, retake-days, start-moved, cohort-shifted or room-full."""
     values: tuple[tuple[str, object], ...]
     """Dates, numbers, plain strings and playbook ``Text`` (each language picks its own)."""
 
@@ -30,8 +30,9 @@ def unpublished_holidays(years: list[int], known: tuple[int, int]) -> Notice:
                   last=known[1])
 
 
-def stage_longer(title: Text, days: int, planned: int) -> Notice:
-    return notice("stage-longer", stage=title, days=days, planned=planned)
+def stage_longer(title: Text, days: int, planned: int, for_retakes: bool = False) -> Notice:
+    return notice("retake-days" if for_retakes else "stage-longer", stage=title, days=days,
+                  planned=planned)
 
 
 def start_moved(start: dt.date, first_day: dt.date, reason: Text | None) -> Notice:

@@ -76,6 +76,8 @@ class _Laid:
     layout: StageLayout
     fitted: bool
     shortfall: StageShortfall | None
+    retake_days: bool
+    """The stage grew only to give its last retakes a day of revision."""
 
 
 def _lay_stages(template: OnboardingTemplate, modules: dict[str, Module], first_day: dt.date,
@@ -88,30 +90,37 @@ def _lay_stages(template: OnboardingTemplate, modules: dict[str, Module], first_
         last = index == len(template.stages) - 1
         order = stage_order(template, modules, index, strict)
         planned = stage_days(stage.days, pace, factor)
-        count, fitted, first_failure = planned, None, None
+        count, fitted, first_failure, retake_days, fits_at = planned, None, None, False, None
         while count <= planned + MAX_EXTRA_DAYS:
             days = calendar.working_days(day, count)
             meetings = one_to_one_days(template, calendar.is_working, first_day, days, last)
             attempt = StageLayout(template, factor, stage, days)
             try:
                 attempt.run(order, meetings, carried)
-                if last and attempt.carry:  # no stage after the last to hold its retakes
-                    raise StageFailed
-                fitted = attempt
-                break
             except StageFailed:
                 if first_failure is None:
                     first_failure = (attempt, len(meetings))
                 count += 1
+                continue
+            fits_at = fits_at or count
+            if last and attempt.carry:
+                # no stage follows to hold the last retakes: the stage takes a day more for them,
+                # which is the plan's reading of the template, not a template that does not fit
+                retake_days = True
+                count += 1
+                continue
+            fitted = attempt
+            break
         shortfall = None
         if first_failure is not None:
             failed, meetings = first_failure
-            shortfall = StageShortfall(index, stage, planned, count - planned if fitted else None,
+            shortfall = StageShortfall(index, stage, planned, fits_at - planned if fits_at else None,
                                        failed.needed(order, meetings),
                                        sum(DayBook(template, d).capacity for d in failed.days))
-        layout = fitted or first_failure[0]  # a stage that never fits: lint judges the later ones
+        # a stage that never fits: lint goes on to judge the later ones
+        layout = fitted or (first_failure[0] if first_failure else attempt)
         laid.append(_Laid(StageDays(stage, tuple(layout.days), planned), layout, fitted is not None,
-                          shortfall))
+                          shortfall, retake_days and shortfall is None))
         day, carried = layout.days[-1] + dt.timedelta(days=1), tuple(layout.carry)
     return laid
 
@@ -143,7 +152,8 @@ def plan_onboarding(template: OnboardingTemplate, modules: dict[str, Module], st
                             f"scheduled even in {MAX_EXTRA_DAYS} more working days; `cs-team lint` "
                             "says why (CS207)")
         if len(x.stage.days) > x.stage.planned_days:
-            notices.append(stage_longer(x.stage.stage.title, len(x.stage.days), x.stage.planned_days))
+            notices.append(stage_longer(x.stage.stage.title, len(x.stage.days), x.stage.planned_days,
+                                        x.retake_days))
         sessions += x.layout.sessions
 
     go_live = calendar.next_working(laid[-1].stage.days[-1] + dt.timedelta(days=1))
