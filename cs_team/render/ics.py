@@ -114,7 +114,7 @@ def calendar_bytes(entries: Iterable[Entry], lang: Language, name: str, timezone
     """One VCALENDAR of ``entries``. ``notes`` go into the calendar's description; ``previous``
     is the file this one replaces: an event whose time or words changed since gets the next
     SEQUENCE, so calendar apps take the update (the digest of what it said is kept in the file)."""
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Event, vText
 
     before = _sequences(previous)
     calendar = Calendar()
@@ -127,7 +127,7 @@ def calendar_bytes(entries: Iterable[Entry], lang: Language, name: str, timezone
     notes = "\n".join(notes)
     if notes:
         calendar.add("description", notes)
-        calendar.add("x-wr-caldesc", notes)
+        calendar.add("x-wr-caldesc", vText(notes))  # a text, escaped as DESCRIPTION is
     zone, stamp = ZoneInfo(timezone), _stamp(first_day)
     for entry in entries:
         event = Event()
