@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from cs_team.documents.onboarding import cohort, onboarding
+from cs_team.documents.cohort import gather
+from cs_team.documents.onboarding import onboarding
 from cs_team.documents.output import onboarding_plan
 from cs_team.loader import load_repository
 from cs_team.model.onboarding import minutes_of
@@ -463,11 +464,12 @@ def test_a_cohort_gets_a_plan_each_and_a_combined_view(team: RepoCopy) -> None:
     names = sorted(p.name for p in team.path("plans").iterdir())
     assert names == ["2026-11-02-王芳.md", "2026-11-02-陈晨.md", "2026-11-04-Tom-Li.md", "cohort.md"]
     combined = team.read("plans/cohort.md")
-    # both Monday starters sit the first part of the introduction together
-    assert "| 11:00–12:00 | 公司与产品入门 (第 1/2 部分) | 课堂讲授 | 培训师 周敏 | 王芳, 陈晨 |" in combined
-    assert "| Tom Li |" in combined
+    # 陈晨 at the fast pace is group 1 from Monday; 王芳 and Tom Li (standard, the same week) are
+    # group 2 from Wednesday, when both are in, and their classes wait for the trainer
+    assert "| 陈晨 | 1 |" in combined and "| 王芳 | 2 |" in combined and "| Tom Li | 2 |" in combined
+    assert "| 11:00–12:00 | 公司与产品入门 (第 1/3 部分) | 课堂讲授 | 培训师 周敏 | 3 楼培训室 | 2 | 王芳, Tom Li |" in combined
     views = [view_of(FIXTURE, dt.date(2026, 11, 2), name=n) for n in ("王芳", "陈晨")]
-    together = cohort(views)
+    together = gather(views, [1, 1])
     assert all(g.hires == ("王芳", "陈晨") for _, day in together.days for g in day)
 
 
@@ -479,7 +481,10 @@ def test_a_cohort_as_one_calendar(team: RepoCopy) -> None:
     assert code == 0, err
     events = Calendar.from_ical(team.path("plans/cohort.ics").read_bytes()).walk("VEVENT")
     single = Calendar.from_ical(team.path("plans/2026-11-02-王芳.ics").read_bytes()).walk("VEVENT")
-    assert len(events) == 2 * len(single)
+    # the trainer's calendar: every shared session once, each hire's one-to-one apart
+    meetings = [e for e in single if str(e["categories"].cats[0]) == "one-to-one"]
+    shadowing = [e for e in single if "影子学习" in str(e["description"])]  # each with their mentor
+    assert len(events) == len(single) + len(meetings) + len(shadowing)
 
 
 @pytest.mark.parametrize(("name", "text", "says"), [

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -47,6 +46,9 @@ def onboarding_plan(
     cohort: Annotated[Path | None, typer.Option(
         exists=True, help="YAML or CSV of hires (name, start, mentor, role, pace): a plan each and a "
              "trainer's combined view, written into the --out folder.")] = None,
+    rooms: Annotated[list[str] | None, typer.Option(
+        "--rooms", help="With --cohort: ROOM=SEATS, how many hires a room holds (repeat for each "
+                        "room); a larger group of same-week starters is split.")] = None,
     lang: LangOption = None,
     output_format: Annotated[PlanFormat, typer.Option(
         "--format", "-f", help="md, html, pdf, ics (iCalendar) or json.")] = PlanFormat.md,
@@ -100,9 +102,22 @@ def onboarding_plan(
     finally:
         for note in notes:
             say(f"cs-team: note: {note}")
-    views = [onboarding(playbook, _role(playbook, h.role or role), h, days, zone) for h in hires]
-    _notices(views)
-    _deliver_cohort(playbook, views, output_format, mode, out)
+    from cs_team.documents.cohort import cohort_plans
+
+    together = cohort_plans(playbook, [(_role(playbook, h.role or role), h) for h in hires], days, zone,
+                            _rooms(rooms))
+    _notices(together.views)
+    _deliver_cohort(playbook, together, output_format, mode, out)
+
+
+def _rooms(values: list[str] | None) -> dict[str, int]:
+    rooms = {}
+    for value in values or ():
+        name, _, seats = value.rpartition("=")
+        if not name.strip() or not seats.strip().isdigit() or int(seats) < 1:
+            raise UsageError(f"--rooms {value!r}: write ROOM=SEATS, e.g. --rooms '3 楼培训室=12'")
+        rooms[name.strip()] = int(seats)
+    return rooms
 
 
 def _role(playbook: object, role_id: str) -> object:
@@ -209,57 +224,52 @@ def _bytes(content: str | bytes) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else content
 
 
-def file_stem(hire: object) -> str:
-    """``2027-03-01-王芳``: the start date and the name, safe in any file system."""
-    name = re.sub(r"[^\w.-]+", "-", hire.name or "hire", flags=re.UNICODE).strip("-.") or "hire"
-    return f"{hire.start.isoformat()}-{name}"
-
-
-def _deliver_cohort(playbook: object, views: list, output_format: PlanFormat, mode: str | None,
+def _deliver_cohort(playbook: object, together: object, output_format: PlanFormat, mode: str | None,
                     folder: Path) -> None:
     """One file per hire and the trainer's combined one, all rendered before any is written."""
     import json
 
     from cs_team import atomic
-    from cs_team.documents.onboarding import as_dict, cohort
+    from cs_team.documents.cohort import file_stems
+    from cs_team.documents.onboarding import as_dict
 
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"--out {folder}: with --cohort this must be a folder")
-    extension = output_format.value
-    files: dict[Path, bytes] = {}
-    for view in views:
-        path = folder / f"{file_stem(view.hire)}.{extension}"
-        content = _render(playbook, view, output_format, mode, _previous(path))
-        if output_format is PlanFormat.pdf:
-            content = _pdf(content)
-        files[path] = _bytes(content)
+    views, extension = together.views, output_format.value
+    paths = [folder / f"{stem}.{extension}" for stem in file_stems([v.hire for v in views])]
+    combined_path = folder / f"cohort.{extension}"
     if output_format is PlanFormat.json:
-        combined = json.dumps({"hires": [as_dict(v, playbook.default_language) for v in views]},
-                              ensure_ascii=False, indent=2) + "\n"
+        files = {path: _bytes(_render(playbook, view, output_format, mode))
+                 for path, view in zip(paths, views, strict=True)}
+        files[combined_path] = _bytes(json.dumps(
+            {"hires": [dict(as_dict(v, playbook.default_language), group=g)
+                       for v, g in zip(views, together.groups, strict=True)]},
+            ensure_ascii=False, indent=2) + "\n")
     elif output_format is PlanFormat.ics:
         from cs_team.documents.output import language
-        from cs_team.render.ics import calendar_bytes, plan_entries
+        from cs_team.render.ics import calendar_bytes, cohort_entries
+        from cs_team.render.notices import notice_texts
 
+        files = {path: _bytes(_render(playbook, view, output_format, mode, _previous(path)))
+                 for path, view in zip(paths, views, strict=True)}
         lang = language(playbook, mode)
-        path = folder / f"cohort.{extension}"
-        combined = calendar_bytes([e for v in views for e in plan_entries(v, lang)], lang,
-                                  lang.label("cohort_plan"), views[0].timezone, views[0].plan.first_day,
-                                  previous=_previous(path))
+        files[combined_path] = calendar_bytes(cohort_entries(together, lang), lang, lang.label("cohort_plan"),
+                                              views[0].timezone, min(v.plan.first_day for v in views),
+                                              notice_texts(lang, together.notices), _previous(combined_path))
     else:
         from cs_team.documents.output import cohort_plan
 
-        combined = cohort_plan(playbook, cohort(views), "html" if output_format is PlanFormat.pdf else
-                               output_format.value, mode)
+        page = "html" if output_format is PlanFormat.pdf else output_format.value
+        pages = {path: _render(playbook, view, output_format, mode)
+                 for path, view in zip(paths, views, strict=True)}
+        pages[combined_path] = cohort_plan(playbook, together, page, mode)
         if output_format is PlanFormat.pdf:
-            combined = _pdf(combined)
-    files[folder / f"cohort.{extension}"] = _bytes(combined)
+            from cs_team.render.pdf_batch import print_pdfs
+
+            files = dict(zip(pages, print_pdfs(list(pages.values())), strict=True))
+        else:
+            files = {path: _bytes(content) for path, content in pages.items()}
     folder.mkdir(parents=True, exist_ok=True)
     for path, data in files.items():
         atomic.write_bytes(path, data)
     say(f"cs-team: wrote {len(files)} files to {folder} ({len(views)} plans and cohort.{extension})")
-
-
-def _pdf(html: str) -> bytes:
-    from cs_team.render import pdf
-
-    return pdf.print_pdf(html)

@@ -131,9 +131,8 @@ class TemplateChecks:
         return self.shortfalls[template.id]
 
 
-def onboarding(playbook: Playbook, role: Role, hire: Hire, calendar: WorkDays,
-               timezone: str) -> OnboardingView:
-    """The plan of ``hire`` in ``role``; PlanError when the template cannot hold its curriculum."""
+def checked_template(playbook: Playbook, role: Role) -> tuple[object, dict[str, Module]]:
+    """The role's template and modules; PlanError when the template cannot hold its curriculum."""
     template, modules = role_template(playbook, role)
     shortfalls = playbook.index(TemplateChecks).of(template, modules)
     if shortfalls:
@@ -141,7 +140,21 @@ def onboarding(playbook: Playbook, role: Role, hire: Hire, calendar: WorkDays,
         where = playbook.site(template).at("stages", shortfalls[0].stage_index, "days").where()
         raise PlanError(f"{where}: onboarding template '{template.id}' cannot hold its curriculum: "
                         f"{problems}")
+    return template, modules
+
+
+def onboarding(playbook: Playbook, role: Role, hire: Hire, calendar: WorkDays,
+               timezone: str) -> OnboardingView:
+    """The plan of ``hire`` in ``role``; PlanError when the template cannot hold its curriculum."""
+    template, modules = checked_template(playbook, role)
     plan = plan_onboarding(template, modules, hire.start or dt.date.today(), hire.pace, calendar)
+    return plan_view(playbook, role, hire, plan, calendar, timezone)
+
+
+def plan_view(playbook: Playbook, role: Role, hire: Hire, plan: OnboardingPlan, calendar: WorkDays,
+              timezone: str) -> OnboardingView:
+    """What the documents show of a laid plan: rows, stages, weeks, the Gantt bars, totals."""
+    template, modules = plan.template, plan.modules
     rows, seen = [], set()
     for session in plan.sessions:
         module = modules.get(session.module) if session.module else None
@@ -260,34 +273,3 @@ def as_dict(view: OnboardingView, default_language: str) -> dict:
                      for info in plan.calendar_days],
         "notices": notice_texts(Language("en", default_language), plan.notices, capital=False),
     }
-
-
-@dataclass(frozen=True)
-class Gathering:
-    """A session several hires of a cohort attend together (or one hire alone)."""
-
-    row: Row
-    hires: tuple[str, ...]
-
-
-@dataclass
-class Cohort:
-    views: list[OnboardingView]
-    days: list[tuple[dt.date, list[Gathering]]]
-    stamp: Stamp
-
-
-def cohort(views: list[OnboardingView]) -> Cohort:
-    """The trainer's combined view: each day's sessions, the same one for several hires merged."""
-    grouped: dict[tuple, tuple[Row, list[str]]] = {}
-    for number, view in enumerate(views, 1):
-        who = view.hire.name or f"#{number}"
-        for row in view.rows:
-            s = row.session
-            key = (s.day, s.start, s.end, s.kind, s.module, s.part, s.parts, row.who)
-            grouped.setdefault(key, (row, []))[1].append(who)
-    days: dict[dt.date, list[Gathering]] = {}
-    for key in sorted(grouped, key=lambda k: (k[0], k[1], k[2], k[3], k[4] or "", k[5], k[7] or "")):
-        row, hires = grouped[key]
-        days.setdefault(key[0], []).append(Gathering(row, tuple(hires)))
-    return Cohort(views, sorted(days.items()), views[0].stamp)

@@ -137,5 +137,7 @@ def onboarding_plan(playbook: Playbook, view: object, output: str, mode: str | N
 def cohort_plan(playbook: Playbook, cohort: object, output: str, mode: str | None) -> str:
     """The trainer's view of a cohort: who starts when, and each day's sessions with who attends."""
     lang = language(playbook, mode)
+    from cs_team.render.notices import notice_texts
+
     return render(playbook, "onboarding-cohort", output, mode, cohort=cohort, weekdays=lang.weekday_names(),
-                  stamp=cohort.stamp)
+                  stamp=cohort.stamp, notices=notice_texts(lang, cohort.notices))

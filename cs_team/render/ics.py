@@ -109,6 +109,23 @@ def plan_calendar(view: object, lang: Language, previous: bytes | None = None) -
                           notice_texts(lang, view.plan.notices), previous)
 
 
+def cohort_entries(cohort: object, lang: Language) -> list[Entry]:
+    """The trainer's calendar: each session of the cohort once, its attendees in the description.
+    A UID names the session and who attends it, so a re-issued cohort updates its events."""
+    views = {view.hire.name or f"#{n}": view for n, view in enumerate(cohort.views, 1)}
+    entries = []
+    for _, gatherings in cohort.days:
+        for g in gatherings:
+            row, view = g.row, views[g.hires[0]]
+            what = "\n".join((row.session.key, lang.plain(row.who) if row.who else "", *g.hires))
+            who = hashlib.sha256(what.encode()).hexdigest()[:16]
+            text = description(lang, view, row) + f"\n{lang.label('attending')}: {', '.join(g.hires)}"
+            entries.append(Entry(f"cohort-{who}@cs-team", row.session.day, row.session.start, row.session.end,
+                                 summary(lang, row), text, lang.plain(row.location) if row.location else None,
+                                 row.session.kind))
+    return entries
+
+
 def calendar_bytes(entries: Iterable[Entry], lang: Language, name: str, timezone: str,
                    first_day: dt.date, notes: Iterable[str] = (), previous: bytes | None = None) -> bytes:
     """One VCALENDAR of ``entries``. ``notes`` go into the calendar's description; ``previous``

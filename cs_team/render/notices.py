@@ -14,7 +14,8 @@ def notice_texts(lang: Language, notices: list[Notice], capital: bool = True) ->
     texts = []
     for notice in notices:
         params = {key: value.isoformat() if isinstance(value, dt.date) else
-                  lang.plain(value) if isinstance(value, Text) else value
+                  lang.plain(value) if isinstance(value, Text) else
+                  lang.label(f"resource_kinds.{value}") if key == "kind" else value
                   for key, value in notice.values}
         text = lang.label(f"plan_notices.{notice.code}", **params)
         texts.append(text[:1].upper() + text[1:] if capital else text)

@@ -4,6 +4,7 @@ and the training minutes the daily cap leaves."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from cs_team.model.onboarding import WEEKDAYS, OnboardingTemplate, Window, minutes_of
 
@@ -37,21 +38,30 @@ class DayBook:
         self._cut(start, end)
         self.left -= end - start
 
-    def first_slot(self, minutes: int, after: int = 0) -> int | None:
+    def open(self, blocked: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+        """The free intervals less ``blocked`` ones (a trainer, room or mentor taken elsewhere)."""
+        free = self.free
+        for start, end in blocked:
+            free = [piece for a, b in free
+                    for piece in ((a, min(b, start)), (max(a, end), b)) if piece[1] > piece[0]]
+        return free
+
+    def first_slot(self, minutes: int, after: int = 0,
+                   blocked: Sequence[tuple[int, int]] = ()) -> int | None:
         """Earliest start of ``minutes`` uninterrupted at or after ``after``."""
         if minutes > self.left:
             return None
-        for a, b in self.free:
+        for a, b in self.open(blocked):
             a = max(a, after)
             if b - a >= minutes:
                 return a
         return None
 
-    def last_slot(self, minutes: int) -> int | None:
+    def last_slot(self, minutes: int, blocked: Sequence[tuple[int, int]] = ()) -> int | None:
         """Latest start of ``minutes`` uninterrupted: for reviews that close a day."""
         if minutes > self.left:
             return None
-        for a, b in reversed(self.free):
+        for a, b in reversed(self.open(blocked)):
             if b - a >= minutes:
                 return b - minutes
         return None

@@ -14,7 +14,9 @@ the standard pace each stage that runs long is a ``StageShortfall``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from cs_team.model.curriculum import Module
 from cs_team.model.onboarding import OnboardingTemplate, Stage, minutes_of
@@ -24,9 +26,11 @@ from cs_team.schedule.notices import Notice, stage_longer, start_moved, unpublis
 from cs_team.schedule.order import one_to_one_days, stage_order
 from cs_team.schedule.pacing import PlanError, pace_factor, stage_days
 from cs_team.schedule.sessions import Session
-from cs_team.schedule.stage import StageFailed, StageLayout
+from cs_team.schedule.stage import Busy, StageFailed, StageLayout
 
 MAX_EXTRA_DAYS = 60
+MAX_WAIT_DAYS = 130
+"""How long a cohort's stage may wait for a trainer, a room or a mentor: half a year of working days."""
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,8 @@ class _Laid:
 
 
 def _lay_stages(template: OnboardingTemplate, modules: dict[str, Module], first_day: dt.date,
-                pace: str, calendar: WorkDays, strict: bool) -> list[_Laid]:
+                pace: str, calendar: WorkDays, strict: bool, busy: Busy | None = None,
+                slots: int = 1) -> list[_Laid]:
     """Each stage on the working days after the one before, grown until its work fits."""
     factor = pace_factor(template, pace)
     laid: list[_Laid] = []
@@ -91,19 +96,24 @@ def _lay_stages(template: OnboardingTemplate, modules: dict[str, Module], first_
         order = stage_order(template, modules, index, strict)
         planned = stage_days(stage.days, pace, factor)
         count, fitted, first_failure, retake_days, fits_at = planned, None, None, False, None
-        while count <= planned + MAX_EXTRA_DAYS:
-            days = calendar.working_days(day, count)
-            meetings = one_to_one_days(template, calendar.is_working, first_day, days, last)
-            attempt = StageLayout(template, factor, stage, days)
-            try:
-                attempt.run(order, meetings, carried)
-            except StageFailed:
+
+        attempt_at = partial(_attempt, template, factor, stage, day, calendar, first_day, last, busy, slots,
+                             order, carried)
+        if busy is not None:
+            fitted = _waited(attempt_at, planned)
+            if fitted is None:
+                raise PlanError(f"onboarding template '{template.id}': stage '{stage.id}' waits more than "
+                                f"{MAX_WAIT_DAYS} working days for the trainer, rooms and mentors other "
+                                "groups of the cohort hold; plan fewer hires at once")
+        while busy is None and count <= planned + MAX_EXTRA_DAYS:
+            attempt, meetings, fits = attempt_at(count)
+            if fits is False:
                 if first_failure is None:
-                    first_failure = (attempt, len(meetings))
+                    first_failure = (attempt, meetings)
                 count += 1
                 continue
             fits_at = fits_at or count
-            if last and attempt.carry:
+            if fits is None:
                 # no stage follows to hold the last retakes: the stage takes a day more for them,
                 # which is the plan's reading of the template, not a template that does not fit
                 retake_days = True
@@ -125,6 +135,44 @@ def _lay_stages(template: OnboardingTemplate, modules: dict[str, Module], first_
     return laid
 
 
+def _attempt(template: OnboardingTemplate, factor: float, stage: Stage, day: dt.date, calendar: WorkDays,
+             first_day: dt.date, last: bool, busy: Busy | None, slots: int, order: list[Module],
+             carried: tuple, count: int) -> tuple[StageLayout, int, bool | None]:
+    """The stage laid on ``count`` working days from ``day``: True when it fits, None when only
+    its last retakes do not (no stage follows), False when its work does not."""
+    days = calendar.working_days(day, count)
+    meetings = one_to_one_days(template, calendar.is_working, first_day, days, last)
+    attempt = StageLayout(template, factor, stage, days, busy, slots)
+    try:
+        attempt.run(order, meetings, carried)
+    except StageFailed:
+        return attempt, len(meetings), False
+    return attempt, len(meetings), None if last and attempt.carry else True
+
+
+def _waited(attempt_at: Callable, planned: int) -> StageLayout | None:
+    """A cohort's stage that waits for others' resources: the fewest days that hold it, found by
+    doubling the wait and then halving back (weeks of waiting, laid a few times, not daily)."""
+    low, high = planned - 1, planned
+    found = None
+    while high <= planned + MAX_WAIT_DAYS:
+        attempt, _, fits = attempt_at(high)
+        if fits:
+            found = attempt
+            break
+        low, high = high, planned + 2 * (high - planned) + 1
+    if found is None:
+        return None
+    while high - low > 1:
+        middle = (low + high) // 2
+        attempt, _, fits = attempt_at(middle)
+        if fits:
+            found, high = attempt, middle
+        else:
+            low = middle
+    return found
+
+
 def template_shortfalls(template: OnboardingTemplate, modules: dict[str, Module], start: dt.date,
                         calendar: WorkDays) -> list[StageShortfall]:
     """The stages that do not fit their days at the standard pace from ``start`` (lint's view:
@@ -135,17 +183,20 @@ def template_shortfalls(template: OnboardingTemplate, modules: dict[str, Module]
 
 
 def plan_onboarding(template: OnboardingTemplate, modules: dict[str, Module], start: dt.date,
-                    pace: str = "standard", calendar: WorkDays | None = None) -> OnboardingPlan:
+                    pace: str = "standard", calendar: WorkDays | None = None, *,
+                    first_day: dt.date | None = None, busy: Busy | None = None,
+                    meetings: int = 1) -> OnboardingPlan:
     """The dated plan of ``template`` for a hire starting on ``start`` (the next working day if
-    that is off); PlanError when a stage cannot be laid at all."""
+    that is off); PlanError when a stage cannot be laid at all. A cohort's group passes its own
+    ``first_day``, what others have ``busy``, and how many one-to-ones a mentor holds in a row."""
     calendar = calendar or WorkDays()
     factor = pace_factor(template, pace)
-    first_day = calendar.next_working(start)
-    laid = _lay_stages(template, modules, first_day, pace, calendar, strict=True)
+    first_day = first_day or calendar.next_working(start)
+    laid = _lay_stages(template, modules, first_day, pace, calendar, True, busy, meetings)
     sessions: list[Session] = []
     notices: list[Notice] = []
-    if first_day != start:
-        notices.append(start_moved(start, first_day, calendar.info(start).reason))
+    if not calendar.is_working(start):
+        notices.append(start_moved(start, calendar.next_working(start), calendar.info(start).reason))
     for x in laid:
         if not x.fitted:
             raise PlanError(f"onboarding template '{template.id}': stage '{x.stage.stage.id}' cannot be "

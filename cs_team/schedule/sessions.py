@@ -33,11 +33,15 @@ class Session:
         return self.end - self.start
 
 
-def led_by(session: Session, module: Module | None) -> str:
-    """Who runs a session: trainer, mentor, self (study alone), panel (mentor and supervisor) or
-    supervisor; a module's own sessions by its format."""
-    if session.kind == "module" and module is not None:
+def leader(kind: str, module: Module | None) -> str:
+    """Who runs a session of this kind: trainer, mentor, self (study alone), panel (mentor and
+    supervisor) or supervisor; a module's own sessions by its format."""
+    if kind == "module" and module is not None:
         if module.format in MENTOR_FORMATS:
             return "mentor"
         return "self" if module.format in SELF_STUDY_FORMATS else "trainer"
-    return LED_BY.get(session.kind, "trainer")
+    return LED_BY.get(kind, "trainer")
+
+
+def led_by(session: Session, module: Module | None) -> str:
+    return leader(session.kind, module)

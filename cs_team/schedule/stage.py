@@ -12,6 +12,7 @@ against the daily training cap.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from cs_team.model.curriculum import Module
@@ -19,6 +20,9 @@ from cs_team.model.onboarding import OnboardingTemplate, Stage
 from cs_team.schedule.daybook import DayBook
 from cs_team.schedule.pacing import lesson_sizes, paced_minutes
 from cs_team.schedule.sessions import Session
+
+Busy = Callable[[dt.date, str, Module | None], list[tuple[int, int]]]
+"""What others have taken on a day of what a session of this kind (and module) needs."""
 
 MIN_PART = 30
 """A module part shorter than this is not worth starting; gaps shorter stay free."""
@@ -47,8 +51,11 @@ class StageLayout:
     """One attempt at fitting a stage's work into a given list of days."""
 
     def __init__(self, template: OnboardingTemplate, factor: float, stage: Stage,
-                 days: list[dt.date]) -> None:
+                 days: list[dt.date], busy: Busy | None = None, meetings: int = 1) -> None:
         self.template, self.factor, self.stage, self.days = template, factor, stage, days
+        self.busy, self.meetings = busy, meetings
+        """When others share the trainer, rooms and mentors: their taken times; and how many
+        one-to-ones one mentor holds back to back (a cohort's hires sharing a mentor)."""
         self.books = [DayBook(template, d) for d in days]
         self.sessions: list[Session] = []
         self.carry: list[Retake] = []
@@ -65,16 +72,34 @@ class StageLayout:
         self.sessions.append(session)
         return session
 
+    def blocked(self, index: int, kind: str, module: Module | None) -> list[tuple[int, int]]:
+        return [] if self.busy is None else self.busy(self.days[index], kind, module)
+
     def reserve_at_end(self, index: int, minutes: int, kind: str, key: str) -> None:
-        start = self.books[index].last_slot(minutes)
+        start = self.books[index].last_slot(minutes, self.blocked(index, kind, None))
         if start is None:
             raise StageFailed
         self.add(index, start, minutes, kind, key)
 
-    def atomic(self, cursor: _Cursor, minutes: int) -> tuple[int, int]:
+    def one_to_one(self, index: int, minutes: int, key: str) -> None:
+        """The week's one-to-one at the end of its day; when others hold the mentor then (a
+        cohort), the nearest earlier day of the stage in that week, else the nearest later."""
+        week = self.days[index].isocalendar()[:2]
+        same_week = [i for i, day in enumerate(self.days) if day.isocalendar()[:2] == week]
+        order = [i for i in reversed(same_week) if i <= index] + [i for i in same_week if i > index]
+        for candidate in order if self.busy is not None else [index]:
+            start = self.books[candidate].last_slot(minutes, self.blocked(candidate, "one-to-one", None))
+            if start is not None:
+                self.add(candidate, start, minutes, "one-to-one", key)
+                return
+        raise StageFailed
+
+    def atomic(self, cursor: _Cursor, minutes: int, kind: str = "assessment",
+               module: Module | None = None) -> tuple[int, int]:
         """First (day, start) from ``cursor`` with ``minutes`` uninterrupted and under the cap."""
         for index in range(cursor.index, len(self.books)):
-            start = self.books[index].first_slot(minutes, cursor.minute if index == cursor.index else 0)
+            start = self.books[index].first_slot(minutes, cursor.minute if index == cursor.index else 0,
+                                                 self.blocked(index, kind, module))
             if start is not None:
                 return index, start
         raise StageFailed
@@ -87,7 +112,7 @@ class StageLayout:
             if index >= len(self.books):
                 raise StageFailed
             book = self.books[index]
-            for a, b in book.free:
+            for a, b in book.open(self.blocked(index, "module", module)):
                 a = max(a, after)
                 room = min(b - a, book.left)
                 chunk = remaining if room >= remaining else self._part(room, remaining)
@@ -138,8 +163,8 @@ class StageLayout:
         template = self.template
         for index, day in enumerate(self.days):
             if day in one_to_ones:
-                self.reserve_at_end(index, template.one_to_one.minutes, "one-to-one",
-                                    f"one-to-one/{one_to_ones[day]}")
+                self.one_to_one(index, template.one_to_one.minutes * self.meetings,
+                                f"one-to-one/{one_to_ones[day]}")
         if self.stage.checkpoint is not None:
             self.reserve_at_end(len(self.days) - 1, template.review_minutes, "review",
                                 f"review/{self.stage.id}")
@@ -161,7 +186,7 @@ class StageLayout:
                 continue
             cursor = self.module(cursor, module, self.minutes(module))
             if module.assessment is not None:
-                index, start = self.atomic(cursor, module.assessment.minutes)
+                index, start = self.atomic(cursor, module.assessment.minutes, "assessment", module)
                 session = self.add(index, start, module.assessment.minutes, "assessment",
                                    f"{module.id}/assessment", module.id)
                 assessments.append(Retake(module, session, 1))
@@ -181,7 +206,7 @@ class StageLayout:
                 return
             next_day = self.days[later[0]]
             after = previous.end if (next_day - previous.day).days == 1 else 0
-            index, start = self.atomic(_Cursor(later[0], after), module.assessment.minutes)
+            index, start = self.atomic(_Cursor(later[0], after), module.assessment.minutes, "retake", module)
             previous = self.add(index, start, module.assessment.minutes, "retake",
                                 f"{module.id}/retake-{r}", module.id, r, module.assessment.retakes)
 

@@ -1,0 +1,210 @@
+"""A cohort planned together.
+
+Hires with the same template and pace whose first working days fall in the same ISO week form a
+group: they attend the same class sessions, from the day the last of them has started. A room
+that seats fewer than the group splits it. Groups are laid in order of their first day; each
+avoids the times the trainer, a room or a mentor is taken by the groups laid before it, so a
+group that finds them taken runs later instead of overlapping, and says which resource, when
+and by how much. Hires sharing a mentor get one-to-ones back to back, never the same slot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from cs_team.model.common import Text
+from cs_team.model.curriculum import Module
+from cs_team.model.onboarding import OnboardingTemplate
+from cs_team.schedule.calendar import WorkDays
+from cs_team.schedule.cohort import Hire
+from cs_team.schedule.notices import Notice, notice, start_moved
+from cs_team.schedule.pacing import PlanError
+from cs_team.schedule.planner import OnboardingPlan, plan_onboarding
+from cs_team.schedule.resources import Bookings, clashes, name_of, names_of, needs, session_needs
+
+MENTOR_MINUTES = 90
+"""The one-to-ones one mentor holds back to back at a day's end, at most (more hires of the same
+week and mentor form another group)."""
+
+
+@dataclass(frozen=True)
+class Joiner:
+    """One hire of a cohort with the template their role follows."""
+
+    hire: Hire
+    template: OnboardingTemplate
+    modules: dict[str, Module]
+
+
+@dataclass
+class CohortSchedule:
+    plans: list[OnboardingPlan]
+    """One per hire, in the cohort file's order."""
+    groups: list[int]
+    """Each hire's group number (1, 2 ...)."""
+    notices: list[Notice]
+    """What the cohort's resources could not hold, for the trainer's view."""
+
+
+def _groups(joiners: list[Joiner], calendar: WorkDays, rooms: dict[str, int]) -> tuple[list[list[int]],
+                                                                                          list[Notice]]:
+    by_key: dict[tuple, list[int]] = {}
+    for i, j in enumerate(joiners):
+        first = calendar.next_working(j.hire.start)
+        monday = first - dt.timedelta(days=first.weekday())
+        by_key.setdefault((monday, j.template.id, j.hire.pace), []).append(i)
+    groups, notices = [], []
+
+    def begins(item: tuple) -> tuple:  # the day the group's classes start, then the file's order
+        return max(calendar.next_working(joiners[i].hire.start) for i in item[1]), item[1][0]
+
+    for (monday, _, _), members in sorted(by_key.items(), key=begins):
+        template = joiners[members[0]].template
+        seats = [(rooms[n], name_of(room)) for room in _rooms(template, joiners[members[0]].modules)
+                 for n in sorted(names_of(room)) if n in rooms]
+        capacity, room = min(seats) if seats else (len(members), None)
+        if capacity < len(members):
+            notices.append(notice("room-full", room=room, capacity=capacity, count=len(members), week=monday,
+                                  over=len(members) - capacity))
+        limit = max(1, MENTOR_MINUTES // template.one_to_one.minutes) if template.one_to_one else len(members)
+        mentors = [joiners[i].hire.mentor for i in members]
+        for mentor in sorted({m for m in mentors if m and mentors.count(m) > limit}):
+            notices.append(notice("mentor-full", mentor=mentor, count=mentors.count(mentor), week=monday,
+                                  limit=limit))
+        groups += _split(members, [joiners[i].hire.mentor for i in members], max(1, capacity), limit)
+    return groups, notices
+
+
+def _split(members: list[int], mentors: list[str | None], capacity: int, limit: int) -> list[list[int]]:
+    """Members in the fewest groups, in order, each within the room's seats and the one-to-ones a
+    mentor holds at a day's end."""
+    chunks: list[list[int]] = []
+    counts: list[dict[str | None, int]] = []
+    for member, mentor in zip(members, mentors, strict=True):
+        for chunk, count in zip(chunks, counts, strict=True):
+            if len(chunk) < capacity and (mentor is None or count.get(mentor, 0) < limit):
+                break
+        else:
+            chunks.append([])
+            counts.append({})
+            chunk, count = chunks[-1], counts[-1]
+        chunk.append(member)
+        count[mentor] = count.get(mentor, 0) + 1
+    return chunks
+
+
+def _rooms(template: OnboardingTemplate, modules: dict[str, Module]) -> list[Text]:
+    used = [m.location for s in template.stages for m_id in s.modules
+            if (m := modules.get(m_id)) is not None and m.location]
+    return list(dict.fromkeys([*used, *([template.location] if template.location else [])]))
+
+
+def plan_cohort(joiners: list[Joiner], calendar: WorkDays, rooms: dict[str, int] | None = None
+                ) -> CohortSchedule:
+    groups, notices = _groups(joiners, calendar, rooms or {})
+    bookings = Bookings()
+    plans: list[OnboardingPlan | None] = [None] * len(joiners)
+    group_of = [0] * len(joiners)
+    for number, members in enumerate(groups, 1):
+        lead = joiners[members[0]]
+        template, modules, pace = lead.template, lead.modules, lead.hire.pace
+        first_day = max(calendar.next_working(joiners[i].hire.start) for i in members)
+        mentors = frozenset(m for i in members if (m := joiners[i].hire.mentor))
+        ranks = _ranks([joiners[i].hire for i in members])
+
+        def busy(day: dt.date, kind: str, module: Module | None, number: int = number,
+                 template: OnboardingTemplate = template, mentors: frozenset[str] = mentors) -> list:
+            return bookings.blocked(needs(template, mentors, kind, module), day, number)
+
+        shared = _waiting(template, modules, first_day, pace, calendar, busy, max(ranks) + 1)
+        alone = plan_onboarding(template, modules, first_day, pace, calendar, first_day=first_day,
+                                meetings=max(ranks) + 1)
+        group_notices = _shifted(shared, alone, bookings, number, template, modules, mentors)
+        notices += group_notices
+        # a stage run long because others held the resources is said by the shift, not the dates
+        shared.notices = [n for n in shared.notices if n.code not in ("stage-longer", "retake-days")
+                          or n in alone.notices]
+        for i, rank in zip(members, ranks, strict=True):
+            plans[i] = _own(shared, joiners[i].hire, rank, len(members), first_day, calendar, group_notices)
+            group_of[i] = number
+        for i in members:
+            for s in plans[i].sessions:
+                bookings.book(_own_needs(template, modules, joiners[i].hire, mentors, s), s.day, s.start,
+                              s.end, number)
+    return CohortSchedule(plans, group_of, notices)
+
+
+def _waiting(template: OnboardingTemplate, modules: dict[str, Module], first_day: dt.date, pace: str,
+             calendar: WorkDays, busy: object, slots: int) -> OnboardingPlan:
+    """The group's plan among the others; when a week of it finds a mentor held every day (another
+    group shadowing them), the group starts a week later, up to a year."""
+    day = first_day
+    for _ in range(52):
+        try:
+            return plan_onboarding(template, modules, day, pace, calendar, first_day=day, busy=busy,
+                                   meetings=slots)
+        except PlanError:
+            day = calendar.next_working(day + dt.timedelta(days=7 - day.weekday()))
+    raise PlanError(f"onboarding template '{template.id}': the cohort's trainer, rooms and mentors cannot "
+                    "hold this group within a year of its start; plan fewer hires at once")
+
+
+def _own_needs(template: OnboardingTemplate, modules: dict[str, Module], hire: Hire,
+               mentors: frozenset[str], session: object) -> frozenset[str]:
+    """A one-to-one takes the hire's own mentor only; the rest what the group's session takes."""
+    if session.kind == "one-to-one":
+        return frozenset({f"mentor:{hire.mentor}"} if hire.mentor else ())
+    return session_needs(template, modules, mentors, session)
+
+
+def _ranks(hires: list[Hire]) -> list[int]:
+    """Each hire's place among those sharing their mentor: their one-to-one's slot in the block."""
+    seen: dict[str, int] = {}
+    ranks = []
+    for hire in hires:
+        if hire.mentor is None:
+            ranks.append(0)  # no mentor named: nobody to share one with
+            continue
+        ranks.append(seen.get(hire.mentor, 0))
+        seen[hire.mentor] = ranks[-1] + 1
+    return ranks
+
+
+def _own(shared: OnboardingPlan, hire: Hire, rank: int, size: int, first_day: dt.date,
+         calendar: WorkDays, group_notices: list[Notice]) -> OnboardingPlan:
+    """A hire's plan: the group's sessions, with their own slot of each one-to-one block."""
+    minutes = shared.template.one_to_one.minutes if shared.template.one_to_one else 0
+    sessions = []
+    for s in shared.sessions:
+        if s.kind == "one-to-one":
+            start = s.start + rank * minutes
+            s = replace(s, start=start, end=start + minutes)
+        sessions.append(s)
+    notices = [n for n in shared.notices if n.code != "start-moved"]
+    own_first = calendar.next_working(hire.start)
+    if not calendar.is_working(hire.start):
+        notices.insert(0, start_moved(hire.start, own_first, calendar.info(hire.start).reason))
+    if own_first < first_day:
+        notices.insert(0, notice("cohort-start", start=own_first, first_day=first_day, count=size))
+    return replace(shared, start=hire.start, sessions=sessions, notices=notices + group_notices)
+
+
+def _shifted(shared: OnboardingPlan, alone: OnboardingPlan, bookings: Bookings, number: int,
+             template: OnboardingTemplate, modules: dict[str, Module], mentors: frozenset[str]
+             ) -> list[Notice]:
+    """When the group runs later than it would alone: which resource others held, and how long."""
+    if shared.go_live <= alone.go_live:
+        return []
+    days = [alone.first_day + dt.timedelta(days=n) for n in range((shared.go_live - alone.first_day).days)]
+    wanted = set().union(*(session_needs(template, modules, mentors, s) for s in alone.sessions))
+    held: dict[tuple[str, str], int] = {}
+    for r in wanted:  # a mentor's meetings and desk are one person
+        kind, name = r.split(":", 1)
+        key = ("mentor" if kind == "desk" else kind, name)
+        held[key] = held.get(key, 0) + sum(bookings.minutes(c, days, number) for c in clashes(r)
+                                           if c.startswith(("trainer:", "room:", "mentor:")))
+    ranked = sorted(((minutes, key) for key, minutes in held.items() if minutes), reverse=True)
+    return [notice("cohort-shifted", kind=kind, resource=name, first=days[0], last=days[-1],
+                   hours=f"{round(minutes / 15) / 4:g}", planned=alone.go_live, go_live=shared.go_live)
+            for minutes, (kind, name) in ranked[:3]]

@@ -1,0 +1,209 @@
+"""Cohorts planned together (issue 17): shared classes, no resource in two places, files apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from icalendar import Calendar
+
+from cs_team.documents.cohort import Cohort, cohort_plans, file_stems
+from cs_team.render.ics import cohort_entries, plan_entries
+from cs_team.render.language import Language
+from cs_team.schedule.calendar import WorkDays
+from cs_team.schedule.cohort import Hire
+from tests.conftest import FIXTURES, RepoCopy
+from tests.test_cli import invoke
+from tests.test_onboarding import BUNDLED, FIXTURE, check_retakes, closed, is_working, t
+
+ZONE = "Asia/Shanghai"
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> RepoCopy:
+    shutil.copytree(FIXTURES / "onboarding", tmp_path / "team")
+    return RepoCopy(tmp_path / "team")
+
+
+def plan(playbook: object, hires: list[tuple[str, Hire]], rooms: dict[str, int] | None = None) -> Cohort:
+    return cohort_plans(playbook, [(playbook.roles[r], h) for r, h in hires], WorkDays(playbook.calendars),
+                        ZONE, rooms)
+
+
+def resources(cohort: Cohort, gathering: object) -> set[tuple[str, str]]:
+    """What a session takes, worked out from what the documents print: a trainer-led session its
+    template's trainer and its room; a mentor's session, a review or a one-to-one the mentors of
+    the hires attending it."""
+    row = gathering.row
+    views = {v.hire.name: v for v in cohort.views}
+    if row.led_by == "trainer":
+        template = views[gathering.hires[0]].plan.template
+        trainer = template.trainer.best("zh", "zh") if template.trainer else template.id
+        room = (("room", row.location.best("zh", "zh")),) if row.location else ()
+        return {("trainer", trainer), *room}
+    mentors = {views[h].hire.mentor for h in gathering.hires if views[h].hire.mentor}
+    if row.led_by == "mentor" and row.session.kind == "module":  # listening in at the mentor's desk
+        return {("desk", m) for m in mentors}
+    if row.led_by in ("mentor", "panel"):
+        return {("mentor", m) for m in mentors}
+    return set()
+
+
+def clash(a: set, b: set) -> set:
+    """What two sessions at the same time would both need: a desk may host several groups'
+    listeners, but not while its mentor sits in a meeting."""
+    meeting = {("desk", name) for kind, name in a if kind == "mentor"}
+    return {r for r in b if (r in a and r[0] != "desk") or (r[0] == "desk" and r in meeting)
+            or (r[0] == "mentor" and ("desk", r[1]) in a)}
+
+
+def check_cohort(playbook: object, cohort: Cohort) -> None:
+    # no trainer, room or mentor in two places at once
+    sessions = [(day, g) for day, gatherings in cohort.days for g in gatherings]
+    for (day, a), (other, b) in itertools.combinations(sessions, 2):
+        if day == other and a.row.session.start < b.row.session.end and b.row.session.start < a.row.session.end:
+            assert not clash(resources(cohort, a), resources(cohort, b)), (day, a, b)
+    # each hire's plan keeps the template's rules on its own
+    for view in cohort.views:
+        check_hire(playbook, view)
+    # UIDs unique in every file: each hire's and the trainer's
+    lang = Language("zh", "zh")
+    for view in cohort.views:
+        uids = [e.uid for e in plan_entries(view, lang)]
+        assert len(uids) == len(set(uids))
+    uids = [e.uid for e in cohort_entries(cohort, lang)]
+    assert len(uids) == len(set(uids)) == len(sessions)
+
+
+def check_hire(playbook: object, view: object) -> None:
+    plan, template = view.plan, view.plan.template
+    cap = round(template.max_training_hours_per_day * 60)
+    by_day: dict[dt.date, list] = {}
+    for s in plan.sessions:
+        by_day.setdefault(s.day, []).append(s)
+        assert is_working(playbook, s.day) and s.day >= plan.start, s
+        for a, b in closed(template, s.day):
+            assert s.end <= a or s.start >= b, (s, a, b)
+    for day, sessions in by_day.items():
+        assert sum(s.minutes for s in sessions if s.kind != "go-live") <= cap, day
+        ordered = sorted(sessions, key=lambda s: s.start)
+        assert all(x.end <= y.start for x, y in itertools.pairwise(ordered)), day
+    placed = [m for stage in template.stages for m in stage.modules]
+    assert {s.module for s in plan.sessions if s.kind in ("module", "micro-lesson")} == set(placed)
+    # one one-to-one per ISO week
+    weeks = [s.day.isocalendar()[:2] for s in plan.sessions if s.kind == "one-to-one"]
+    assert len(weeks) == len(set(weeks))
+    assert len({s.key for s in plan.sessions}) == len(plan.sessions)
+    check_retakes(plan)
+
+
+# -- worked by hand on the fixture -------------------------------------------------------------
+
+def test_same_week_starters_share_their_classes_and_mentors_meet_one_at_a_time() -> None:
+    """王芳 starts Monday 2 November, 陈晨 and Tom Li Wednesday 4 November, all at the standard
+    pace: one group, whose classes begin on the 4th when all three are in. 王芳 and 陈晨 share the
+    mentor 李静, so their one-to-ones sit back to back; Tom Li's mentor 赵磊 meets him at the same
+    time as 李静 meets 王芳."""
+    cohort = plan(FIXTURE, [("agent", Hire("王芳", "李静", dt.date(2026, 11, 2))),
+                            ("agent", Hire("陈晨", "李静", dt.date(2026, 11, 4))),
+                            ("agent", Hire("Tom Li", "赵磊", dt.date(2026, 11, 4)))])
+    assert cohort.groups == [1, 1, 1]
+    assert {v.plan.first_day for v in cohort.views} == {dt.date(2026, 11, 4)}
+    classes = [g for _, day in cohort.days for g in day if g.row.led_by == "trainer"]
+    assert len(classes) == 6 and all(g.hires == ("王芳", "陈晨", "Tom Li") for g in classes)
+    # shadowing: each hire with their own mentor, those sharing one together
+    shadowing = {g.hires for _, day in cohort.days for g in day if g.row.session.module == "m-shadow"}
+    assert shadowing == {("王芳", "陈晨"), ("Tom Li",)}
+    meetings = sorted((g.row.session.day, g.row.session.start, g.hires, g.row.who) for _, day in cohort.days
+                      for g in day if g.row.session.kind == "one-to-one")
+    friday = dt.date(2026, 11, 6)
+    assert [m for m in meetings if m[0] == friday] == [
+        (friday, t("16:00"), ("Tom Li",), "赵磊"), (friday, t("16:00"), ("王芳",), "李静"),
+        (friday, t("16:30"), ("陈晨",), "李静")]
+    assert cohort.views[0].plan.notices[0].code == "cohort-start"
+    check_cohort(FIXTURE, cohort)
+
+
+def test_a_second_group_waits_for_the_trainer_and_says_so() -> None:
+    """Two hires starting the same Monday, but the room seats one: two groups sharing the trainer
+    周敏. The second's classes never overlap the first's, its plan runs later than alone, and the
+    notice names the trainer, the dates and the hours the first group held them."""
+    room = "B 座 5 楼 / Building B, 5F"
+    cohort = plan(FIXTURE, [("agent", Hire("王芳", "李静", dt.date(2026, 11, 2))),
+                            ("agent", Hire("陈晨", "赵磊", dt.date(2026, 11, 2)))], {room: 1})
+    assert cohort.groups == [1, 2]
+    check_cohort(FIXTURE, cohort)
+    shifted = [n for n in cohort.notices if n.code == "cohort-shifted"]
+    assert shifted and shifted[0].params["resource"] == "周敏" and shifted[0].params["kind"] == "trainer"
+    alone = plan(FIXTURE, [("agent", Hire("陈晨", "赵磊", dt.date(2026, 11, 2)))]).views[0].plan
+    assert shifted[0].params["planned"] == alone.go_live < cohort.views[1].plan.go_live
+    assert shifted[0].params["go_live"] == cohort.views[1].plan.go_live
+    # the hours others held the trainer over those days, counted from the first group's plan
+    days = {shifted[0].params["first"] + dt.timedelta(days=n)
+            for n in range((shifted[0].params["last"] - shifted[0].params["first"]).days + 1)}
+    held = sum(s.minutes for s in cohort.views[0].plan.sessions if s.day in days
+               and s.kind in ("module", "assessment", "retake") and s.module != "m-shadow"
+               and s.module != "m-calm")
+    assert shifted[0].params["hours"] == f"{round(held / 15) / 4:g}"
+
+
+def test_a_room_too_small_splits_the_group() -> None:
+    hires = [("agent", Hire(n, "李静" if i % 2 else "赵磊", dt.date(2026, 11, 2))) for i, n in
+             enumerate(["甲", "乙", "丙"])]
+    cohort = plan(FIXTURE, hires, {"B 座 5 楼 / Building B, 5F": 2})
+    assert cohort.groups == [1, 1, 2]
+    full = [n.params for n in cohort.notices if n.code == "room-full"]
+    assert full == [{"room": "B 座 5 楼", "capacity": 2, "count": 3,
+                     "week": dt.date(2026, 11, 2), "over": 1}]
+    check_cohort(FIXTURE, cohort)
+
+
+def test_file_names_never_collide() -> None:
+    day = dt.date(2026, 11, 2)
+    names = ["王 芳", "王芳", "A/B", "A-B", "a-b", "Tom", "cohort", None, None]
+    stems = file_stems([Hire(n, None, day) for n in names])
+    assert stems == ["2026-11-02-王-芳", "2026-11-02-王芳", "2026-11-02-A-B", "2026-11-02-A-B-2",
+                     "2026-11-02-a-b-3", "2026-11-02-Tom", "2026-11-02-cohort", "2026-11-02-hire",
+                     "2026-11-02-hire-2"]
+    assert len({s.casefold() for s in stems}) == len(stems)
+
+
+def test_the_command_writes_every_hire_and_one_event_per_session(team: RepoCopy) -> None:
+    team.write("hires.csv", "name,start,mentor\nA/B,2026-11-02,李静\nA-B,2026-11-02,赵磊\n王芳,2026-11-02,李静\n")
+    code, _, err = invoke(team, "onboarding-plan", "agent", "--cohort", "hires.csv", "--format", "ics",
+                          "--out", "plans")
+    assert code == 0, err
+    names = sorted(p.name for p in team.path("plans").iterdir())
+    assert names == ["2026-11-02-A-B-2.ics", "2026-11-02-A-B.ics", "2026-11-02-王芳.ics", "cohort.ics"]
+    events = Calendar.from_ical(team.path("plans/cohort.ics").read_bytes()).walk("VEVENT")
+    mine = Calendar.from_ical(team.path("plans/2026-11-02-王芳.ics").read_bytes()).walk("VEVENT")
+    # the group's sessions once, plus the other hires' one-to-ones each week and A-B's
+    # shadowing of another mentor (赵磊) at the same time as the others shadow 李静
+    one_to_ones = sum(1 for e in mine if str(e["categories"].cats[0]) == "one-to-one")
+    shadowing = sum(1 for e in mine if "影子学习" in str(e["description"]))
+    assert len(events) == len(mine) + 2 * one_to_ones + shadowing
+    assert len({str(e["uid"]) for e in events}) == len(events)
+    first = next(e for e in events if str(e["summary"]).startswith("公司与产品入门"))
+    assert "参加人员: A/B, A-B, 王芳" in str(first["description"])
+
+
+@st.composite
+def cohorts(draw: st.DrawFn) -> list[tuple[str, Hire]]:
+    size = draw(st.integers(2, 30))
+    first = draw(st.dates(dt.date(2025, 1, 1), dt.date(2026, 12, 1)))
+    mentors = ["李静", "赵磊", "陈晨", None]
+    return [(draw(st.sampled_from(["agent-1", "tech-support"])),
+             Hire(f"新人{i}", draw(st.sampled_from(mentors)), first + dt.timedelta(days=draw(st.integers(0, 20))),
+                  draw(st.sampled_from(["fast", "standard", "extended"]))))
+            for i in range(size)]
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hires=cohorts())
+def test_random_cohorts_keep_every_rule(hires: list[tuple[str, Hire]]) -> None:
+    check_cohort(BUNDLED, plan(BUNDLED, hires))
