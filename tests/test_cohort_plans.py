@@ -203,7 +203,34 @@ def cohorts(draw: st.DrawFn) -> list[tuple[str, Hire]]:
             for i in range(size)]
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hires=cohorts())
 def test_random_cohorts_keep_every_rule(hires: list[tuple[str, Hire]]) -> None:
     check_cohort(BUNDLED, plan(BUNDLED, hires))
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="no Chromium: apt-get install chromium")
+def test_a_cohorts_pdfs_come_from_one_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    from cs_team.render import pdf_batch
+
+    launches = []
+    real = subprocess.Popen
+
+    def counted(*args: object, **kwargs: object) -> subprocess.Popen:
+        launches.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pdf_batch.subprocess, "Popen", counted)
+    pages = ["<!DOCTYPE html><html><body><h1>王芳</h1></body></html>",
+             "<!DOCTYPE html><html><body><p>Tom Li</p><p style='break-before: page'>2</p></body></html>"]
+    first, second = pdf_batch.print_pdfs(pages)
+    assert len(launches) == 1
+    assert first.startswith(b"%PDF-") and second.startswith(b"%PDF-")
+    if shutil.which("pdfinfo"):  # each document its own PDF: one page, then two
+        import re
+
+        for data, pages in ((first, 1), (second, 2)):
+            info = subprocess.run(["pdfinfo", "-"], input=data, capture_output=True, check=True).stdout
+            assert re.search(rb"Pages:\s+(\d+)", info).group(1) == str(pages).encode()

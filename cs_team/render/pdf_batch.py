@@ -46,10 +46,13 @@ class _Pipe:
                 return answer.get("result", {})
             self.events.append(answer)
 
-    def wait_for(self, method: str) -> None:
-        while not any(e.get("method") == method for e in self.events):
+    def wait_for(self, method: str, session: str) -> None:
+        def seen(event: dict) -> bool:
+            return event.get("method") == method and event.get("sessionId") == session
+
+        while not any(seen(e) for e in self.events):
             self.events.append(self._message())
-        self.events = [e for e in self.events if e.get("method") != method]
+        self.events = [e for e in self.events if not seen(e)]
 
     def _message(self) -> dict:
         while b"\0" not in self.buffer:
@@ -106,7 +109,7 @@ def print_pdfs(pages: list[str], seconds: float = SECONDS) -> list[bytes]:
             printed = []
             for page in files:
                 pipe.call("Page.navigate", session, url=page.as_uri())
-                pipe.wait_for("Page.loadEventFired")
+                pipe.wait_for("Page.loadEventFired", session)
                 printed.append(base64.b64decode(pipe.call("Page.printToPDF", session, **PRINT)["data"]))
             return printed
         except TimeoutError:
