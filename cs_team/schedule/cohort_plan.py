@@ -205,6 +205,12 @@ def _shifted(shared: OnboardingPlan, alone: OnboardingPlan, bookings: Bookings, 
         held[key] = held.get(key, 0) + sum(bookings.minutes(c, days, number) for c in clashes(r)
                                            if c.startswith(("trainer:", "room:", "mentor:")))
     ranked = sorted(((minutes, key) for key, minutes in held.items() if minutes), reverse=True)
-    return [notice("cohort-shifted", kind=kind, resource=name, first=days[0], last=days[-1],
+    # rooms and a named trainer are printed in the document's language; an unnamed trainer as the
+    # template's, by its title
+    texts = {name_of(room): room for room in _rooms(template, modules)}
+    texts[name_of(template.trainer) or template.id] = template.trainer or template.title
+    return [notice("cohort-shifted", group=number, kind=kind,
+                   resource=texts.get(name, name) if kind != "mentor" else name,
+                   first=days[0], last=days[-1],
                    hours=f"{round(minutes / 15) / 4:g}", planned=alone.go_live, go_live=shared.go_live)
             for minutes, (kind, name) in ranked[:3]]

@@ -38,7 +38,7 @@ class DayBook:
         self._cut(start, end)
         self.left -= end - start
 
-    def open(self, blocked: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    def unblocked(self, blocked: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
         """The free intervals less ``blocked`` ones (a trainer, room or mentor taken elsewhere)."""
         free = self.free
         for start, end in blocked:
@@ -51,7 +51,7 @@ class DayBook:
         """Earliest start of ``minutes`` uninterrupted at or after ``after``."""
         if minutes > self.left:
             return None
-        for a, b in self.open(blocked):
+        for a, b in self.unblocked(blocked):
             a = max(a, after)
             if b - a >= minutes:
                 return a
@@ -61,7 +61,7 @@ class DayBook:
         """Latest start of ``minutes`` uninterrupted: for reviews that close a day."""
         if minutes > self.left:
             return None
-        for a, b in reversed(self.open(blocked)):
+        for a, b in reversed(self.unblocked(blocked)):
             if b - a >= minutes:
                 return b - minutes
         return None

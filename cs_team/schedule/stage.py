@@ -112,7 +112,7 @@ class StageLayout:
             if index >= len(self.books):
                 raise StageFailed
             book = self.books[index]
-            for a, b in book.open(self.blocked(index, "module", module)):
+            for a, b in book.unblocked(self.blocked(index, "module", module)):
                 a = max(a, after)
                 room = min(b - a, book.left)
                 chunk = remaining if room >= remaining else self._part(room, remaining)
