@@ -615,3 +615,18 @@ def test_sequence_rises_only_for_events_that_changed(team: RepoCopy) -> None:
         "one-to-one-1@cs-team", "m-shadow-1@cs-team", "m-shadow-2@cs-team", "m-shadow-3@cs-team",
         "m-shadow-4@cs-team"}
     assert all(mentor[u][0] == back[u][0] + 1 for u in changed)
+
+
+def test_a_calendar_with_every_day_off_says_no_plan_can_be_laid(team: RepoCopy) -> None:
+    """Issue 22: a work calendar that makes every day a day off was a traceback."""
+    first = dt.date(2026, 11, 1)
+    days = "".join(f"  - {{date: {first + dt.timedelta(days=n)}, reason: 停工}}\n" for n in range(740))
+    team.write("closed.yaml", f"kind: work-calendar\nformat: 1\nid: closed\ndays_off:\n{days}")
+    for args in (("--start", "2026-11-02"), ("--cohort", "hires.csv", "--out", "plans")):
+        team.write("hires.csv", "name,start\n王芳,2026-11-02\n")
+        code, out, err = invoke(team, "onboarding-plan", "agent", *args, "--calendar", "closed.yaml")
+        assert (code, out) == (1, "")
+        assert err == ("cs-team: error: no plan can be laid: there is no working day in the two years from "
+                       "2026-11-02, because the work calendars ('closed') mark every day a day off; take "
+                       "days out of days_off, or add working_days\n")
+    assert not team.path("plans").exists()

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from cs_team.errors import InputError
 from cs_team.model.calendar import WorkCalendar
 from cs_team.model.common import Text
 
@@ -80,11 +81,17 @@ def official_years() -> tuple[int, int]:
     return min(years), max(years)
 
 
+class NoWorkingDay(InputError):
+    """A work calendar that leaves no day to work on (a hostile or broken file)."""
+
+
 class WorkDays:
     """Working days, with the reason a day is off or unusually on."""
 
     def __init__(self, calendars: Iterable[WorkCalendar] = ()) -> None:
         self.days: dict[dt.date, DayInfo] = {}
+        calendars = list(calendars)
+        self.ids = [calendar.id for calendar in calendars]
         for calendar in calendars:
             for entry in calendar.days_off:
                 self.days[entry.date] = DayInfo(entry.date, False, entry.reason)
@@ -112,11 +119,15 @@ class WorkDays:
 
     def next_working(self, day: dt.date) -> dt.date:
         """``day`` itself when it is a working day, else the next one."""
-        for _ in range(3660):
+        first = day
+        for _ in range(731):  # two years without a working day: a calendar that closes for good
             if self.is_working(day):
                 return day
             day += dt.timedelta(days=1)
-        raise ValueError("no working day within ten years: the work calendar marks every day off")
+        files = ", ".join(f"'{i}'" for i in self.ids) or "none"
+        raise NoWorkingDay(f"no plan can be laid: there is no working day in the two years from "
+                           f"{first.isoformat()}, because the work calendars ({files}) mark every day "
+                           "a day off; take days out of days_off, or add working_days")
 
     def working_days(self, first: dt.date, count: int) -> list[dt.date]:
         """``count`` working days from ``first`` on (``first`` counts when it is one)."""
