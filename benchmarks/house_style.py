@@ -24,8 +24,8 @@ _WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 @cache
-def bundled_questions() -> tuple[tuple[str, str, str, str], ...]:
-    """(id, type, zh, en) of every bundled question, in file order."""
+def bundled_questions() -> tuple[tuple[str, str, str, str, tuple[str, ...]], ...]:
+    """(id, type, zh, en, competencies) of every bundled question, in file order."""
     from cs_team.repo import bundled_root
 
     found = []
@@ -33,14 +33,15 @@ def bundled_questions() -> tuple[tuple[str, str, str, str], ...]:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         for question in data["questions"]:
             text = question["text"]
-            found.append((question["id"], question["type"], text["zh"], text["en"]))
+            found.append((question["id"], question["type"], text["zh"], text["en"],
+                          tuple(question["competencies"])))
     return tuple(found)
 
 
 @cache
 def _vocabulary() -> tuple[list[str], list[str]]:
     phrases, words = set(), set()
-    for _, _, zh, en in bundled_questions():
+    for _, _, zh, en, _ in bundled_questions():
         phrases.update(_PHRASE.findall(zh))
         words.update(w.lower() for w in _WORD.findall(en))
     return sorted(phrases), sorted(words)
@@ -54,16 +55,19 @@ def mutate(zh: str, en: str, rng: random.Random, strength: float) -> tuple[str, 
     return zh, en
 
 
-def house_texts(count: int, seed: int = 14, strength: float = 0.5) -> list[tuple[str, str, str]]:
-    """``count`` (type, zh, en) texts: bundled ones, then mutated copies of them."""
+def house_texts(count: int, seed: int = 14, strength: float = 0.5
+                ) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """``count`` (type, zh, en, competencies): bundled questions, then mutated copies of them (a
+    copy keeps what its original assesses, so the bank spreads over competencies as the bundled
+    one does)."""
     rng = random.Random(seed)
     base = bundled_questions()
     texts = []
     for n in range(count):
-        _, kind, zh, en = base[n % len(base)]
+        _, kind, zh, en, competencies = base[n % len(base)]
         if n >= len(base):
             zh, en = mutate(zh, en, rng, strength)
-        texts.append((kind, zh, en))
+        texts.append((kind, zh, en, competencies))
     return texts
 
 
@@ -71,16 +75,16 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def bank_yaml(bank_id: str, texts: list[tuple[str, str, str]], first: int = 0) -> str:
+def bank_yaml(bank_id: str, texts: list[tuple[str, str, str, tuple[str, ...]]], first: int = 0) -> str:
     """A question-bank document holding ``texts``, with ids numbered from ``first``."""
     lines = ["kind: question-bank", "format: 1", f"id: {bank_id}", "questions:"]
-    for n, (kind, zh, en) in enumerate(texts, first):
+    for n, (kind, zh, en, competencies) in enumerate(texts, first):
         kind = "situational" if kind == "role-play" else kind  # a role-play needs a scenario too
         lines += [
             f"  - id: hq{n:05d}",
             f"    type: {kind}",
             f"    text: {{zh: {_quoted(zh)}, en: {_quoted(en)}}}",
-            "    competencies: [communication]",
+            f"    competencies: [{', '.join(competencies)}]",
             "    minutes: 5",
             "    rubric:",
             f"      poor: {{zh: 没有具体例子{n}, en: No real example {n}}}",
