@@ -101,3 +101,15 @@ def test_cli_out_into_a_fifo_and_an_unwritable_name(repo, tmp_path: Path) -> Non
     assert code == 0 and received[0].decode("utf-8").startswith("#")
     code, _, err = invoke(repo, "eval-sheet", "scorecard", "--role", "agent", "--out", "x" * 300)
     assert code == 2 and err.count("\n") == 1 and "longer than this system allows" in err
+
+
+def test_init_files_get_the_umask_mode(tmp_path: Path) -> None:
+    from tests.test_cli import cs_team
+
+    previous = os.umask(0o022)
+    try:
+        assert cs_team("init", "repo", cwd=tmp_path).returncode == 0
+    finally:
+        os.umask(previous)
+    modes = {stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "repo").rglob("*") if p.is_file()}
+    assert modes == {0o644}
