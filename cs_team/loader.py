@@ -15,7 +15,7 @@ from cs_team.fingerprint import Snapshot
 from cs_team.locate import span_at
 from cs_team.model import FORMAT_VERSION, ITEM_LISTS, KINDS, RESULT_KINDS, Config, Document
 from cs_team.readfile import read_playbook
-from cs_team.repo import CONFIG_NAME, display_path, display_paths, playbook_files
+from cs_team.repo import CONFIG_NAME, display_path, display_paths, inside, playbook_files
 from cs_team.rulebook import resolve_codes
 from cs_team.source import ParsedFile, finding, parse_file
 from cs_team.validation import schema_findings
@@ -162,6 +162,9 @@ def load_config(root: Path, cwd: Path | None, read: Callable[[Path], bytes] = re
         data = dict(parsed.data)
         if _check_format(parsed, data):
             config = _validate(parsed, Config, data) or FALLBACK_CONFIG
+        if config.templates and not inside(root, root / config.templates):
+            parsed.findings.append(finding(parsed, "CS104", span_at(parsed.node, ("templates",)),
+                                           phrase("source.config_templates", folder=config.templates)))
         ignored, unknown = resolve_codes(config.ignore)
         for name in unknown:
             index = config.ignore.index(name)

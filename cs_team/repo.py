@@ -69,6 +69,12 @@ def _yaml_files(root: Path) -> list[Path]:
     return found
 
 
+def inside(root: Path, path: Path) -> bool:
+    """True when ``path``, links resolved, is ``root`` or below it (links resolved too)."""
+    real_root, real = os.path.realpath(root), os.path.realpath(path)
+    return os.path.commonpath([real_root, real]) == real_root
+
+
 def display_path(path: Path, cwd: Path | None = None) -> str:
     """The path as the user should see it: relative to the working folder when inside it."""
     cwd = cwd or Path.cwd()

@@ -103,3 +103,13 @@ def test_a_template_calling_itself_is_one_line(repo: RepoCopy) -> None:
     repo.write("templates/scorecard.md.j2", "{% macro f() %}{{ f() }}{% endmacro %}\n{{ f() }}\n")
     code, _, err = _scorecard(repo)
     assert code == 1 and err.count("\n") == 1 and "calls itself without end (recursion too deep)" in err
+
+
+def test_lint_finds_a_templates_folder_outside_the_repository(repo: RepoCopy) -> None:
+    _with_templates(repo, "../elsewhere")
+    found = [(f.path, f.line, f.column, f.code, f.message) for f in repo.lint()]
+    assert found == [("cs-team.yaml", 5, 12, "CS104", "templates: '../elsewhere' leads outside the repository; keep "
+                      "your templates in a folder inside it (a CI rendering a pull request would publish the "
+                      "runner's files)")]
+    repo.edit("cs-team.yaml", "templates: ../elsewhere", "templates: sub/../own")
+    assert repo.lint() == []

@@ -11,6 +11,7 @@ from cs_team.locate import span_at
 from cs_team.playbook import Playbook
 from cs_team.render.engine import FORMATS, renderer
 from cs_team.render.language import MODES, Language
+from cs_team.repo import inside
 
 
 def language(playbook: Playbook, mode: str | None) -> Language:
@@ -34,11 +35,10 @@ def user_templates(playbook: Playbook) -> Path | None:
     name = playbook.config.templates
     if not name:
         return None
-    root = Path(os.path.realpath(playbook.repo.root))
     folder = playbook.repo.root / name
-    real = Path(os.path.realpath(folder))
-    if real == root or root in real.parents:
+    if inside(playbook.repo.root, folder):
         return folder
+    real = os.path.realpath(folder)
     where = "cs-team.yaml"
     parsed = playbook.repo.config_file
     if parsed is not None:
