@@ -86,6 +86,11 @@ def test_a_role_that_fails_to_load_fails_the_build_and_keeps_its_pages(repo: Rep
     assert _tree(out) == before
     code, _, err = invoke(repo, "build", "--out", str(out))
     assert code == 1 and err.endswith("the previous site is left as it was\n") and err.count("\n") == 1
+    repo.write("role.yaml", repo.read("role.yaml").replace("  - [unclosed\n", "").replace(
+        "curriculum: basics", "curriculum: basic"))
+    with pytest.raises(InputError, match=r"^cannot build: no such curriculum for agent \(curriculum 'basic'\)"):
+        site.build(playbook_of(repo), out)
+    assert _tree(out) == before
 
 
 def test_a_large_stale_file_is_not_read(repo: RepoCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -138,3 +138,9 @@ def _refuse_broken(playbook: Playbook) -> None:
         listed = ", ".join(broken[:5]) + (f" and {len(broken) - 5} more" if len(broken) > 5 else "")
         raise InputError(f"cannot build: {listed} could not be read (run `cs-team lint`); the previous "
                          "site is left as it was")
+    # a curriculum that did not load, or is misnamed, would drop the role's training sheet
+    missing = sorted(f"{r.id} (curriculum '{r.curriculum}')" for r in playbook.roles.values()
+                     if r.curriculum and r.curriculum not in playbook.curricula)
+    if missing:
+        raise InputError(f"cannot build: no such curriculum for {', '.join(missing)} (run `cs-team lint`); "
+                         "the previous site is left as it was")
