@@ -209,3 +209,21 @@ def test_kill_9_during_a_build_leaves_one_whole_site(repo: RepoCopy, tmp_path: P
     # CS_TEAM_CRASH_TRIES=30 for the long version the issue describes
     tries = int(os.environ.get("CS_TEAM_CRASH_TRIES", "4"))
     assert _kill_during_builds(repo, tmp_path / "site", tries) == ["whole"] * tries
+
+
+def test_a_swap_the_system_refuses_is_one_line_and_leaves_the_site(repo: RepoCopy, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    out = tmp_path / "site"
+    site.build(playbook_of(repo), out)
+    before = _tree(out)
+
+    def busy(new: Path, folder: Path) -> None:
+        raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(folder))  # e.g. a mount point
+
+    monkeypatch.setattr(publish, "swap", busy)
+    with pytest.raises(UsageError) as caught:
+        site.build(playbook_of(repo), out)
+    assert str(caught.value) == f"cannot publish the site into {out}: {os.strerror(errno.EBUSY)}"
+    assert _tree(out) == before and _siblings(out) == ["repo"]

@@ -93,7 +93,16 @@ def build(playbook: Playbook, out: Path, lang: str | None = None,
     todo = pages(playbook, lang)
     walk = progress(iter(todo), len(todo)) if progress else iter(todo)
     rendered = {page.path: page.render().encode("utf-8") for page in walk}  # nothing on disk yet
-    folder.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        _publish(out, folder, rendered, wait)
+    except OSError as error:  # a full disk, a folder that is a mount point, no permission
+        raise UsageError(f"cannot publish the site into {shown(out)}: {error.strerror or error}") from None
+    return sorted(rendered)
+
+
+def _publish(out: Path, folder: Path, rendered: dict[str, bytes], wait: float) -> None:
+    """Under the lock: a new sibling folder with the pages and what is not ours, swapped in."""
     with publish.locked(folder, wait):
         publish.recover(folder)
         previous = manifest.read(folder) if folder.is_dir() else {}
@@ -115,7 +124,6 @@ def build(playbook: Playbook, out: Path, lang: str | None = None,
             raise
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
-    return sorted(rendered)
 
 
 def _site_folder(playbook: Playbook, out: Path) -> Path:
