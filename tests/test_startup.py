@@ -45,11 +45,12 @@ def test_every_help_imports_nothing_heavy(tmp_path: Path) -> None:
 def test_a_cached_lint_imports_nothing_heavy(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     shutil.copytree(bundled_root(), repo, ignore=shutil.ignore_patterns(".cs-team-cache"))
-    codes, modules = _run(repo, ["lint"])  # fills the cache: this one needs everything
+    # --cache: where CI is set (as when CI runs this suite) the cache is off unless asked for
+    codes, modules = _run(repo, ["lint", "--cache"])  # fills the cache: this one needs everything
     assert codes == [0] and {"cs_team.loader", "pydantic", "yaml"} <= set(modules)
     # A cached run reads the lint phrases (YAML) to word its findings in the reader's language.
-    codes, modules = _run(repo, ["lint"], ["lint", "--format", "parsable", "--strict"])
+    codes, modules = _run(repo, ["lint", "--cache"], ["lint", "--cache", "--format", "parsable", "--strict"])
     assert (codes, [m for m in modules if not m.startswith("yaml")]) == ([0, 0], [])
     (repo / "roles" / "agent-1.yaml").write_text("kind: role\n", encoding="utf-8")
-    codes, modules = _run(repo, ["lint"])  # a change: linted afresh, and the finding is there
+    codes, modules = _run(repo, ["lint", "--cache"])  # a change: linted afresh, and the finding is there
     assert codes == [1] and "cs_team.loader" in modules
