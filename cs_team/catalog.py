@@ -65,6 +65,7 @@ LISTERS: dict[str, Callable[[Playbook, str], Iterator[Row]]] = {
     "hiring-inputs": _simple("hiring", "hiring-inputs", "title"),
     "hiring-scenarios": _simple("scenarios", "hiring-scenario", "title"),
     "work-calendars": _simple("calendars", "work-calendar", "title"),
+    "qa-forms": _simple("qa_forms", "qa-form", "title"),
 }
 ALIASES = {"role": "roles", "competency": "competencies", "question": "questions",
            "module": "modules", "curriculum": "curricula", "onboarding": "onboarding-templates",
@@ -72,7 +73,8 @@ ALIASES = {"role": "roles", "competency": "competencies", "question": "questions
            "rating-scale": "rating-scales", "family": "families", "grade": "grades",
            "evaluation": "evaluation-rules", "hiring": "hiring-inputs", "scenario": "hiring-scenarios",
            "hiring-scenario": "hiring-scenarios", "work-calendar": "work-calendars",
-           "calendar": "work-calendars", "calendars": "work-calendars"}
+           "calendar": "work-calendars", "calendars": "work-calendars",
+           "qa-form": "qa-forms", "qa": "qa-forms"}
 
 
 def rows(playbook: Playbook, kind: str, lang: str) -> list[Row]:

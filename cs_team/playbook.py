@@ -26,6 +26,7 @@ from cs_team.model.evaluation import EvaluationRules, Promotion
 from cs_team.model.framework import CareerFramework, Family, Grade
 from cs_team.model.hiring import HiringInputs
 from cs_team.model.onboarding import OnboardingTemplate
+from cs_team.model.qa import QaForm
 from cs_team.model.questions import Question, QuestionBank
 from cs_team.model.role import Role
 from cs_team.model.scale import RatingScale, ScalePoint
@@ -99,6 +100,7 @@ class Playbook:
         self.scenarios: dict[str, HiringScenario] = self._by_id("hiring-scenario")
         self.evaluation: list[EvaluationRules] = self._all("evaluation-rules")
         self.calendars: list[WorkCalendar] = self._all("work-calendar")
+        self.qa_forms: list[QaForm] = self._all("qa-form")
         self.banks: list[QuestionBank] = self._all("question-bank")
         self.questions: dict[str, Question] = {}
         for bank in self.banks:

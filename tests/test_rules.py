@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from cs_team.rulebook import RULES
-from tests.conftest import RepoCopy
+from tests.conftest import MINIMAL, RepoCopy
 
 
 @dataclass(frozen=True)
@@ -200,12 +200,36 @@ def test_rule_points_at_the_problem(repo: RepoCopy, case: Case) -> None:
     assert found[0].rule == RULES[case.code].name
 
 
+# QA forms: the fixture has none (its fingerprint is in many goldens), so these cases copy two in.
+QA_FORMS = MINIMAL.parent / "qa"
+QA_CASES = [
+    Case("CS230", "qa/voice.yaml", "points: 60", "points: 65", "sections",
+         says="the items' points add up to 105, not the form's total of 100 (opening 40, attitude 65); lower them by 5"),
+    Case("CS231", "qa/voice.yaml", "competencies: [calm, listening]", "competencies: [calm, listenin]",
+         "listenin]", says="unknown competency 'listenin'; did you mean 'listening'?"),
+    Case("CS232", "qa/voice.yaml", "    hit_when: {zh: 对客户使用侮辱性语言, en: Uses insulting words to a customer}\n",
+         "", "abuse", says="red line 'abuse' does not say what counts as a hit"),
+    Case("CS233", "qa/voice.yaml", "channel: voice", "channel: chat", "chat",
+         says="channel chat already has a QA form (qa/chat.yaml:5)"),
+    Case("CS234", "qa/voice.yaml", "  - id: abuse", "  - id: greeting", "greeting", before="id: ", nth=1,
+         says="item id 'greeting' is already used in this form at qa/voice.yaml:11"),
+]
+
+
+@pytest.mark.parametrize("case", QA_CASES, ids=lambda c: c.code)
+def test_qa_rule_points_at_the_problem(repo: RepoCopy, case: Case) -> None:
+    for form in QA_FORMS.glob("*.yaml"):
+        repo.write(f"qa/{form.name}", form.read_text(encoding="utf-8"))
+    assert repo.lint() == []
+    test_rule_points_at_the_problem(repo, case)
+
+
 def test_the_fixture_itself_is_clean(repo: RepoCopy) -> None:
     assert repo.lint() == []
 
 
 def test_every_rule_has_a_failing_fixture() -> None:
-    covered = {case.code for case in CASES} | ELSEWHERE
+    covered = {case.code for case in CASES + QA_CASES} | ELSEWHERE
     assert covered == set(RULES)
 
 

@@ -21,8 +21,8 @@ class ListFormat(str, Enum):
 @app.command("list")
 def list_items(
     kind: Annotated[str, typer.Argument(
-        help="roles, competencies, questions, modules, curricula, onboarding-templates, "
-             "rating-scales, families, grades, evaluation-rules, hiring-inputs or work-calendars.")],
+        help="roles, competencies, questions, modules, curricula, onboarding-templates, rating-scales, "
+             "families, grades, evaluation-rules, hiring-inputs, work-calendars or qa-forms.")],
     output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
         = ListFormat.table,
     lang: Annotated[str | None, typer.Option(

@@ -12,6 +12,7 @@ from cs_team.model.evaluation import EvaluationRules
 from cs_team.model.framework import CareerFramework
 from cs_team.model.hiring import HiringInputs
 from cs_team.model.onboarding import OnboardingTemplate
+from cs_team.model.qa import QaForm
 from cs_team.model.questions import QuestionBank
 from cs_team.model.role import Role
 from cs_team.model.scale import RatingScale
@@ -30,6 +31,7 @@ KINDS: dict[str, type[Document]] = {
     "hiring-scenario": HiringScenario,
     "demand-pattern": DemandPattern,
     "work-calendar": WorkCalendar,
+    "qa-form": QaForm,
 }
 
 RESULT_KINDS = frozenset({"scorecard", "training-results", "promotion-records"})

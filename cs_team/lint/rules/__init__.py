@@ -21,6 +21,7 @@ from cs_team.lint.rules import (
     prerequisites,
     probation,
     promotion_ratings,
+    qa_forms,
     question_supply,
     quoting,
     references,
@@ -70,4 +71,5 @@ CHECKS: dict[str, Check] = {
     "CS225": stage_competencies.check_asked,
     "CS226": stage_competencies.check_scored,
     **fair_hiring.checks(),
+    **qa_forms.checks(),
 }
