@@ -67,6 +67,9 @@ def test_the_built_site_in_zh_is_chinese(department: Path, tmp_path: Path) -> No
     ("plan-hiring", "--as-of", "2026-09-01", "--format", "html"),
     ("trace", "agent-1", "--format", "md"),
     ("eval-sheet", "scorecard", "--role", "agent-1", "--format", "yaml"),
+    ("eval-sheet", "qa", "--channel", "voice", "--format", "md"),
+    ("eval-sheet", "qa", "--channel", "chat", "--format", "html"),
+    ("eval-sheet", "qa", "--channel", "voice", "--format", "csv"),
     ("list", "roles"),
     ("rules", "CS203"),
 ], ids=lambda a: " ".join(a))

@@ -143,14 +143,39 @@ class SheetKind(str, Enum):
     training = "training"
     probation = "probation"
     promotion = "promotion"
+    qa = "qa"
+
+
+class Channel(str, Enum):
+    voice = "voice"
+    chat = "chat"
+    email = "email"
+
+
+def _qa_sheet(repo: Path | None, channel: Channel, lang: DocLang | None, output_format: SheetFormat,
+              out: Path | None) -> None:
+    """The channel's QA form: printed (md, html, pdf) or a blank table of evaluations (csv, xlsx)."""
+    from cs_team.documents.qa_sheet import sheet
+
+    if output_format is SheetFormat.yaml:
+        raise UsageError("--format yaml makes a blank interview scorecard; the qa sheet comes as md, "
+                         "html, pdf, csv or xlsx")
+    printed = output_format.value in ("md", "html", "pdf")
+    output = template_format(DocFormat(output_format.value)) if printed else output_format.value
+    made = sheet(open_playbook(repo), channel.value, output, lang.value if lang else None)
+    if isinstance(made, bytes):
+        deliver_bytes(made, out)
+    else:  # csv is text written as it is
+        deliver(made, out, DocFormat(output_format.value) if printed else DocFormat.md)
 
 
 @app.command("eval-sheet")
 def eval_sheet(
     kind: Annotated[SheetKind, typer.Argument(
-        help="scorecard (interview), training (assessment per module), probation (KPI review) or "
-             "promotion (internal competition).")],
-    role: Annotated[str, typer.Option(help="The role id, e.g. agent-1.")],
+        help="scorecard (interview), training (assessment per module), probation (KPI review), "
+             "promotion (internal competition) or qa (a QA form, 质检评分表).")],
+    role: Annotated[str | None, typer.Option(help="The role id, e.g. agent-1 (every sheet but qa).")] = None,
+    channel: Annotated[Channel, typer.Option(help="qa: the channel whose form to render.")] = Channel.voice,
     candidate: NameOption = None,
     interviewer: NameOption = None,
     date: Annotated[str | None, typer.Option(help="Printed on the header, YYYY-MM-DD.")] = None,
@@ -169,7 +194,9 @@ def eval_sheet(
     weighted formula. training: per module theory / simulation / practical, pass mark, result,
     retrain-or-reassign, trainer sign-off. probation: the role's KPI targets for its level with
     what to expect at each review, comments and the decision. promotion: the competition's
-    eligibility checklist, special track, stages and weighted final model.
+    eligibility checklist, special track, stages and weighted final model. qa: the channel's QA
+    form, its items with points and what earns and loses them, and the red lines (csv and xlsx:
+    a blank table of evaluations, one contact a row).
 
     [bold]Examples[/bold]
 
@@ -180,7 +207,14 @@ def eval_sheet(
       cs-team eval-sheet promotion --role team-lead
 
       cs-team eval-sheet scorecard --role agent-1 --format csv --candidate 王芳 --out wangfang-li.csv
+
+      cs-team eval-sheet qa --channel voice --format xlsx --out qa-voice.xlsx
     """
+    if kind is SheetKind.qa:
+        _qa_sheet(repo, channel, lang, output_format, out)
+        return
+    if role is None:
+        raise UsageError(f"the {kind.value} sheet is made for one role: add --role ROLE")
     if output_format is SheetFormat.xlsx:
         from cs_team.documents.kit import find_role
         from cs_team.documents.output import language
