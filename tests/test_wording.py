@@ -78,3 +78,24 @@ def test_every_line_lint_prints_in_zh_is_chinese(repo: RepoCopy) -> None:
     code, english, _ = invoke(repo, "lint", "--lang", "en")
     assert not CJK.search(QUOTED.sub("", english))
     assert len(english.splitlines()) == len(out.splitlines())
+
+
+def test_every_document_label_is_whole_in_both_languages() -> None:
+    """An unquoted comma in a flow mapping cuts a label in two (``en: People on each shift, day by
+    day`` leaves "People on each shift" and a key "day by day"): every label is zh and en text."""
+    from cs_team.render.language import catalogue
+
+    def leaves(node: dict, path: str = ""):
+        for name, value in node.items():
+            if isinstance(value, dict) and {"zh", "en"} & set(value):
+                yield f"{path}{name}", value
+            elif isinstance(value, dict):
+                yield from leaves(value, f"{path}{name}.")
+            else:
+                assert name == "weekday_names" or path.startswith("weekday_names"), f"{path}{name}: {value!r}"
+
+    for key, texts in leaves(catalogue()):
+        if key == "weekday_names":
+            continue
+        assert set(texts) == {"zh", "en"}, key
+        assert all(isinstance(text, str) and text for text in texts.values()), key
