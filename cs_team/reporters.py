@@ -21,16 +21,15 @@ _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
-_LEVEL_WORDS = {"zh": {Severity.ERROR: "错误", Severity.WARNING: "警告"}}
-
-
 def text(findings: list[Finding], colour: bool = False, lang: str = "en") -> str:
     """``path:line:col: CODE severity message [rule-name]``, one finding a line, in ``lang``."""
+    from cs_team.rulebook import level_word
+
     lines = []
     for f in findings:
         place, message = f"{escape_controls(f.path)}:{f.line}:{f.column}:", escape_controls(f.text(lang))
         # a message not yet worded in every language keeps its line in English, level included
-        level = _LEVEL_WORDS.get(lang, {}).get(f.severity, f.severity.value) if f.phrase else f.severity.value
+        level = level_word(f.severity.value, lang) if f.phrase else f.severity.value
         if colour:
             level = f"{_COLOURS[f.severity]}{level}{_RESET}"
             lines.append(f"{_BOLD}{place}{_RESET} {f.code} {level} {message} {_DIM}[{f.rule}]{_RESET}")

@@ -70,6 +70,11 @@ _WORDS = {"en": {"error": "error", "warning": "warning", "bad": "Bad", "good": "
           "zh": {"error": "错误", "warning": "警告", "bad": "反例", "good": "正例"}}
 
 
+def level_word(level: str, lang: str) -> str:
+    """``error``/``warning`` as a line in ``lang`` says it (错误/警告 in zh)."""
+    return _WORDS.get(lang, _WORDS["en"])[level]
+
+
 def _indent(text: str) -> str:
     return "".join(f"    {line}\n" for line in text.rstrip("\n").split("\n")).rstrip("\n")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -29,8 +28,7 @@ _LIMITS = {"greater_than": "gt", "greater_than_equal": "ge", "less_than": "lt", 
 
 def suggest(word: str, choices: typing.Iterable[str]) -> str:
     """``; did you mean 'x'?`` in English, for command-line errors (lint words it: did_you_mean)."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return str(did_you_mean(word, choices))
 
 
 def _unwrap(annotation: Any) -> list[Any]:

@@ -103,15 +103,14 @@ def rules(
 
       cs-team rules marital-status --lang en
     """
-    from cs_team.rulebook import RULES, resolve_codes
+    from cs_team.rulebook import RULES, level_word, resolve_codes
     from cs_team.validation import suggest
 
     languages = ["zh", "en"] if lang is DocLang.zh_en else [lang.value]
     if code is None:
         for rule in RULES.values():
             summary = " / ".join(rule.summaries[x] for x in languages if x in rule.summaries)
-            level = rule.severity.value if languages != ["zh"] else {"error": "错误", "warning": "警告"}[
-                rule.severity.value]
+            level = level_word(rule.severity.value, languages[0] if len(languages) == 1 else "en")
             typer.echo(f"{rule.code}  {rule.name:<26} {level:<8} {summary}")
         return
     codes, _ = resolve_codes([code])
