@@ -15,6 +15,7 @@ import stat
 from pathlib import Path
 
 from cs_team.errors import UsageError
+from cs_team.repo import display_path
 
 NAME_MAX = 255
 """Bytes in one file name where the system cannot say (every common file system's limit)."""
@@ -31,13 +32,7 @@ def write_bytes(path: Path, data: bytes) -> None:
     try:
         _write(path, data)
     except OSError as error:
-        raise UsageError(f"cannot write {shown(path)}: {error.strerror or error}") from None
-
-
-def shown(path: Path | str) -> str:
-    """A path as it may be printed: undecodable bytes and control characters escaped."""
-    raw = os.fsencode(path).decode("utf-8", "backslashreplace")
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in raw)
+        raise UsageError(f"cannot write {display_path(path)}: {error.strerror or error}") from None
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -46,13 +41,14 @@ def _write(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         existing = None
     except NotADirectoryError:
-        raise UsageError(f"cannot write {shown(path)}: a part of the path is a file") from None
+        raise UsageError(f"cannot write {display_path(path)}: a part of the path is a file") from None
     except OSError as error:
         if error.errno == errno.ENAMETOOLONG:
             _check_name(path)
         raise
     if existing is not None and stat.S_ISDIR(existing.st_mode):
-        raise UsageError(f"{shown(path)} is a folder: name a file in it, such as {shown(path / 'document')}")
+        raise UsageError(f"{display_path(path)} is a folder: name a file in it, "
+                         f"such as {display_path(path / 'document')}")
     if existing is not None and (stat.S_ISCHR(existing.st_mode) or stat.S_ISFIFO(existing.st_mode)):
         with open(path, "wb", buffering=0) as stream:  # truncation means nothing to these
             view = memoryview(data)
@@ -60,7 +56,8 @@ def _write(path: Path, data: bytes) -> None:
                 view = view[stream.write(view):]
         return
     if existing is not None and not stat.S_ISREG(existing.st_mode):
-        raise UsageError(f"{shown(path)} is not a regular file (a socket or block device): not replaced")
+        raise UsageError(f"{display_path(path)} is not a regular file (a socket or block device): "
+                         "not replaced")
     # A link (or a chain of them) is written through: the file replaced is the one it names.
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     _check_name(target)
@@ -74,8 +71,8 @@ def _check_name(target: Path) -> None:
     except (OSError, ValueError, AttributeError):
         limit = NAME_MAX
     if len(os.fsencode(target.name)) > limit:
-        raise UsageError(f"cannot write {shown(target)}: the file name is longer than this system allows "
-                         f"({limit} bytes)")
+        raise UsageError(f"cannot write {display_path(target)}: the file name is longer than this "
+                         f"system allows ({limit} bytes)")
 
 
 def _replace(target: Path, data: bytes, existing: os.stat_result | None) -> None:

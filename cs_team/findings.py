@@ -22,6 +22,17 @@ class Span:
     end_line: int = 1
     end_column: int = 1
 
+    @classmethod
+    def at_offset(cls, text: str | bytes, offset: int) -> Span:
+        """The one character at ``offset`` of ``text``. In bytes (a file not yet decoded) the
+        column counts the characters before it on its line, as an editor does."""
+        newline = b"\n" if isinstance(text, bytes) else "\n"
+        line = text.count(newline, 0, offset) + 1
+        start = text.rfind(newline, 0, offset) + 1
+        before = text[start:offset]
+        width = len(before.decode("utf-8", errors="replace") if isinstance(before, bytes) else before)
+        return cls(line, width + 1, line, width + 2)
+
 
 @dataclass(frozen=True)
 class Finding:

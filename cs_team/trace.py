@@ -74,6 +74,17 @@ class RoleTrace:
     gaps: list[Gap] = field(default_factory=list)
 
 
+def not_trained(playbook: Playbook, role: Role) -> list[int]:
+    """The indexes of the role's hiring criteria whose competency no module of its curriculum
+    trains (lint's CS217 and trace's not-trained gap). None when the role has no curriculum or
+    names one that does not exist, and none for an unknown competency: lint names those."""
+    if not role.curriculum or role.curriculum not in playbook.curricula:
+        return []
+    trained = {c for module in playbook.curriculum_modules(role.curriculum) for c in module.competencies}
+    return [i for i, criterion in enumerate(role.hiring_criteria)
+            if criterion.competency in playbook.competencies and criterion.competency not in trained]
+
+
 def trace(playbook: Playbook, role: Role) -> RoleTrace:
     plan = plan_interview(playbook, role)
     modules = playbook.curriculum_modules(role.curriculum) if role.curriculum else []
@@ -108,10 +119,11 @@ def trace(playbook: Playbook, role: Role) -> RoleTrace:
                                       [m for m in modules if cid in m.competencies], measured,
                                       [k for k in kpis if k not in targets], promotions))
     gaps = []
+    untrained = {role.hiring_criteria[i].competency for i in not_trained(playbook, role)}
     for t in traces:
         if not t.questions and not t.interview:
             gaps.append(Gap("not-interviewed", t.competency, _name(playbook, t.competency)))
-        if role.curriculum and not t.modules:
+        if t.competency in untrained:
             gaps.append(Gap("not-trained", t.competency, _name(playbook, t.competency)))
         if not t.kpis:
             gaps.append(Gap("not-measured", t.competency, _name(playbook, t.competency)))

@@ -6,6 +6,7 @@ use them, so ``cs-team --help`` starts fast.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from enum import Enum
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from cs_team import __version__
+from cs_team.errors import UsageError
 
 if TYPE_CHECKING:
     from cs_team.playbook import Playbook
@@ -73,6 +75,20 @@ def one_line(value: str | None) -> str | None:
 
 
 NameOption = Annotated[str | None, typer.Option(help="Printed on the header.", callback=one_line)]
+
+
+def date_option(value: str | None, option: str, lang: DocLang | None = None) -> dt.date | None:
+    """The date an option (--start, --date, --as-of) gives as YYYY-MM-DD, or None when not given; a
+    usage error in the language asked for (English by default, as the command line speaks)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        from cs_team.wording import phrase
+
+        words = "en" if lang is None or lang is DocLang.en else "zh"
+        raise UsageError(phrase("option.not_a_date", option=option, value=repr(value)).word(words)) from None
 
 
 def say(message: str) -> None:

@@ -16,79 +16,31 @@ from cs_team.commands.base import (
     OutOption,
     RepoOption,
     app,
+    date_option,
     open_playbook,
     say,
 )
+from cs_team.commands.formats import format_option, formats
+from cs_team.commands.output import deliver
 from cs_team.errors import UsageError
 
-
-class DocFormat(str, Enum):
-    md = "md"
-    html = "html"
-    pdf = "pdf"
+DocFormat = formats("DocFormat", "md", "html", "pdf")
 
 
-def deliver(text: str, out: Path | None, output_format: DocFormat = DocFormat.md) -> None:
-    """stdout, or a file written atomically (a reader never sees half a document); PDF is
-    printed from the HTML by a browser on the machine."""
-    if output_format is DocFormat.pdf:
-        from cs_team.render import pdf
-
-        if pdf.cjk_font_missing():
-            say("cs-team: warning: no font for Chinese is installed; Chinese text may print as "
-                 "boxes (Debian/Ubuntu: apt-get install fonts-noto-cjk)")
-        data = pdf.print_pdf(text)
-        if out is None:
-            sys.stdout.buffer.write(data)
-            return
-        from cs_team import atomic
-
-        atomic.write_bytes(out, data)
-        say(f"cs-team: wrote {out}")
-        return
-    if out is None:
-        sys.stdout.write(text)
-        return
-    from cs_team import atomic
-
-    atomic.write_text(out, text)
-    say(f"cs-team: wrote {out}")
+def template_format(output_format: Enum) -> str:
+    """The template a format renders from: a PDF is printed from the HTML."""
+    return "html" if output_format == "pdf" else output_format.value
 
 
-def deliver_bytes(data: bytes, out: Path | None) -> None:
-    """A binary file (an xlsx workbook) to stdout or written atomically to ``out``."""
-    if out is None:
-        sys.stdout.buffer.write(data)
-        return
-    from cs_team import atomic
-
-    atomic.write_bytes(out, data)
-    say(f"cs-team: wrote {out}")
-
-
-def template_format(output_format: DocFormat) -> str:
-    return "html" if output_format is DocFormat.pdf else output_format.value
-
-
-def _date(value: str | None) -> object:
-    import datetime as dt
-
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--date {value!r} is not a date: write YYYY-MM-DD") from None
-
-
-def kits_header(candidate: str | None, interviewer: str | None, date: str | None) -> object:
+def kits_header(candidate: str | None, interviewer: str | None, date: str | None,
+                lang: DocLang | None = None) -> object:
     from cs_team.documents.kit import Header
 
-    return Header(candidate, interviewer, _date(date))
+    return Header(candidate, interviewer, date_option(date, "--date", lang))
 
 
 def _document(repo: Path | None, role_id: str, name: str, header: object, lang: DocLang | None,
-              output_format: DocFormat, out: Path | None, stage: str | None = None) -> None:
+              output_format: Enum, out: Path | None, stage: str | None = None) -> None:
     """Render one document of one role and deliver it: the common path of both commands."""
     from cs_team.documents.contexts import context
     from cs_team.documents.kit import find_role
@@ -97,7 +49,7 @@ def _document(repo: Path | None, role_id: str, name: str, header: object, lang: 
     playbook = open_playbook(repo)
     variables = context(playbook, find_role(playbook, role_id), name, header, stage)
     deliver(render(playbook, name, template_format(output_format), lang.value if lang else None,
-                    **variables), out, output_format)
+                   **variables), out, output_format)
 
 
 @app.command("interview-kit")
@@ -108,9 +60,8 @@ def interview_kit(
     interviewer: NameOption = None,
     date: Annotated[str | None, typer.Option(help="Printed on the header, YYYY-MM-DD.")] = None,
     lang: LangOption = None,
-    output_format: Annotated[DocFormat, typer.Option(
-        "--format", "-f", help="md, html, or pdf (printed by a Chromium, Chrome or Edge on the machine).")]
-        = DocFormat.md,
+    output_format: format_option(DocFormat, "md, html, or pdf (printed by a Chromium, Chrome or Edge on "
+                                            "the machine).") = DocFormat.md,
     out: OutOption = None,
     repo: RepoOption = None,
 ) -> None:
@@ -125,17 +76,11 @@ def interview_kit(
 
       cs-team interview-kit agent-2 --stage role-play --lang zh-en --candidate 王芳 --date 2026-12-01
     """
-    _document(repo, role, "interview-kit", kits_header(candidate, interviewer, date), lang,
+    _document(repo, role, "interview-kit", kits_header(candidate, interviewer, date, lang), lang,
               output_format, out, stage)
 
 
-class SheetFormat(str, Enum):
-    md = "md"
-    html = "html"
-    pdf = "pdf"
-    yaml = "yaml"
-    csv = "csv"
-    xlsx = "xlsx"
+SheetFormat = formats("SheetFormat", "md", "html", "pdf", "yaml", "csv", "xlsx")
 
 
 class SheetKind(str, Enum):
@@ -160,13 +105,9 @@ def _qa_sheet(repo: Path | None, channel: Channel, lang: DocLang | None, output_
     if output_format is SheetFormat.yaml:
         raise UsageError("--format yaml makes a blank interview scorecard; the qa sheet comes as md, "
                          "html, pdf, csv or xlsx")
-    printed = output_format.value in ("md", "html", "pdf")
-    output = template_format(DocFormat(output_format.value)) if printed else output_format.value
-    made = sheet(open_playbook(repo), channel.value, output, lang.value if lang else None)
-    if isinstance(made, bytes):
-        deliver_bytes(made, out)
-    else:  # csv is text written as it is
-        deliver(made, out, DocFormat(output_format.value) if printed else DocFormat.md)
+    made = sheet(open_playbook(repo), channel.value, template_format(output_format),
+                 lang.value if lang else None)
+    deliver(made, out, output_format)
 
 
 @app.command("eval-sheet")
@@ -180,10 +121,9 @@ def eval_sheet(
     interviewer: NameOption = None,
     date: Annotated[str | None, typer.Option(help="Printed on the header, YYYY-MM-DD.")] = None,
     lang: LangOption = None,
-    output_format: Annotated[SheetFormat, typer.Option(
-        "--format", "-f", help="md, html, pdf (printed by a Chromium, Chrome or Edge on the machine); "
-                               "xlsx: a blank form with drop-downs to fill in Excel or WPS (and read back); "
-                               "for a scorecard also yaml or csv.")]
+    output_format: format_option(SheetFormat, "md, html, pdf (printed by a Chromium, Chrome or Edge on the "
+                                              "machine); xlsx: a blank form with drop-downs to fill in Excel "
+                                              "or WPS (and read back); for a scorecard also yaml or csv.")
         = SheetFormat.md,
     out: OutOption = None,
     repo: RepoOption = None,
@@ -223,12 +163,12 @@ def eval_sheet(
 
         playbook = open_playbook(repo)
         chosen, sheet = language(playbook, lang.value if lang else None), find_role(playbook, role)
-        _date(date)
+        date_option(date, "--date", lang)
         if kind is SheetKind.scorecard:
             tables = blank_workbooks.scorecard(playbook, sheet, chosen, candidate, interviewer, date)
         else:
             tables = getattr(blank_workbooks, kind.value)(playbook, sheet, chosen)
-        deliver_bytes(workbook_bytes(tables), out)
+        deliver(workbook_bytes(tables), out)
         return
     if output_format in (SheetFormat.yaml, SheetFormat.csv):
         if kind is not SheetKind.scorecard:
@@ -240,12 +180,12 @@ def eval_sheet(
 
         playbook = open_playbook(repo)
         form = blank_yaml if output_format is SheetFormat.yaml else blank_csv
-        _date(date)  # refuse a malformed date here too
+        date_option(date, "--date", lang)  # refuse a malformed date here too
         deliver(form(playbook, find_role(playbook, role), language(playbook, lang.value if lang else None),
                      candidate, interviewer, date), out)
         return
-    _document(repo, role, kind.value, kits_header(candidate, interviewer, date), lang,
-              DocFormat(output_format.value), out)
+    _document(repo, role, kind.value, kits_header(candidate, interviewer, date, lang), lang,
+              output_format, out)
 
 
 @app.command()

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from cs_team.commands.base import DocLang, MessageLang, app, colour_wanted, say
+from cs_team.commands.formats import format_option, formats
 from cs_team.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
-
-class LintFormat(str, Enum):
-    auto = "auto"
-    text = "text"
-    parsable = "parsable"
-    github = "github"
-    json = "json"
-    sarif = "sarif"
+LintFormat = formats("LintFormat", "auto", "text", "parsable", "github", "json", "sarif")
 
 
 def _codes(values: list[str] | None, option: str) -> set[str]:
@@ -38,9 +31,8 @@ def lint(
     paths: Annotated[list[Path] | None, typer.Argument(
         help="Files or folders to check (default: the repository around the current folder).",
         show_default=False)] = None,
-    output_format: Annotated[LintFormat, typer.Option(
-        "--format", "-f", help="auto (github inside GitHub Actions, else text), text, parsable, "
-        "github, json or sarif.")] = LintFormat.auto,
+    output_format: format_option(LintFormat, "auto (github inside GitHub Actions, else text), text, "
+                                             "parsable, github, json or sarif.") = LintFormat.auto,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
     select: Annotated[list[str] | None, typer.Option(
         "--select", help="Only these rules (codes, names or prefixes such as CS2; repeatable).")] = None,

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cs_team.commands.base import LangOption, RepoOption, app, one_line, open_playbook, say
+from cs_team.commands.base import LangOption, RepoOption, app, date_option, one_line, open_playbook, say
+from cs_team.commands.formats import format_option, formats
 from cs_team.errors import UsageError
 
-
-class PlanFormat(str, Enum):
-    md = "md"
-    html = "html"
-    pdf = "pdf"
-    ics = "ics"
-    json = "json"
+OnboardingFormat = formats("OnboardingFormat", "md", "html", "pdf", "ics", "json")
 
 
 class Pace(str, Enum):
@@ -50,8 +44,8 @@ def onboarding_plan(
         "--rooms", help="With --cohort: ROOM=SEATS, how many hires a room holds (repeat for each "
                         "room); a larger group of same-week starters is split.")] = None,
     lang: LangOption = None,
-    output_format: Annotated[PlanFormat, typer.Option(
-        "--format", "-f", help="md, html, pdf, ics (iCalendar) or json.")] = PlanFormat.md,
+    output_format: format_option(OnboardingFormat, "md, html, pdf, ics (iCalendar) or json.")
+        = OnboardingFormat.md,
     out: Annotated[Path | None, typer.Option(
         "--out", help="Write here (atomically) instead of stdout; with --cohort, a folder.")] = None,
     repo: RepoOption = None,
@@ -90,7 +84,7 @@ def onboarding_plan(
     mode = lang.value if lang else None
 
     if cohort is None:
-        hire = Hire(name, mentor, _date(start), pace.value)
+        hire = Hire(name, mentor, _date(start, lang), pace.value)
         view = onboarding(playbook, _role(playbook, role), hire, days, zone)
         _notices([view])
         _deliver_one(playbook, view, output_format, mode, out)
@@ -126,13 +120,10 @@ def _role(playbook: object, role_id: str) -> object:
     return find_role(playbook, role_id)
 
 
-def _date(value: str | None) -> dt.date:
+def _date(value: str | None, lang: object) -> dt.date:
     from cs_team.schedule.cohort import start_problem
 
-    try:
-        start = dt.date.fromisoformat(value or "")
-    except ValueError:
-        raise UsageError(f"--start {value!r} is not a date: write YYYY-MM-DD") from None
+    start = date_option(value or "", "--start", lang)
     if (problem := start_problem(start)) is not None:
         raise UsageError(f"--{problem}")
     return start
@@ -171,32 +162,29 @@ def _notices(views: list) -> None:
         say(f"cs-team: note: {text}")
 
 
-def _render(playbook: object, view: object, output_format: PlanFormat, mode: str | None,
+def _render(playbook: object, view: object, output_format: OnboardingFormat, mode: str | None,
             previous: bytes | None = None) -> str | bytes:
     import json
 
     from cs_team.documents.onboarding import as_dict
     from cs_team.documents.output import language, onboarding_plan
 
-    if output_format is PlanFormat.json:
+    if output_format is OnboardingFormat.json:
         return json.dumps(as_dict(view, playbook.default_language), ensure_ascii=False, indent=2) + "\n"
-    if output_format is PlanFormat.ics:
+    if output_format is OnboardingFormat.ics:
         from cs_team.render.ics import plan_calendar
 
         return plan_calendar(view, language(playbook, mode), previous)
-    return onboarding_plan(playbook, view, "html" if output_format is PlanFormat.pdf else
+    return onboarding_plan(playbook, view, "html" if output_format is OnboardingFormat.pdf else
                            output_format.value, mode)
 
 
-def _deliver_one(playbook: object, view: object, output_format: PlanFormat, mode: str | None,
+def _deliver_one(playbook: object, view: object, output_format: OnboardingFormat, mode: str | None,
                  out: Path | None) -> None:
-    from cs_team.commands.documents import DocFormat, deliver
+    from cs_team.commands.output import deliver
 
-    content = _render(playbook, view, output_format, mode, _previous(out))
-    if output_format in (PlanFormat.md, PlanFormat.html, PlanFormat.pdf):
-        deliver(content, out, DocFormat(output_format.value))
-        return
-    _write(content, out)
+    # iCalendar comes as bytes (CRLF line ends, kept as they are)
+    deliver(_render(playbook, view, output_format, mode, _previous(out)), out, output_format)
 
 
 def _previous(path: Path | None) -> bytes | None:
@@ -206,25 +194,11 @@ def _previous(path: Path | None) -> bytes | None:
     return path.read_bytes()
 
 
-def _write(content: str | bytes, out: Path | None) -> None:
-    from cs_team import atomic
-
-    if out is None:
-        if isinstance(content, str):
-            sys.stdout.write(content)
-        else:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(content)  # iCalendar: CRLF line ends, kept as they are
-        return
-    atomic.write_bytes(out, _bytes(content))
-    say(f"cs-team: wrote {out}")
-
-
 def _bytes(content: str | bytes) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else content
 
 
-def _deliver_cohort(playbook: object, together: object, output_format: PlanFormat, mode: str | None,
+def _deliver_cohort(playbook: object, together: object, output_format: OnboardingFormat, mode: str | None,
                     folder: Path) -> None:
     """One file per hire and the trainer's combined one, all rendered before any is written."""
     import json
@@ -238,14 +212,14 @@ def _deliver_cohort(playbook: object, together: object, output_format: PlanForma
     views, extension = together.views, output_format.value
     paths = [folder / f"{stem}.{extension}" for stem in file_stems([v.hire for v in views])]
     combined_path = folder / f"cohort.{extension}"
-    if output_format is PlanFormat.json:
+    if output_format is OnboardingFormat.json:
         files = {path: _bytes(_render(playbook, view, output_format, mode))
                  for path, view in zip(paths, views, strict=True)}
         files[combined_path] = _bytes(json.dumps(
             {"hires": [dict(as_dict(v, playbook.default_language), group=g)
                        for v, g in zip(views, together.groups, strict=True)]},
             ensure_ascii=False, indent=2) + "\n")
-    elif output_format is PlanFormat.ics:
+    elif output_format is OnboardingFormat.ics:
         from cs_team.documents.output import language
         from cs_team.render.ics import calendar_bytes, cohort_entries
         from cs_team.render.notices import notice_texts
@@ -259,11 +233,11 @@ def _deliver_cohort(playbook: object, together: object, output_format: PlanForma
     else:
         from cs_team.documents.output import cohort_plan
 
-        page = "html" if output_format is PlanFormat.pdf else output_format.value
+        page = "html" if output_format is OnboardingFormat.pdf else output_format.value
         pages = {path: _render(playbook, view, output_format, mode)
                  for path, view in zip(paths, views, strict=True)}
         pages[combined_path] = cohort_plan(playbook, together, page, mode)
-        if output_format is PlanFormat.pdf:
+        if output_format is OnboardingFormat.pdf:
             from cs_team.render.pdf_batch import print_pdfs
 
             files = dict(zip(pages, print_pdfs(list(pages.values())), strict=True))

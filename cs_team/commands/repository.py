@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from cs_team.commands.base import RepoOption, app, open_playbook, say
+from cs_team.commands.formats import format_option, formats
 from cs_team.errors import UsageError
 
-
-class ListFormat(str, Enum):
-    table = "table"
-    json = "json"
+ListFormat = formats("ListFormat", "table", "json")
 
 
 @app.command("list")
@@ -23,8 +20,7 @@ def list_items(
     kind: Annotated[str, typer.Argument(
         help="roles, competencies, questions, modules, curricula, onboarding-templates, rating-scales, "
              "families, grades, evaluation-rules, hiring-inputs, work-calendars or qa-forms.")],
-    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
-        = ListFormat.table,
+    output_format: format_option(ListFormat) = ListFormat.table,
     lang: Annotated[str | None, typer.Option(
         help="Language of titles (default: the repository's default language).")] = None,
     repo: RepoOption = None,

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cs_team.commands.base import DocLang, LangOption, OutOption, RepoOption, app, open_playbook, say
-from cs_team.commands.documents import deliver
+from cs_team.commands.formats import format_option, formats
+from cs_team.commands.output import deliver
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -17,15 +17,8 @@ if TYPE_CHECKING:
     from cs_team.playbook import Playbook
 
 
-class ResultFormat(str, Enum):
-    md = "md"
-    html = "html"
-    json = "json"
-    csv = "csv"
-    xlsx = "xlsx"
-
-
-FormatOption = Annotated[ResultFormat, typer.Option("--format", "-f", help="md, html, json, csv or xlsx.")]
+ResultFormat = formats("ResultFormat", "md", "html", "json", "csv", "xlsx")
+FormatOption = format_option(ResultFormat)
 
 
 def _report(playbook: Playbook, template: str, output_format: str, lang: DocLang | None, out: Path | None,
@@ -33,12 +26,11 @@ def _report(playbook: Playbook, template: str, output_format: str, lang: DocLang
     """Write a report: ``data()`` as JSON, ``workbook(data, language)``'s tables as xlsx, or the
     template rendered (with the playbook's stamp)."""
     if output_format == "xlsx" and workbook is not None:
-        from cs_team.commands.documents import deliver_bytes
         from cs_team.documents.output import language
         from cs_team.export.workbook import workbook_bytes
 
         chosen = language(playbook, lang.value if lang else None)
-        deliver_bytes(workbook_bytes(workbook(data(), chosen)), out)
+        deliver(workbook_bytes(workbook(data(), chosen)), out)
         return
     if output_format == "json":
         import json
@@ -116,27 +108,11 @@ def _score_csv(results: list) -> str:
     return csv_text(rows)
 
 
-class ReportFormat(str, Enum):
-    """A report as a document (md, html) or as data (json)."""
-
-    md = "md"
-    html = "html"
-    json = "json"
-
-
-ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="md, html or json.")]
-
-
-class TableFormat(str, Enum):
-    """A report of tables as a document (md, html), as data (json) or as a workbook (xlsx)."""
-
-    md = "md"
-    html = "html"
-    json = "json"
-    xlsx = "xlsx"
-
-
-TableFormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="md, html, json or xlsx.")]
+# A report as a document (md, html) or as data (json); one of tables also as a workbook (xlsx).
+ReportFormat = formats("ReportFormat", "md", "html", "json")
+ReportFormatOption = format_option(ReportFormat)
+TableFormat = formats("TableFormat", "md", "html", "json", "xlsx")
+TableFormatOption = format_option(TableFormat)
 
 
 @app.command("trace")

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cs_team.commands.base import LangOption, OutOption, RepoOption, app, open_playbook, say
+from cs_team.commands.base import LangOption, OutOption, RepoOption, app, date_option, open_playbook, say
+from cs_team.commands.formats import format_option, formats
+from cs_team.commands.output import deliver
 from cs_team.errors import UsageError
 
-
-class ErlangFormat(str, Enum):
-    text = "text"
-    json = "json"
+ErlangFormat = formats("ErlangFormat", "text", "json")
 
 
 @app.command()
@@ -37,8 +35,7 @@ def erlang(
         help="Highest abandonment allowed (with --patience): 5 or 0.05.")] = None,
     show_table: Annotated[bool, typer.Option(
         "--table", help="Also show service level, ASA and occupancy for n-3 ... n+3 agents.")] = False,
-    output_format: Annotated[ErlangFormat, typer.Option("--format", "-f", help="Output format.")]
-        = ErlangFormat.text,
+    output_format: format_option(ErlangFormat) = ErlangFormat.text,
 ) -> None:
     """Agents needed for a queue of calls (Erlang C, or Erlang A with --patience): the calculator
     people use web pages for.
@@ -97,7 +94,7 @@ def erlang(
         if show_table:
             data["table"] = [{k: finite(v) if isinstance(v, float) else v for k, v in r.as_dict().items()}
                              for r in rows]
-        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        deliver(json.dumps(data, indent=2) + "\n", None)
         return
 
     def level(value: float | None) -> str:
@@ -125,12 +122,7 @@ def erlang(
                        f"{min(row.occupancy, 1.0):>9.1%}{extra}{mark}")
 
 
-class PlanFormat(str, Enum):
-    md = "md"
-    html = "html"
-    json = "json"
-    csv = "csv"
-    xlsx = "xlsx"
+HiringFormat = formats("HiringFormat", "md", "html", "json", "csv", "xlsx")
 
 
 @app.command("plan-hiring")
@@ -140,8 +132,7 @@ def plan_hiring(
     forecast: Annotated[Path | None, typer.Option(
         exists=True, help="Demand: a CSV or xlsx of interval_start, channel, volume, aht_seconds, or a "
              "weekly pattern in YAML (default: the one the hiring inputs name).")] = None,
-    output_format: Annotated[PlanFormat, typer.Option("--format", "-f", help="Output format.")]
-        = PlanFormat.json,
+    output_format: format_option(HiringFormat) = HiringFormat.json,
     out: OutOption = None,
     as_of: Annotated[str | None, typer.Option(
         help="The day the plan is made, YYYY-MM-DD (default: today): earlier open dates are late.")]
@@ -180,7 +171,6 @@ def plan_hiring(
     """
     import datetime as dt
 
-    from cs_team import atomic
     from cs_team.errors import InputError
     from cs_team.inputs.forecasts import read_forecast
     from cs_team.inputs.problems import language_of
@@ -190,12 +180,9 @@ def plan_hiring(
     from cs_team.staffing.report import as_csv, as_json
     from cs_team.validation import suggest
 
+    day = date_option(as_of, "--as-of", lang) or dt.date.today()
     playbook = open_playbook(repo)
     inputs, forecast, shown = _inputs_and_forecast(playbook, plan_id, forecast)
-    try:
-        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    except ValueError:
-        raise UsageError(f"--as-of {as_of!r} is not a date: write YYYY-MM-DD") from None
     from cs_team.staffing import scenario as what_if
 
     unknown = [name for name in scenario or [] if name not in playbook.scenarios]
@@ -223,28 +210,23 @@ def plan_hiring(
         return
     from cs_team.documents.output import language
 
-    if output_format is PlanFormat.xlsx:
-        from cs_team.commands.documents import deliver_bytes
+    if output_format is HiringFormat.xlsx:
         from cs_team.documents.plan_workbook import plan_tables
         from cs_team.export.workbook import workbook_bytes
 
         _say_notes(playbook, inputs, result, lang)
-        deliver_bytes(workbook_bytes(plan_tables(playbook, result, language(playbook, lang.value if lang
+        deliver(workbook_bytes(plan_tables(playbook, result, language(playbook, lang.value if lang
                                                                                else None))), out)
         return
-    if output_format in (PlanFormat.md, PlanFormat.html):
+    if output_format in (HiringFormat.md, HiringFormat.html):
         from cs_team.documents.output import hiring_plan
 
         text = hiring_plan(playbook, result, output_format.value, lang.value if lang else None,
                            flags.title if flags else None)
     else:
-        text = as_json(result) if output_format is PlanFormat.json else as_csv(result)
+        text = as_json(result) if output_format is HiringFormat.json else as_csv(result)
     _say_notes(playbook, inputs, result, lang)
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        atomic.write_text(out, text)
-        say(f"cs-team: wrote {out}")
+    deliver(text, out)
 
 
 def _say_notes(playbook, inputs, result, lang) -> None:
@@ -257,24 +239,19 @@ def _say_notes(playbook, inputs, result, lang) -> None:
         say(f"cs-team: note: {plan_sentence(note, names, words)}")
 
 
-def _write_comparison(playbook, plans, chosen, output_format: PlanFormat, out, lang) -> None:
+def _write_comparison(playbook, plans, chosen, output_format: HiringFormat, out, lang) -> None:
     """Scenarios side by side (md, html or json); CSV has no comparison."""
-    from cs_team import atomic
     from cs_team.staffing.report import comparison_json
 
-    if output_format in (PlanFormat.csv, PlanFormat.xlsx):
+    if output_format in (HiringFormat.csv, HiringFormat.xlsx):
         raise UsageError("--scenario compares plans: use --format md, html or json")
-    if output_format is PlanFormat.json:
+    if output_format is HiringFormat.json:
         text = comparison_json(plans)
     else:
         from cs_team.documents.output import scenario_comparison
 
         text = scenario_comparison(playbook, plans, chosen, output_format.value, lang.value if lang else None)
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        atomic.write_text(out, text)
-        say(f"cs-team: wrote {out}")
+    deliver(text, out)
 
 
 def _inputs_and_forecast(playbook, plan_id: str | None, forecast: Path | None):
@@ -297,11 +274,7 @@ def _inputs_and_forecast(playbook, plan_id: str | None, forecast: Path | None):
         forecast = playbook.repo.root / inputs.forecast
     return inputs, forecast, shown
 
-class RosterFormat(str, Enum):
-    md = "md"
-    html = "html"
-    csv = "csv"
-    xlsx = "xlsx"
+RosterFormat = formats("RosterFormat", "md", "html", "csv", "xlsx")
 
 
 class RosterWeek(str, Enum):
@@ -319,8 +292,7 @@ def roster(
              "one the hiring inputs name).")] = None,
     week: Annotated[RosterWeek, typer.Option(
         help="Roster the peak week, the typical (median) week, or both.")] = RosterWeek.peak,
-    output_format: Annotated[RosterFormat, typer.Option("--format", "-f", help="Output format.")]
-        = RosterFormat.md,
+    output_format: format_option(RosterFormat) = RosterFormat.md,
     out: OutOption = None,
     lang: LangOption = None,
     repo: RepoOption = None,
@@ -344,7 +316,6 @@ def roster(
 
       cs-team roster --format csv --lang zh --out 排班表.csv
     """
-    from cs_team import atomic
     from cs_team.documents.output import language
     from cs_team.documents.roster import roster_document, tables
     from cs_team.errors import InputError
@@ -377,10 +348,9 @@ def roster(
             say(f"cs-team: note: {note}")
     mode = lang.value if lang else None
     if output_format is RosterFormat.xlsx:
-        from cs_team.commands.documents import deliver_bytes
         from cs_team.export.workbook import Column, Table, workbook_bytes
 
-        deliver_bytes(workbook_bytes([Table(title, [Column(str(h)) for h in table[0]], table[1:])
+        deliver(workbook_bytes([Table(title, [Column(str(h)) for h in table[0]], table[1:])
                                       for title, table in tables(sheets, language(playbook, mode))]), out)
         return
     if output_format is RosterFormat.csv:
@@ -392,8 +362,4 @@ def roster(
         text = csv_text(rows)
     else:
         text = roster_document(playbook, sheets, inputs, output_format.value, mode)
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        atomic.write_text(out, text)
-        say(f"cs-team: wrote {out}")
+    deliver(text, out)

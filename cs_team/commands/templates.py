@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from cs_team.commands.base import LangOption, OutOption, RepoOption, app, open_playbook
+from cs_team.commands.formats import format_option, formats
+from cs_team.commands.output import deliver
 
 
 class TemplateKind(str, Enum):
@@ -15,14 +17,12 @@ class TemplateKind(str, Enum):
     forecast = "forecast"
 
 
-class TemplateFormat(str, Enum):
-    csv = "csv"
-    xlsx = "xlsx"
+TemplateFormat = formats("TemplateFormat", "csv", "xlsx")
 
 
 KindArgument = Annotated[TemplateKind, typer.Argument(
     help="cohort (hires for onboarding-plan --cohort) or forecast (demand for plan-hiring --forecast).")]
-FormatOption = Annotated[TemplateFormat, typer.Option("--format", "-f", help="csv or xlsx.")]
+FormatOption = format_option(TemplateFormat)
 
 
 @app.command("template")
@@ -44,7 +44,6 @@ def template(
 
       cs-team template forecast --format csv --lang en --out forecast.csv
     """
-    from cs_team.commands.documents import deliver, deliver_bytes
     from cs_team.documents.output import language
     from cs_team.inputs import templates
 
@@ -58,4 +57,4 @@ def template(
         return
     from cs_team.export.workbook import workbook_bytes
 
-    deliver_bytes(workbook_bytes([table]), out)
+    deliver(workbook_bytes([table]), out)

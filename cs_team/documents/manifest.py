@@ -14,9 +14,9 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from cs_team.atomic import shown
 from cs_team.documents.publish import LARGEST_PAGE
 from cs_team.errors import UsageError
+from cs_team.repo import display_path, shown_name
 
 MANIFEST = ".cs-team-manifest.json"
 
@@ -35,12 +35,12 @@ def read(folder: Path) -> dict[str, dict]:
     path = folder / MANIFEST
     try:
         if not stat.S_ISREG(os.lstat(path).st_mode) or os.lstat(path).st_size > LARGEST_PAGE:
-            raise UsageError(f"{shown(path)} is not a manifest cs-team wrote; remove it to rebuild")
+            raise UsageError(f"{display_path(path)} is not a manifest cs-team wrote; remove it to rebuild")
         data = json.loads(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:
         return {}
     except (OSError, ValueError) as error:
-        raise UsageError(f"{shown(path)} cannot be read ({error}); remove it to rebuild") from None
+        raise UsageError(f"{display_path(path)} cannot be read ({error}); remove it to rebuild") from None
     if not isinstance(data, dict):
         return {}
     pages = {}
@@ -112,7 +112,7 @@ def _unchanged(path: Path, recorded: dict) -> bool:
 
 
 def clash_error(folder: Path, clashes: list[str]) -> UsageError:
-    listed = ", ".join(shown(c) for c in clashes[:5]) + (
+    listed = ", ".join(shown_name(c) for c in clashes[:5]) + (
         f" and {len(clashes) - 5} more" if len(clashes) > 5 else "")
-    return UsageError(f"{shown(folder)} holds files cs-team did not write: {listed}; build into another "
-                      "folder or remove them")
+    return UsageError(f"{display_path(folder)} holds files cs-team did not write: {listed}; "
+                      "build into another folder or remove them")

@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from cs_team.atomic import shown
 from cs_team.errors import UsageError
+from cs_team.repo import display_path
 
 WAIT_SECONDS = 120.0
 """How long a build waits for another one writing the same folder."""
@@ -47,7 +47,7 @@ def locked(folder: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
         try:
             while not _try_lock(handle):
                 if time.monotonic() >= deadline:
-                    raise UsageError(f"{shown(folder)} is busy: another cs-team build is writing it "
+                    raise UsageError(f"{display_path(folder)} is busy: another cs-team build is writing it "
                                      f"(waited {wait:g} s); try again when it has finished")
                 time.sleep(0.05)
         except BaseException:
@@ -129,7 +129,7 @@ def carry(source: Path, destination: Path) -> None:
     elif stat.S_ISREG(mode):
         shutil.copy2(source, destination, follow_symlinks=False)
     else:
-        raise UsageError(f"{shown(source)} is a special file cs-team cannot carry into the new site; "
+        raise UsageError(f"{display_path(source)} is a special file cs-team cannot carry into the new site; "
                          "move it out of the folder")
 
 

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from cs_team.atomic import shown
 from cs_team.documents import manifest, publish
 from cs_team.documents.common import stamp
 from cs_team.documents.contexts import available, context
@@ -24,6 +23,7 @@ from cs_team.errors import InputError, UsageError
 from cs_team.findings import Severity
 from cs_team.model.role import Role
 from cs_team.playbook import Playbook
+from cs_team.repo import display_path
 
 MANIFEST = manifest.MANIFEST
 FORMATS = ("html", "md")
@@ -97,7 +97,8 @@ def build(playbook: Playbook, out: Path, lang: str | None = None,
         folder.parent.mkdir(parents=True, exist_ok=True)
         _publish(out, folder, rendered, wait)
     except OSError as error:  # a full disk, a folder that is a mount point, no permission
-        raise UsageError(f"cannot publish the site into {shown(out)}: {error.strerror or error}") from None
+        raise UsageError(f"cannot publish the site into {display_path(out)}: "
+                         f"{error.strerror or error}") from None
     return sorted(rendered)
 
 
@@ -130,10 +131,10 @@ def _site_folder(playbook: Playbook, out: Path) -> Path:
     """The folder to replace: ``out``, or the folder a link named ``out`` points to."""
     folder = Path(os.path.realpath(out)) if out.is_symlink() else Path(os.path.abspath(out))
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"--out {shown(out)} is a file: name a folder for the site")
+        raise UsageError(f"--out {display_path(out)} is a file: name a folder for the site")
     root = Path(os.path.realpath(playbook.repo.root))
     if folder == Path(folder.anchor) or folder == root or folder in root.parents:
-        raise UsageError(f"--out {shown(out)} holds the repository: build into a folder of its own, "
+        raise UsageError(f"--out {display_path(out)} holds the repository: build into a folder of its own, "
                          "such as site")
     return folder
 

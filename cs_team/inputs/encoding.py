@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from cs_team.findings import Span
 from cs_team.inputs.problems import Problems
 
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -42,8 +43,7 @@ def decode(raw: bytes, display: str, problems: Problems) -> str | None:
             f"{display}: read as GB18030 (GBK), the encoding Excel and WPS save CSV in on Chinese "
             "Windows; save it as \"CSV UTF-8\" to silence this note")
         return text
-    line = raw.count(b"\n", 0, offset) + 1
-    problems.say(f"{display}:{line}",
+    problems.say(f"{display}:{Span.at_offset(raw, offset).line}",
                  f"文件既不是 UTF-8 也不是 GB18030/GBK（字节 0x{raw[offset]:02X} 无法解码）："
                  "请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”",
                  f"file is neither UTF-8 nor GB18030/GBK (byte 0x{raw[offset]:02X} cannot be decoded): "

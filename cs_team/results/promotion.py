@@ -24,11 +24,11 @@ from cs_team.inputs.problems import language_of
 from cs_team.model.common import Text
 from cs_team.model.evaluation import Promotion
 from cs_team.playbook import Playbook
+from cs_team.repo import display_path
 from cs_team.results.records import (
     Problems,
     Record,
     Value,
-    display_name,
     is_table,
     number,
     read_results_table,
@@ -36,6 +36,7 @@ from cs_team.results.records import (
     text,
     unknown_fields,
 )
+from cs_team.results.weighting import total, weighted
 
 BASE_FIELDS = {"name", "grade", "tenure_months", "performance", "months_since_major_incident",
                "complaint_rate_percent", "special_track", "scores", "promotion"}
@@ -96,7 +97,7 @@ def read_records(playbook: Playbook, path: Path, cwd: Path, promotion_id: str | 
     from cs_team.validation import suggest
 
     problems = Problems(language_of(lang, playbook.default_language), notes=[] if notes is None else notes)
-    display = display_name(path, cwd)
+    display = display_path(path, cwd)
     promotions = {p.id: (p, rules.performance_ratings)
                   for rules in playbook.evaluation for p in rules.promotions}
     records: list[Record] = []
@@ -222,9 +223,9 @@ def rank(playbook: Playbook, promotion: Promotion, ratings: list[str],
                 standing.reasons.extend(Reason("no_score", {"component": c.title}) for c in missing)
             else:
                 scores = candidate.scores
-                standing.components = [(c.id, scores[c.id], c.weight, scores[c.id] * c.weight / 100)
+                standing.components = [(c.id, scores[c.id], c.weight, weighted(scores[c.id], c.weight))
                                        for c in promotion.final_model]
-                standing.final = round(sum(part[3] for part in standing.components), 9)
+                standing.final = total(part[3] for part in standing.components)
                 standing.passes = promotion.pass_score is None or standing.final >= promotion.pass_score
         standings.append(standing)
     ranked = sorted((s for s in standings if s.final is not None), key=lambda s: (-s.final, s.candidate.name))

@@ -17,7 +17,7 @@ from cs_team.inputs.problems import Problems as _Problems
 from cs_team.inputs.problems import ProblemsFound, Record, Value
 from cs_team.inputs.tables import TABLE_SUFFIXES, is_table, read_table
 
-__all__ = ["Problems", "Record", "ResultsError", "Value", "display_name", "files_in",
+__all__ = ["Problems", "Record", "ResultsError", "Value", "files_in",
            "is_table", "number", "read_results_table", "read_results_yaml", "text", "unknown_fields"]
 
 
@@ -46,13 +46,6 @@ def files_in(paths: list[Path]) -> list[Path]:
         else:
             files.append(path)
     return files
-
-
-def display_name(path: Path, cwd: Path) -> str:
-    try:
-        return path.resolve().relative_to(cwd.resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def read_results_yaml(path: Path, display: str, problems: Problems, kind: str, key: str,

@@ -16,10 +16,10 @@ from pathlib import Path
 from cs_team.inputs import labels
 from cs_team.inputs.problems import language_of
 from cs_team.playbook import Playbook
+from cs_team.repo import display_path
 from cs_team.results.records import (
     Problems,
     Record,
-    display_name,
     files_in,
     is_table,
     read_results_table,
@@ -65,7 +65,7 @@ def read_scorecards(playbook: Playbook, paths: list[Path], cwd: Path,
     problems = Problems(language_of(lang, playbook.default_language), notes=[] if notes is None else notes)
     cards: list[Scorecard] = []
     for path in files_in(paths):
-        display = display_name(path, cwd)
+        display = display_path(path, cwd)
         if is_table(path):
             rows = read_results_table(path, display, problems, "scorecard")
             card = _from_csv(playbook, rows, display, problems)
@@ -82,7 +82,7 @@ def read_scorecards(playbook: Playbook, paths: list[Path], cwd: Path,
         else:
             seen[key] = card.where
     if not cards and not problems.lines:
-        given = ", ".join(display_name(p, cwd) for p in paths)
+        given = ", ".join(display_path(p, cwd) for p in paths)
         problems.add(given, "no scorecards found (*.yaml, *.yml or *.csv)")
     problems.raise_any()
     return cards

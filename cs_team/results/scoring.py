@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from cs_team.playbook import Playbook
+from cs_team.results import weighting
 from cs_team.results.scorecards import RECOMMENDATIONS, Scorecard
 
 DISAGREEMENT = 2
@@ -114,8 +115,8 @@ def _role_scores(playbook: Playbook, role_id: str, cards: list[Scorecard]) -> Ro
             mean = statistics.fmean(given.values()) if given else 0.0
             below = criterion.minimum is not None and mean < criterion.minimum
             rows.append(CompetencyScore(criterion.competency, criterion.weight, criterion.minimum, given,
-                                        mean, mean * criterion.weight / 100, below))
-        total = round(sum(r.weighted for r in rows), 9)  # 1.8, not 1.7999999999999998: ties stay ties
+                                        mean, weighting.weighted(mean, criterion.weight), below))
+        total = weighting.total(r.weighted for r in rows)
         votes = Counter(c.recommendation for c in panel if c.recommendation)
         candidates.append(CandidateScore(name, [c.interviewer for c in panel], rows, total, top, votes))
     for i in range(len(criteria)):

@@ -25,10 +25,10 @@ from cs_team.inputs import labels
 from cs_team.inputs.problems import language_of
 from cs_team.model.curriculum import Module
 from cs_team.playbook import Playbook
+from cs_team.repo import display_path
 from cs_team.results.records import (
     Problems,
     Record,
-    display_name,
     files_in,
     is_table,
     number,
@@ -127,7 +127,7 @@ def read_results(playbook: Playbook, paths: list[Path], cwd: Path,
     problems = Problems(language_of(lang, playbook.default_language), notes=[] if notes is None else notes)
     attempts: list[Attempt] = []
     for path in files_in(paths):
-        display = display_name(path, cwd)
+        display = display_path(path, cwd)
         if is_table(path):
             records = read_results_table(path, display, problems, "training-results")
         else:
@@ -153,7 +153,7 @@ def read_results(playbook: Playbook, paths: list[Path], cwd: Path,
             problems.add(tries[0].where,
                          f"{hire} has no attempt {missing} at '{module_id}' before a later one")
     if not attempts and not problems.lines:
-        problems.add(", ".join(display_name(p, cwd) for p in paths), "no training results found")
+        problems.add(", ".join(display_path(p, cwd) for p in paths), "no training results found")
     problems.raise_any()
     return attempts
 

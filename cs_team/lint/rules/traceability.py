@@ -6,17 +6,13 @@ from collections.abc import Iterator
 
 from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook
+from cs_team.trace import not_trained
 from cs_team.wording import phrase
 
 
 def check_trained(playbook: Playbook) -> Iterator[Report]:
     for role in playbook.roles.values():
-        if not role.curriculum or role.curriculum not in playbook.curricula:
-            continue
-        modules = playbook.curriculum_modules(role.curriculum)
-        trained = {c for module in modules for c in module.competencies}
-        for i, criterion in enumerate(role.hiring_criteria):
-            if criterion.competency in playbook.competencies and criterion.competency not in trained:
-                yield Report(playbook.site(role).at("hiring_criteria", i, "competency"), phrase(
-                    "rules.not_trained", role=role.id, competency=criterion.competency,
-                    curriculum=role.curriculum))
+        for i in not_trained(playbook, role):
+            yield Report(playbook.site(role).at("hiring_criteria", i, "competency"), phrase(
+                "rules.not_trained", role=role.id, competency=role.hiring_criteria[i].competency,
+                curriculum=role.curriculum))
