@@ -7,5 +7,6 @@ from cs_team.commands import repository  # noqa: F401
 from cs_team.commands import documents  # noqa: F401
 from cs_team.commands import onboarding  # noqa: F401
 from cs_team.commands import results  # noqa: F401
+from cs_team.commands import qa  # noqa: F401
 from cs_team.commands import staffing  # noqa: F401
 from cs_team.commands import templates  # noqa: F401

@@ -15,8 +15,8 @@ class Kind:
     key: str
     names: tuple[str, str]
     """What the user calls it: (zh, en)."""
-    columns: dict[str, tuple[str, str]]
-    """Column name -> its labels on a form (zh, en)."""
+    columns: dict[str, tuple[str, ...]]
+    """Column name -> its labels on a form (zh, en), then other names people give it (满意度, CSAT)."""
     signature: frozenset[str]
     """Columns every file of this kind has, and that together no other kind has."""
 
@@ -28,7 +28,7 @@ class Kind:
         return column if labels is None else labels[0] if lang == "zh" else labels[1]
 
 
-def _kind(key: str, names: tuple[str, str], signature: set[str], **columns: tuple[str, str]) -> Kind:
+def _kind(key: str, names: tuple[str, str], signature: set[str], **columns: tuple[str, ...]) -> Kind:
     return Kind(key, names, columns, frozenset(signature))
 
 
@@ -56,6 +56,29 @@ KINDS = {kind.key: kind for kind in (
     _kind("cohort", ("入职批次名单", "cohort file"), {"name", "start"},
           name=("姓名", "Name"), start=("入职日期", "Start"), mentor=("导师", "Mentor"),
           role=("岗位", "Role"), pace=("节奏", "Pace")),
+    # The blank table `eval-sheet qa --format csv|xlsx` writes; the item and red-line columns are the
+    # channel's form's, matched by ``cs_team.inputs.qa_results``.
+    _kind("qa-evaluations", ("质检评估表", "QA evaluations file"), {"agent", "evaluator", "contact_id"},
+          agent=("客服", "Agent"), evaluator=("质检员", "Evaluator"), date=("日期", "Date"),
+          contact_id=("通话/会话编号", "Contact ID", "会话编号", "通话编号"), comments=("评语", "Comments")),
+    # A KPI export: the figures a contact-centre system gives per agent and period. Labels are the
+    # documents' (render/messages.yaml ``kpis``), then the short names exports use.
+    _kind("kpi-export", ("KPI 导出", "KPI export"), {"agent", "period", "contacts"},
+          agent=("客服", "Agent"), role=("岗位", "Role"), period=("周期", "Period"),
+          contacts=("接待量", "Contacts"),
+          csat_percent=("客户满意度（CSAT）", "Customer satisfaction (CSAT)", "满意度", "客户满意度", "CSAT"),
+          fcr_percent=("首次解决率（FCR）", "First-contact resolution (FCR)", "一次解决率", "首次解决率",
+                       "FCR"),
+          quality_percent=("质检得分", "Quality score", "质检分", "QA score"),
+          adherence_percent=("排班遵从率", "Schedule adherence", "遵从率", "Adherence"),
+          escalation_percent=("投诉升级率", "Escalation rate", "升级率"),
+          aht_seconds=("平均处理时长（AHT）", "Average handle time (AHT)", "平均处理时长", "AHT"),
+          response_seconds=("首次响应时间", "First response time", "首响时间"),
+          nps=("净推荐值（NPS）", "Net promoter score (NPS)", "净推荐值", "NPS"),
+          conversion_percent=("询单转化率", "Enquiry-to-order conversion", "转化率"),
+          closure_hours=("投诉办结时长", "Complaint closure time", "办结时长"),
+          reopen_percent=("重开率", "Reopen rate"),
+          calibration_variance=("质检校准偏差", "QA calibration variance")),
 )}
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from cs_team.playbook import Playbook
 from cs_team.results import weighting
@@ -59,11 +61,11 @@ class CandidateScore:
 class Disagreement:
     candidate: str
     competency: str
-    first: tuple[str, int]
-    second: tuple[str, int]
+    first: tuple[str, float]
+    second: tuple[str, float]
 
     @property
-    def gap(self) -> int:
+    def gap(self) -> float:
         return abs(self.first[1] - self.second[1])
 
 
@@ -133,35 +135,47 @@ def _role_scores(playbook: Playbook, role_id: str, cards: list[Scorecard]) -> Ro
 
 def _calibrate(cards: list[Scorecard], criteria: list) -> tuple[list, dict, list]:
     # (candidate, competency) -> interviewer -> rating
-    grid: dict[tuple[str, str], dict[str, int]] = {}
+    grid: dict[tuple[str, str], dict[str, float]] = {}
     for card in cards:
         for competency, rating in card.ratings.items():
             grid.setdefault((card.candidate, competency), {})[card.interviewer] = rating.value
-    interviewers = sorted({card.interviewer for card in cards})
-    calibration = []
-    for interviewer in interviewers:
-        gaps, count = [], 0
-        for given in grid.values():
-            if interviewer not in given:
-                continue
-            count += 1
-            others = [v for k, v in given.items() if k != interviewer]
-            if others:
-                gaps.append(given[interviewer] - statistics.fmean(others))
-        leniency = statistics.fmean(gaps) if gaps else None
-        calibration.append(InterviewerCalibration(interviewer, count, leniency, len(gaps)))
     spread: dict[str, float | None] = {}
     for criterion in criteria:
         ranges = [max(g.values()) - min(g.values()) for (_, comp), g in grid.items()
                   if comp == criterion.competency and len(g) > 1]
         spread[criterion.competency] = statistics.fmean(ranges) if ranges else None
-    disagreements = []
     order = {c.competency: i for i, c in enumerate(criteria)}
-    for (candidate, competency), given in sorted(grid.items(), key=lambda kv: (kv[0][0], order[kv[0][1]])):
+    return leniency(grid), spread, disagreements(grid, DISAGREEMENT, lambda key: (key[0], order[key[1]]))
+
+
+def leniency(grid: dict[tuple[str, str], dict[str, float]]) -> list[InterviewerCalibration]:
+    """Per rater (sorted), from ``(subject, aspect) -> rater -> value``: how many values they gave,
+    and their mean distance from the others' mean where others rated the same subject and aspect.
+    Interview scoring and QA calibration (``results.qa_results``) both measure raters with it."""
+    calibration = []
+    for rater in sorted({r for given in grid.values() for r in given}):
+        gaps, count = [], 0
+        for given in grid.values():
+            if rater not in given:
+                continue
+            count += 1
+            others = [v for k, v in given.items() if k != rater]
+            if others:
+                gaps.append(given[rater] - statistics.fmean(others))
+        calibration.append(InterviewerCalibration(rater, count, statistics.fmean(gaps) if gaps else None,
+                                                  len(gaps)))
+    return calibration
+
+
+def disagreements(grid: dict[tuple[str, str], dict[str, float]], threshold: float,
+                  order: Callable[[tuple[str, str]], Any] = lambda key: key) -> list[Disagreement]:
+    """Every pair of raters at least ``threshold`` apart on one subject and aspect, in ``order``."""
+    found = []
+    for (subject, aspect), given in sorted(grid.items(), key=lambda kv: order(kv[0])):
         for (a, ra), (b, rb) in itertools.combinations(sorted(given.items()), 2):
-            if abs(ra - rb) >= DISAGREEMENT:
-                disagreements.append(Disagreement(candidate, competency, (a, ra), (b, rb)))
-    return calibration, spread, disagreements
+            if abs(ra - rb) >= threshold:
+                found.append(Disagreement(subject, aspect, (a, ra), (b, rb)))
+    return found
 
 
 def as_dict(results: list[RoleScores]) -> dict:
