@@ -13,6 +13,7 @@ from cs_team.repo import bundled_root
 from tests.test_cli import invoke
 
 QA_FILLED = Path(__file__).parent / "fixtures" / "qa-results" / "bundled" / "voice.csv"
+KPI_EXPORT = Path(__file__).parent / "fixtures" / "training-needs" / "bundled-kpi.csv"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Two or more English words in a row (hyphenated ids such as `structured-interview` count).
 ENGLISH_RUN = re.compile(r"(?<![\w.-])[A-Za-z]{2,}(?:(?:[ -]|, )[A-Za-z]{2,})+(?![\w-])")
@@ -74,6 +75,9 @@ def test_the_built_site_in_zh_is_chinese(department: Path, tmp_path: Path) -> No
     ("qa-results", str(QA_FILLED), "--format", "md"),
     ("qa-results", str(QA_FILLED), "--format", "html"),
     ("qa-results", str(QA_FILLED), "--format", "csv"),
+    ("training-needs", "--kpi", str(KPI_EXPORT), "--qa", str(QA_FILLED), "--format", "md"),
+    ("training-needs", "--kpi", str(KPI_EXPORT), "--qa", str(QA_FILLED), "--format", "html"),
+    ("training-needs", "--kpi", str(KPI_EXPORT), "--format", "csv"),
     ("list", "roles"),
     ("rules", "CS203"),
 ], ids=lambda a: " ".join(a))

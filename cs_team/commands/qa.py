@@ -129,3 +129,65 @@ def qa_results(
                    disagreements=result.disagreements, shared=result.shared_contacts,
                    threshold=result.threshold,
                    red_lines=result.red_lines, top=10)
+
+
+@app.command("training-needs")
+def training_needs(
+    kpi: Annotated[list[Path], typer.Option(
+        "--kpi", exists=True,
+        help="A KPI export (CSV or xlsx): agent, role, period, contacts, KPIs. Repeatable.")],
+    qa: Annotated[list[Path] | None, typer.Option(
+        "--qa", exists=True,
+        help="Filled QA evaluations (CSV or xlsx), or a folder of them. Repeatable.")] = None,
+    start: Annotated[str | None, typer.Option(
+        help="First day of the refresher plan, YYYY-MM-DD (default: the day after the data ends).")] = None,
+    min_periods: Annotated[int, typer.Option(min=1, help="Periods a judgement needs.")] = 3,
+    min_contacts: Annotated[int, typer.Option(min=0, help="Contacts a KPI judgement needs.")] = 200,
+    min_evaluations: Annotated[int, typer.Option(
+        min=1, help="QA evaluations a QA-item judgement needs.")] = 5,
+    refresher: Annotated[float, typer.Option(
+        min=10, max=100, help="Percent of a module's hours a refresher takes.")] = 50,
+    output_format: FormatOption = ReportFormat.md,
+    lang: LangOption = None,
+    out: OutOption = None,
+    repo: RepoOption = None,
+) -> None:
+    """Training needs: per agent the competencies below target, with the evidence (which KPI or QA
+    items, by how much, over how many periods and contacts); the team's heat map and the gaps many
+    share; the modules that train each gap and a refresher plan on working days outside peak hours.
+
+    KPI targets come from each agent's role and level; KPIs map to competencies through the
+    competencies' `kpis`, QA items through the form. Noise is not a need: a measure counts only over
+    --min-periods periods, most of them below target, and --min-contacts contacts or
+    --min-evaluations evaluations. The report prints the rule it applied.
+
+    [bold]Examples[/bold]
+
+      cs-team training-needs --kpi kpi/2026-q4.csv --qa qa/
+
+      cs-team training-needs --kpi kpi.xlsx --qa qa/ --start 2027-01-04 --format html --out needs.html
+    """
+    from cs_team.commands.documents import _date
+    from cs_team.inputs.kpi_export import read_kpi_exports
+    from cs_team.inputs.qa_results import read_evaluations
+    from cs_team.needs.evidence import Settings
+    from cs_team.needs.output import as_dict, tables
+    from cs_team.needs.report import report
+    from cs_team.schedule.calendar import WorkDays
+
+    first_day = _date(start)
+    playbook = open_playbook(repo)
+    problems = problems_for(playbook, lang)
+    rows = read_kpi_exports(files_given(kpi), problems, set(playbook.roles))  # type: ignore[arg-type]
+    found = read_evaluations(files_given(qa or []), problems, playbook.qa_forms,  # type: ignore[arg-type]
+                             playbook.default_language)
+    problems.raise_any()  # type: ignore[attr-defined]
+    settings = Settings(min_periods, min_contacts, min_evaluations)
+    result = report(playbook, rows, found, settings, WorkDays(playbook.calendars), first_day, refresher)  # type: ignore[arg-type]
+    names = {c: playbook.competencies[c].name for c in result.competencies if c in playbook.competencies}
+    deliver_report(playbook, "training-needs", output_format, lang, out,
+                   lambda chosen: as_dict(result, playbook, chosen), tables,
+                   agents=result.agents, competencies=result.competencies, names=names, shared=result.shared,
+                   sessions=result.sessions, start=result.start, settings=settings,
+                   refresher_share=result.refresher_share, roles=playbook.roles, modules=playbook.modules,
+                   template_title=result.template.title if result.template is not None else "")
