@@ -3,14 +3,13 @@ hand on a small case; the properties a fair judgement keeps; goldens per format 
 
 from __future__ import annotations
 
-import io
 import json
 
-import openpyxl
 import pytest
 
 from tests.conftest import FIXTURES, MINIMAL, RepoCopy, assert_golden
 from tests.test_cli import invoke
+from tests.test_qa_results import report_text
 
 DATA = FIXTURES / "training-needs"
 
@@ -134,11 +133,5 @@ def test_training_needs_golden(team: RepoCopy, lang: str, output: str) -> None:
     code, _, err = invoke(team, "training-needs", "--kpi", "data/kpi.csv", "--qa", "data/qa.csv",
                           "--format", output, "--lang", lang, "--out", "report")
     assert code == 0, err
-    if output == "xlsx":
-        book = openpyxl.load_workbook(io.BytesIO(team.path("report").read_bytes()))
-        text = "\n".join(f"== {page.title}\n" + "\n".join(
-            " | ".join("" if c is None else str(c) for c in row) for row in page.iter_rows(values_only=True))
-            for page in book.worksheets) + "\n"
-    else:
-        text = team.read("report")
-    assert_golden(f"results/training-needs.{lang}.{output}" + (".txt" if output == "xlsx" else ""), text)
+    assert_golden(f"results/training-needs.{lang}.{output}" + (".txt" if output == "xlsx" else ""),
+                  report_text(team.path("report"), output))
