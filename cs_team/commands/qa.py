@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cs_team.commands.base import DocLang, LangOption, OutOption, RepoOption, app, open_playbook, say
+from cs_team.commands.base import (
+    DocLang,
+    LangOption,
+    OutOption,
+    RepoOption,
+    app,
+    date_option,
+    open_playbook,
+    say,
+)
+from cs_team.commands.formats import format_option, formats
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -19,18 +29,9 @@ if TYPE_CHECKING:
     from cs_team.render.language import Language
 
 
-class ReportFormat(str, Enum):
-    md = "md"
-    html = "html"
-    pdf = "pdf"
-    json = "json"
-    csv = "csv"
-    xlsx = "xlsx"
-
-
-FormatOption = Annotated[ReportFormat, typer.Option(
-    "--format", "-f", help="md, html, pdf (printed by a Chromium, Chrome or Edge on the machine), json, csv "
-                           "(the first table) or xlsx (every table).")]
+ReportFormat = formats("ReportFormat", "md", "html", "pdf", "json", "csv", "xlsx")
+FormatOption = format_option(ReportFormat, "md, html, pdf (printed by a Chromium, Chrome or Edge on the "
+                                           "machine), json, csv (the first table) or xlsx (every table).")
 
 
 class Channel(str, Enum):
@@ -41,10 +42,10 @@ class Channel(str, Enum):
 
 def files_given(paths: list[Path]) -> list[tuple[Path, str]]:
     """The files (folders expanded to their CSV and xlsx files), each with the name problems show."""
-    from cs_team.results.records import display_name, files_in
+    from cs_team.repo import display_path
+    from cs_team.results.records import files_in
 
-    cwd = Path.cwd()
-    return [(path, display_name(path, cwd)) for path in files_in(paths)
+    return [(path, display_path(path)) for path in files_in(paths)
             if path.suffix.lower() not in (".yaml", ".yml")]
 
 
@@ -61,7 +62,7 @@ def deliver_report(playbook: Playbook, template: str, output_format: ReportForma
                    tables: Callable[[dict, Language], list[Table]], **context: object) -> None:
     """The report in ``output_format``: a document (md, html, pdf) through the renderer, the data as
     JSON, the tables as csv (the first) or xlsx (all)."""
-    from cs_team.commands.documents import DocFormat, deliver, deliver_bytes
+    from cs_team.commands.output import deliver
     from cs_team.documents.output import language
 
     chosen = language(playbook, lang.value if lang else None)
@@ -77,14 +78,14 @@ def deliver_report(playbook: Playbook, template: str, output_format: ReportForma
     elif output_format is ReportFormat.xlsx:
         from cs_team.export.workbook import workbook_bytes
 
-        deliver_bytes(workbook_bytes(tables(data(chosen), chosen)), out)
+        deliver(workbook_bytes(tables(data(chosen), chosen)), out)
     else:
         from cs_team.documents.common import stamp
         from cs_team.documents.output import render
 
         document = "html" if output_format is ReportFormat.pdf else output_format.value
         deliver(render(playbook, template, document, chosen.mode, stamp=stamp(playbook), **context), out,
-                DocFormat(output_format.value))
+                output_format.value)
 
 
 @app.command("qa-results")
@@ -167,7 +168,6 @@ def training_needs(
 
       cs-team training-needs --kpi kpi.xlsx --qa qa/ --start 2027-01-04 --format html --out needs.html
     """
-    from cs_team.commands.documents import _date
     from cs_team.inputs.kpi_export import read_kpi_exports
     from cs_team.inputs.qa_results import read_evaluations
     from cs_team.needs.evidence import Settings
@@ -175,7 +175,7 @@ def training_needs(
     from cs_team.needs.report import report
     from cs_team.schedule.calendar import WorkDays
 
-    first_day = _date(start)
+    first_day = date_option(start, "--start", lang)
     playbook = open_playbook(repo)
     problems = problems_for(playbook, lang)
     rows = read_kpi_exports(files_given(kpi), problems, set(playbook.roles))  # type: ignore[arg-type]
