@@ -210,8 +210,12 @@ def test_random_cohorts_keep_every_rule(hires: list[tuple[str, Hire]]) -> None:
     check_cohort(BUNDLED, plan(BUNDLED, hires))
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="no Chromium: apt-get install chromium")
+@pytest.mark.skipif(shutil.which("chromium") is None or shutil.which("pdftotext") is None,
+                    reason="needs chromium and pdftotext (apt-get install chromium poppler-utils)")
 def test_a_cohorts_pdfs_come_from_one_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Several tabs print at once, largest document first: each PDF still holds its own page, in
+    the order given, tagged or not as asked."""
+    import re
     import subprocess
 
     from cs_team.render import pdf_batch
@@ -224,14 +228,27 @@ def test_a_cohorts_pdfs_come_from_one_browser(monkeypatch: pytest.MonkeyPatch) -
         return real(*args, **kwargs)
 
     monkeypatch.setattr(pdf_batch.subprocess, "Popen", counted)
-    pages = ["<!DOCTYPE html><html><body><h1>王芳</h1></body></html>",
-             "<!DOCTYPE html><html><body><p>Tom Li</p><p style='break-before: page'>2</p></body></html>"]
-    first, second = pdf_batch.print_pdfs(pages)
-    assert len(launches) == 1
-    assert first.startswith(b"%PDF-") and second.startswith(b"%PDF-")
-    if shutil.which("pdfinfo"):  # each document its own PDF: one page, then two
-        import re
+    monkeypatch.setattr(pdf_batch, "tab_count", lambda pages: 3)
+    names = ["王芳", "Tom Li", "李静", "赵磊", "陈晨", "周杰", "吴敏"]
+    # page n has n + 1 sheets, so the later (longer) pages are printed first, while the others wait
+    pages = ["<!DOCTYPE html><html><body>" + "".join(f"<p style='break-before: page'>{name} {k}</p>"
+                                                     for k in range(n + 1)) + "</body></html>"
+             for n, name in enumerate(names)]
+    tagged = [n % 2 == 0 for n in range(len(names))]
+    printed = pdf_batch.print_pdfs(pages, tagged=tagged)
+    assert len(launches) == 1 and len(printed) == len(names)
+    for n, (name, data) in enumerate(zip(names, printed, strict=True)):
+        text = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout
+        assert text.decode().split() == [w for k in range(n + 1) for w in f"{name} {k}".split()]
+        info = subprocess.run(["pdfinfo", "-"], input=data, capture_output=True, check=True).stdout
+        assert re.search(rb"Pages:\s+(\d+)", info).group(1) == str(n + 1).encode()
+        assert re.search(rb"Tagged:\s+(\w+)", info).group(1) == (b"yes" if tagged[n] else b"no")
 
-        for data, pages in ((first, 1), (second, 2)):
-            info = subprocess.run(["pdfinfo", "-"], input=data, capture_output=True, check=True).stdout
-            assert re.search(rb"Pages:\s+(\d+)", info).group(1) == str(pages).encode()
+
+def test_tabs_follow_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cs_team.render import pdf_batch
+
+    monkeypatch.setattr(pdf_batch.os, "cpu_count", lambda: 2)
+    assert [pdf_batch.tab_count(n) for n in (1, 2, 3, 50)] == [1, 2, 3, 3]
+    monkeypatch.setattr(pdf_batch.os, "cpu_count", lambda: 32)
+    assert pdf_batch.tab_count(50) == 6

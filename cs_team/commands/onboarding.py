@@ -240,7 +240,9 @@ def _deliver_cohort(playbook: object, together: object, output_format: Onboardin
         if output_format is OnboardingFormat.pdf:
             from cs_team.render.pdf_batch import print_pdfs
 
-            files = dict(zip(pages, print_pdfs(list(pages.values())), strict=True))
+            # the trainer's overview untagged: a tag tree for its long table would be most of the file
+            files = dict(zip(pages, print_pdfs(list(pages.values()), tagged=[True] * len(views) + [False]),
+                             strict=True))
         else:
             files = {path: _bytes(content) for path, content in pages.items()}
     folder.mkdir(parents=True, exist_ok=True)
