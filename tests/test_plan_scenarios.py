@@ -14,6 +14,7 @@ from cs_team.model.hiring import HiringInputs
 from cs_team.staffing.scenario import ScenarioError, apply, from_flags, percent_change
 from tests.test_cli import cs_team
 from tests.test_plan import INPUTS, week_csv
+from tests.test_roster_sheet import erlang_c_without_shifts
 
 BUNDLED = Path(__file__).parent.parent / "playbooks"
 SCENARIOS = {
@@ -55,6 +56,10 @@ def test_flags_change_volume_handle_time_and_attrition(tmp_path: Path) -> None:
 def department(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     shutil.copytree(BUNDLED, root)
+    # people from hours (Erlang C, no roster): the comparisons below are about the levers, and a
+    # roster's efficiency, better at higher volume, would blur them
+    inputs = root / "hiring" / "inputs.yaml"
+    inputs.write_text(erlang_c_without_shifts(inputs.read_text(encoding="utf-8")), encoding="utf-8")
     for name, text in SCENARIOS.items():
         (root / "hiring" / name).write_text(text, encoding="utf-8")
     return root

@@ -43,6 +43,10 @@ class KpiLine:
 class Probation:
     level: str | None
     months: int
+    contract_months: int | str | None
+    """The labour contract's term in months, "open-ended", or None when the rules do not say."""
+    cap: int | None
+    """The longest probation art. 19 allows for that term (0: none), None without a term."""
     reviews: list[ProbationReview]
     kpis: list[KpiLine]
     decisions: list[Decision]
@@ -72,8 +76,11 @@ def probation(playbook: Playbook, role: Role) -> Probation:
             lines.append(KpiLine(name, unit, higher, targets[name], [
                 whole(expected(targets[name], review.percent_for(name), higher))
                 for review in rules.probation.reviews]))
-    return Probation(level, rules.probation.months, list(rules.probation.reviews), lines,
-                     list(rules.probation.decisions))
+    from cs_team.lint.rules.probation import legal_cap  # the law's one statement of the cap
+
+    term = rules.probation.contract_months
+    return Probation(level, rules.probation.months, term, None if term is None else legal_cap(term),
+                     list(rules.probation.reviews), lines, list(rules.probation.decisions))
 
 
 # -- promotion competition ------------------------------------------------------------------
