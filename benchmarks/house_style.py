@@ -32,6 +32,8 @@ def bundled_questions() -> tuple[tuple[str, str, str, str, tuple[str, ...]], ...
     for path in sorted((bundled_root() / "questions").glob("*.yaml")):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         for question in data["questions"]:
+            if question["type"] == "knock-out":  # pass/fail, no rubric or competencies to copy
+                continue
             text = question["text"]
             found.append((question["id"], question["type"], text["zh"], text["en"],
                           tuple(question["competencies"])))

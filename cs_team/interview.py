@@ -4,7 +4,11 @@ Each stage asks, per competency or in all, a number of questions of given
 types. A question fills one slot of the whole kit at most, so picking is a
 bipartite matching between slots and questions (augmenting paths, in a fixed
 order, so the kit is deterministic); a greedy pick could fail where a
-matching exists.
+matching exists. Among the questions that suit a slot (and, for a stage's count, cover as many of
+its competencies), those written for the role by name come first, then those tagged
+for its level, then the generic ones: the complaints specialist gets the complaint
+scenarios before the all-purpose one.
+Knock-outs assess no competency: a knock-out slot takes any that suits the role.
 """
 
 from __future__ import annotations
@@ -62,6 +66,14 @@ def suits(question: Question, role: Role, level: str | None) -> bool:
     return not question.levels or level in question.levels
 
 
+def fit(question: Question, role: Role) -> int:
+    """0: written for the role by name; 1: tagged for its level (or roles not including it);
+    2: for anyone. Only meaningful for a question that suits the role."""
+    if role.id in question.roles:
+        return 0
+    return 1 if question.levels or question.roles else 2
+
+
 def _slots(role: Role) -> list[Slot]:
     slots = []
     for s, stage in enumerate(role.interview):
@@ -75,16 +87,19 @@ def _slots(role: Role) -> list[Slot]:
 
 
 def _candidates(slot: Slot, stage: InterviewStage, role: Role, level: str | None,
-                bank: QuestionPool) -> list[Question]:
+                bank: QuestionPool, knock_outs: list[Question]) -> list[Question]:
     pool, order = bank.by_slot, bank.order
+    if slot.type == "knock-out":
+        return sorted((q for q in knock_outs if suits(q, role, level)), key=lambda q: fit(q, role))
     if slot.competency is not None:
         fitting = [q for q in pool.get((slot.type, slot.competency), ()) if suits(q, role, level)]
-        # A question mainly about this competency first: it probes it best.
-        return sorted(fitting, key=lambda q: q.competencies[0] != slot.competency)
+        # Written for the role first; then a question mainly about this competency: it probes it best.
+        return sorted(fitting, key=lambda q: (fit(q, role), q.competencies[0] != slot.competency))
     wanted = set(stage.competencies)
     keys = [key for key in pool if key[0] == slot.type and (not wanted or key[1] in wanted)]
     fitting = {q.id: q for key in keys for q in pool[key] if suits(q, role, level)}.values()
-    return sorted(fitting, key=lambda q: (-len(wanted & set(q.competencies)), order[q.id]))
+    # Covering more of the stage's competencies first (a stage must ask what it claims), then fit.
+    return sorted(fitting, key=lambda q: (-len(wanted & set(q.competencies)), fit(q, role), order[q.id]))
 
 
 class InterviewPlans:
@@ -110,17 +125,20 @@ def plan_interview(playbook: Playbook, role: Role) -> InterviewPlan:
 def _plan(playbook: Playbook, role: Role) -> InterviewPlan:
     level = playbook.level_of(role)
     slots = _slots(role)
-    options = [_candidates(slot, role.interview[slot.stage_index], role, level, playbook.question_pool)
-               for slot in slots]
+    knock_outs = [q for q in playbook.questions.values() if q.type == "knock-out"]
+    options = [_candidates(slot, role.interview[slot.stage_index], role, level, playbook.question_pool,
+                           knock_outs) for slot in slots]
     owner: dict[str, int] = {}  # question id -> slot index holding it
     for index in range(len(slots)):
         _place(index, options, owner, set())
 
     chosen = {index: playbook.questions[qid] for qid, index in owner.items()}
     plans = [StagePlan(stage) for stage in role.interview]
-    for index, slot in enumerate(slots):
-        if index in chosen:
-            plans[slot.stage_index].picks.append((slot, chosen[index]))
+    # Augmenting paths shuffle equal slots: ask each request's picks in the order it prefers them.
+    first = {slot: slots.index(slot) for slot in dict.fromkeys(slots)}
+    ranks = [{q.id: rank for rank, q in enumerate(found)} for found in options]
+    for index in sorted(chosen, key=lambda i: (first[slots[i]], ranks[i][chosen[i].id])):
+        plans[slots[index].stage_index].picks.append((slots[index], chosen[index]))
     return InterviewPlan(role, plans, _shortfalls(slots, options, chosen))
 
 
@@ -158,6 +176,8 @@ def _could_fill(item: object, gap: Shortfall, stage: InterviewStage) -> bool:
     """Whether a question left out for its errors is of the kind the gap lacks (read from raw data)."""
     if not isinstance(item, dict) or item.get("type") != gap.type:
         return False
+    if gap.type == "knock-out":
+        return True
     written = item.get("competencies")
     competencies = {c for c in written if isinstance(c, str)} if isinstance(written, list) else set()
     if gap.competency is not None:

@@ -224,12 +224,32 @@ def test_qa_rule_points_at_the_problem(repo: RepoCopy, case: Case) -> None:
     test_rule_points_at_the_problem(repo, case)
 
 
+# Interview content the fixture lacks (a knock-out): copied in, the fixture stays as it is.
+INTERVIEW = MINIMAL.parent / "interview"
+INTERVIEW_CASES = [
+    Case("CS250", "questions/eligibility.yaml",
+         "    passes: {zh: 能接受早晚班轮换, en: Can work rotating early and late shifts}\n", "",
+         "knockout-shifts", says="knock-out 'knockout-shifts' does not say what answer passes"),
+    Case("CS251", "questions/eligibility.yaml", "{zh: 能接受早晚班轮换,", "{zh: 能接受早晚班轮换，不是乙肝携带者,",
+         "能接受早晚班轮换，不是乙肝携带者", says="knock-out 'knockout-shifts' screens candidates on a ground "
+         "the law forbids (\"乙肝\", \"携带者\"): A question or requirement probes infectious-disease status."),
+]
+
+
+@pytest.mark.parametrize("case", INTERVIEW_CASES, ids=lambda c: c.code)
+def test_interview_rule_points_at_the_problem(repo: RepoCopy, case: Case) -> None:
+    for bank in INTERVIEW.glob("*.yaml"):
+        repo.write(f"questions/{bank.name}", bank.read_text(encoding="utf-8"))
+    assert repo.lint() == []
+    test_rule_points_at_the_problem(repo, case)
+
+
 def test_the_fixture_itself_is_clean(repo: RepoCopy) -> None:
     assert repo.lint() == []
 
 
 def test_every_rule_has_a_failing_fixture() -> None:
-    covered = {case.code for case in CASES + QA_CASES} | ELSEWHERE
+    covered = {case.code for case in CASES + QA_CASES + INTERVIEW_CASES} | ELSEWHERE
     assert covered == set(RULES)
 
 
@@ -339,7 +359,7 @@ def test_findings_after_a_left_out_question_point_at_their_own_lines(repo: RepoC
             "is of this kind but was left out for its errors: fix it first)") in short
     assert found == [
         ("CS102", *repo.at(bank, "bogus"), "questions[3]: unknown key 'bogus'; remove it (keys here: "
-         "competencies, id, levels, minutes, probes, roles, rubric, scenario, text, type)"),
+         "competencies, id, levels, minutes, passes, probes, roles, rubric, scenario, text, type)"),
         ("CS104", *repo.at(bank, "0", before="minutes: "),
          "questions[0].minutes: must be greater than 0, got 0"),
         ("CS201", *repo.at(bank, "q-calm", nth=1),

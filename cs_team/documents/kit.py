@@ -48,6 +48,8 @@ class Scorecard:
     rows: list[ScoreRow]
     top: int
     """The highest rating, so the top weighted score."""
+    knock_outs: list[Question] = field(default_factory=list)
+    """The kit's knock-outs: a pass/fail box each, outside the weighted score."""
 
 
 @dataclass
@@ -97,7 +99,13 @@ def scorecard(playbook: Playbook, role: Role) -> Scorecard:
                              "not exist (`cs-team lint` says more)")
         rows.append(ScoreRow(competency, criterion.weight, criterion.minimum, scale(playbook, competency)))
     top = max((p.value for row in rows for p in row.points), default=0)
-    return Scorecard(rows, top)
+    return Scorecard(rows, top, knock_outs(playbook, role))
+
+
+def knock_outs(playbook: Playbook, role: Role) -> list[Question]:
+    """The knock-outs the role's kit asks, in the order it asks them."""
+    plan = plan_interview(playbook, role)
+    return [q for stage in plan.stages for _, q in stage.picks if q.type == "knock-out"]
 
 
 def kit(playbook: Playbook, role_id: str, stage_id: str | None = None, header: Header | None = None) -> Kit:

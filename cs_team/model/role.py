@@ -11,7 +11,8 @@ from cs_team.model.kpi import KpiTargets
 from cs_team.wording import phrase
 
 QuestionType = Literal[
-    "behavioural", "situational", "teamwork", "closed", "open", "role-play", "skills-test", "case"
+    "behavioural", "situational", "teamwork", "closed", "open", "role-play", "skills-test", "case",
+    "knock-out",
 ]
 StageType = Literal[
     "resume-screen", "phone-screen", "structured-interview", "role-play", "skills-test",
@@ -32,6 +33,8 @@ class QuestionSlot(Strict):
     def _one_quantity(self) -> QuestionSlot:
         if (self.per_competency is None) == (self.count is None):
             raise ValueError(phrase("model.one_quantity"))
+        if self.type == "knock-out" and self.per_competency is not None:
+            raise ValueError(phrase("model.knock_out_count"))
         return self
 
 

@@ -15,6 +15,7 @@ from cs_team.lint.rules import (
     handle_time,
     hiring_plan,
     interview_time,
+    knock_outs,
     languages,
     near_duplicates,
     onboarding_capacity,
@@ -70,6 +71,8 @@ CHECKS: dict[str, Check] = {
     "CS249": shift_rules.check_grid,
     "CS225": stage_competencies.check_asked,
     "CS226": stage_competencies.check_scored,
+    "CS250": knock_outs.check_passes,
+    "CS251": knock_outs.check_grounds,
     **fair_hiring.checks(),
     **qa_forms.checks(),
 }

@@ -223,3 +223,14 @@ def check(playbook: Playbook, code: str) -> Iterator[Report]:
 def checks() -> dict[str, Callable[[Playbook], Iterator[Report]]]:
     """One check per topic code, all served by the one scan."""
     return {code: functools.partial(check, code=code) for code in TOPICS}
+
+
+def screened_topics(text: str) -> Iterator[tuple[str, str]]:
+    """(rule code, the words) for each protected topic ``text`` names, negated or not.
+
+    For a knock-out's condition: "不是乙肝携带者" rejects carriers as surely as asking does.
+    """
+    lowered = text.lower()
+    for code in sorted(topics_worth_checking([lowered])[0]):
+        for match in _PATTERNS[code].finditer(lowered):
+            yield code, text[match.start():match.end()]
