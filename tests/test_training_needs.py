@@ -4,6 +4,7 @@ hand on a small case; the properties a fair judgement keeps; goldens per format 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -38,44 +39,51 @@ def needs(repo: RepoCopy, *args: str) -> dict:
 
 def test_figures_worked_by_hand(team: RepoCopy) -> None:
     # Targets of the role `agent`: CSAT 85 and AHT 400 (its own), FCR 70 (its level's); QA 90 %.
-    # 王芳, weeks 40-43, CSAT 80, 82, 86, 81 on 100, 100, 50, 50 contacts: 3 of 4 weeks below 85,
-    #   300 contacts >= 200 -> a gap; CSAT over the contacts (8000+8200+4300+4050)/300 = 81.8333,
-    #   (85-81.8333)/85 = 3.7255 % short -> listening (CSAT's competency). AHT 380 <= 400: no gap.
-    # 陈晨, AHT 450, 390, 420, 410 on 60 contacts each: 3 of 4 above 400, 240 contacts;
-    #   mean 417.5, (417.5-400)/400 = 4.375 % -> calm. QA "listens patiently" (60 points) in
-    #   W40 40, 40; W41 60, 40; W42 40: each week below 90 % (66.7, 83.3, 66.7), 5 evaluations,
-    #   220 of 300 points = 73.3333 %, (90-73.3333)/90 = 18.5185 % -> calm and listening, so
-    #   calm's gap is max(4.375, 18.5185) = 18.5185 and listening's 18.5185.
-    # 李雷: CSAT 70 in one week of four (one bad week): no gap. 赵六: CSAT 80 every week, but on
-    #   160 contacts < 200: no gap.
+    # The role asks for listening (shown by CSAT, FCR and both QA items) and calm (AHT, patience).
+    # 王芳, weeks 40-43 on 100, 100, 50, 50 contacts: CSAT 80, 82, 86, 81 -> 3 of 4 weeks below 85,
+    #   300 contacts >= 200, over the contacts (8000+8200+4300+4050)/300 = 81.8333, (85-81.8333)/85
+    #   = 3.7255 % short (>= 2 %) -> short; FCR 65 every week -> (70-65)/70 = 7.1429 % short. Both
+    #   measures of listening she has fall short (2 of 2) -> a need of 7.1429 (the larger). AHT 380
+    #   <= 400: calm is measured and not short.
+    # 陈晨, AHT 450, 390, 420, 410 on 60 contacts each: 3 of 4 above 400, 240 contacts; mean 417.5,
+    #   (417.5-400)/400 = 4.375 %. QA "listens patiently" (60 points), by month: August 40, 40;
+    #   September 60, 40; October 40: every month below 90 % (66.7, 83.3, 66.7), 5 evaluations,
+    #   220 of 300 points = 73.3333 %, (90-73.3333)/90 = 18.5185 %. Calm: AHT and patience, 2 of 2
+    #   short -> a need of 18.5185. Listening: CSAT, FCR and greeting met, patience short: 1 of 4,
+    #   not most -> no need.
+    # 李雷: CSAT 70 in one week of four (one bad week): nothing short. 赵六: CSAT 80 every week, but
+    #   on 160 contacts < 200: not judged.
     data = needs(team)
     gaps = {a["agent"]: {g["competency"]: g["gap_percent"] for g in a["gaps"]} for a in data["agents"]}
-    assert gaps == {"李雷": {}, "王芳": {"listening": 3.73}, "赵六": {}, "陈晨": {"calm": 18.52, "listening": 18.52}}
+    assert gaps == {"李雷": {}, "王芳": {"listening": 7.14}, "赵六": {}, "陈晨": {"calm": 18.52}}
     wang = data["agents"][1]
     assert (wang["periods"], wang["contacts"], wang["evaluations"]) == (4, 300, 0)
-    assert wang["gaps"][0]["evidence"] == [{
-        "source": "kpi", "measure": "csat_percent", "name": "Customer satisfaction (CSAT)", "unit": "percent",
-        "target": 85, "value": 81.83, "gap_percent": 3.73, "periods": 4, "periods_below": 3, "sample": 300,
-        "flagged": True}]
+    assert wang["gaps"][0]["evidence"] == [
+        {"source": "kpi", "measure": "fcr_percent", "name": "First-contact resolution (FCR)", "unit": "percent",
+         "target": 70, "value": 65, "gap_percent": 7.14, "periods": 4, "periods_below": 4, "sample": 300,
+         "flagged": True},
+        {"source": "kpi", "measure": "csat_percent", "name": "Customer satisfaction (CSAT)", "unit": "percent",
+         "target": 85, "value": 81.83, "gap_percent": 3.73, "periods": 4, "periods_below": 3, "sample": 300,
+         "flagged": True}]
+    assert wang["gaps"][0]["modules"] == ["m-intro", "m-calls"]
     chen_calm = data["agents"][3]["gaps"][0]
     assert [(e["measure"], e["value"], e["gap_percent"], e["periods_below"], e["periods"], e["sample"])
             for e in chen_calm["evidence"]] == [("qa-voice/patience", 73.33, 18.52, 3, 3, 5),
                                                 ("aht_seconds", 417.5, 4.38, 3, 4, 240)]
     assert chen_calm["modules"] == ["m-calls"]
-    assert data["agents"][1]["gaps"][0]["modules"] == ["m-intro", "m-calls"]
-    # Listening: 2 of the 4 agents measured (50 % >= 25 %, and two) -> shared; calm 1 of 4 -> not.
+    # Each gap is one agent's of the four measured on it: neither is shared (two agents at least).
     assert [(s["competency"], s["agents"], s["measured"], s["shared"]) for s in data["shared_gaps"]] == [
-        ("listening", 2, 4, True), ("calm", 1, 4, False)]
-    # The data ends on Sunday 25 October (week 43): the plan starts Monday 26 October. Both modules
-    # have two agents, so m-calls comes first (by id): half of 3 hours = 90 minutes, 09:00-10:00
-    # and, after the 10:00-11:00 peak, 11:00-11:30; then m-intro, half of 2 hours, 11:30-12:30.
+        ("calm", 1, 4, False), ("listening", 1, 4, False)]
+    # The data ends on Sunday 25 October (week 43): the plan starts Monday 26 October. m-calls trains
+    # both gaps (two agents) and comes first: half of 3 hours = 90 minutes, 09:00-10:00 and, after
+    # the 10:00-11:00 peak, 11:00-11:30; then m-intro for 王芳, half of 2 hours, 11:30-12:30.
     assert data["refresher"] == {"start": "2026-10-26", "sessions": [
         {"module": "m-calls", "title": "Taking calls", "date": "2026-10-26", "hours": "09:00-10:00",
          "agents": ["王芳", "陈晨"]},
         {"module": "m-calls", "title": "Taking calls", "date": "2026-10-26", "hours": "11:00-11:30",
          "agents": ["王芳", "陈晨"]},
         {"module": "m-intro", "title": "Introduction", "date": "2026-10-26", "hours": "11:30-12:30",
-         "agents": ["王芳", "陈晨"]}]}
+         "agents": ["王芳"]}]}
 
 
 def test_the_rule_is_a_setting_printed_in_the_report(team: RepoCopy) -> None:
@@ -83,10 +91,13 @@ def test_the_rule_is_a_setting_printed_in_the_report(team: RepoCopy) -> None:
     assert data["settings"]["min_periods"] == 5
     assert all(a["gaps"] == [] for a in data["agents"])  # four weeks never make five periods
     data = needs(team, "--min-contacts", "100")
-    assert [g["competency"] for g in data["agents"][2]["gaps"]] == ["listening"]  # 赵六's 160 contacts now count
+    assert data["agents"][2]["gaps"] == []  # 赵六's 160 contacts now count: CSAT short, FCR met, 1 of 2
+    data = needs(team, "--min-contacts", "100", "--min-gap", "4")
+    assert [g["competency"] for a in data["agents"] for g in a["gaps"]] == ["calm"]  # 王芳: CSAT 3.7 % within 4, FCR alone: 1 of 2
     code, out, _ = invoke(team, "training-needs", "--kpi", "data/kpi.csv", "--lang", "en", "--min-contacts", "100")
     assert code == 0
-    assert "at least 3 periods, more than half of them below target, and at least 100 contacts" in out
+    assert ("at least 3 periods, more than half of them below target, an average at least 2% of the target short "
+            "of it, and at least 100 contacts") in out
 
 
 def test_an_agent_with_no_gap_changes_no_one_elses_needs(team: RepoCopy) -> None:
@@ -135,3 +146,42 @@ def test_training_needs_golden(team: RepoCopy, lang: str, output: str) -> None:
     assert code == 0, err
     assert_golden(f"results/training-needs.{lang}.{output}" + (".txt" if output == "xlsx" else ""),
                   report_text(team.path("report"), output))
+
+
+QUARTER = Path(__file__).parent.parent / "examples" / "quarter"
+
+
+@pytest.fixture(scope="module")
+def quarter() -> tuple[dict, dict]:
+    """training-needs on the synthetic quarter (examples/quarter/) of the bundled department, and
+    what its generator planted."""
+    from cs_team.repo import bundled_root
+
+    code, out, err = invoke(QUARTER, "training-needs", "--repo", str(bundled_root()), "--kpi", "kpi-export.csv",
+                            "--qa", "qa", "--format", "json", "--lang", "en")
+    assert code == 0, err
+    planted = json.loads((QUARTER / "planted.json").read_text(encoding="utf-8"))
+    return json.loads(out), planted
+
+
+def _flagged(data: dict) -> dict[str, list[str]]:
+    return {a["agent"]: [g["competency"] for g in a["gaps"]] for a in data["agents"] if a["gaps"]}
+
+
+def test_the_quarter_flags_no_one_the_generator_did_not_make_weak(quarter: tuple[dict, dict]) -> None:
+    data, planted = quarter
+    flagged = _flagged(data)
+    assert {agent: [competency] for agent, competency in planted["weak"].items()
+            if agent in flagged} == flagged  # only planted agents, and only their planted competency
+    assert not set(planted["bad_week"]) & set(flagged)  # one bad week is not a need
+    # 郭婷's planted product-knowledge shows in FCR (13.8 % short all quarter) but not in the QA item
+    # "accurate and complete answer" as generated (88.2 % against 92 %, below target one month of
+    # three): one of its two measures is not most, so she is not flagged (see the strict xfail below).
+    assert sorted(flagged) == sorted(set(planted["weak"]) - {"郭婷"})
+
+
+@pytest.mark.xfail(strict=True, reason="the generated QA evidence of 郭婷's product knowledge does not "
+                                       "corroborate her FCR: the generator plants it too weakly to converge")
+def test_the_quarter_flags_exactly_the_planted_weak_agents(quarter: tuple[dict, dict]) -> None:
+    data, planted = quarter
+    assert _flagged(data) == {agent: [competency] for agent, competency in planted["weak"].items()}

@@ -146,6 +146,8 @@ def training_needs(
     min_contacts: Annotated[int, typer.Option(min=0, help="Contacts a KPI judgement needs.")] = 200,
     min_evaluations: Annotated[int, typer.Option(
         min=1, help="QA evaluations a QA-item judgement needs.")] = 5,
+    min_gap: Annotated[float, typer.Option(
+        min=0, max=100, help="Percent of the target a measure must fall short by.")] = 2,
     refresher: Annotated[float, typer.Option(
         min=10, max=100, help="Percent of a module's hours a refresher takes.")] = 50,
     output_format: FormatOption = ReportFormat.md,
@@ -159,8 +161,9 @@ def training_needs(
 
     KPI targets come from each agent's role and level; KPIs map to competencies through the
     competencies' `kpis`, QA items through the form. Noise is not a need: a measure counts only over
-    --min-periods periods, most of them below target, and --min-contacts contacts or
-    --min-evaluations evaluations. The report prints the rule it applied.
+    --min-periods periods, most of them below target, --min-gap percent short on average, and
+    --min-contacts contacts or --min-evaluations evaluations; a competency the role asks for is a need
+    when most of its measures fall short. The report prints the rule it applied.
 
     [bold]Examples[/bold]
 
@@ -182,7 +185,7 @@ def training_needs(
     found = read_evaluations(files_given(qa or []), problems, playbook.qa_forms,  # type: ignore[arg-type]
                              playbook.default_language)
     problems.raise_any()  # type: ignore[attr-defined]
-    settings = Settings(min_periods, min_contacts, min_evaluations)
+    settings = Settings(min_periods, min_contacts, min_evaluations, min_gap=min_gap)
     result = report(playbook, rows, found, settings, WorkDays(playbook.calendars), first_day, refresher)  # type: ignore[arg-type]
     names = {c: playbook.competencies[c].name for c in result.competencies if c in playbook.competencies}
     deliver_report(playbook, "training-needs", output_format, lang, out,

@@ -6,8 +6,10 @@ item is measured as the share of its points earned against the role's ``quality_
 (or ``Settings.qa_target``); it evidences the competencies the form's item names.
 
 Noise is not a need: a measure is flagged only over at least ``min_periods`` periods of which more
-than half are below target, and on at least ``min_contacts`` contacts (KPIs) or
-``min_evaluations`` evaluations (QA). An agent's needs depend on their own rows only.
+than half are below target, on average ``min_gap`` percent of the target or more short of it, and
+on at least ``min_contacts`` contacts (KPIs) or ``min_evaluations`` evaluations (QA). Which
+competency a flagged measure points to is ``report``'s to judge. An agent's needs depend on their
+own rows only.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ class Settings:
     """Share of an item's points to earn when the role sets no quality_percent target."""
     shared_share: float = 25
     """A gap is shared by many when at least this percent of the agents measured on it (and two) have it."""
+    min_gap: float = 2
+    """Percent of the target a measure must fall short by: within it, the figure is ordinary variation."""
 
 
 @dataclass
@@ -70,18 +74,15 @@ class AgentEvidence:
     by_competency: dict[str, list[Evidence]] = field(default_factory=dict)
 
 
-def period_of(day: Any, months: bool) -> str:
-    """The period an evaluation falls in: its month, or its ISO week."""
-    if months:
-        return f"{day.year}-{day.month:02d}"
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+def period_of(day: Any) -> str:
+    """The period an evaluation counts in: its month. An agent has a handful of contacts evaluated a
+    month, so a week's one or two would make every item's weekly figure a coin toss."""
+    return f"{day.year}-{day.month:02d}"
 
 
 def gather(playbook: Playbook, kpi_rows: list[Any], evaluated: list[Evaluated],
            settings: Settings) -> list[AgentEvidence]:
     """Every agent's evidence, agents sorted by name, measures in a fixed order."""
-    months = bool(kpi_rows) and all("W" not in row.period for row in kpi_rows)
     rows_of: dict[str, list[Any]] = defaultdict(list)
     for row in kpi_rows:
         rows_of[row.agent].append(row)
@@ -105,7 +106,7 @@ def gather(playbook: Playbook, kpi_rows: list[Any], evaluated: list[Evaluated],
             for competency in by_kpi.get(kpi, []) if measured else []:
                 evidence.by_competency.setdefault(competency, []).append(measured)
         qa_target = targets.get("quality_percent", settings.qa_target)
-        for competencies, measured in _qa(evaluations_of[agent], qa_target, months, settings):
+        for competencies, measured in _qa(evaluations_of[agent], qa_target, settings):
             for competency in competencies:
                 if competency in playbook.competencies:
                     evidence.by_competency.setdefault(competency, []).append(measured)
@@ -115,7 +116,7 @@ def gather(playbook: Playbook, kpi_rows: list[Any], evaluated: list[Evaluated],
 
 def _judge(evidence: Evidence, minimum: int, settings: Settings) -> Evidence:
     evidence.flagged = (evidence.periods >= settings.min_periods and 2 * evidence.below > evidence.periods
-                        and evidence.sample >= minimum)
+                        and evidence.sample >= minimum and evidence.gap >= settings.min_gap)
     return evidence
 
 
@@ -132,8 +133,7 @@ def _kpi(kpi: str, target: float, rows: list[Any], settings: Settings) -> Eviden
                   settings.min_contacts, settings)
 
 
-def _qa(found: list[Evaluated], target: float, months: bool,
-        settings: Settings) -> list[tuple[list[str], Evidence]]:
+def _qa(found: list[Evaluated], target: float, settings: Settings) -> list[tuple[list[str], Evidence]]:
     earned: dict[tuple[str, str], dict[str, list[float]]] = {}
     items = {}
     for e in found:
@@ -142,7 +142,7 @@ def _qa(found: list[Evaluated], target: float, months: bool,
             key = (e.form.id, item.id)
             items[key] = item
             share = 100 * points[item.id] / item.points
-            earned.setdefault(key, {}).setdefault(period_of(e.evaluation.date, months), []).append(share)
+            earned.setdefault(key, {}).setdefault(period_of(e.evaluation.date), []).append(share)
     measured = []
     for key in sorted(earned):
         per_period = earned[key]

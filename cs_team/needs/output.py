@@ -35,6 +35,7 @@ def as_dict(result: NeedsReport, playbook: Playbook, lang: Language) -> dict:
     return {
         "settings": {"min_periods": s.min_periods, "min_contacts": s.min_contacts,
                      "min_evaluations": s.min_evaluations, "qa_target": s.qa_target,
+                     "min_gap_percent": s.min_gap,
                      "shared_share_percent": s.shared_share,
                      "refresher_share_percent": result.refresher_share},
         "agents": [{

@@ -70,6 +70,12 @@ def modules_for(playbook: Playbook, competency: str, role_id: str | None) -> lis
     return list(dict.fromkeys(m.id for m in modules if competency in m.competencies))
 
 
+def relevant(playbook: Playbook, role_id: str | None, competency: str) -> bool:
+    """Whether the role asks for the competency (its hiring criteria); any, when the role is unknown."""
+    role = playbook.roles.get(role_id) if role_id else None
+    return role is None or any(c.competency == competency for c in role.hiring_criteria)
+
+
 def _needs(playbook: Playbook, found: AgentEvidence) -> AgentNeeds:
     gaps = []
     for competency in sorted(found.by_competency):
@@ -77,7 +83,10 @@ def _needs(playbook: Playbook, found: AgentEvidence) -> AgentNeeds:
         evidence = sorted((e for e in found.by_competency[competency] if e.gap > 0),
                           key=lambda e: (not e.flagged, -e.gap, e.measure))
         flagged = [e for e in evidence if e.flagged]
-        if flagged:
+        # A competency shows in several measures: it is a need when most of them fall short. One
+        # low KPI shared by four competencies does not say which; the QA items that agree do.
+        measures = len(found.by_competency[competency])
+        if relevant(playbook, found.role, competency) and 2 * len(flagged) > measures:
             gaps.append(Gap(competency, max(e.gap for e in flagged), evidence,
                             modules_for(playbook, competency, found.role)))
     return AgentNeeds(found.agent, found.role, len(found.periods), found.contacts, found.evaluations, gaps,
