@@ -142,6 +142,12 @@ def _plan(playbook: Playbook, role: Role) -> InterviewPlan:
     return InterviewPlan(role, plans, _shortfalls(slots, options, chosen))
 
 
+def asked_knock_outs(playbook: Playbook, role: Role) -> list[Question]:
+    """The knock-outs the role's kit asks, in the order it asks them."""
+    plan = plan_interview(playbook, role)
+    return [q for stage in plan.stages for _, q in stage.picks if q.type == "knock-out"]
+
+
 def _place(index: int, options: list[list[Question]], owner: dict[str, int], visited: set[str]) -> bool:
     """Give slot ``index`` a question, moving others along an augmenting path (bipartite matching).
 

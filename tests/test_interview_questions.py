@@ -80,3 +80,88 @@ def test_a_knock_out_is_not_rated_and_a_rated_question_is_not_a_knock_out(repo: 
         ("questions/eligibility.yaml", 10, "questions[1]: a knock-out passes or fails and is not rated: "
          "remove its rubric and competencies, and say in passes what answer passes"),
     ]
+
+
+# -- knock-outs in `score` -----------------------------------------------------------------------
+
+def knock_out_card(candidate: str, interviewer: str, listening: int, calm: int, checks: str = "") -> str:
+    return (f"kind: scorecard\nrole: agent\ncandidate: {candidate}\ninterviewer: {interviewer}\n"
+            "date: 2026-12-01\nratings:\n"
+            f"  - {{competency: listening, rating: {listening}, evidence: 复述了问题}}\n"
+            f"  - {{competency: calm, rating: {calm}, evidence: 语气平稳}}\n"
+            f"{checks}recommendation: yes\n")
+
+
+def test_a_failed_knock_out_rules_the_top_scorer_out(repo: RepoCopy) -> None:
+    import json
+
+    from tests.test_cli import invoke
+
+    with_knock_outs(repo)
+    # 王芳 tops the weighted score (3 x 60 % + 3 x 40 % = 3.0) but fails the hotline check;
+    # 陈晨 scores 2 x 60 % + 2 x 40 % = 2.0 and passes it (李雷 and 赵敏 agree), so ranks first.
+    repo.write("cards/a.yaml", knock_out_card("王芳", "李雷", 3, 3, "knock_outs:\n"
+               "  - {question: knockout-hotline, result: fail, evidence: 读错了多处}\n"
+               "  - {question: knockout-shifts, result: 符合}\n"))
+    repo.write("cards/b.yaml", knock_out_card("陈晨", "李雷", 2, 2, "knock_outs:\n"
+               "  - {question: knockout-hotline, result: pass}\n"))
+    repo.write("cards/c.csv", "role,candidate,interviewer,date,competency,rating,evidence,knock_out,result\n"
+               "agent,陈晨,赵敏,2026-12-01,listening,2,复述了问题,,\n"
+               "agent,陈晨,赵敏,2026-12-01,calm,2,语气平稳,,\n"
+               "agent,陈晨,赵敏,2026-12-01,,,,knockout-hotline,符合 / Pass\n")
+    code, out, err = invoke(repo, "score", "cards", "--format", "json")
+    assert code == 0, err
+    (role,) = json.loads(out)["roles"]
+    ranked = [(c["rank"], c["candidate"], c["total"], c["eligible"]) for c in role["candidates"]]
+    assert ranked == [(1, "陈晨", 2.0, True), (2, "王芳", 3.0, False)]
+    assert role["candidates"][1]["knock_outs"] == [
+        {"question": "knockout-hotline", "results": {"李雷": "fail"}},
+        {"question": "knockout-shifts", "results": {"李雷": "pass"}}]
+    code, out, err = invoke(repo, "score", "cards", "--lang", "en")
+    assert code == 0, err
+    assert "| 2 | 王芳 ⛔ Not eligible | 3.00 / 3 |" in out
+    assert "- 王芳: Please read this sentence in Mandarin (failed by: 李雷)" in out
+
+
+def test_knock_out_results_are_checked_where_they_are_written(repo: RepoCopy) -> None:
+    from tests.test_cli import invoke
+
+    with_knock_outs(repo)
+    repo.write("cards/a.yaml", knock_out_card("王芳", "李雷", 3, 3, "knock_outs:\n"
+               "  - {question: knockout-hotlin, result: fail}\n"
+               "  - {question: knockout-shifts, result: maybe}\n"
+               "  - {question: knockout-shifts, result: pass, note: x}\n"))
+    code, _, err = invoke(repo, "score", "cards", "--lang", "en")
+    assert code == 1
+    assert err.splitlines()[:3] == [
+        "cards/a.yaml:12:53: unknown field 'note'; the fields are evidence, question, result",
+        "cards/a.yaml:10:16: 'knockout-hotlin' is not a knock-out of 'agent'; did you mean 'knockout-hotline'?",
+        "cards/a.yaml:11:41: result 'maybe' of knock-out 'knockout-shifts': write pass or fail",
+    ]  # the third entry repeats a question whose first result was unreadable: not a second problem
+
+
+def test_blank_forms_carry_the_knock_outs_and_read_back(repo: RepoCopy) -> None:
+    import json
+
+    from tests.test_cli import invoke
+
+    with_knock_outs(repo)
+    code, out, err = invoke(repo, "eval-sheet", "scorecard", "--role", "agent", "--format", "csv", "--lang", "en")
+    assert code == 0, err
+    lines = out.lstrip("\ufeff").splitlines()
+    assert lines[0].endswith(",recommendation,knock_out,passes,result")
+    assert lines[-2:] == ["agent,,,,,,,,,,,knockout-hotline,Clearly spoken,",
+                          "agent,,,,,,,,,,,knockout-shifts,Can work rotating early and late shifts,"]
+    code, out, err = invoke(repo, "eval-sheet", "scorecard", "--role", "agent", "--format", "yaml", "--lang", "en")
+    assert code == 0, err
+    assert "knock_outs:\n  # Please read this sentence in Mandarin\n  #   passes if: Clearly spoken\n" \
+           "  - question: knockout-hotline\n    result: \"\"\n" in out
+    card = (out.replace('candidate: ""', "candidate: 王芳").replace('interviewer: ""', "interviewer: 李雷")
+            .replace("    rating:\n", "    rating: 2\n")
+            .replace('result: ""', "result: fail", 1).replace('recommendation: ""', "recommendation: yes"))
+    repo.write("cards/filled.yaml", card)
+    code, out, err = invoke(repo, "score", "cards", "--format", "json")
+    assert code == 0, err
+    (candidate,) = json.loads(out)["roles"][0]["candidates"]
+    assert candidate["eligible"] is False
+    assert candidate["knock_outs"] == [{"question": "knockout-hotline", "results": {"李雷": "fail"}}]

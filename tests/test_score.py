@@ -90,7 +90,7 @@ def test_csv_report_has_a_row_per_candidate_and_competency(panel: RepoCopy) -> N
     code, out, _ = invoke(panel, "score", "cards", "--format", "csv")
     lines = out.splitlines()
     assert code == 0 and len(lines) == 1 + 3 * 2
-    assert lines[1] == "agent,1,陈晨,listening,60,2,2.0000,1.2000,false,2.2000"
+    assert lines[1] == "agent,1,陈晨,listening,60,2,2.0000,1.2000,false,2.2000,true"
 
 
 def test_every_problem_is_reported_with_its_place(repo: RepoCopy) -> None:

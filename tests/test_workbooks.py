@@ -138,7 +138,8 @@ def test_score_as_a_workbook_has_a_sheet_per_table_with_the_json_figures(repo: R
     sheets = _sheets(repo.path("s.xlsx"))
     assert list(sheets) == ["Ranking", "Competencies", "Calibration", "Disagreements"]
     # by hand: listening (3+1)/2 = 2 x 60 % + calm 2 x 40 % = 2.0 of 3
-    assert sheets["Ranking"][1] == ["agent", 1, "王芳", "李雷, 赵敏", 2, 3, 66.6667, None, "No 1, Yes 1"]
+    assert sheets["Ranking"][1] == ["agent", 1, "王芳", "李雷, 赵敏", 2, 3, 66.6667, None, "No 1, Yes 1",
+                                    "yes", None]
     assert sheets["Competencies"][1:] == [["agent", "王芳", "listening", 60, 2, 2, 1.2, "no"],
                                           ["agent", "王芳", "calm", 40, None, 2, 0.8, "no"]]
     assert sheets["Disagreements"][1:] == [["agent", "王芳", "listening", "李雷", 3, "赵敏", 1]]

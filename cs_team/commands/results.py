@@ -91,20 +91,20 @@ def score(
 
     _report(playbook, "score", output_format.value, lang, out, lambda: as_dict(results), workbook,
             results=results, roles=playbook.roles, competencies=playbook.competencies,
-            recommendations=RECOMMENDATIONS)
+            recommendations=RECOMMENDATIONS, questions=playbook.questions)
 
 
 def _score_csv(results: list) -> str:
     from cs_team.export.csvfile import csv_text
 
     rows: list[list[object]] = [["role", "rank", "candidate", "competency", "weight", "minimum", "mean",
-                                 "weighted", "below_minimum", "total"]]
+                                 "weighted", "below_minimum", "total", "eligible"]]
     for rs in results:
         for c in rs.candidates:
             for s in c.competencies:
                 rows.append([rs.role, c.rank, c.candidate, s.competency, f"{s.weight:g}",
                              "" if s.minimum is None else s.minimum, f"{s.mean:.4f}", f"{s.weighted:.4f}",
-                             str(s.below_minimum).lower(), f"{c.total:.4f}"])
+                             str(s.below_minimum).lower(), f"{c.total:.4f}", str(c.eligible).lower()])
     return csv_text(rows)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from cs_team.documents.common import Point, Stamp, scale, stamp
 from cs_team.errors import InputError, UsageError
-from cs_team.interview import describe_shortfall, plan_interview
+from cs_team.interview import asked_knock_outs, describe_shortfall, plan_interview
 from cs_team.model.competency import Competency
 from cs_team.model.framework import Family, Grade
 from cs_team.model.questions import Question
@@ -99,13 +99,10 @@ def scorecard(playbook: Playbook, role: Role) -> Scorecard:
                              "not exist (`cs-team lint` says more)")
         rows.append(ScoreRow(competency, criterion.weight, criterion.minimum, scale(playbook, competency)))
     top = max((p.value for row in rows for p in row.points), default=0)
-    return Scorecard(rows, top, knock_outs(playbook, role))
+    return Scorecard(rows, top, asked_knock_outs(playbook, role))
 
 
-def knock_outs(playbook: Playbook, role: Role) -> list[Question]:
-    """The knock-outs the role's kit asks, in the order it asks them."""
-    plan = plan_interview(playbook, role)
-    return [q for stage in plan.stages for _, q in stage.picks if q.type == "knock-out"]
+
 
 
 def kit(playbook: Playbook, role_id: str, stage_id: str | None = None, header: Header | None = None) -> Kit:

@@ -74,6 +74,8 @@ class ListedFile:
 
     head: Record
     items: list[Record]
+    file: YamlFile | None = None
+    """The parsed file, for a second list in it (a scorecard's knock-outs)."""
 
 
 def read_listed(path: Path, display: str, problems: Problems, kind: Kind, key: str, item: str,
@@ -97,11 +99,11 @@ def read_listed(path: Path, display: str, problems: Problems, kind: Kind, key: s
     listed = data.get(key)
     if not isinstance(listed, list):
         problems.add(head.at(key), f"{key} is a list of {item}")
-        return ListedFile(head, [])
+        return ListedFile(head, [], found)
     items = []
     for i, value in enumerate(listed):
         if isinstance(value, dict):
             items.append(found.record(value, (key, i)))
         else:
             problems.add(found.where((key, i)), f"each of {key} is {item}")
-    return ListedFile(head, items)
+    return ListedFile(head, items, found)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from cs_team.export.workbook import Column, Table
 from cs_team.inputs.kinds import KINDS
 from cs_team.inputs.labels import RECOMMENDATION_LABELS
+from cs_team.interview import asked_knock_outs as knock_out_questions
 from cs_team.model.role import Role
 from cs_team.playbook import Playbook
 from cs_team.render.language import Language
@@ -65,6 +66,14 @@ def scorecard(playbook: Playbook, role: Role, lang: Language, candidate: str | N
                Column(h("weight")), Column(h("minimum")),
                Column(h("rating"), choices=tuple(map(str, sorted(points)))), Column(h("evidence"), width=40),
                Column(h("recommendation"), choices=recommendations, width=24)]
+    checks = knock_out_questions(playbook, role)
+    if checks:  # a row each, passed or failed instead of rated
+        rows = [[*row, None, None, None] for row in rows]
+        rows += [[role.id, candidate, interviewer, date, *[None] * 7, question.id,
+                  " ".join(lang.plain(question.passes).split()) if question.passes else None, None]
+                 for question in checks]
+        columns += [Column(h("knock_out"), width=20), Column(h("passes"), width=40),
+                    Column(h("result"), choices=(words(lang, "符合", "pass"), words(lang, "不符合", "fail")))]
     return [Table(_both(lang, KINDS["scorecard"].name), columns, rows,
                   note=lang.label("scorecard_form.evidence")),
             Table(words(lang, "评分标准", "Rubric"),

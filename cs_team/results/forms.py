@@ -6,12 +6,15 @@ from __future__ import annotations
 import json
 
 from cs_team.export.csvfile import csv_text
+from cs_team.interview import asked_knock_outs as knock_outs
 from cs_team.model.role import Role
 from cs_team.playbook import Playbook
 from cs_team.render.language import Language
 
 CSV_HEADER = ["role", "candidate", "interviewer", "date", "competency", "competency_name", "weight",
               "minimum", "rating", "evidence", "recommendation"]
+KNOCK_OUT_COLUMNS = ["knock_out", "passes", "result"]
+"""Added when the role's kit asks knock-outs: a row each, passed or failed instead of rated."""
 
 
 def _quoted(value: str) -> str:
@@ -49,6 +52,18 @@ def blank_yaml(playbook: Playbook, role: Role, lang: Language, candidate: str | 
         rows.append(f"  - competency: {criterion.competency}")
         rows.append("    rating:")
         rows.append('    evidence: ""')
+    checks = knock_outs(playbook, role)
+    if checks:
+        rows.append(f"# {lang.label('scorecard_form.knock_outs')}")
+        rows.append("knock_outs:")
+    for question in checks:
+        rows.append(f"  # {' '.join(lang.plain(question.text).split())}")
+        if question.passes is not None:
+            passes = " ".join(lang.plain(question.passes).split())
+            rows.append(f"  #   {lang.label('scorecard_form.passes', passes=passes)}")
+        rows.append(f"  - question: {question.id}")
+        rows.append('    result: ""')
+        rows.append('    evidence: ""')
     rows.append(f"# {lang.label('scorecard_form.recommendation')}")
     rows.append('recommendation: ""')
     return "\n".join(rows) + "\n"
@@ -56,11 +71,16 @@ def blank_yaml(playbook: Playbook, role: Role, lang: Language, candidate: str | 
 
 def blank_csv(playbook: Playbook, role: Role, lang: Language, candidate: str | None = None,
               interviewer: str | None = None, date: str | None = None) -> str:
-    rows: list[list[object]] = [CSV_HEADER]
+    checks = knock_outs(playbook, role)
+    extra = KNOCK_OUT_COLUMNS if checks else []
+    rows: list[list[object]] = [CSV_HEADER + extra]
+    head = [role.id, candidate or "", interviewer or "", date or ""]
     for criterion in role.hiring_criteria:
         competency = playbook.competencies.get(criterion.competency)
         name = lang.plain(competency.name) if competency else ""
-        rows.append([role.id, candidate or "", interviewer or "", date or "", criterion.competency, name,
-                     f"{criterion.weight:g}", "" if criterion.minimum is None else criterion.minimum,
-                     "", "", ""])
+        rows.append([*head, criterion.competency, name, f"{criterion.weight:g}",
+                     "" if criterion.minimum is None else criterion.minimum, "", "", ""] + [""] * len(extra))
+    for question in checks:
+        passes = " ".join(lang.plain(question.passes).split()) if question.passes is not None else ""
+        rows.append([*head, "", "", "", "", "", "", "", question.id, passes, ""])
     return csv_text(rows)

@@ -24,7 +24,9 @@ def score(data: dict, lang: Language) -> list[Table]:
             votes = ", ".join(f"{' / '.join(recommendation_label(word, code) for code in lang.languages)} {n}"
                               for word, n in c["recommendations"].items())
             ranking.append([role["role"], c["rank"], c["candidate"], ", ".join(c["interviewers"]), c["total"],
-                            c["out_of"], c["percent"], ", ".join(c["below_minimum"]), votes])
+                            c["out_of"], c["percent"], ", ".join(c["below_minimum"]), votes,
+                            _yes_no(lang, c["eligible"]), ", ".join(
+                                k["question"] for k in c["knock_outs"] if "fail" in k["results"].values())])
             competencies += [[role["role"], c["candidate"], s["competency"], s["weight"], s["minimum"],
                               s["mean"], s["weighted"], _yes_no(lang, s["below_minimum"])]
                              for s in c["competencies"]]
@@ -38,7 +40,8 @@ def score(data: dict, lang: Language) -> list[Table]:
         Table(words(lang, "排名", "Ranking"), _columns(
             lang, ("岗位", "Role"), ("名次", "Rank"), ("候选人", "Candidate"), ("面试官", "Interviewers"),
             ("加权总分", "Weighted score"), ("满分", "Out of"), ("百分比", "Percent"),
-            ("低于最低分", "Below the minimum"), ("录用建议", "Recommendations")), ranking),
+            ("低于最低分", "Below the minimum"), ("录用建议", "Recommendations"),
+            ("符合资格", "Eligible"), ("未通过的淘汰项", "Failed knock-outs")), ranking),
         Table(words(lang, "能力项", "Competencies"), _columns(
             lang, ("岗位", "Role"), ("候选人", "Candidate"), ("能力项", "Competency"), ("权重", "Weight"),
             ("最低分", "Minimum"), ("平均分", "Mean"), ("加权分", "Weighted"),

@@ -2,21 +2,25 @@
 
 A scorecard is one interviewer's ratings of one candidate for one role: a YAML mapping
 (``kind: scorecard``, ``role``, ``candidate``, ``interviewer``, ``date``, ``ratings`` as a list of
-``{competency, rating, evidence}``, ``recommendation``) or a CSV with one row per competency
-(``role, candidate, interviewer, date, competency, rating, evidence, recommendation``; the
-``competency_name``, ``weight`` and ``minimum`` columns of the blank form are ignored).
+``{competency, rating, evidence}``, ``knock_outs`` as a list of ``{question, result, evidence}``,
+``recommendation``) or a CSV with one row per competency
+(``role, candidate, interviewer, date, competency, rating, evidence, recommendation``) and one per
+knock-out (``knock_out`` and ``result`` instead of ``competency`` and ``rating``); the
+``competency_name``, ``weight``, ``minimum`` and ``passes`` columns of the blank form are ignored.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cs_team.inputs import labels
 from cs_team.inputs.problems import language_of
 from cs_team.playbook import Playbook
 from cs_team.repo import display_path
+from cs_team.results import knock_outs
+from cs_team.results.knock_outs import KnockOutResult
 from cs_team.results.records import (
     Problems,
     Record,
@@ -30,8 +34,9 @@ from cs_team.results.records import (
 
 RECOMMENDATIONS = ("strong-no", "no", "yes", "strong-yes")
 CSV_COLUMNS = {"role", "candidate", "interviewer", "date", "competency", "rating", "evidence",
-               "recommendation", "competency_name", "weight", "minimum"}
-YAML_FIELDS = {"kind", "role", "candidate", "interviewer", "date", "stage", "ratings", "recommendation"}
+               "recommendation", "competency_name", "weight", "minimum", "knock_out", "passes", "result"}
+YAML_FIELDS = {"kind", "role", "candidate", "interviewer", "date", "stage", "ratings", "knock_outs",
+               "recommendation"}
 RATING_FIELDS = {"competency", "rating", "evidence"}
 RATING = "{competency, rating, evidence}"
 BLANK_FORM = " (make a blank one with `cs-team eval-sheet scorecard --role ROLE --format yaml`)"
@@ -54,6 +59,8 @@ class Scorecard:
     date: str | None
     ratings: dict[str, Rating]
     recommendation: str | None
+    knock_outs: dict[str, KnockOutResult] = field(default_factory=dict)
+    """Question id -> passed or failed, for the knock-outs this interviewer recorded."""
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -93,7 +100,8 @@ def _from_yaml(playbook: Playbook, path: Path, display: str, problems: Problems)
     if found is None:
         return None
     unknown_fields(found.head, YAML_FIELDS, problems)
-    return _card(playbook, found.head, found.items, found.head.where, problems, RATING_FIELDS)
+    return _card(playbook, found.head, found.items, found.head.where, problems, RATING_FIELDS,
+                 (knock_outs.from_yaml(found, problems), "question"))
 
 
 def _from_csv(playbook: Playbook, rows: list[Record], display: str, problems: Problems) -> Scorecard | None:
@@ -112,11 +120,13 @@ def _from_csv(playbook: Playbook, rows: list[Record], display: str, problems: Pr
         for name in ("role", "candidate", "interviewer", "date", "recommendation"):
             if head.get(name) is None and row.get(name) is not None:
                 head.fields[name] = row.fields[name]
-    return _card(playbook, head, rows, display, problems, None)
+    checks = [row for row in rows if knock_outs.is_knock_out(row)]
+    return _card(playbook, head, [row for row in rows if not knock_outs.is_knock_out(row)], display,
+                 problems, None, (checks, "knock_out"))
 
 
 def _card(playbook: Playbook, head: Record, rows: list[Record], where: str, problems: Problems,
-          allowed: set[str] | None) -> Scorecard | None:
+          allowed: set[str] | None, checks: tuple[list[Record], str]) -> Scorecard | None:
     from cs_team.validation import suggest
 
     role_id = text(head, "role", problems)
@@ -181,7 +191,8 @@ def _card(playbook: Playbook, head: Record, rows: list[Record], where: str, prob
                                                 f"{', '.join(RECOMMENDATIONS)}")
     day = labels.date(head.get("date"))  # 2026/9/28 and a date cell read as 2026-09-28
     date = day.isoformat() if day is not None else text(head, "date", problems, required=False)
-    return Scorecard(where, role_id, candidate, interviewer, date, ratings, recommendation)
+    results = knock_outs.read(playbook, role, checks[0], problems, key=checks[1])
+    return Scorecard(where, role_id, candidate, interviewer, date, ratings, recommendation, results)
 
 
 def _whole(value: object) -> int | None:

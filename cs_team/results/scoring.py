@@ -3,7 +3,8 @@
 A competency's panel rating is the mean of its interviewers' ratings; its weighted score is
 that mean times the role's weight / 100, so the total lies on the rating scale (out of 5 on a
 five-point scale). A candidate whose panel rating on a competency is below the role's minimum
-is flagged whatever the total.
+is flagged whatever the total. A knock-out any interviewer recorded as failed makes the candidate
+not eligible, whatever the total: the eligible are ranked first.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cs_team.playbook import Playbook
-from cs_team.results import weighting
+from cs_team.results import knock_outs, weighting
 from cs_team.results.scorecards import RECOMMENDATIONS, Scorecard
 
 DISAGREEMENT = 2
@@ -47,6 +48,19 @@ class CandidateScore:
     top: int
     recommendations: Counter
     rank: int = 0
+    knock_outs: dict[str, dict[str, bool]] = field(default_factory=dict)
+    """Knock-out question id -> interviewer -> passed, as the panel recorded them."""
+
+    @property
+    def failed(self) -> list[tuple[str, list[str]]]:
+        """(knock-out, the interviewers who recorded it failed), in the kit's order."""
+        return [(q, [who for who, ok in by.items() if not ok]) for q, by in self.knock_outs.items()
+                if not all(by.values())]
+
+    @property
+    def eligible(self) -> bool:
+        """A failed knock-out rules the candidate out, whatever the weighted score."""
+        return not self.failed
 
     @property
     def percent(self) -> float:
@@ -120,14 +134,21 @@ def _role_scores(playbook: Playbook, role_id: str, cards: list[Scorecard]) -> Ro
                                         mean, weighting.weighted(mean, criterion.weight), below))
         total = weighting.total(r.weighted for r in rows)
         votes = Counter(c.recommendation for c in panel if c.recommendation)
-        candidates.append(CandidateScore(name, [c.interviewer for c in panel], rows, total, top, votes))
+        checks: dict[str, dict[str, bool]] = {}
+        for question in knock_outs.asked(playbook, role):
+            recorded = {c.interviewer: c.knock_outs[question].passed
+                        for c in panel if question in c.knock_outs}
+            if recorded:
+                checks[question] = recorded
+        candidates.append(CandidateScore(name, [c.interviewer for c in panel], rows, total, top, votes,
+                                         knock_outs=checks))
     for i in range(len(criteria)):
         means = [c.competencies[i].mean for c in candidates]
         if len(candidates) > 1 and max(means) > min(means):
             for c in candidates:
                 c.competencies[i].strongest = c.competencies[i].mean == max(means)
                 c.competencies[i].weakest = c.competencies[i].mean == min(means)
-    ranked = sorted(candidates, key=lambda c: (-c.total, c.candidate))
+    ranked = sorted(candidates, key=lambda c: (not c.eligible, -c.total, c.candidate))
     for rank, candidate in enumerate(ranked, 1):
         candidate.rank = rank
     return RoleScores(role_id, ranked, [c.competency for c in criteria], *_calibrate(cards, criteria))
@@ -188,7 +209,10 @@ def as_dict(results: list[RoleScores]) -> dict:
         "candidates": [{
             "rank": c.rank, "candidate": c.candidate, "interviewers": c.interviewers,
             "total": r(c.total), "out_of": c.top, "percent": r(c.percent),
-            "below_minimum": [f.competency for f in c.flags],
+            "below_minimum": [f.competency for f in c.flags], "eligible": c.eligible,
+            "knock_outs": [{"question": q, "results": {who: "pass" if ok else "fail"
+                                                         for who, ok in sorted(by.items())}}
+                           for q, by in c.knock_outs.items()],
             "recommendations": {k: c.recommendations[k] for k in RECOMMENDATIONS if c.recommendations[k]},
             "competencies": [{"competency": s.competency, "weight": s.weight, "minimum": s.minimum,
                               "ratings": dict(sorted(s.ratings.items())), "mean": r(s.mean),

@@ -1,0 +1,102 @@
+"""A scorecard's knock-outs: each asked knock-out passed or failed, read from YAML or CSV.
+
+YAML lists them under ``knock_outs`` as ``{question, result, evidence}``; CSV gives each a row
+with ``knock_out`` and ``result`` instead of ``competency`` and ``rating``. A result is pass or
+fail, in either language (符合 / 不符合), or YAML's yes / no. One failed knock-out makes the
+candidate not eligible whatever the weighted score (``scoring``); none is required on a card,
+since one interviewer usually asks them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cs_team.inputs.lists import ListedFile
+from cs_team.model.role import Role
+from cs_team.playbook import Playbook
+from cs_team.results.records import Problems, Record, text, unknown_fields
+
+FIELDS = {"question", "result", "evidence"}
+ITEM = "{question, result, evidence}"
+RESULTS = {"pass": True, "passed": True, "符合": True, "通过": True, "yes": True, "y": True,
+           "fail": False, "failed": False, "不符合": False, "未通过": False, "no": False, "n": False}
+
+
+@dataclass(frozen=True)
+class KnockOutResult:
+    question: str
+    passed: bool
+    evidence: str | None
+    where: str
+
+
+def asked(playbook: Playbook, role: Role) -> list[str]:
+    """The knock-outs the role's kit asks, by id, in order."""
+    from cs_team.interview import asked_knock_outs
+
+    return [q.id for q in asked_knock_outs(playbook, role)]
+
+
+def passed(value: object) -> bool | None:
+    """True for pass, False for fail, None for anything else; "符合 / Pass" as a zh-en form prints it."""
+    if isinstance(value, bool):
+        return value
+    words = {RESULTS.get(part.strip().lower()) for part in str(value).split("/")}
+    return words.pop() if len(words) == 1 else None
+
+
+def from_yaml(found: ListedFile, problems: Problems) -> list[Record]:
+    """The ``knock_outs`` entries of a YAML scorecard, as records (``question``, ``result``)."""
+    listed = found.head.get("knock_outs")
+    if listed is None or found.file is None:
+        return []
+    if not isinstance(listed, list):
+        problems.add(found.head.at("knock_outs"), f"knock_outs is a list of {ITEM}")
+        return []
+    records = []
+    for i, value in enumerate(listed):
+        if not isinstance(value, dict):
+            problems.add(found.file.where(("knock_outs", i)), f"each of knock_outs is {ITEM}")
+            continue
+        record = found.file.record(value, ("knock_outs", i))
+        unknown_fields(record, FIELDS, problems)
+        records.append(record)
+    return records
+
+
+def is_knock_out(row: Record) -> bool:
+    """A CSV row about a knock-out rather than a competency."""
+    value = row.get("knock_out")
+    return value is not None and str(value).strip() != ""
+
+
+def read(playbook: Playbook, role: Role, rows: list[Record], problems: Problems,
+         key: str = "knock_out") -> dict[str, KnockOutResult]:
+    """Question id -> its result, from records naming it under ``key`` (every problem recorded)."""
+    from cs_team.validation import suggest
+
+    known = asked(playbook, role)
+    results: dict[str, KnockOutResult] = {}
+    for row in rows:
+        question = text(row, key, problems)
+        if question is None:
+            continue
+        if question not in known:
+            hint = suggest(question, known) or (f"; the kit of '{role.id}' asks {', '.join(known)}" if known
+                                                else f"; the kit of '{role.id}' asks no knock-out")
+            problems.add(row.at(key), f"'{question}' is not a knock-out of '{role.id}'{hint}")
+            continue
+        if question in results:
+            problems.add(row.at(key), f"knock-out '{question}' is recorded twice "
+                                              f"(first at {results[question].where})")
+            continue
+        value = row.get("result")
+        if value is None or str(value).strip() == "":
+            continue  # not asked by this interviewer
+        verdict = passed(value)
+        if verdict is None:
+            problems.add(row.at("result"), f"result {value!r} of knock-out '{question}': write pass or fail")
+            continue
+        evidence = text(row, "evidence", problems, required=False)
+        results[question] = KnockOutResult(question, verdict, evidence, row.at("result"))
+    return results
