@@ -22,25 +22,25 @@ if TYPE_CHECKING:  # loading imports the models (pydantic): a cached lint does w
 
 
 @dataclass
-class Located:
+class ChosenRepository:
     root: Path
     bundled: bool = False
     note: str | None = None
     """Said on stderr: e.g. that the bundled department is used."""
 
 
-def locate(start: Path | None, cwd: Path) -> Located:
+def choose_repository(start: Path | None, cwd: Path) -> ChosenRepository:
     """The repository around ``start`` (or ``cwd``); the bundled one when there is none around cwd."""
     if start is not None and not (cwd / start).exists():
         raise UsageError(f"no such file or folder: {start}")
     root = find_root(cwd / start if start is not None else cwd)
     if root is not None:
-        return Located(root)
+        return ChosenRepository(root)
     if start is not None:
         raise UsageError(f"{start} is not inside a playbook repository (no {CONFIG_NAME} in it or "
                          "any folder above); run `cs-team init DIR` to start one")
     bundled = bundled_root()
-    return Located(bundled, True, f"no {CONFIG_NAME} in {cwd} or above: using the bundled example "
+    return ChosenRepository(bundled, True, f"no {CONFIG_NAME} in {cwd} or above: using the bundled example "
                                   f"department ({bundled})")
 
 
@@ -54,8 +54,8 @@ def open_repository(start: Path | None = None, cwd: Path | None = None) -> Opene
     from cs_team.loader import load_repository
 
     cwd = cwd or Path.cwd()
-    located = locate(start, cwd)
-    return Opened(load_repository(located.root, bundled=located.bundled, cwd=cwd), located.note)
+    chosen = choose_repository(start, cwd)
+    return Opened(load_repository(chosen.root, bundled=chosen.bundled, cwd=cwd), chosen.note)
 
 
 @dataclass
@@ -99,11 +99,11 @@ def _lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str], cw
     from cs_team.lint.cache import lint_repository
 
     if not paths:
-        located = locate(None, cwd)
-        run = lint_repository(located.root, cwd, select, ignore, use_cache=use_cache,
-                              bundled=located.bundled)
-        return LintResult(run.findings, len(run.files), [*([located.note] if located.note else []),
-                                                         *run.notes], default_language(located.root))
+        chosen = choose_repository(None, cwd)
+        run = lint_repository(chosen.root, cwd, select, ignore, use_cache=use_cache,
+                              bundled=chosen.bundled)
+        return LintResult(run.findings, len(run.files), [*([chosen.note] if chosen.note else []),
+                                                         *run.notes], default_language(chosen.root))
     groups: dict[Path, list[Path]] = {}
     notes: list[str] = []
     for given in paths:

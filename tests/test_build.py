@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cs_team.documents import site
+from cs_team.documents import website
 from cs_team.errors import InputError, UsageError
 from cs_team.loader import load_repository
 from cs_team.playbook import Playbook
@@ -21,7 +21,7 @@ def playbook_of(repo: RepoCopy) -> Playbook:
 
 def test_build_writes_every_document_and_an_index(repo: RepoCopy, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    written = site.build(playbook_of(repo), out, "en")
+    written = website.build(playbook_of(repo), out, "en")
     assert written == sorted([f"agent/{stem}.{ext}" for stem in
                               ("interview-kit", "scorecard", "training", "probation", "promotion")
                               for ext in ("html", "md")] + ["index.html", "index.md", "trace.html", "trace.md"])
@@ -30,7 +30,7 @@ def test_build_writes_every_document_and_an_index(repo: RepoCopy, tmp_path: Path
     # the fixture's competencies name no KPIs: two gaps, linked from the index
     assert "[Competency traceability](trace.md) · Gaps: 2" in index
     assert "Measured by no probation KPI: Composure (`calm`)" in (out / "trace.md").read_text(encoding="utf-8")
-    manifest = json.loads((out / site.MANIFEST).read_text(encoding="utf-8"))
+    manifest = json.loads((out / website.MANIFEST).read_text(encoding="utf-8"))
     assert sorted(manifest) == written
 
 
@@ -60,17 +60,17 @@ def test_foreign_files_are_never_overwritten(repo: RepoCopy, tmp_path: Path) -> 
     (out / "agent" / "scorecard.md").write_text("mine\n", encoding="utf-8")
     (out / "notes.txt").write_text("keep\n", encoding="utf-8")
     with pytest.raises(UsageError, match=r"holds files cs-team did not write: agent/scorecard\.md"):
-        site.build(playbook_of(repo), out)
+        website.build(playbook_of(repo), out)
     assert (out / "agent" / "scorecard.md").read_text(encoding="utf-8") == "mine\n"
     assert sorted(p.name for p in out.rglob("*") if p.is_file()) == ["notes.txt", "scorecard.md"]
 
 
 def test_stale_own_files_go_foreign_files_stay(repo: RepoCopy, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    site.build(playbook_of(repo), out)
+    website.build(playbook_of(repo), out)
     (out / "notes.txt").write_text("keep\n", encoding="utf-8")
     repo.edit("evaluation.yaml", "    target_roles: [agent]", "    target_roles: [nobody]")
-    written = site.build(playbook_of(repo), out)
+    written = website.build(playbook_of(repo), out)
     assert "agent/promotion.md" not in written
     assert not (out / "agent" / "promotion.md").exists()
     assert (out / "notes.txt").read_text(encoding="utf-8") == "keep\n"
@@ -78,12 +78,12 @@ def test_stale_own_files_go_foreign_files_stay(repo: RepoCopy, tmp_path: Path) -
 
 def test_a_failed_build_leaves_the_previous_site(repo: RepoCopy, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    site.build(playbook_of(repo), out)
+    website.build(playbook_of(repo), out)
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     repo.edit("cs-team.yaml", "default_language: zh\n", "default_language: zh\ntemplates: templates\n")
     repo.write("templates/probation.md.j2", "{{ sheet.no_such_thing }}\n")
     with pytest.raises(InputError, match=r"probation\.md\.j2"):
-        site.build(playbook_of(repo), out)
+        website.build(playbook_of(repo), out)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 

@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from cs_team.catalog import LISTERS, rows
 from cs_team.findings import Finding, Severity
 from cs_team.interview import plan_interview
 from cs_team.lint.runner import run
+from cs_team.listing import LISTERS, rows
 from cs_team.loader import load_repository
 from cs_team.model import KINDS, Config
 from cs_team.playbook import Playbook

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from cs_team.documents import manifest, publish, site
+from cs_team.documents import manifest, publish, website
 from cs_team.errors import InputError, UsageError
 from tests.conftest import RepoCopy
 from tests.test_build import playbook_of
@@ -31,21 +31,21 @@ def _siblings(folder: Path) -> list[str]:
 
 def test_a_crafted_manifest_cannot_delete_outside(repo: RepoCopy, tmp_path: Path) -> None:
     out, victim = tmp_path / "site", tmp_path / "victim.txt"
-    site.build(playbook_of(repo), out)
+    website.build(playbook_of(repo), out)
     victim.write_text("precious\n", encoding="utf-8")
     digest = manifest.entry(b"precious\n")
     listed = json.loads((out / manifest.MANIFEST).read_text(encoding="utf-8"))
     listed.update({"../victim.txt": digest, str(victim): digest, "agent/../../victim.txt": digest})
     (out / manifest.MANIFEST).write_text(json.dumps(listed), encoding="utf-8")
-    site.build(playbook_of(repo), out)
+    website.build(playbook_of(repo), out)
     assert victim.read_text(encoding="utf-8") == "precious\n"
     assert sorted(json.loads((out / manifest.MANIFEST).read_text(encoding="utf-8"))) == sorted(
-        site.build(playbook_of(repo), out))
+        website.build(playbook_of(repo), out))
 
 
 def test_a_linked_sub_folder_is_never_written_through(repo: RepoCopy, tmp_path: Path) -> None:
     out, elsewhere = tmp_path / "site", tmp_path / "elsewhere"
-    site.build(playbook_of(repo), out)
+    website.build(playbook_of(repo), out)
     elsewhere.mkdir()
     (elsewhere / "scorecard.md").write_text("theirs\n", encoding="utf-8")
     for page in (out / "agent").iterdir():
@@ -53,49 +53,49 @@ def test_a_linked_sub_folder_is_never_written_through(repo: RepoCopy, tmp_path: 
     (out / "agent").rmdir()
     (out / "agent").symlink_to(elsewhere)
     with pytest.raises(UsageError, match=r"holds files cs-team did not write: agent;"):
-        site.build(playbook_of(repo), out)
+        website.build(playbook_of(repo), out)
     assert _tree(elsewhere) == {"scorecard.md": b"theirs\n"} and (out / "agent").is_symlink()
 
 
 def test_foreign_links_and_odd_names_are_carried_over_unfollowed(repo: RepoCopy, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    site.build(playbook_of(repo), out)
+    website.build(playbook_of(repo), out)
     (out / "latest").symlink_to(tmp_path)  # a link out: kept as a link, never walked
     odd = os.fsdecode(b"\xb9\xa4.txt")  # 工 in GBK: not UTF-8
     (out / odd).write_bytes(b"gbk\n")
     (out / "empty").mkdir()
     before = os.lstat(out / odd).st_ino
-    site.build(playbook_of(repo), out)
+    website.build(playbook_of(repo), out)
     assert os.readlink(out / "latest") == str(tmp_path) and (out / "empty").is_dir()
     assert (out / odd).read_bytes() == b"gbk\n" and os.lstat(out / odd).st_ino == before  # the same file
     (out / "agent" / odd).mkdir()
     (out / "index.md").unlink()
     (out / "index.md").mkdir()
     with pytest.raises(UsageError) as caught:
-        site.build(playbook_of(repo), out)
+        website.build(playbook_of(repo), out)
     assert str(caught.value) == f"{out} holds files cs-team did not write: index.md; build into another folder or remove them"
 
 
 def test_a_role_that_fails_to_load_fails_the_build_and_keeps_its_pages(repo: RepoCopy, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    site.build(playbook_of(repo), out)
+    website.build(playbook_of(repo), out)
     before = _tree(out)
     repo.write("role.yaml", repo.read("role.yaml") + "  - [unclosed\n")
     with pytest.raises(InputError, match=r"^cannot build: role\.yaml could not be read"):
-        site.build(playbook_of(repo), out)
+        website.build(playbook_of(repo), out)
     assert _tree(out) == before
     code, _, err = invoke(repo, "build", "--out", str(out))
     assert code == 1 and err.endswith("the previous site is left as it was\n") and err.count("\n") == 1
     repo.write("role.yaml", repo.read("role.yaml").replace("  - [unclosed\n", "").replace(
         "curriculum: basics", "curriculum: basic"))
     with pytest.raises(InputError, match=r"^cannot build: no such curriculum for agent \(curriculum 'basic'\)"):
-        site.build(playbook_of(repo), out)
+        website.build(playbook_of(repo), out)
     assert _tree(out) == before
 
 
 def test_a_large_stale_file_is_not_read(repo: RepoCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "site"
-    site.build(playbook_of(repo), out)
+    website.build(playbook_of(repo), out)
     huge = out / "old.html"
     with open(huge, "wb") as file:
         file.truncate(3 * 2**30)  # sparse: 3 GiB on paper, nothing on disk
@@ -105,7 +105,7 @@ def test_a_large_stale_file_is_not_read(repo: RepoCopy, tmp_path: Path, monkeypa
     opened: list[str] = []
     real_open = open
     monkeypatch.setattr("builtins.open", lambda path, *a, **k: opened.append(str(path)) or real_open(path, *a, **k))
-    site.build(playbook_of(repo), out)
+    website.build(playbook_of(repo), out)
     assert str(huge) not in opened and huge.stat().st_size == 3 * 2**30  # kept unread: not ours as written
 
 
@@ -123,7 +123,7 @@ def test_pages_get_the_umask_mode_and_the_folder_keeps_its_own(repo: RepoCopy, t
     out.chmod(0o750)
     previous = os.umask(0o022)
     try:
-        site.build(playbook_of(repo), out)
+        website.build(playbook_of(repo), out)
     finally:
         os.umask(previous)
     assert stat.S_IMODE(out.stat().st_mode) == 0o750
@@ -134,13 +134,13 @@ def test_a_second_build_waits_for_the_first_or_says_the_folder_is_busy(repo: Rep
     out = tmp_path / "site"
     out.parent.mkdir(exist_ok=True)
     with publish.locked(out), pytest.raises(UsageError, match=r"site is busy: another cs-team build is writing it"):
-        site.build(playbook_of(repo), out, wait=0.2)
+        website.build(playbook_of(repo), out, wait=0.2)
     assert not out.exists() and _siblings(out) == ["repo"]
     failures: list[BaseException] = []
 
     def one() -> None:
         try:
-            site.build(playbook_of(repo), out)
+            website.build(playbook_of(repo), out)
         except BaseException as error:  # collected for the assertion below
             failures.append(error)
 
@@ -156,12 +156,12 @@ def test_a_second_build_waits_for_the_first_or_says_the_folder_is_busy(repo: Rep
 
 def test_leftovers_of_a_crash_are_tidied_or_put_back(repo: RepoCopy, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    site.build(playbook_of(repo), out)
+    website.build(playbook_of(repo), out)
     previous = _tree(out)
     (out / "mine.txt").write_text("keep\n", encoding="utf-8")
     os.rename(out, tmp_path / ".site.cs-team-old-0badf00d")  # killed between the two renames
     (tmp_path / ".site.cs-team-new-12345678" / "agent").mkdir(parents=True)  # killed while writing
-    site.build(playbook_of(repo), out)
+    website.build(playbook_of(repo), out)
     assert _siblings(out) == ["repo"]
     assert _tree(out) == {**previous, "mine.txt": b"keep\n"}
 
@@ -171,12 +171,12 @@ def _kill_during_builds(repo: RepoCopy, out: Path, tries: int, seed: int = 7) ->
 
     The killed build is a fork of this process (modules already imported), so that a try costs
     one build rather than a Python start-up."""
-    site.build(playbook_of(repo), out)
+    website.build(playbook_of(repo), out)
     old = _tree(out)
     repo.edit("cs-team.yaml", "default_language: zh\n", "default_language: en\n")
     playbook = playbook_of(repo)
     started = time.monotonic()  # the build alone: the killed one starts with its playbook loaded
-    site.build(playbook, out)
+    website.build(playbook, out)
     duration, new = time.monotonic() - started, _tree(out)
     assert new != old
     chance, verdicts = random.Random(seed), []
@@ -187,7 +187,7 @@ def _kill_during_builds(repo: RepoCopy, out: Path, tries: int, seed: int = 7) ->
         child = os.fork()
         if child == 0:  # pragma: no cover - the child never returns
             try:
-                site.build(playbook, out)
+                website.build(playbook, out)
             finally:
                 os._exit(0)
         time.sleep(chance.uniform(0.0, 1.2) * duration)
@@ -196,7 +196,7 @@ def _kill_during_builds(repo: RepoCopy, out: Path, tries: int, seed: int = 7) ->
         left = _tree(out)
         verdicts.append("whole" if left in (old, new) else "mixed")
         try:
-            site.build(playbook, out, wait=5)
+            website.build(playbook, out, wait=5)
             tidy = _siblings(out) == ["repo"]
         except UsageError:
             tidy = False
@@ -216,7 +216,7 @@ def test_a_swap_the_system_refuses_is_one_line_and_leaves_the_site(repo: RepoCop
     import errno
 
     out = tmp_path / "site"
-    site.build(playbook_of(repo), out)
+    website.build(playbook_of(repo), out)
     before = _tree(out)
 
     def busy(new: Path, folder: Path) -> None:
@@ -224,6 +224,6 @@ def test_a_swap_the_system_refuses_is_one_line_and_leaves_the_site(repo: RepoCop
 
     monkeypatch.setattr(publish, "swap", busy)
     with pytest.raises(UsageError) as caught:
-        site.build(playbook_of(repo), out)
+        website.build(playbook_of(repo), out)
     assert str(caught.value) == f"cannot publish the site into {out}: {os.strerror(errno.EBUSY)}"
     assert _tree(out) == before and _siblings(out) == ["repo"]

@@ -210,7 +210,7 @@ def build(
 
       cs-team build --out public --lang zh-en
     """
-    from cs_team.documents.site import build as build_site
+    from cs_team.documents.website import build as build_site
 
     playbook = open_playbook(repo)
     progress = None

@@ -35,7 +35,7 @@ def list_items(
     """
     import json
 
-    from cs_team.catalog import ALIASES, LISTERS, rows, table
+    from cs_team.listing import ALIASES, LISTERS, rows, table
     from cs_team.validation import suggest
 
     if ALIASES.get(kind, kind) not in LISTERS:

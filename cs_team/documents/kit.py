@@ -44,7 +44,7 @@ class ScoreRow:
 
 
 @dataclass
-class Scorecard:
+class ScorecardLayout:
     rows: list[ScoreRow]
     top: int
     """The highest rating, so the top weighted score."""
@@ -65,7 +65,7 @@ class Kit:
     grade: Grade | None
     family: Family | None
     stages: list[StageView]
-    scorecard: Scorecard
+    scorecard: ScorecardLayout
     header: Header
     stamp: Stamp
     total_minutes: int = field(default=0)
@@ -90,7 +90,7 @@ def find_role(playbook: Playbook, role_id: str) -> Role:
     return playbook.roles[role_id]
 
 
-def scorecard(playbook: Playbook, role: Role) -> Scorecard:
+def scorecard(playbook: Playbook, role: Role) -> ScorecardLayout:
     rows = []
     for criterion in role.hiring_criteria:
         competency = playbook.competencies.get(criterion.competency)
@@ -99,7 +99,7 @@ def scorecard(playbook: Playbook, role: Role) -> Scorecard:
                              "not exist (`cs-team lint` says more)")
         rows.append(ScoreRow(competency, criterion.weight, criterion.minimum, scale(playbook, competency)))
     top = max((p.value for row in rows for p in row.points), default=0)
-    return Scorecard(rows, top, asked_knock_outs(playbook, role))
+    return ScorecardLayout(rows, top, asked_knock_outs(playbook, role))
 
 
 

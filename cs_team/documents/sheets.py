@@ -40,7 +40,7 @@ class KpiLine:
 
 
 @dataclass
-class Probation:
+class ProbationSheet:
     level: str | None
     months: int
     contract_months: int | str | None
@@ -62,7 +62,7 @@ def whole(value: float) -> int:
     return math.floor(value + 0.5 + 1e-9)
 
 
-def probation(playbook: Playbook, role: Role) -> Probation:
+def probation(playbook: Playbook, role: Role) -> ProbationSheet:
     rules = _rules(playbook)
     level = playbook.level_of(role)
     targets = playbook.probation_targets(role)
@@ -79,8 +79,8 @@ def probation(playbook: Playbook, role: Role) -> Probation:
     from cs_team.lint.rules.probation import legal_cap  # the law's one statement of the cap
 
     term = rules.probation.contract_months
-    return Probation(level, rules.probation.months, term, None if term is None else legal_cap(term),
-                     list(rules.probation.reviews), lines, list(rules.probation.decisions))
+    return ProbationSheet(level, rules.probation.months, term, None if term is None else legal_cap(term),
+                          list(rules.probation.reviews), lines, list(rules.probation.decisions))
 
 
 # -- promotion competition ------------------------------------------------------------------

@@ -51,7 +51,7 @@ class Rating:
 
 
 @dataclass
-class Scorecard:
+class FilledScorecard:
     where: str
     role: str
     candidate: str
@@ -66,11 +66,11 @@ class Scorecard:
 # -- reading -----------------------------------------------------------------------------------
 
 def read_scorecards(playbook: Playbook, paths: list[Path], cwd: Path,
-                    lang: str | None = None, notes: list[str] | None = None) -> list[Scorecard]:
+                    lang: str | None = None, notes: list[str] | None = None) -> list[FilledScorecard]:
     """Every scorecard in ``paths`` (files, or folders of *.yaml / *.yml / *.csv), or
     ResultsError listing every problem of every file."""
     problems = Problems(language_of(lang, playbook.default_language), notes=[] if notes is None else notes)
-    cards: list[Scorecard] = []
+    cards: list[FilledScorecard] = []
     for path in files_in(paths):
         display = display_path(path, cwd)
         if is_table(path):
@@ -95,7 +95,7 @@ def read_scorecards(playbook: Playbook, paths: list[Path], cwd: Path,
     return cards
 
 
-def _from_yaml(playbook: Playbook, path: Path, display: str, problems: Problems) -> Scorecard | None:
+def _from_yaml(playbook: Playbook, path: Path, display: str, problems: Problems) -> FilledScorecard | None:
     found = read_results_yaml(path, display, problems, "scorecard", "ratings", RATING, BLANK_FORM)
     if found is None:
         return None
@@ -104,7 +104,8 @@ def _from_yaml(playbook: Playbook, path: Path, display: str, problems: Problems)
                  (knock_outs.from_yaml(found, problems), "question"))
 
 
-def _from_csv(playbook: Playbook, rows: list[Record], display: str, problems: Problems) -> Scorecard | None:
+def _from_csv(playbook: Playbook, rows: list[Record], display: str,
+              problems: Problems) -> FilledScorecard | None:
     if not rows:
         return None
     for row in rows:
@@ -126,7 +127,7 @@ def _from_csv(playbook: Playbook, rows: list[Record], display: str, problems: Pr
 
 
 def _card(playbook: Playbook, head: Record, rows: list[Record], where: str, problems: Problems,
-          allowed: set[str] | None, checks: tuple[list[Record], str]) -> Scorecard | None:
+          allowed: set[str] | None, checks: tuple[list[Record], str]) -> FilledScorecard | None:
     from cs_team.validation import suggest
 
     role_id = text(head, "role", problems)
@@ -192,7 +193,7 @@ def _card(playbook: Playbook, head: Record, rows: list[Record], where: str, prob
     day = labels.date(head.get("date"))  # 2026/9/28 and a date cell read as 2026-09-28
     date = day.isoformat() if day is not None else text(head, "date", problems, required=False)
     results = knock_outs.read(playbook, role, checks[0], problems, key=checks[1])
-    return Scorecard(where, role_id, candidate, interviewer, date, ratings, recommendation, results)
+    return FilledScorecard(where, role_id, candidate, interviewer, date, ratings, recommendation, results)
 
 
 def _whole(value: object) -> int | None:

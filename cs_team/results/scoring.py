@@ -18,7 +18,7 @@ from typing import Any
 
 from cs_team.playbook import Playbook
 from cs_team.results import knock_outs, weighting
-from cs_team.results.scorecards import RECOMMENDATIONS, Scorecard
+from cs_team.results.scorecards import RECOMMENDATIONS, FilledScorecard
 
 DISAGREEMENT = 2
 """Two interviewers this many points apart on one competency of one candidate: talk it through."""
@@ -104,22 +104,22 @@ class RoleScores:
     disagreements: list[Disagreement] = field(default_factory=list)
 
 
-def score(playbook: Playbook, cards: list[Scorecard]) -> list[RoleScores]:
+def score(playbook: Playbook, cards: list[FilledScorecard]) -> list[RoleScores]:
     """Per role (in id order): candidates ranked by weighted total (then name), comparison marks,
     and the interviewers' calibration. Independent of the order the cards come in."""
-    by_role: dict[str, list[Scorecard]] = {}
+    by_role: dict[str, list[FilledScorecard]] = {}
     for card in cards:
         by_role.setdefault(card.role, []).append(card)
     return [_role_scores(playbook, role_id, by_role[role_id]) for role_id in sorted(by_role)]
 
 
-def _role_scores(playbook: Playbook, role_id: str, cards: list[Scorecard]) -> RoleScores:
+def _role_scores(playbook: Playbook, role_id: str, cards: list[FilledScorecard]) -> RoleScores:
     role = playbook.roles[role_id]
     criteria = role.hiring_criteria
     top = max((max(p.value for p in playbook.scale_points(playbook.competencies[c.competency]))
                for c in criteria), default=0)
     candidates: list[CandidateScore] = []
-    by_candidate: dict[str, list[Scorecard]] = {}
+    by_candidate: dict[str, list[FilledScorecard]] = {}
     for card in cards:
         by_candidate.setdefault(card.candidate, []).append(card)
     for name in sorted(by_candidate):
@@ -154,7 +154,7 @@ def _role_scores(playbook: Playbook, role_id: str, cards: list[Scorecard]) -> Ro
     return RoleScores(role_id, ranked, [c.competency for c in criteria], *_calibrate(cards, criteria))
 
 
-def _calibrate(cards: list[Scorecard], criteria: list) -> tuple[list, dict, list]:
+def _calibrate(cards: list[FilledScorecard], criteria: list) -> tuple[list, dict, list]:
     # (candidate, competency) -> interviewer -> rating
     grid: dict[tuple[str, str], dict[str, float]] = {}
     for card in cards:
