@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -18,7 +17,6 @@ from cs_team.commands.base import (
     app,
     date_option,
     open_playbook,
-    say,
 )
 from cs_team.commands.formats import format_option, formats
 from cs_team.commands.output import deliver
@@ -186,40 +184,3 @@ def eval_sheet(
         return
     _document(repo, role, kind.value, kits_header(candidate, interviewer, date, lang), lang,
               output_format, out)
-
-
-@app.command()
-def build(
-    out: Annotated[Path, typer.Option(help="The site folder.")] = Path("site"),
-    lang: LangOption = None,
-    repo: RepoOption = None,
-) -> None:
-    """Every kit and sheet of every role, in HTML and Markdown, with an index.
-
-    Roles by family and grade, and the traceability report of every role: the folder a team
-    publishes from CI.
-
-    Renders everything first, then writes a new sibling folder and swaps it in with a rename,
-    under a lock: a failed, interrupted or killed build leaves the previous site whole, and a
-    second build waits for the first. Files in the folder that cs-team did not write (it keeps a
-    manifest) are carried over untouched; a link in it is never followed.
-
-    [bold]Examples[/bold]
-
-      cs-team build --out site
-
-      cs-team build --out public --lang zh-en
-    """
-    from cs_team.documents.website import build as build_site
-
-    playbook = open_playbook(repo)
-    progress = None
-    if sys.stderr.isatty():
-        from rich.progress import track
-
-        def progress(pages, total):
-            return track(pages, total=total, description="Rendering", transient=True,
-                         console=None)
-
-    written = build_site(playbook, out, lang.value if lang else None, progress)
-    say(f"cs-team: built {len(written)} files in {out} (open {out / 'index.html'})")

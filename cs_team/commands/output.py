@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cs_team.commands.base import say
+from cs_team.commands.base import DocLang, say
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from cs_team.playbook import Playbook
 
 
 def deliver(content: str | bytes, out: Path | None, output_format: str = "") -> None:
@@ -39,3 +45,27 @@ def _printed(html: str) -> bytes:
         say("cs-team: warning: no font for Chinese is installed; Chinese text may print as "
             "boxes (Debian/Ubuntu: apt-get install fonts-noto-cjk)")
     return pdf.print_pdf(html)
+
+
+def deliver_report(playbook: Playbook, template: str, output_format: str, lang: DocLang | None,
+                   out: Path | None, data: Callable[[], dict], workbook: Callable | None = None,
+                   **context: object) -> None:
+    """A report: ``data()`` as JSON, ``workbook(data, language)``'s tables as xlsx, or the
+    template rendered (with the playbook's stamp), delivered as any document is."""
+    if output_format == "xlsx" and workbook is not None:
+        from cs_team.documents.output import language
+        from cs_team.export.workbook import workbook_bytes
+
+        chosen = language(playbook, lang.value if lang else None)
+        deliver(workbook_bytes(workbook(data(), chosen)), out)
+        return
+    if output_format == "json":
+        import json
+
+        deliver(json.dumps(data(), ensure_ascii=False, indent=2) + "\n", out)
+        return
+    from cs_team.documents.common import stamp
+    from cs_team.documents.output import render
+
+    deliver(render(playbook, template, output_format, lang.value if lang else None,
+                   stamp=stamp(playbook), **context), out)

@@ -3,45 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from cs_team.commands.base import DocLang, LangOption, OutOption, RepoOption, app, open_playbook, say
+from cs_team.commands.base import LangOption, OutOption, RepoOption, app, open_playbook, say
 from cs_team.commands.formats import format_option, formats
-from cs_team.commands.output import deliver
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from cs_team.playbook import Playbook
-
+from cs_team.commands.output import deliver, deliver_report
 
 ResultFormat = formats("ResultFormat", "md", "html", "json", "csv", "xlsx")
 FormatOption = format_option(ResultFormat)
-
-
-def _report(playbook: Playbook, template: str, output_format: str, lang: DocLang | None, out: Path | None,
-            data: Callable[[], dict], workbook: Callable | None = None, **context: object) -> None:
-    """Write a report: ``data()`` as JSON, ``workbook(data, language)``'s tables as xlsx, or the
-    template rendered (with the playbook's stamp)."""
-    if output_format == "xlsx" and workbook is not None:
-        from cs_team.documents.output import language
-        from cs_team.export.workbook import workbook_bytes
-
-        chosen = language(playbook, lang.value if lang else None)
-        deliver(workbook_bytes(workbook(data(), chosen)), out)
-        return
-    if output_format == "json":
-        import json
-
-        deliver(json.dumps(data(), ensure_ascii=False, indent=2) + "\n", out)
-        return
-    from cs_team.documents.common import stamp
-    from cs_team.documents.output import render
-
-    deliver(render(playbook, template, output_format, lang.value if lang else None,
-                   stamp=stamp(playbook), **context), out)
 
 
 class _Notes(list):
@@ -78,34 +49,20 @@ def score(
       cs-team score wang-li.yaml wang-zhao.csv --format html --out scores.html
     """
     from cs_team.results.scorecards import RECOMMENDATIONS, read_scorecards
-    from cs_team.results.scoring import as_dict
+    from cs_team.results.scoring import as_csv, as_dict
     from cs_team.results.scoring import score as score_cards
 
     playbook = open_playbook(repo)
     cards = read_scorecards(playbook, paths, Path.cwd(), lang and lang.value, _notes())
     results = score_cards(playbook, cards)
     if output_format is ResultFormat.csv:
-        deliver(_score_csv(results), out)
+        deliver(as_csv(results), out)
         return
     from cs_team.results.report_workbooks import score as workbook
 
-    _report(playbook, "score", output_format.value, lang, out, lambda: as_dict(results), workbook,
-            results=results, roles=playbook.roles, competencies=playbook.competencies,
-            recommendations=RECOMMENDATIONS, questions=playbook.questions)
-
-
-def _score_csv(results: list) -> str:
-    from cs_team.export.csvfile import csv_text
-
-    rows: list[list[object]] = [["role", "rank", "candidate", "competency", "weight", "minimum", "mean",
-                                 "weighted", "below_minimum", "total", "eligible"]]
-    for rs in results:
-        for c in rs.candidates:
-            for s in c.competencies:
-                rows.append([rs.role, c.rank, c.candidate, s.competency, f"{s.weight:g}",
-                             "" if s.minimum is None else s.minimum, f"{s.mean:.4f}", f"{s.weighted:.4f}",
-                             str(s.below_minimum).lower(), f"{c.total:.4f}", str(c.eligible).lower()])
-    return csv_text(rows)
+    deliver_report(playbook, "score", output_format.value, lang, out, lambda: as_dict(results), workbook,
+                   results=results, roles=playbook.roles, competencies=playbook.competencies,
+                   recommendations=RECOMMENDATIONS, questions=playbook.questions)
 
 
 # A report as a document (md, html) or as data (json); one of tables also as a workbook (xlsx).
@@ -143,8 +100,8 @@ def trace_command(
     playbook = open_playbook(repo)
     roles = [find_role(playbook, role)] if role else [playbook.roles[r] for r in sorted(playbook.roles)]
     traces = [trace(playbook, r) for r in roles]
-    _report(playbook, "trace", output_format.value, lang, out, lambda: as_dict(traces), traces=traces,
-            competencies=playbook.competencies, roles=playbook.roles)
+    deliver_report(playbook, "trace", output_format.value, lang, out, lambda: as_dict(traces),
+                   traces=traces, competencies=playbook.competencies, roles=playbook.roles)
 
 
 @app.command("training-results")
@@ -175,8 +132,8 @@ def training_results(
     playbook = open_playbook(repo)
     attempts = read_results(playbook, paths, Path.cwd(), lang and lang.value, _notes())
     reports = report(attempts, list(playbook.modules))
-    _report(playbook, "training-results", output_format.value, lang, out, lambda: as_dict(reports), workbook,
-            reports=reports)
+    deliver_report(playbook, "training-results", output_format.value, lang, out, lambda: as_dict(reports),
+                   workbook, reports=reports)
 
 
 @app.command("promotion-rank")
@@ -206,6 +163,5 @@ def promotion_rank(
     found, ratings, candidates = read_records(playbook, records, Path.cwd(), promotion, lang and lang.value,
                                                  _notes())
     ranking = rank(playbook, found, ratings, candidates)
-    _report(playbook, "promotion-rank", output_format.value, lang, out, lambda: as_dict(ranking),
-            lambda data, chosen: workbook(ranking, data, chosen),
-            ranking=ranking)
+    deliver_report(playbook, "promotion-rank", output_format.value, lang, out, lambda: as_dict(ranking),
+                   lambda data, chosen: workbook(ranking, data, chosen), ranking=ranking)

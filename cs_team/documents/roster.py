@@ -56,3 +56,21 @@ def tables(sheets: list[Sheet], lang: Language) -> list[tuple[str, list[list[obj
                   (f"{_label(lang, 'roster_coverage')} · {week}", cover),
                   (f"{_label(lang, 'roster_names')} · {week}", names)]
     return found
+
+
+def roster_workbook(sheets: list[Sheet], lang: Language) -> bytes:
+    """The tables, one worksheet each."""
+    from cs_team.export.workbook import Column, Table, workbook_bytes
+
+    return workbook_bytes([Table(title, [Column(str(h)) for h in table[0]], table[1:])
+                           for title, table in tables(sheets, lang)])
+
+
+def roster_csv(sheets: list[Sheet], lang: Language) -> str:
+    """The tables one after another, each under its title, a blank row between."""
+    from cs_team.export.csvfile import csv_text
+
+    rows: list[list[object]] = []
+    for title, table in tables(sheets, lang):
+        rows += [*([[]] if rows else []), [title], *table]
+    return csv_text(rows)

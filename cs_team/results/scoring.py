@@ -228,3 +228,18 @@ def as_dict(results: list[RoleScores]) -> dict:
                               for d in rs.disagreements],
         },
     } for rs in results]}
+
+
+def as_csv(results: list[RoleScores]) -> str:
+    """One row per candidate and competency, the candidate's rank and total on each."""
+    from cs_team.export.csvfile import csv_text
+
+    rows: list[list[object]] = [["role", "rank", "candidate", "competency", "weight", "minimum", "mean",
+                                 "weighted", "below_minimum", "total", "eligible"]]
+    for rs in results:
+        for c in rs.candidates:
+            for s in c.competencies:
+                rows.append([rs.role, c.rank, c.candidate, s.competency, f"{s.weight:g}",
+                             "" if s.minimum is None else s.minimum, f"{s.mean:.4f}", f"{s.weighted:.4f}",
+                             str(s.below_minimum).lower(), f"{c.total:.4f}", str(c.eligible).lower()])
+    return csv_text(rows)

@@ -10,6 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from cs_team.model.common import Text
+from cs_team.model.hiring import HiringInputs
+from cs_team.model.shifts import ShiftRules
+from cs_team.staffing.forecast import Forecast
 from cs_team.staffing.roster import Roster
 from cs_team.staffing.rostering import PoolRoster
 from cs_team.staffing.shift_patterns import DAY, Start
@@ -107,3 +110,13 @@ def build(result: PoolRoster) -> Sheet:
                  roster.efficiency, float(roster.required.sum()) * hours, float(roster.covered.sum()) * hours,
                  roster.status, roster.gap, rows, tuple(sum(r.days[d] for r in rows) for d in range(7)),
                  clocks, coverage, people)
+
+
+def sheets(inputs: HiringInputs, forecast: Forecast, rules: ShiftRules,
+           which: tuple[str, ...]) -> list[Sheet]:
+    """The roster of each week asked for (``typical``, ``peak``) from the forecast's staffing."""
+    from cs_team.staffing.plan import channel_staffing
+    from cs_team.staffing.rostering import solve_weeks
+
+    staffing = channel_staffing(inputs, forecast)
+    return [build(r) for r in solve_weeks(staffing, forecast.interval_seconds, inputs, rules, which)]
