@@ -161,7 +161,8 @@ def test_promotion_problems_name_their_place(repo: RepoCopy) -> None:
 def test_promotion_ranking_ignores_the_order_of_records(tmp_path_factory, people, seed) -> None:
     from cs_team.loader import load_repository
     from cs_team.playbook import Playbook
-    from cs_team.results.promotion import rank, read_records
+    from cs_team.results.promotion import rank
+    from cs_team.results.promotion_files import read_records
     from tests.conftest import MINIMAL
 
     book = Playbook(load_repository(MINIMAL, cwd=MINIMAL))
@@ -204,7 +205,7 @@ def test_odd_results_files_are_refused_with_a_user_facing_error(tmp_path_factory
 
     from cs_team.loader import load_repository
     from cs_team.playbook import Playbook
-    from cs_team.results import promotion, scorecards, scoring, training
+    from cs_team.results import promotion, promotion_files, scorecards, scoring, training, training_files
     from cs_team.results.records import ResultsError
     from tests.conftest import MINIMAL
 
@@ -231,9 +232,9 @@ def test_odd_results_files_are_refused_with_a_user_facing_error(tmp_path_factory
         if kind == "scorecard":
             scoring.score(book, scorecards.read_scorecards(book, [path], folder))
         elif kind == "training-results":
-            training.report(training.read_results(book, [path], folder))
+            training.report(training_files.read_results(book, [path], folder))
         else:
-            found, ratings, candidates = promotion.read_records(book, path, folder, None)
+            found, ratings, candidates = promotion_files.read_records(book, path, folder, None)
             promotion.rank(book, found, ratings, candidates)
     except ResultsError as error:
         assert error.details and all(line.startswith("file.yaml") for line in error.details)

@@ -127,7 +127,8 @@ def training_results(
       cs-team training-results results/ --format html --out training.html
     """
     from cs_team.results.report_workbooks import training as workbook
-    from cs_team.results.training import as_dict, read_results, report
+    from cs_team.results.training import as_dict, report
+    from cs_team.results.training_files import read_results
 
     playbook = open_playbook(repo)
     attempts = read_results(playbook, paths, Path.cwd(), lang and lang.value, _notes())
@@ -156,7 +157,8 @@ def promotion_rank(
 
       cs-team promotion-rank candidates.csv --promotion supervisor-competition --format html
     """
-    from cs_team.results.promotion import as_dict, rank, read_records
+    from cs_team.results.promotion import as_dict, rank
+    from cs_team.results.promotion_files import read_records
     from cs_team.results.report_workbooks import promotion as workbook
 
     playbook = open_playbook(repo)

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from cs_team.inputs.lists import ListedFile
 from cs_team.model.role import Role
 from cs_team.playbook import Playbook
-from cs_team.results.records import Problems, Record, text, unknown_fields
+from cs_team.results.records import Problems, Record
 
-FIELDS = {"question", "result", "evidence"}
 ITEM = "{question, result, evidence}"
 RESULTS = {"pass": True, "passed": True, "符合": True, "通过": True, "yes": True, "y": True,
            "fail": False, "failed": False, "不符合": False, "未通过": False, "no": False, "n": False}
@@ -58,9 +57,7 @@ def from_yaml(found: ListedFile, problems: Problems) -> list[Record]:
         if not isinstance(value, dict):
             problems.add(found.file.where(("knock_outs", i)), f"each of knock_outs is {ITEM}")
             continue
-        record = found.file.record(value, ("knock_outs", i))
-        unknown_fields(record, FIELDS, problems)
-        records.append(record)
+        records.append(found.file.record(value, ("knock_outs", i)))
     return records
 
 
@@ -70,17 +67,27 @@ def is_knock_out(row: Record) -> bool:
     return value is not None and str(value).strip() != ""
 
 
-def read(playbook: Playbook, role: Role, rows: list[Record], problems: Problems,
-         key: str = "knock_out") -> dict[str, KnockOutResult]:
-    """Question id -> its result, from records naming it under ``key`` (every problem recorded)."""
+@dataclass(frozen=True)
+class Check:
+    """A knock-out as a scorecard records it (its fields validated), and where."""
+
+    record: Record
+    question: str
+    result: object
+    evidence: str | None
+    key: str
+    """The field naming the question: ``question`` in YAML, ``knock_out`` in CSV."""
+
+
+def read(playbook: Playbook, role: Role, checks: list[Check],
+         problems: Problems) -> dict[str, KnockOutResult]:
+    """Question id -> its result (every problem recorded)."""
     from cs_team.validation import suggest
 
     known = asked(playbook, role)
     results: dict[str, KnockOutResult] = {}
-    for row in rows:
-        question = text(row, key, problems)
-        if question is None:
-            continue
+    for check in checks:
+        row, question, key = check.record, check.question, check.key
         if question not in known:
             hint = suggest(question, known) or (f"; the kit of '{role.id}' asks {', '.join(known)}" if known
                                                 else f"; the kit of '{role.id}' asks no knock-out")
@@ -88,15 +95,14 @@ def read(playbook: Playbook, role: Role, rows: list[Record], problems: Problems,
             continue
         if question in results:
             problems.add(row.at(key), f"knock-out '{question}' is recorded twice "
-                                              f"(first at {results[question].where})")
+                                      f"(first at {results[question].where})")
             continue
-        value = row.get("result")
+        value = check.result
         if value is None or str(value).strip() == "":
             continue  # not asked by this interviewer
         verdict = passed(value)
         if verdict is None:
             problems.add(row.at("result"), f"result {value!r} of knock-out '{question}': write pass or fail")
             continue
-        evidence = text(row, "evidence", problems, required=False)
-        results[question] = KnockOutResult(question, verdict, evidence, row.at("result"))
+        results[question] = KnockOutResult(question, verdict, check.evidence, row.at("result"))
     return results

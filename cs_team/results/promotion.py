@@ -17,29 +17,12 @@ and those at or above ``pass_score`` go forward.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from cs_team.inputs.problems import language_of
 from cs_team.model.common import Text
 from cs_team.model.evaluation import Promotion
 from cs_team.playbook import Playbook
-from cs_team.repo import display_path
-from cs_team.results.records import (
-    Problems,
-    Record,
-    Value,
-    is_table,
-    number,
-    read_results_table,
-    read_results_yaml,
-    text,
-    unknown_fields,
-)
 from cs_team.results.weighting import total, weighted
-
-BASE_FIELDS = {"name", "grade", "tenure_months", "performance", "months_since_major_incident",
-               "complaint_rate_percent", "special_track", "scores", "promotion"}
 
 
 @dataclass
@@ -89,99 +72,6 @@ class Ranking:
     promotion: Promotion
     ratings: list[str]
     standings: list[Standing]
-
-
-def read_records(playbook: Playbook, path: Path, cwd: Path, promotion_id: str | None,
-                 lang: str | None = None, notes: list[str] | None = None,
-                 ) -> tuple[Promotion, list[str], list[Candidate]]:
-    from cs_team.validation import suggest
-
-    problems = Problems(language_of(lang, playbook.default_language), notes=[] if notes is None else notes)
-    display = display_path(path, cwd)
-    promotions = {p.id: (p, rules.performance_ratings)
-                  for rules in playbook.evaluation for p in rules.promotions}
-    records: list[Record] = []
-    named = promotion_id
-    if not path.is_file():
-        problems.add(display, "no such file")
-    elif is_table(path):
-        records = read_results_table(path, display, problems, "promotion-records")
-    else:
-        found = read_results_yaml(path, display, problems, "promotion-records", "candidates",
-                                  "a mapping of one candidate's record")
-        if found is not None:
-            records = found.items
-            named = named or found.head.get("promotion")
-            if named is not None and not isinstance(named, str):
-                problems.add(found.head.at("promotion"), "promotion is a competition's id, such as "
-                                                         "supervisor-competition")
-                problems.raise_any()
-    if named is None and len(promotions) == 1:
-        named = next(iter(promotions))
-    if named not in promotions:
-        hint = suggest(str(named), promotions) or f"; the competitions are {', '.join(promotions) or 'none'}"
-        problems.add(display, f"name the competition with --promotion or `promotion:`{hint}" if named is None
-                     else f"no promotion '{named}'{hint}")
-        problems.raise_any()
-    promotion, ratings = promotions[named]
-    components = {c.id for c in promotion.final_model}
-    candidates = []
-    for record in records:
-        unknown_fields(record, BASE_FIELDS | components, problems)
-        candidate = _candidate(playbook, record, ratings, components, problems)
-        if candidate is not None:
-            candidates.append(candidate)
-    seen: dict[str, str] = {}
-    for candidate in candidates:
-        if candidate.name in seen:
-            first = seen[candidate.name]
-            problems.add(candidate.where, f"'{candidate.name}' is listed twice (first at {first})")
-        seen[candidate.name] = candidate.where
-    problems.raise_any()
-    return promotion, ratings, candidates
-
-
-def _candidate(playbook: Playbook, record: Record, ratings: list[str], components: set[str],
-               problems: Problems) -> Candidate | None:
-    name = text(record, "name", problems)
-    grade = text(record, "grade", problems)
-    tenure = number(record, "tenure_months", problems, 0, 600)
-    if name is None or grade is None or tenure is None:
-        return None
-    if grade not in playbook.grades:
-        from cs_team.validation import suggest
-
-        problems.add(record.at("grade"), f"no grade '{grade}'{suggest(grade, playbook.grades)}")
-        return None
-    performance = record.get("performance")
-    if isinstance(performance, str):
-        performance = [p.strip() for p in performance.split("|") if p.strip()]
-    if not isinstance(performance, list):
-        problems.add(record.at("performance"), "performance is the recent ratings, most recent first")
-        performance = []
-    performance = [str(p) for p in performance]
-    for rating in performance:
-        if rating not in ratings:
-            problems.add(record.at("performance"), f"performance rating '{rating}': use {', '.join(ratings)}")
-    incident = number(record, "months_since_major_incident", problems, 0, 600, required=False)
-    complaints = number(record, "complaint_rate_percent", problems, 0, 100, required=False)
-    scores: dict[str, float] = {}
-    given = record.get("scores")
-    if isinstance(given, dict):  # YAML: scores: {written-test: 82, ...}
-        for key, value in given.items():
-            sub = Record(record.at("scores"), {str(key): Value(value, record.at("scores"))})
-            if str(key) not in components:
-                problems.add(record.at("scores"), f"no component '{key}' in this competition's final model "
-                                                  f"({', '.join(sorted(components))})")
-            elif (score := number(sub, str(key), problems, 0, 100)) is not None:
-                scores[str(key)] = score
-    for component in components:
-        if component in record.fields and (score := number(record, component, problems, 0, 100)) is not None:
-            scores[component] = score
-    track = text(record, "special_track", problems, required=False)
-    if track is not None and track.lower() in ("no", "false", "0", "否"):
-        track = None
-    return Candidate(name, grade, tenure, performance, incident, complaints, track, scores, record.where)
 
 
 def rank(playbook: Playbook, promotion: Promotion, ratings: list[str],

@@ -8,8 +8,10 @@ there, and all problems of all files are reported together, as lint does.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from cs_team.inputs.kinds import KINDS
 from cs_team.inputs.lists import ListedFile, read_listed
@@ -17,8 +19,10 @@ from cs_team.inputs.problems import Problems as _Problems
 from cs_team.inputs.problems import ProblemsFound, Record, Value
 from cs_team.inputs.tables import TABLE_SUFFIXES, is_table, read_table
 
-__all__ = ["Problems", "Record", "ResultsError", "Value", "files_in",
-           "is_table", "number", "read_results_table", "read_results_yaml", "text", "unknown_fields"]
+M = TypeVar("M", bound=BaseModel)
+
+__all__ = ["Problems", "Record", "ResultsError", "Value", "files_in", "is_table", "read_results_table",
+           "read_results_yaml", "validated"]
 
 
 class ResultsError(ProblemsFound):
@@ -64,43 +68,51 @@ def read_results_table(path: Path, display: str, problems: Problems, kind: str) 
             if len(cells) == len(table.header)]
 
 
-def number(record: Record, name: str, problems: Problems, low: float, high: float,
-           required: bool = True) -> float | None:
-    """A numeric field within [low, high], from YAML (a number) or CSV (text)."""
-    value = record.get(name)
-    if value is None:
-        if required:
-            problems.add(record.where, f"no {name}")
-        return None
-    if isinstance(value, bool):
-        problems.add(record.at(name), f"{name} {value!r} is not a number")
-        return None
+def validated(record: Record, model: type[M], problems: Problems) -> M | None:
+    """``record`` as ``model``, or None: each field that is not what the model says is a problem at
+    its place, worded in the reader's language. The fields that are right are kept, so a record
+    with one bad optional field still says what else is wrong with it."""
+    values = {name: value.value for name, value in record.fields.items()}
     try:
-        result = float(value)
-    except (TypeError, ValueError):
-        problems.add(record.at(name), f"{name} {value!r} is not a number")
+        return model.model_validate(values)
+    except ValidationError as error:
+        errors = error.errors()
+    names = list(model.model_fields)
+    aliases = {name: field.alias or name for name, field in model.model_fields.items()}
+    order = [aliases[n] for n in names]
+    extras = [e for e in errors if e["type"] == "extra_forbidden"]
+    others = sorted((e for e in errors if e["type"] != "extra_forbidden"),
+                    key=lambda e: order.index(str(e["loc"][0])) if str(e["loc"][0]) in order else len(order))
+    bad: set[str] = set()
+    for found in [*extras, *others]:
+        name = str(found["loc"][0])
+        if name not in bad:
+            bad.add(name)
+            _say(record, name, found, sorted(order), problems)
+    try:
+        return model.model_validate({k: v for k, v in values.items() if k not in bad})
+    except ValidationError:  # a required field was wrong: said above
         return None
-    if not low <= result <= high:
-        problems.add(record.at(name), f"{name} {result:g} is outside {low:g}-{high:g}")
-        return None
-    return result
 
 
-def text(record: Record, name: str, problems: Problems, required: bool = True) -> str | None:
+def _say(record: Record, name: str, error: Any, allowed: list[str], problems: Problems) -> None:
+    """What is wrong with one field, in zh and en."""
     value = record.get(name)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            problems.add(record.where, f"no {name}")
-        return None
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value).strip()
+    kind, context = error["type"], error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        from cs_team.wording import did_you_mean, word
 
-
-def unknown_fields(record: Record, allowed: set[str], problems: Problems) -> None:
-    for name in record.fields:
-        if name not in allowed:
-            from cs_team.validation import suggest
-
-            hint = suggest(name, sorted(allowed)) or f"; the fields are {', '.join(sorted(allowed))}"
-            problems.add(record.at(name), f"unknown field '{name}'{hint}")
+        hint = word(did_you_mean(name, allowed), problems.lang)
+        problems.say(record.at(name), f"未知字段 '{name}'{hint or '；可用的字段：' + '、'.join(allowed)}",
+                     f"unknown field '{name}'{hint or '; the fields are ' + ', '.join(allowed)}")
+    elif kind == "missing" or value is None or (isinstance(value, str) and not value.strip()):
+        problems.say(record.where, f"缺少 {name}", f"no {name}")
+    elif kind == "number":
+        problems.say(record.at(name), f"{name} {value!r} 不是数字", f"{name} {value!r} is not a number")
+    elif kind == "outside":
+        number, low, high = context["number"], context["low"], context["high"]
+        problems.say(record.at(name), f"{name} {number:g} 超出 {low:g}-{high:g} 的范围",
+                     f"{name} {number:g} is outside {low:g}-{high:g}")
+    else:
+        problems.say(record.at(name), f"{name} {value!r} 无效：{error['msg']}",
+                     f"{name} {value!r}: {error['msg']}")

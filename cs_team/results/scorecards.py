@@ -14,9 +14,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from cs_team.inputs import labels
 from cs_team.inputs.problems import language_of
+from cs_team.model.results import (
+    KnockOutEntry,
+    KnockOutRow,
+    RatingEntry,
+    ScorecardHead,
+    ScorecardRow,
+    as_text,
+)
 from cs_team.playbook import Playbook
 from cs_team.repo import display_path
 from cs_team.results import knock_outs
@@ -28,16 +37,12 @@ from cs_team.results.records import (
     is_table,
     read_results_table,
     read_results_yaml,
-    text,
-    unknown_fields,
+    validated,
 )
 
 RECOMMENDATIONS = ("strong-no", "no", "yes", "strong-yes")
-CSV_COLUMNS = {"role", "candidate", "interviewer", "date", "competency", "rating", "evidence",
-               "recommendation", "competency_name", "weight", "minimum", "knock_out", "passes", "result"}
-YAML_FIELDS = {"kind", "role", "candidate", "interviewer", "date", "stage", "ratings", "knock_outs",
-               "recommendation"}
-RATING_FIELDS = {"competency", "rating", "evidence"}
+CARD_WIDE = ("role", "candidate", "interviewer", "date", "recommendation")
+"""The columns of a CSV scorecard that are the same on every row."""
 RATING = "{competency, rating, evidence}"
 BLANK_FORM = " (make a blank one with `cs-team eval-sheet scorecard --role ROLE --format yaml`)"
 
@@ -99,42 +104,48 @@ def _from_yaml(playbook: Playbook, path: Path, display: str, problems: Problems)
     found = read_results_yaml(path, display, problems, "scorecard", "ratings", RATING, BLANK_FORM)
     if found is None:
         return None
-    unknown_fields(found.head, YAML_FIELDS, problems)
-    return _card(playbook, found.head, found.items, found.head.where, problems, RATING_FIELDS,
-                 (knock_outs.from_yaml(found, problems), "question"))
+    head = validated(found.head, ScorecardHead, problems)
+    entries = [(item, entry) for item in found.items
+               if (entry := validated(item, RatingEntry, problems)) is not None]
+    checks = [knock_outs.Check(record, entry.question, entry.result, entry.evidence, "question")
+              for record in knock_outs.from_yaml(found, problems)
+              if (entry := validated(record, KnockOutEntry, problems)) is not None]
+    return None if head is None else _card(playbook, head, found.head, entries, checks, found.head.where,
+                                           problems)
 
 
 def _from_csv(playbook: Playbook, rows: list[Record], display: str,
               problems: Problems) -> FilledScorecard | None:
     if not rows:
         return None
+    entries, checks = [], []
     for row in rows:
-        unknown_fields(row, CSV_COLUMNS, problems)
-    head = rows[0]
-    for name in ("role", "candidate", "interviewer", "date", "recommendation"):
+        if knock_outs.is_knock_out(row):
+            if (knock := validated(row, KnockOutRow, problems)) is not None:
+                checks.append(knock_outs.Check(row, knock.knock_out, knock.result, knock.evidence,
+                                               "knock_out"))
+        elif (entry := validated(row, ScorecardRow, problems)) is not None:
+            entries.append((row, entry))
+    head = Record(rows[0].where)
+    for name in CARD_WIDE:
         values = {row.get(name) for row in rows if row.get(name) is not None}
         if len(values) > 1:
             listed = ", ".join(sorted(map(str, values)))
             problems.add(display, f"the {name} column holds different values ({listed}); a scorecard is "
                                   "one interviewer's ratings of one candidate")
-    for row in rows:  # the card-wide columns may be written once
-        for name in ("role", "candidate", "interviewer", "date", "recommendation"):
-            if head.get(name) is None and row.get(name) is not None:
-                head.fields[name] = row.fields[name]
-    checks = [row for row in rows if knock_outs.is_knock_out(row)]
-    return _card(playbook, head, [row for row in rows if not knock_outs.is_knock_out(row)], display,
-                 problems, None, (checks, "knock_out"))
+        # the card-wide columns may be written once, on any row
+        given = next((row.fields[name] for row in rows if row.get(name) is not None), None)
+        if given is not None:
+            head.fields[name] = given
+    card = validated(head, ScorecardHead, problems)
+    return None if card is None else _card(playbook, card, head, entries, checks, display, problems)
 
 
-def _card(playbook: Playbook, head: Record, rows: list[Record], where: str, problems: Problems,
-          allowed: set[str] | None, checks: tuple[list[Record], str]) -> FilledScorecard | None:
+def _card(playbook: Playbook, card: ScorecardHead, head: Record, entries: list[tuple[Record, Any]],
+          checks: list[knock_outs.Check], where: str, problems: Problems) -> FilledScorecard | None:
     from cs_team.validation import suggest
 
-    role_id = text(head, "role", problems)
-    candidate = text(head, "candidate", problems)
-    interviewer = text(head, "interviewer", problems)
-    if role_id is None or candidate is None or interviewer is None:
-        return None
+    role_id, candidate, interviewer = card.role, card.candidate, card.interviewer
     role = playbook.roles.get(role_id)
     if role is None:
         hint = suggest(role_id, playbook.roles) or f"; the roles are {', '.join(playbook.roles)}"
@@ -142,12 +153,8 @@ def _card(playbook: Playbook, head: Record, rows: list[Record], where: str, prob
         return None
     criteria = {c.competency: c for c in role.hiring_criteria}
     ratings: dict[str, Rating] = {}
-    for row in rows:
-        if allowed is not None:
-            unknown_fields(row, allowed, problems)
-        competency = text(row, "competency", problems)
-        if competency is None:
-            continue
+    for row, entry in entries:
+        competency = entry.competency
         if competency not in criteria:
             hint = suggest(competency, criteria) or f"; '{role_id}' is scored on {', '.join(criteria)}"
             problems.add(row.at("competency"), f"'{competency}' is not a competency of '{role_id}'{hint}")
@@ -164,7 +171,7 @@ def _card(playbook: Playbook, head: Record, rows: list[Record], where: str, prob
                 "(`cs-team lint` names them); fix them first"))
             continue
         points = [p.value for p in playbook.scale_points(playbook.competencies[competency])]
-        value = row.get("rating")
+        value = entry.rating
         if value is None or value == "":
             problems.add(row.at("rating") if "rating" in row.fields else row.where,
                          f"no rating for '{competency}'; rate it {min(points)}-{max(points)}")
@@ -174,25 +181,24 @@ def _card(playbook: Playbook, head: Record, rows: list[Record], where: str, prob
             problems.add(row.at("rating"), f"rating {value!r} for '{competency}' is not on its scale "
                                            f"({', '.join(map(str, points))})")
             continue
-        evidence = text(row, "evidence", problems, required=False)
-        if rating in (min(points), max(points)) and not evidence:
+        if rating in (min(points), max(points)) and not entry.evidence:
             problems.add(row.at("rating"), f"a rating of {rating} for '{competency}' is at the end of the "
                                            "scale: write the evidence that justifies it")
             continue
-        ratings[competency] = Rating(competency, rating, evidence, row.at("rating"))
-    missing = [c for c in criteria if c not in ratings and not any(r.get("competency") == c for r in rows)]
+        ratings[competency] = Rating(competency, rating, entry.evidence, row.at("rating"))
+    missing = [c for c in criteria if c not in ratings and not any(e.competency == c for _, e in entries)]
     for competency in missing:
         problems.add(where, f"no rating for '{competency}' ({candidate}, by {interviewer})")
-    given = head.get("recommendation")
+    given = card.recommendation
     # the id, a printed label in either language (录用, Strong yes), or YAML 1.1's yes / no boolean
     recommendation = None if given is None else labels.recommendation(given)
     if given is not None and recommendation is None:
         shown = str(given).strip().replace("_", "-").lower()
         problems.add(head.at("recommendation"), f"recommendation '{shown}': use one of "
                                                 f"{', '.join(RECOMMENDATIONS)}")
-    day = labels.date(head.get("date"))  # 2026/9/28 and a date cell read as 2026-09-28
-    date = day.isoformat() if day is not None else text(head, "date", problems, required=False)
-    results = knock_outs.read(playbook, role, checks[0], problems, key=checks[1])
+    day = labels.date(card.date)  # 2026/9/28 and a date cell read as 2026-09-28
+    date = day.isoformat() if day is not None else as_text(card.date)
+    results = knock_outs.read(playbook, role, checks, problems)
     return FilledScorecard(where, role_id, candidate, interviewer, date, ratings, recommendation, results)
 
 
