@@ -72,6 +72,23 @@ def test_each_command_offers_its_formats_from_the_one_list() -> None:
         formats("Some", "md", "docx")
 
 
+def test_every_format_option_is_made_from_the_one_list() -> None:
+    """No command writes its own enum of formats, and no two enums share a name but not choices."""
+    import typer
+
+    from cs_team.cli import app
+
+    seen: dict[str, list[str]] = {}
+    for name, command in typer.main.get_command(app).commands.items():
+        for param in command.params:
+            if param.name == "output_format":
+                choices = param.type_descriptor.annotation
+                assert choices.__module__ == "cs_team.commands.formats", name
+                assert seen.setdefault(choices.__name__, [c.value for c in choices]) == \
+                       [c.value for c in choices], (name, choices.__name__)
+    assert len(seen) >= 12
+
+
 def test_out_is_said_as_a_path_below_the_working_folder(repo: RepoCopy) -> None:
     code, out, err = invoke(repo, "trace", "agent", "--format", "json", "--out", "reports/trace.json")
     assert (code, out) == (0, "")

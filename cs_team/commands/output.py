@@ -11,7 +11,9 @@ from cs_team.commands.base import DocLang, say
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from cs_team.export.workbook import Table
     from cs_team.playbook import Playbook
+    from cs_team.render.language import Language
 
 
 def deliver(content: str | bytes, out: Path | None, output_format: str = "") -> None:
@@ -48,24 +50,33 @@ def _printed(html: str) -> bytes:
 
 
 def deliver_report(playbook: Playbook, template: str, output_format: str, lang: DocLang | None,
-                   out: Path | None, data: Callable[[], dict], workbook: Callable | None = None,
+                   out: Path | None, data: Callable[[Language], dict],
+                   tables: Callable[[dict, Language], list[Table]] | None = None,
                    **context: object) -> None:
-    """A report: ``data()`` as JSON, ``workbook(data, language)``'s tables as xlsx, or the
-    template rendered (with the playbook's stamp), delivered as any document is."""
-    if output_format == "xlsx" and workbook is not None:
-        from cs_team.documents.output import language
-        from cs_team.export.workbook import workbook_bytes
+    """A report in ``output_format``: ``data(language)`` as JSON, ``tables(data, language)`` as csv
+    (the first) or xlsx (all), or the template rendered with the playbook's stamp (pdf: printed
+    from the HTML)."""
+    from cs_team.documents.output import language
 
-        chosen = language(playbook, lang.value if lang else None)
-        deliver(workbook_bytes(workbook(data(), chosen)), out)
-        return
+    chosen = language(playbook, lang.value if lang else None)
+    output_format = getattr(output_format, "value", output_format)
     if output_format == "json":
         import json
 
-        deliver(json.dumps(data(), ensure_ascii=False, indent=2) + "\n", out)
-        return
-    from cs_team.documents.common import stamp
-    from cs_team.documents.output import render
+        deliver(json.dumps(data(chosen), ensure_ascii=False, indent=2) + "\n", out)
+    elif output_format == "csv" and tables is not None:
+        from cs_team.export.csvfile import csv_text
 
-    deliver(render(playbook, template, output_format, lang.value if lang else None,
-                   stamp=stamp(playbook), **context), out)
+        first = tables(data(chosen), chosen)[0]
+        deliver(csv_text([[c.title for c in first.columns], *first.rows]), out)
+    elif output_format == "xlsx" and tables is not None:
+        from cs_team.export.workbook import workbook_bytes
+
+        deliver(workbook_bytes(tables(data(chosen), chosen)), out)
+    else:
+        from cs_team.documents.common import stamp
+        from cs_team.documents.output import render
+
+        document = "html" if output_format == "pdf" else output_format
+        deliver(render(playbook, template, document, chosen.mode, stamp=stamp(playbook), **context), out,
+                output_format)

@@ -20,13 +20,11 @@ from cs_team.commands.base import (
     say,
 )
 from cs_team.commands.formats import format_option, formats
+from cs_team.commands.output import deliver_report
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
 
-    from cs_team.export.workbook import Table
     from cs_team.playbook import Playbook
-    from cs_team.render.language import Language
 
 
 ReportFormat = formats("ReportFormat", "md", "html", "pdf", "json", "csv", "xlsx")
@@ -55,37 +53,6 @@ def problems_for(playbook: Playbook, lang: DocLang | None) -> object:
     from cs_team.inputs.problems import Problems, language_of
 
     return Problems(language_of(lang and lang.value, playbook.default_language), notes=_notes())
-
-
-def deliver_report(playbook: Playbook, template: str, output_format: ReportFormat, lang: DocLang | None,
-                   out: Path | None, data: Callable[[Language], dict],
-                   tables: Callable[[dict, Language], list[Table]], **context: object) -> None:
-    """The report in ``output_format``: a document (md, html, pdf) through the renderer, the data as
-    JSON, the tables as csv (the first) or xlsx (all)."""
-    from cs_team.commands.output import deliver
-    from cs_team.documents.output import language
-
-    chosen = language(playbook, lang.value if lang else None)
-    if output_format is ReportFormat.json:
-        import json
-
-        deliver(json.dumps(data(chosen), ensure_ascii=False, indent=2) + "\n", out)
-    elif output_format is ReportFormat.csv:
-        from cs_team.export.csvfile import csv_text
-
-        first = tables(data(chosen), chosen)[0]
-        deliver(csv_text([[c.title for c in first.columns], *first.rows]), out)
-    elif output_format is ReportFormat.xlsx:
-        from cs_team.export.workbook import workbook_bytes
-
-        deliver(workbook_bytes(tables(data(chosen), chosen)), out)
-    else:
-        from cs_team.documents.common import stamp
-        from cs_team.documents.output import render
-
-        document = "html" if output_format is ReportFormat.pdf else output_format.value
-        deliver(render(playbook, template, document, chosen.mode, stamp=stamp(playbook), **context), out,
-                output_format.value)
 
 
 @app.command("qa-results")

@@ -60,14 +60,14 @@ def score(
         return
     from cs_team.results.report_workbooks import score as workbook
 
-    deliver_report(playbook, "score", output_format.value, lang, out, lambda: as_dict(results), workbook,
+    deliver_report(playbook, "score", output_format.value, lang, out, lambda _: as_dict(results), workbook,
                    results=results, roles=playbook.roles, competencies=playbook.competencies,
                    recommendations=RECOMMENDATIONS, questions=playbook.questions)
 
 
 # A report as a document (md, html) or as data (json); one of tables also as a workbook (xlsx).
-ReportFormat = formats("ReportFormat", "md", "html", "json")
-ReportFormatOption = format_option(ReportFormat)
+TraceFormat = formats("TraceFormat", "md", "html", "json")
+TraceFormatOption = format_option(TraceFormat)
 TableFormat = formats("TableFormat", "md", "html", "json", "xlsx")
 TableFormatOption = format_option(TableFormat)
 
@@ -75,7 +75,7 @@ TableFormatOption = format_option(TableFormat)
 @app.command("trace")
 def trace_command(
     role: Annotated[str | None, typer.Argument(help="One role id; every role when left out.")] = None,
-    output_format: ReportFormatOption = ReportFormat.md,
+    output_format: TraceFormatOption = TraceFormat.md,
     lang: LangOption = None,
     out: OutOption = None,
     repo: RepoOption = None,
@@ -100,7 +100,7 @@ def trace_command(
     playbook = open_playbook(repo)
     roles = [find_role(playbook, role)] if role else [playbook.roles[r] for r in sorted(playbook.roles)]
     traces = [trace(playbook, r) for r in roles]
-    deliver_report(playbook, "trace", output_format.value, lang, out, lambda: as_dict(traces),
+    deliver_report(playbook, "trace", output_format.value, lang, out, lambda _: as_dict(traces),
                    traces=traces, competencies=playbook.competencies, roles=playbook.roles)
 
 
@@ -133,7 +133,7 @@ def training_results(
     playbook = open_playbook(repo)
     attempts = read_results(playbook, paths, Path.cwd(), lang and lang.value, _notes())
     reports = report(attempts, list(playbook.modules))
-    deliver_report(playbook, "training-results", output_format.value, lang, out, lambda: as_dict(reports),
+    deliver_report(playbook, "training-results", output_format.value, lang, out, lambda _: as_dict(reports),
                    workbook, reports=reports)
 
 
@@ -165,5 +165,5 @@ def promotion_rank(
     found, ratings, candidates = read_records(playbook, records, Path.cwd(), promotion, lang and lang.value,
                                                  _notes())
     ranking = rank(playbook, found, ratings, candidates)
-    deliver_report(playbook, "promotion-rank", output_format.value, lang, out, lambda: as_dict(ranking),
+    deliver_report(playbook, "promotion-rank", output_format.value, lang, out, lambda _: as_dict(ranking),
                    lambda data, chosen: workbook(ranking, data, chosen), ranking=ranking)
