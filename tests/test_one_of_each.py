@@ -33,12 +33,21 @@ def test_an_offset_is_the_same_place_in_text_and_in_its_bytes() -> None:
      "--date '明天' 不是日期：请写成 YYYY-MM-DD"),
     (("eval-sheet", "scorecard", "--role", "agent", "--format", "xlsx", "--date", "12/01", "--lang", "en"),
      "--date '12/01' is not a date: write YYYY-MM-DD"),
-    (("plan-hiring", "--as-of", "2026-1-5", "--lang", "zh"), "--as-of '2026-1-5' 不是日期：请写成 YYYY-MM-DD"),
+    (("plan-hiring", "--as-of", "2026-2-30", "--lang", "zh"), "--as-of '2026-2-30' 不是日期：请写成 YYYY-MM-DD"),
 ])
 def test_every_date_option_is_read_and_refused_alike(repo: RepoCopy, args: tuple[str, ...],
                                                      message: str) -> None:
     code, out, err = invoke(repo, *args)
     assert (code, out, err.splitlines()[-1]) == (2, "", f"cs-team: error: {message}")
+
+
+def test_a_date_option_reads_dates_as_side_files_do(repo: RepoCopy) -> None:
+    """2026/12/1 in a cohort file or a scorecard is 2026-12-01: on the command line too."""
+    for written in ("2026-12-01", "2026/12/1", "2026年12月1日"):
+        code, out, err = invoke(repo, "eval-sheet", "scorecard", "--role", "agent", "--format", "md",
+                                "--date", written)
+        assert code == 0, err
+        assert "2026-12-01" in out
 
 
 def _choices(command: str) -> list[str]:
