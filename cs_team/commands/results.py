@@ -48,8 +48,8 @@ def score(
 
       cs-team score wang-li.yaml wang-zhao.csv --format html --out scores.html
     """
+    from cs_team.results.score_data import as_csv, as_dict
     from cs_team.results.scorecards import RECOMMENDATIONS, read_scorecards
-    from cs_team.results.scoring import as_csv, as_dict
     from cs_team.results.scoring import score as score_cards
 
     playbook = open_playbook(repo)
