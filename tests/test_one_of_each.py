@@ -116,6 +116,14 @@ def test_a_results_file_given_through_a_link_is_named_by_the_link(repo: RepoCopy
     assert err.splitlines()[0].startswith("given.csv:2:6: ")
 
 
+def test_a_cohort_file_given_by_its_full_path_is_named_below_the_working_folder(repo: RepoCopy) -> None:
+    repo.write("hires.csv", "name,start,mentor\n陈晨,2026-11-31,李静\n")
+    code, _, err = invoke(repo, "onboarding-plan", "agent", "--cohort", str(repo.root / "hires.csv"),
+                          "--out", "plans")
+    assert code == 1
+    assert err.splitlines()[0] == "hires.csv:2: start '2026-11-31' is not a date: write YYYY-MM-DD"
+
+
 def test_lint_and_trace_agree_on_what_is_not_trained(repo: RepoCopy) -> None:
     """calm untrained: CS217 and the trace gap both. A curriculum that does not exist: neither (lint
     names the missing curriculum instead, where trace used to call every competency untrained)."""

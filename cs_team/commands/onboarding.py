@@ -12,6 +12,7 @@ import typer
 from cs_team.commands.base import LangOption, RepoOption, app, date_option, one_line, open_playbook, say
 from cs_team.commands.formats import format_option, formats
 from cs_team.errors import UsageError
+from cs_team.repo import display_path
 
 OnboardingFormat = formats("OnboardingFormat", "md", "html", "pdf", "ics", "json")
 
@@ -92,7 +93,7 @@ def onboarding_plan(
 
     notes: list[str] = []
     try:
-        hires = read_cohort(cohort, str(cohort), language_of(lang, playbook.default_language), notes)
+        hires = read_cohort(cohort, display_path(cohort), language_of(lang, playbook.default_language), notes)
     finally:
         for note in notes:
             say(f"cs-team: note: {note}")
@@ -145,9 +146,10 @@ def _calendars(playbook: object, path: Path | None) -> list:
     from cs_team.inputs.problems import Problems, language_of
 
     if not path.is_file() and not path.exists():
-        raise UsageError(f"--calendar {path}: no such file")
+        raise UsageError(f"--calendar {display_path(path)}: no such file")
     problems = Problems(language_of(None, playbook.default_language))
-    found = read_document(path, str(path), problems, "work-calendar", ("工作日历文件", "work-calendar file"))
+    found = read_document(path, display_path(path), problems, "work-calendar",
+                          ("工作日历文件", "work-calendar file"))
     problems.raise_any()
     return [found[0]]
 
