@@ -13,12 +13,13 @@ pairs found are exactly those a comparison of every pair finds (a test checks it
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
+from itertools import chain, compress
 
 from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook
@@ -46,11 +47,16 @@ SHARED_PREFIX_TOKENS = 6
 def similar_pairs(sets: list[frozenset[str]], threshold: float = THRESHOLD
                   ) -> list[tuple[int, int, float]]:
     """(i, j, similarity) with i < j for every pair at or above ``threshold``, ordered by j, then i."""
-    frequency = Counter(token for s in sets for token in s)
+    frequency = Counter(chain.from_iterable(sets))
     rank = {token: r for r, token in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))}
     overlap = threshold / (1 + threshold)  # Jaccard >= t  <=>  |x & y| >= t / (1 + t) * (|x| + |y|)
     order = sorted((i for i, s in enumerate(sets) if s), key=lambda i: (len(sets[i]), i))
-    index: dict[int, list[int]] = defaultdict(list)
+    length = [len(s) for s in sets]
+    # token -> sets whose prefix holds it, shortest first (sets are indexed in that order), and
+    # where the sets long enough for the current one start: lengths only grow, so a set too
+    # short for this one is too short for every later one and is never counted again.
+    index: dict[int, list[int]] = {}
+    live: dict[int, int] = {}
     shared_needed: dict[int, int] = {}  # set -> its l as the shorter of a pair
     found = []
     for x in order:
@@ -61,23 +67,37 @@ def similar_pairs(sets: list[frozenset[str]], threshold: float = THRESHOLD
         # The small slack keeps a rounding error from shortening a prefix (that could lose a pair).
         least = math.ceil(threshold * size - 1e-9)
         probe_shared = min(SHARED_PREFIX_TOKENS, least)
-        counts = Counter(itertools.chain.from_iterable(
-            index[token] for token in ordered[: size - least + probe_shared] if token in index))
-        shortest = threshold * size - 1e-9
-        for y, shared in counts.items():
-            if shared >= probe_shared or shared >= shared_needed[y]:
-                tokens_y = sets[y]
-                if len(tokens_y) < shortest:
-                    continue
-                common = len(tokens_x & tokens_y)
-                similarity = common / (size + len(tokens_y) - common)
-                if similarity >= threshold:
-                    found.append((min(x, y), max(x, y), similarity))
+        postings = []
+        for token in ordered[: size - least + probe_shared]:
+            listed = index.get(token)
+            if listed is None:
+                continue
+            start, end = live[token], len(listed)
+            if start < end and length[listed[start]] < least:
+                start = live[token] = bisect_left(listed, least, start, end, key=length.__getitem__)
+            if start < end:
+                postings.append(listed[start:] if start else listed)
+        if postings:
+            counts = Counter(chain.from_iterable(postings))
+            # every partner needs at least this many shared tokens: skip the rest without a loop
+            fewest = min(probe_shared, math.ceil(2 * overlap * least - 1e-9))
+            for y in compress(counts, map(fewest.__le__, counts.values())):
+                shared = counts[y]
+                if shared >= probe_shared or shared >= shared_needed[y]:
+                    tokens_y = sets[y]
+                    common = len(tokens_x & tokens_y)
+                    similarity = common / (size + len(tokens_y) - common)
+                    if similarity >= threshold:
+                        found.append((min(x, y), max(x, y), similarity))
         # As the shorter of a pair: the overlap is at least 2t/(1+t)|x|.
         least = math.ceil(2 * overlap * size - 1e-9)
         shared_needed[x] = min(SHARED_PREFIX_TOKENS, least)
         for token in ordered[: size - least + shared_needed[x]]:
-            index[token].append(x)
+            listed = index.get(token)
+            if listed is None:
+                index[token], live[token] = [x], 0
+            else:
+                listed.append(x)
     return sorted(found, key=lambda pair: (pair[1], pair[0]))
 
 
