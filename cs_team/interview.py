@@ -102,6 +102,50 @@ def _candidates(slot: Slot, stage: InterviewStage, role: Role, level: str | None
     return sorted(fitting, key=lambda q: (-len(wanted & set(q.competencies)), fit(q, role), order[q.id]))
 
 
+class CandidateOrder:
+    """The candidates of each kind of slot, sorted once for every role that gets the same list.
+
+    Fifty roles ask for the same few kinds of slot, and sorting the bank for each slot of each
+    role was most of the interview lint. ``_candidates`` depends on the role only through which
+    of the questions limited to some roles or levels suit it: every other question suits every
+    role, and a question's fit is the same for every role it suits (named: 0; for levels: 1;
+    for anyone: 2). So its answer is kept per kind of slot and set of suiting limited questions,
+    and shared. Callers read the lists and never change them.
+    """
+
+    def __init__(self, playbook: Playbook) -> None:
+        self.pool = playbook.question_pool
+        self.knock_outs = [q for q in playbook.questions.values() if q.type == "knock-out"]
+        self.limited: dict[tuple, list[Question]] = {}
+        self.sorted: dict[tuple, list[Question]] = {}
+
+    def of(self, slot: Slot, stage: InterviewStage, role: Role, level: str | None) -> list[Question]:
+        """``_candidates`` of the slot for ``role``, computed once per kind and suiting questions."""
+        if slot.type == "knock-out":  # any knock-out, whatever the slot's competency or stage
+            kind: tuple = ("knock-out",)
+        elif slot.competency is not None:
+            kind = (slot.type, slot.competency)
+        else:
+            kind = (slot.type, None, frozenset(stage.competencies))
+        if kind not in self.limited:
+            self.limited[kind] = [q for q in self._universe(slot, stage) if q.roles or q.levels]
+        suiting = tuple(q.id for q in self.limited[kind] if suits(q, role, level))
+        if (kind, suiting) not in self.sorted:
+            self.sorted[kind, suiting] = _candidates(slot, stage, role, level, self.pool, self.knock_outs)
+        return self.sorted[kind, suiting]
+
+    def _universe(self, slot: Slot, stage: InterviewStage) -> list[Question]:
+        """Every question ``_candidates`` may offer the slot, whichever the role."""
+        if slot.type == "knock-out":
+            return self.knock_outs
+        if slot.competency is not None:
+            return self.pool.by_slot.get((slot.type, slot.competency), [])
+        wanted = set(stage.competencies)
+        return list({q.id: q for key, questions in self.pool.by_slot.items()
+                     if key[0] == slot.type and (not wanted or key[1] in wanted)
+                     for q in questions}.values())
+
+
 class InterviewPlans:
     """Every role's plan, each made once per playbook (lint rules, kits and trace share them).
 
@@ -125,9 +169,8 @@ def plan_interview(playbook: Playbook, role: Role) -> InterviewPlan:
 def _plan(playbook: Playbook, role: Role) -> InterviewPlan:
     level = playbook.level_of(role)
     slots = _slots(role)
-    knock_outs = [q for q in playbook.questions.values() if q.type == "knock-out"]
-    options = [_candidates(slot, role.interview[slot.stage_index], role, level, playbook.question_pool,
-                           knock_outs) for slot in slots]
+    order = playbook.index(CandidateOrder)
+    options = [order.of(slot, role.interview[slot.stage_index], role, level) for slot in slots]
     owner: dict[str, int] = {}  # question id -> slot index holding it
     for index in range(len(slots)):
         _place(index, options, owner, set())
@@ -136,8 +179,11 @@ def _plan(playbook: Playbook, role: Role) -> InterviewPlan:
     plans = [StagePlan(stage) for stage in role.interview]
     # Augmenting paths shuffle equal slots: ask each request's picks in the order it prefers them.
     first = {slot: slots.index(slot) for slot in dict.fromkeys(slots)}
-    ranks = [{q.id: rank for rank, q in enumerate(found)} for found in options]
-    for index in sorted(chosen, key=lambda i: (first[slots[i]], ranks[i][chosen[i].id])):
+    ranks: dict[int, dict[str, int]] = {}  # slots of one kind share their list: rank it once
+    for found in options:
+        if id(found) not in ranks:
+            ranks[id(found)] = {q.id: rank for rank, q in enumerate(found)}
+    for index in sorted(chosen, key=lambda i: (first[slots[i]], ranks[id(options[i])][chosen[i].id])):
         plans[slots[index].stage_index].picks.append((slots[index], chosen[index]))
     return InterviewPlan(role, plans, _shortfalls(slots, options, chosen))
 
