@@ -169,3 +169,42 @@ def test_a_fifo_a_link_or_a_huge_file_is_not_read(broken: RepoCopy, tmp_path: Pa
     with open(entry, "wb") as file:
         file.truncate(cache_entry.LARGEST_ENTRY + 1)
     assert cache_entry.read(entry) is None
+
+
+def test_the_code_is_part_of_the_key(broken: RepoCopy, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A rule changed under the same version string is run again, not served from the cache."""
+    from cs_team.lint import cache
+
+    package = tmp_path / "cs_team"
+    (package / "lint" / "rules").mkdir(parents=True)
+    rule = package / "lint" / "rules" / "weights.py"
+    rule.write_text("LIMIT = 100\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "PACKAGE", package)
+    first = lint_paths([], None, set(), cwd=broken.root).findings
+    loads = []
+    real = cache._fresh
+    monkeypatch.setattr(cache, "_fresh", lambda *a, **k: loads.append(1) or real(*a, **k))
+    assert lint_paths([], None, set(), cwd=broken.root).findings == first and loads == []
+    (package / "lint" / "rules" / "__pycache__").mkdir()  # bytecode is not the code
+    (package / "lint" / "rules" / "__pycache__" / "weights.cpython.pyc").write_bytes(b"x")
+    assert lint_paths([], None, set(), cwd=broken.root).findings == first and loads == []
+    rule.write_text("LIMIT = 90\n", encoding="utf-8")  # same size: its time tells
+    os.utime(rule, ns=(rule.stat().st_atime_ns, rule.stat().st_mtime_ns + 1))
+    assert lint_paths([], None, set(), cwd=broken.root).findings == first and loads == [1]
+    (package / "lint" / "rules" / "new_rule.py").write_text("", encoding="utf-8")
+    assert lint_paths([], None, set(), cwd=broken.root).findings == first and loads == [1, 1]
+    assert lint_paths([], None, set(), cwd=broken.root).findings == first and loads == [1, 1]
+
+
+def test_the_code_digest_covers_the_installed_package(tmp_path: Path) -> None:
+    """Wherever the package sits, the same files give the same digest, and any module changes it."""
+    import shutil
+
+    from cs_team.lint import cache
+
+    copy = tmp_path / "cs_team"
+    shutil.copytree(cache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))  # keeps times
+    assert cache.code_digest(copy) == cache.code_digest(cache.PACKAGE)
+    module = copy / "lint" / "rules" / "near_duplicates.py"
+    module.write_bytes(module.read_bytes().replace(b"THRESHOLD = 0.8", b"THRESHOLD = 0.9"))
+    assert cache.code_digest(copy) != cache.code_digest(cache.PACKAGE)
