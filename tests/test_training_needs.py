@@ -127,14 +127,43 @@ def test_relabelling_agents_changes_no_team_figure(team: RepoCopy) -> None:
     assert [{k: v for k, v in s.items() if k != "agents"} for s in after["refresher"]["sessions"]] == drop
 
 
+def test_a_failed_assessment_is_one_more_measure_of_its_modules_competencies(team: RepoCopy) -> None:
+    # m-calls (simulation, pass mark 80) shows calm and listening. 李雷 sat it twice, 60 then 75:
+    # both attempts failed, the latest 75 -> (80-75)/80 = 6.25 % short. Calm: AHT met, m-calls
+    # short: 1 of 2, not most. Listening: CSAT (one bad week) and FCR met: 1 of 3. No need. 王芳
+    # passed it (85): her listening (CSAT and FCR short) becomes 2 of 3 measures, still most.
+    team.write("data/results.csv", "hire,module,attempt,simulation\n李雷,m-calls,1,60\n李雷,m-calls,2,75\n"
+                                   "王芳,m-calls,1,85\n")
+    data = needs(team, "--training", "data/results.csv")
+    agents = {a["agent"]: a for a in data["agents"]}
+    assert agents["李雷"]["gaps"] == []
+    assert [(g["competency"], g["gap_percent"]) for g in agents["王芳"]["gaps"]] == [("listening", 7.14)]
+    team.write("data/results.csv", "hire,module,attempt,simulation\n陈晨,m-calls,1,60\n陈晨,m-calls,2,75\n")
+    chen = next(a for a in needs(team, "--training", "data/results.csv")["agents"] if a["agent"] == "陈晨")
+    # 陈晨's listening: CSAT, FCR, greeting met; patience and m-calls short: 2 of 5, not most. Calm:
+    # AHT, patience and m-calls all short -> 3 of 3, the largest gap patience's 18.52.
+    assert [(g["competency"], g["gap_percent"], [(e["source"], e["measure"], e["target"], e["value"],
+                                                 e["gap_percent"], e["periods_below"], e["periods"])
+                                                for e in g["evidence"]]) for g in chen["gaps"]] == [
+        ("calm", 18.52, [("qa", "qa-voice/patience", 90, 73.33, 18.52, 3, 3),
+                         ("assessment", "m-calls", 80, 75, 6.25, 2, 2),
+                         ("kpi", "aht_seconds", 400, 417.5, 4.38, 3, 4)])]
+    code, out, _ = invoke(team, "training-needs", "--kpi", "data/kpi.csv", "--qa", "data/qa.csv", "--training",
+                          "data/results.csv", "--lang", "en")
+    assert code == 0
+    assert "| Assessment: Taking calls | 80 | 75.0 | 6.2% | 2 / 2 | 2 | yes |" in out.splitlines()
+
+
 def test_bad_input_is_reported_before_anything_is_computed(team: RepoCopy) -> None:
     team.write("data/kpi.csv", "agent,role,period,contacts,csat_percent\n王芳,agent,2026-W60,10,85\n")
+    team.write("data/results.csv", "hire,module,attempt,simulation\n李雷,m-nope,1,60\n")
     code, out, err = invoke(team, "training-needs", "--kpi", "data/kpi.csv", "--qa", "data/kpi.csv",
-                            "--lang", "zh", "--out", "needs.md")
+                            "--training", "data/results.csv", "--lang", "zh", "--out", "needs.md")
     assert (code, out) == (1, "")
     assert err.splitlines() == ["data/kpi.csv:2:3: 周期 '2026-W60' 应为 ISO 周（如 2026-W40）或月份（如 2026-10）",
                                 "data/kpi.csv:1: 这是KPI 导出，不是质检评估表",
-                                "cs-team: error: 输入文件有 2 处问题，未做任何计算"]
+                                "data/results.csv:2:2: no module 'm-nope'; did you mean 'm-intro'?",
+                                "cs-team: error: 输入文件有 3 处问题，未做任何计算"]
     assert not team.path("needs.md").exists()
 
 

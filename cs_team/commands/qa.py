@@ -95,7 +95,7 @@ def qa_results(
                    tables,
                    agents=result.agents, team=result.team, evaluators=result.evaluators,
                    disagreements=result.disagreements, shared=result.shared_contacts,
-                   threshold=result.threshold,
+                   threshold=result.threshold, lenient=result.lenient,
                    red_lines=result.red_lines, top=10)
 
 
@@ -107,6 +107,10 @@ def training_needs(
     qa: Annotated[list[Path] | None, typer.Option(
         "--qa", exists=True,
         help="Filled QA evaluations (CSV or xlsx), or a folder of them. Repeatable.")] = None,
+    training: Annotated[list[Path] | None, typer.Option(
+        "--training", exists=True,
+        help="Training results (as `training-results` reads them): a failed assessment shows the module's "
+             "competencies. Repeatable.")] = None,
     start: Annotated[str | None, typer.Option(
         help="First day of the refresher plan, YYYY-MM-DD (default: the day after the data ends).")] = None,
     min_periods: Annotated[int, typer.Option(min=1, help="Periods a judgement needs.")] = 3,
@@ -151,9 +155,11 @@ def training_needs(
     rows = read_kpi_exports(files_given(kpi), problems, set(playbook.roles))  # type: ignore[arg-type]
     found = read_evaluations(files_given(qa or []), problems, playbook.qa_forms,  # type: ignore[arg-type]
                              playbook.default_language)
+    attempts = _attempts(playbook, training or [], problems)
     problems.raise_any()  # type: ignore[attr-defined]
     settings = Settings(min_periods, min_contacts, min_evaluations, min_gap=min_gap)
-    result = report(playbook, rows, found, settings, WorkDays(playbook.calendars), first_day, refresher)  # type: ignore[arg-type]
+    result = report(playbook, rows, found, settings, WorkDays(playbook.calendars), first_day, refresher,
+                    attempts)  # type: ignore[arg-type]
     names = {c: playbook.competencies[c].name for c in result.competencies if c in playbook.competencies}
     deliver_report(playbook, "training-needs", output_format, lang, out,
                    lambda chosen: as_dict(result, playbook, chosen), tables,
@@ -161,3 +167,19 @@ def training_needs(
                    sessions=result.sessions, start=result.start, settings=settings,
                    refresher_share=result.refresher_share, roles=playbook.roles, modules=playbook.modules,
                    template_title=result.template.title if result.template is not None else "")
+
+
+def _attempts(playbook: Playbook, paths: list[Path], problems: object) -> list:
+    """The training results' attempts, their problems added to the others'."""
+    if not paths:
+        return []
+    from cs_team.inputs.problems import ProblemsFound
+    from cs_team.results.training import read_results
+
+    try:
+        return read_results(playbook, paths, Path.cwd(), problems.lang)  # type: ignore[attr-defined]
+    except ProblemsFound as error:
+        for line in error.details:
+            where, _, message = line.partition(": ")
+            problems.add(where, message)  # type: ignore[attr-defined]
+        return []

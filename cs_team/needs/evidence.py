@@ -5,6 +5,9 @@ winning: ``Playbook.probation_targets``); it evidences the competencies whose ``
 item is measured as the share of its points earned against the role's ``quality_percent`` target
 (or ``Settings.qa_target``); it evidences the competencies the form's item names.
 
+A training assessment (``training-results``) is measured against its module's pass mark and shows
+the module's competencies: its latest attempt failed, it falls short.
+
 Noise is not a need: a measure is flagged only over at least ``min_periods`` periods of which more
 than half are below target, on average ``min_gap`` percent of the target or more short of it, and
 on at least ``min_contacts`` contacts (KPIs) or ``min_evaluations`` evaluations (QA). Which
@@ -81,7 +84,7 @@ def period_of(day: Any) -> str:
 
 
 def gather(playbook: Playbook, kpi_rows: list[Any], evaluated: list[Evaluated],
-           settings: Settings) -> list[AgentEvidence]:
+           settings: Settings, attempts: list[Any] = ()) -> list[AgentEvidence]:  # type: ignore[assignment]
     """Every agent's evidence, agents sorted by name, measures in a fixed order."""
     rows_of: dict[str, list[Any]] = defaultdict(list)
     for row in kpi_rows:
@@ -89,12 +92,15 @@ def gather(playbook: Playbook, kpi_rows: list[Any], evaluated: list[Evaluated],
     evaluations_of: dict[str, list[Evaluated]] = defaultdict(list)
     for e in evaluated:
         evaluations_of[e.evaluation.agent].append(e)
+    attempts_of: dict[str, list[Any]] = defaultdict(list)
+    for attempt in attempts:
+        attempts_of[attempt.hire].append(attempt)
     by_kpi: dict[str, list[str]] = defaultdict(list)
     for competency_id in sorted(playbook.competencies):
         for kpi in playbook.competencies[competency_id].kpis:
             by_kpi[kpi].append(competency_id)
     found = []
-    for agent in sorted(set(rows_of) | set(evaluations_of)):
+    for agent in sorted(set(rows_of) | set(evaluations_of) | set(attempts_of)):
         rows = sorted(rows_of[agent], key=lambda r: r.period)
         role_id = rows[-1].role if rows else None
         role = playbook.roles.get(role_id) if role_id else None
@@ -110,8 +116,29 @@ def gather(playbook: Playbook, kpi_rows: list[Any], evaluated: list[Evaluated],
             for competency in competencies:
                 if competency in playbook.competencies:
                     evidence.by_competency.setdefault(competency, []).append(measured)
+        for competencies, measured in _assessments(attempts_of[agent]):
+            for competency in competencies:
+                if competency in playbook.competencies:
+                    evidence.by_competency.setdefault(competency, []).append(measured)
         found.append(evidence)
     return found
+
+
+def _assessments(attempts: list[Any]) -> list[tuple[list[str], Evidence]]:
+    """Per assessed module, its attempts against the pass mark: short when the latest failed."""
+    by_module: dict[str, list[Any]] = defaultdict(list)
+    for attempt in attempts:
+        if attempt.module.assessment is not None and attempt.score is not None:
+            by_module[attempt.module.id].append(attempt)
+    measured = []
+    for module_id in sorted(by_module):
+        tries = sorted(by_module[module_id], key=lambda a: a.number)
+        module, last = tries[-1].module, tries[-1]
+        failed = sum(1 for a in tries if not a.passed)
+        evidence = Evidence("assessment", module_id, module.title, module.assessment.pass_mark, True,
+                            last.score, len(tries), failed, len(tries), not last.passed)
+        measured.append((list(module.competencies), evidence))
+    return measured
 
 
 def _judge(evidence: Evidence, minimum: int, settings: Settings) -> Evidence:

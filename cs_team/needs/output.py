@@ -26,7 +26,8 @@ def as_dict(result: NeedsReport, playbook: Playbook, lang: Language) -> dict:
 
     def evidence(e: Evidence) -> dict:
         return {"source": e.source, "measure": e.measure, "name": measure_name(e, lang),
-                "unit": KPI_FIELDS[e.measure][0] if e.source == "kpi" else "percent",
+                "unit": KPI_FIELDS[e.measure][0] if e.source == "kpi" else "score" if e.source == "assessment"
+                else "percent",
                 "target": round(float(e.target), 2), "value": round(e.value, 2),
                 "gap_percent": round(e.gap, 2),
                 "periods": e.periods, "periods_below": e.below, "sample": e.sample, "flagged": e.flagged}

@@ -94,8 +94,9 @@ def _needs(playbook: Playbook, found: AgentEvidence) -> AgentNeeds:
 
 
 def report(playbook: Playbook, kpi_rows: list[Any], evaluated: list[Evaluated], settings: Settings,
-           days: WorkDays, start: dt.date | None, refresher_share: float = 50) -> NeedsReport:
-    agents = [_needs(playbook, found) for found in gather(playbook, kpi_rows, evaluated, settings)]
+           days: WorkDays, start: dt.date | None, refresher_share: float = 50,
+           attempts: list[Any] = ()) -> NeedsReport:  # type: ignore[assignment]
+    agents = [_needs(playbook, found) for found in gather(playbook, kpi_rows, evaluated, settings, attempts)]
     competencies = sorted({c for a in agents for c in a.measured})
     shared = []
     for competency in competencies:

@@ -20,6 +20,9 @@ from cs_team.results.scoring import Disagreement, InterviewerCalibration, disagr
 
 SCORE_DISAGREEMENT = 10
 """Two evaluators this many points (of 100) apart on one contact: calibrate on it."""
+LENIENT = 2
+"""An evaluator this many points (of 100) above or below the others on shared contacts is marked
+lenient or harsh: QA teams calibrate to within two or three points."""
 RED_LINE = "red-line"
 
 
@@ -68,6 +71,7 @@ class QaReport:
     shared_contacts: int
     """Contacts scored by more than one evaluator: what calibration rests on."""
     threshold: int = SCORE_DISAGREEMENT
+    lenient: int = LENIENT
     forms: list[str] = field(default_factory=list)
     red_lines: dict[str, Text] = field(default_factory=dict)
     """``red-line:<id>`` (what a disagreement is on) -> the red line's title."""
@@ -143,6 +147,7 @@ def as_dict(result: QaReport, lang: Language) -> dict:
         "calibration": {
             "shared_contacts": result.shared_contacts,
             "score_disagreement_points": result.threshold,
+            "lenient_points": result.lenient,
             "evaluators": [{"evaluator": c.interviewer, "evaluations": c.ratings, "compared": c.compared,
                             "leniency": None if c.leniency is None else round(c.leniency, 4)}
                            for c in result.evaluators],
