@@ -174,7 +174,7 @@ def _attempts(playbook: Playbook, paths: list[Path], problems: object) -> list:
     if not paths:
         return []
     from cs_team.inputs.problems import ProblemsFound
-    from cs_team.results.training import read_results
+    from cs_team.results.training_files import read_results
 
     try:
         return read_results(playbook, paths, Path.cwd(), problems.lang)  # type: ignore[attr-defined]
