@@ -165,3 +165,65 @@ def test_blank_forms_carry_the_knock_outs_and_read_back(repo: RepoCopy) -> None:
     (candidate,) = json.loads(out)["roles"][0]["candidates"]
     assert candidate["eligible"] is False
     assert candidate["knock_outs"] == [{"question": "knockout-hotline", "results": {"李雷": "fail"}}]
+
+
+# -- role-play facts -----------------------------------------------------------------------------
+
+def test_the_kit_prints_the_facts_handed_to_the_candidate(repo: RepoCopy) -> None:
+    repo.edit("questions/bank.yaml", "        - {zh: 先安抚情绪, en: Calms the customer first}\n",
+              "        - {zh: 是否准确说明退款规则, en: States the refund rule accurately}\n"
+              "      facts:\n        - {zh: 未使用的整月按比例退款, en: Unused whole months are refunded pro rata}\n")
+    assert repo.lint() == []  # CS252 is satisfied by the facts
+    playbook = playbook_of(repo)
+    view = kits.kit(playbook, "agent")
+    for lang, heading, fact in (("en", "**Brief for the candidate (hand it over before the role-play)**",
+                                 "- Unused whole months are refunded pro rata"),
+                                ("zh", "**发给候选人的政策要点（开始前交给候选人）**", "- 未使用的整月按比例退款")):
+        kit = render(playbook, "interview-kit", "md", lang, kit=view, header=view.header, stamp=view.stamp,
+                     opening_key=kits.opening_key)
+        assert f"{heading}\n\n{fact}\n" in kit
+    html = render(playbook, "interview-kit", "html", "en", kit=view, header=view.header, stamp=view.stamp,
+                  opening_key=kits.opening_key)
+    assert '<li><span lang="en" class="first">Unused whole months are refunded pro rata</span></li>' in html
+
+
+# -- tags ----------------------------------------------------------------------------------------
+
+def test_a_senior_kit_of_generic_questions_is_flagged_until_one_is_written_for_it(repo: RepoCopy) -> None:
+    repo.edit("framework.yaml", "    level: junior", "    level: senior")
+    repo.edit("evaluation.yaml", "    junior: {csat_percent", "    senior: {csat_percent")
+    found = [(f.code, f.path, f.line, f.column, f.message) for f in repo.lint()]
+    line, column = repo.at("role.yaml", "interview")
+    assert found == [("CS253", "role.yaml", line, column,
+                      "the kit of role 'agent' (senior) draws all 3 of its rated questions from ones a junior "
+                      "agent gets too (untagged, or tagged junior): a seasoned candidate answers what any new "
+                      "graduate could; tag fitting questions for this role (roles) or for levels above junior "
+                      "(levels), or write some")]
+    repo.edit("questions/bank.yaml", "    competencies: [calm]\n", "    competencies: [calm]\n    levels: [junior]\n")
+    assert sorted(f.code for f in repo.lint()) == ["CS204", "CS253"]  # junior-only: no longer suits it
+    repo.edit("questions/bank.yaml", "    levels: [junior]\n", "    levels: [senior, lead]\n")
+    assert repo.lint() == []
+
+
+def test_a_count_slot_prefers_the_role_then_its_level_then_anyone(repo: RepoCopy) -> None:
+    extra = """  - id: rp-generic
+    type: role-play
+    text: {zh: 通用情景, en: A generic scene}
+    competencies: [calm, listening]
+    minutes: 10
+    scenario:
+      persona: {zh: 客户, en: A customer}
+      setup: {zh: 电话, en: A call}
+      watch_for: [{zh: 冷静, en: Stays calm}]
+    rubric: {poor: {zh: 差, en: Poor}, fair: {zh: 中, en: Fair}, strong: {zh: 好, en: Strong}}
+"""
+    repo.write("questions/bank.yaml", repo.read("questions/bank.yaml") + extra
+               + extra.replace("rp-generic", "rp-level").replace("    minutes", "    levels: [junior]\n    minutes")
+               + extra.replace("rp-generic", "rp-role").replace("    minutes", "    roles: [agent]\n    minutes"))
+    playbook = playbook_of(repo)
+    plan = plan_interview(playbook, playbook.roles["agent"])
+    # rp-angry (first in the bank, untagged) lost its place to the one written for the role
+    assert [q.id for _, q in plan.stages[1].picks] == ["rp-role"]
+    repo.edit("questions/bank.yaml", "    roles: [agent]\n", "")
+    plan = plan_interview(playbook_of(repo), playbook.roles["agent"])
+    assert [q.id for _, q in plan.stages[1].picks] == ["rp-level"]

@@ -186,7 +186,8 @@ CASES = [
 
 # Rules whose failing input is not an edit of a fixture file: tested in test_source.py (files
 # that are not YAML text) and below (a document the fixture does not have).
-ELSEWHERE = {"CS003", "CS004", "CS005", "CS006", "CS014", "CS216", "CS217", "CS224", "CS226"}  # CS224, CS226: test_targets_content.py
+ELSEWHERE = {"CS003", "CS004", "CS005", "CS006", "CS014", "CS216", "CS217", "CS224", "CS226",  # CS224, CS226: test_targets_content.py
+             "CS253"}  # test_interview_questions.py: the finding is in another file than the edit
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.code)
@@ -233,6 +234,10 @@ INTERVIEW_CASES = [
     Case("CS251", "questions/eligibility.yaml", "{zh: 能接受早晚班轮换,", "{zh: 能接受早晚班轮换，不是乙肝携带者,",
          "能接受早晚班轮换，不是乙肝携带者", says="knock-out 'knockout-shifts' screens candidates on a ground "
          "the law forbids (\"乙肝\", \"携带者\"): A question or requirement probes infectious-disease status."),
+    Case("CS252", "questions/bank.yaml", "- {zh: 先安抚情绪, en: Calms the customer first}",
+         "- {zh: 是否准确说明退款规则, en: States the refund rule accurately}", "scenario",
+         says="role-play 'rp-angry' grades stating a rule accurately (\"准确说明退款规则\") but its scenario "
+         "gives the candidate no facts"),
 ]
 
 
