@@ -22,7 +22,7 @@ def _every_pair(sets: list[frozenset[str]], threshold: float) -> list[tuple[int,
 
 
 @pytest.mark.parametrize(("count", "strength", "language"),
-                         [(600, 0.1, 1), (600, 0.3, 1), (500, 0.5, 1), (500, 0.15, 2)])
+                         [(600, 0.1, 1), (600, 0.3, 1), (600, 0.5, 1), (500, 0.15, 2)])
 def test_the_join_equals_every_pair_on_house_style_banks(count: int, strength: float, language: int) -> None:
     sets = [tokens(text[language]) for text in house_texts(count, seed=count, strength=strength)]
     expected = _every_pair(sets, THRESHOLD)
