@@ -93,3 +93,43 @@ def test_cli_build(repo: RepoCopy) -> None:
     assert "built 14 files in public" in err
     assert (repo.root / "public" / "index.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert repo.lint() == []  # the site is HTML and Markdown: nothing for lint to read
+
+
+def test_every_page_and_folder_is_on_the_disk_before_the_swap(repo: RepoCopy, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crash right after the swap must find whole pages, not names with no data behind them."""
+    import os
+
+    from cs_team.documents import publish
+
+    out = tmp_path / "site"
+    synced: list[str] = []  # paths inside the staging folder, relative to it ("." for itself)
+    at_swap: list[set[str]] = []
+    real_fsync, real_rename, real_exchange = os.fsync, os.rename, publish._exchange
+
+    def fsync(handle: int) -> None:
+        path = Path(os.readlink(f"/proc/self/fd/{handle}"))
+        if path != out.parent:
+            staging, *inside = path.relative_to(out.parent).parts
+            assert "new-" in staging
+            synced.append("/".join(inside) or ".")
+        real_fsync(handle)
+
+    def rename(source: Path, target: Path) -> None:
+        if "new-" in Path(source).name:
+            at_swap.append(set(synced))
+        real_rename(source, target)
+
+    def exchange(first: Path, second: Path) -> bool:
+        at_swap.append(set(synced))
+        return real_exchange(first, second)
+
+    monkeypatch.setattr(publish.os, "fsync", fsync)
+    monkeypatch.setattr(publish.os, "rename", rename)
+    monkeypatch.setattr(publish, "_exchange", exchange)
+    for _ in range(2):  # the first build renames the new folder into place, the second exchanges the two
+        synced.clear()
+        site.build(playbook_of(repo), out)
+        published = {str(p.relative_to(out)) for p in out.rglob("*")} | {"."}
+        assert at_swap[-1] == published
+    assert len(at_swap) == 2

@@ -62,6 +62,22 @@ def test_a_linked_templates_folder_or_template_leading_out_is_refused(repo: Repo
     ("ok\n\n{{ 'x' * 10**10 }}\n", "templates/scorecard.md.j2:3: a value multiplied past 20,000 characters"),
     ("{% for i in range(100) %}\n{{ 'y' * 1000 }}\n{% endfor %}\n",
      "templates/scorecard.md.j2:2: the output passed 20,000 characters"),
+    # one call can grow a string as surely as a multiplication: each is refused before it runs
+    ("ok\n{{ 'x'.center(10**9) }}\n", "templates/scorecard.md.j2:2: str.center asked for more than 20,000 characters"),
+    ("{{ 'x'['ljust'](10**9) }}\n", "templates/scorecard.md.j2:1: str.ljust asked for more than 20,000 characters"),
+    ("{{ 'x'|center(10**9) }}\n", "templates/scorecard.md.j2:1: the center filter asked for more than 20,000 characters"),
+    ("{{ '%.999999999f' % 1 }}\n", "templates/scorecard.md.j2:1: a % format asked for more than 20,000 characters"),
+    ("{{ '%*s' % (10**9, 'a') }}\n", "templates/scorecard.md.j2:1: a % format asked for more than 20,000 characters"),
+    ("{{ '%0999999d'|format(1) }}\n", "templates/scorecard.md.j2:1: the format filter asked for more than 20,000 characters"),
+    ("{{ '{:>999999}'.format(1) }}\n", "templates/scorecard.md.j2:1: a format asked for more than 20,000 characters"),
+    ("{% set s = range(10000)|join('y' * 100) %}\n", "templates/scorecard.md.j2:1: the join filter asked for more "
+                                                      "than 20,000 characters"),
+    ("{% set s = ('a' * 100)|replace('a', 'b' * 1000) %}\n", "templates/scorecard.md.j2:1: the replace filter asked "
+                                                              "for more than 20,000 characters"),
+    ("{{ 'ab'|indent(10**6) }}\n", "templates/scorecard.md.j2:1: the indent filter asked for more than 20,000 "
+                                    "characters"),
+    ("{{ ('a' * 1000)|wordwrap(1, wrapstring='z' * 100) }}\n", "templates/scorecard.md.j2:1: the wordwrap filter "
+                                                                "asked for more than 20,000 characters"),
 ])
 def test_a_render_is_bounded_in_time_and_size(repo: RepoCopy, monkeypatch: pytest.MonkeyPatch, template: str,
                                               message: str) -> None:
@@ -73,6 +89,22 @@ def test_a_render_is_bounded_in_time_and_size(repo: RepoCopy, monkeypatch: pytes
     assert (code, out) == (1, "")
     assert err.endswith(f"{message}; a template must end, and end small\n") and err.count("\n") == 1
     assert err.startswith("cs-team: error: template ")
+
+
+def test_small_padding_joining_and_formatting_still_work(repo: RepoCopy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "LARGEST_OUTPUT", 20_000)
+    _with_templates(repo)
+    repo.write("templates/scorecard.md.j2", "{{ 'x'.center(5, '0') }}|{{ 'a'|indent(2) }}|{{ [1, 2]|join(', ') }}|"
+               "{{ '%05.1f' % 3.14159 }}|{{ '{:0>4}'.format(7) }}|{{ 'ab'|replace('a', 'c') }}|"
+               "{{ '%s-%s'|format(1, 2) }}|{{ 'a b c'|wordwrap(2) }}|{{ 'a\tb'.expandtabs(2) }}\n")
+    assert _scorecard(repo)[:2] == (0, "00x00|a|1, 2|003.1|0007|cb|1-2|a\nb\nc|a b\n")
+
+
+def test_filler_text_is_not_on_offer(repo: RepoCopy) -> None:
+    _with_templates(repo)
+    repo.write("templates/scorecard.md.j2", "{{ lipsum(10**6) }}\n")
+    code, out, err = _scorecard(repo)
+    assert (code, out) == (1, "") and "'lipsum' is undefined" in err
 
 
 def test_a_loop_is_stopped_off_the_main_thread_too(repo: RepoCopy, monkeypatch: pytest.MonkeyPatch) -> None:

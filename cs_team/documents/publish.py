@@ -113,6 +113,27 @@ def write_new(path: Path, data: bytes) -> None:
     handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     with os.fdopen(handle, "wb") as file:
         file.write(data)
+        file.flush()
+        os.fsync(file.fileno())  # on the disk before the swap makes it the published page
+
+
+def settle(folder: Path) -> None:
+    """Every folder of the new site on the disk, so a crash after the swap never shows empty names."""
+    for directory, _, _ in os.walk(folder):
+        _sync_folder(Path(directory))
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        handle = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return  # a platform that cannot open a folder (Windows) has no folder entries to flush
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass  # some file systems refuse fsync on a folder; the files themselves are synced
+    finally:
+        os.close(handle)
 
 
 def carry(source: Path, destination: Path) -> None:
@@ -135,14 +156,18 @@ def carry(source: Path, destination: Path) -> None:
 
 def swap(new: Path, folder: Path) -> Path | None:
     """Put ``new`` where ``folder`` is; returns the folder now holding the old site, to remove."""
+    settle(new)
     if not os.path.lexists(folder):
         os.rename(new, folder)
+        _sync_folder(folder.parent)
         return None
     if _exchange(new, folder):
+        _sync_folder(folder.parent)
         return new
     old = folder.parent / f"{prefix(folder)}old-{secrets.token_hex(4)}"
     os.rename(folder, old)
     os.rename(new, folder)
+    _sync_folder(folder.parent)
     return old
 
 

@@ -3,7 +3,8 @@
 Jinja's sandbox keeps a template away from Python's internals, not from loops, recursion or
 ``"x" * 10**10``. Here a render stops, naming the template and line, when it runs longer than
 ``SECONDS``, writes more than ``LARGEST_OUTPUT`` characters, or makes a string or list larger
-than that by multiplication. Time is checked at every call and every piece of output, and, in
+than that by multiplication or by one padding, joining or formatting call (``growth``).
+Time is checked at every call and every piece of output, and, in
 the main thread of a POSIX process, by a timer as well (a loop that neither calls nor writes).
 """
 
@@ -18,6 +19,8 @@ from typing import Any
 
 from jinja2 import Template
 from jinja2.sandbox import SandboxedEnvironment
+
+from cs_team.render import growth
 
 SECONDS = 20.0
 LARGEST_OUTPUT = 32 * 2**20
@@ -35,8 +38,14 @@ class RenderLimit(Exception):
 class BoundedSandbox(SandboxedEnvironment):
     """Jinja's sandbox, with multiplication capped and a deadline every call checks."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "%"})
     _renders = threading.local()  # one environment serves every thread: each render has its deadline
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.globals["lipsum"]  # n paragraphs of filler on request: nothing a document needs
+        for name, estimate in growth.FILTERS.items():
+            self.filters[name] = _bounded(self.filters[name], estimate, f"the {name} filter")
 
     @property
     def deadline(self) -> float:
@@ -53,11 +62,58 @@ class BoundedSandbox(SandboxedEnvironment):
             raise RenderLimit(f"a value multiplied past {LARGEST_OUTPUT:,} characters")
         if operator == "**" and len(counts) == 2 and abs(left) > 1 and right > 256:
             raise RenderLimit(f"{left} ** {right} is too large a number for a document")
+        if operator == "%" and isinstance(left, str):
+            _check_size(growth.percent(left, right), "a % format")
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         _check_time(__self.deadline)
         return super().call(__context, __obj, *args, **kwargs)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        return self._guarded(obj, attribute, super().getattr(obj, attribute))
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        return self._guarded(obj, argument, super().getitem(obj, argument))
+
+    def wrap_str_format(self, value: Any) -> Any:
+        wrapper = super().wrap_str_format(value)
+        if wrapper is None:
+            return None
+        template = value.__self__
+        return _bounded(wrapper, lambda *args, **kwargs: growth.braces(template, args, kwargs), "a format")
+
+    @staticmethod
+    def _guarded(obj: Any, name: Any, value: Any) -> Any:
+        """A str method that can grow its string, checked before it runs."""
+        if isinstance(obj, str) and name in growth.STRING_METHODS and callable(value):
+            estimate = growth.STRING_METHODS[name]
+            return _bounded(value, lambda *args, **kwargs: estimate(obj, *args, **kwargs), f"str.{name}")
+        return value
+
+
+def _bounded(function: Any, estimate: Any, what: str) -> Any:
+    """``function``, refusing a call whose estimated result is larger than a document may be."""
+    # Jinja hands a filter marked with pass_arg its context or environment first
+    passed = 1 if getattr(function, "jinja_pass_arg", None) else 0
+
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        try:
+            size = estimate(*args[passed:], **kwargs)
+        except TypeError:
+            size = 0  # arguments the call itself will refuse, with Python's own message
+        _check_size(size, what)
+        return function(*args, **kwargs)
+
+    for attribute in ("jinja_pass_arg", "__name__", "__doc__"):
+        if hasattr(function, attribute):
+            setattr(checked, attribute, getattr(function, attribute))
+    return checked
+
+
+def _check_size(size: int, what: str) -> None:
+    if size > LARGEST_OUTPUT:
+        raise RenderLimit(f"{what} asked for more than {LARGEST_OUTPUT:,} characters")
 
 
 def _check_time(deadline: float) -> None:
