@@ -15,6 +15,8 @@ from cs_team.coercion import defer_coercion
 from cs_team.commands.base import app, say
 from cs_team.controls import escape_controls
 from cs_team.errors import EXIT_OK, EXIT_USAGE, CsTeamError
+from cs_team.reader import reader_language, remember
+from cs_team.wording import phrase, word
 
 __all__ = ["app", "main", "run"]
 
@@ -33,15 +35,18 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None) -> int:
     command = typer.main.get_command(app)
     defer_coercion(command)
+    arguments = sys.argv[1:] if argv is None else argv
+    remember(arguments)
     try:
         result = command.main(args=argv, prog_name="cs-team", standalone_mode=False)
     except CsTeamError as error:
+        lang = reader_language(arguments)
         for line in error.details:
-            say(escape_controls(line))
-        say(f"cs-team: error: {escape_controls(str(error))}")
+            say(escape_controls(word(line, lang)))
+        say(escape_controls(phrase("cli.error", message=error.message).word(lang)))
         return error.exit_code
     except typer.Abort:
-        say("cs-team: interrupted")
+        say(phrase("cli.interrupted").word(reader_language(arguments)))
         return 130
     except BrokenPipeError:  # e.g. `cs-team list questions | head`
         sys.stderr.close()
@@ -53,9 +58,12 @@ def _main(argv: list[str] | None) -> int:
         if type(error).__name__ == "NoArgsIsHelpError":
             typer.echo(error.format_message(), err=True)
             return EXIT_USAGE
+        from cs_team.usage_errors import worded
+
+        lang = reader_language(arguments)
         context = getattr(error, "ctx", None)
-        where = f" (see `{context.command_path} --help`)" if context is not None else ""
-        say(f"cs-team: error: {error.format_message()}{where}")
+        where = phrase("cli.see_help", command=context.command_path).word(lang) if context is not None else ""
+        say(phrase("cli.error", message=worded(error, lang) + where).word(lang))
         return EXIT_USAGE if error.exit_code == 2 else error.exit_code
     return result if isinstance(result, int) else EXIT_OK
 

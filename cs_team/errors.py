@@ -6,6 +6,11 @@ reported); these are for situations where a command cannot go on at all.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cs_team.wording import Phrase
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -15,8 +20,19 @@ class CsTeamError(Exception):
     """A user-facing failure: printed as one line, never as a traceback."""
 
     exit_code = EXIT_USAGE
-    details: tuple[str, ...] = ()
+    details: tuple[str | Phrase, ...] = ()
     """Lines printed before the message, one problem each (``file:line:col: message``)."""
+
+    def __init__(self, message: str | Phrase = "", *args: object) -> None:
+        super().__init__(message, *args)
+
+    @property
+    def message(self) -> str | Phrase:
+        """What went wrong: a phrase worded in the reader's language, or a sentence as written."""
+        return self.args[0] if self.args else ""
+
+    def __str__(self) -> str:
+        return str(self.message)  # a phrase in English, for logs and tests
 
 
 class UsageError(CsTeamError):

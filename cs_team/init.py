@@ -11,6 +11,7 @@ from cs_team import atomic
 from cs_team.errors import UsageError
 from cs_team.repo import bundled_root
 from cs_team.scaffold import FILES
+from cs_team.wording import Phrase, phrase
 
 
 def planned_files(target: Path) -> dict[Path, Path]:
@@ -37,8 +38,7 @@ def workflow(text: str, install: str | None) -> str:
     if install is None:
         return text
     if not install.strip() or not install.isprintable():
-        raise UsageError("--install: give what pip should install, on one line, such as "
-                         "'cs-team @ git+https://github.com/OWNER/cs-team@v0.1.0'")
+        raise UsageError(phrase("init.install_one_line"))
     start = text.index("      # No package index serves cs-team")
     end = text.index('pip install "$CS_TEAM_INSTALL"\n', start) + len('pip install "$CS_TEAM_INSTALL"\n')
     # shell-quoted for the run line, then a YAML double-quoted scalar (JSON's form of a string is one)
@@ -55,9 +55,10 @@ def init(target: Path, install: str | None = None) -> list[Path]:
     texts[target / WORKFLOW] = workflow(texts[target / WORKFLOW], install)
     existing = sorted(path for path in planned if path.exists() or path.is_symlink())
     if existing:
-        shown = ", ".join(str(p) for p in existing[:5])
-        more = f" and {len(existing) - 5} more" if len(existing) > 5 else ""
-        raise UsageError(f"init would overwrite {shown}{more}; choose an empty or new folder")
+        files: Phrase | str = ", ".join(str(p) for p in existing[:5])
+        if len(existing) > 5:
+            files = phrase("init.and_more", files=files, more=len(existing) - 5, total=len(existing))
+        raise UsageError(phrase("init.would_overwrite", files=files))
     for destination, text in texts.items():  # every file is UTF-8 text
         atomic.write_text(destination, text)
     return sorted(planned)

@@ -16,14 +16,17 @@ from importlib import resources
 from typing import Any
 
 LANGUAGES = ("zh", "en")
+SOURCES = (("lint", "messages.yaml"), ("errors.yaml",))
 
 
 @cache
 def _catalogue() -> dict[str, dict[str, str]]:
     import yaml
 
-    text = (resources.files("cs_team") / "lint" / "messages.yaml").read_text(encoding="utf-8")
-    entries = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    entries: dict[str, Any] = {}
+    for source in SOURCES:  # what lint says, then what a command says when it cannot go on
+        text = resources.files("cs_team").joinpath(*source).read_text(encoding="utf-8")
+        entries.update(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
     flat: dict[str, dict[str, str]] = {}
 
     def walk(prefix: str, node: dict) -> None:

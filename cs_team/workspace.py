@@ -16,6 +16,7 @@ from cs_team.collector import collector_paused
 from cs_team.errors import UsageError
 from cs_team.findings import Finding, normalise
 from cs_team.repo import CONFIG_NAME, bundled_root, find_root
+from cs_team.wording import Phrase, phrase
 
 if TYPE_CHECKING:  # loading imports the models (pydantic): a cached lint does without
     from cs_team.loader import Repository
@@ -25,29 +26,28 @@ if TYPE_CHECKING:  # loading imports the models (pydantic): a cached lint does w
 class ChosenRepository:
     root: Path
     bundled: bool = False
-    note: str | None = None
+    note: Phrase | None = None
     """Said on stderr: e.g. that the bundled department is used."""
 
 
 def choose_repository(start: Path | None, cwd: Path) -> ChosenRepository:
     """The repository around ``start`` (or ``cwd``); the bundled one when there is none around cwd."""
     if start is not None and not (cwd / start).exists():
-        raise UsageError(f"no such file or folder: {start}")
+        raise UsageError(phrase("repository.no_such_path", path=str(start)))
     root = find_root(cwd / start if start is not None else cwd)
     if root is not None:
         return ChosenRepository(root)
     if start is not None:
-        raise UsageError(f"{start} is not inside a playbook repository (no {CONFIG_NAME} in it or "
-                         "any folder above); run `cs-team init DIR` to start one")
+        raise UsageError(phrase("repository.outside", path=str(start), config=CONFIG_NAME))
     bundled = bundled_root()
-    return ChosenRepository(bundled, True, f"no {CONFIG_NAME} in {cwd} or above: using the bundled example "
-                                  f"department ({bundled})")
+    return ChosenRepository(bundled, True, phrase("repository.bundled", cwd=str(cwd), config=CONFIG_NAME,
+                                                  bundled=str(bundled)))
 
 
 @dataclass
 class Opened:
     repo: Repository
-    note: str | None = None
+    note: Phrase | None = None
 
 
 def open_repository(start: Path | None = None, cwd: Path | None = None) -> Opened:
@@ -62,9 +62,10 @@ def open_repository(start: Path | None = None, cwd: Path | None = None) -> Opene
 class LintResult:
     findings: list[Finding]
     files_checked: int
-    notes: list[str] = field(default_factory=list)
-    language: str = "en"
-    """The linted repository's default language: what its messages are shown in unless asked."""
+    notes: list[str | Phrase] = field(default_factory=list)
+    language: str | None = "en"
+    """The linted repository's default language: what its messages are shown in unless asked
+    (None when no repository was linted: then the reader's)."""
 
 
 def default_language(root: Path) -> str:
@@ -105,15 +106,14 @@ def _lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str], cw
         return LintResult(run.findings, len(run.files), [*([chosen.note] if chosen.note else []),
                                                          *run.notes], default_language(chosen.root))
     groups: dict[Path, list[Path]] = {}
-    notes: list[str] = []
+    notes: list[str | Phrase] = []
     for given in paths:
         path = given if given.is_absolute() else cwd / given
         if not path.exists():
-            raise UsageError(f"no such file or folder: {given}")
+            raise UsageError(phrase("repository.no_such_path", path=str(given)))
         root = find_root(path)
         if root is None:  # pre-commit passes every changed YAML file, playbook or not
-            notes.append(f"skipped {given}: not inside a playbook repository (no {CONFIG_NAME} "
-                         "in its folder or any folder above)")
+            notes.append(phrase("repository.skipped", path=str(given), config=CONFIG_NAME))
             continue
         groups.setdefault(root, []).append(path.resolve())
     findings: list[Finding] = []
@@ -129,11 +129,11 @@ def _lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str], cw
         findings += [f for f in run.findings if f.path in wanted]
     if not checked:
         _nothing_checked(paths, cwd, notes)
-    language = default_language(next(iter(groups))) if groups else "en"
+    language = default_language(next(iter(groups))) if groups else None
     return LintResult(normalise(findings), checked, notes, language)
 
 
-def _nothing_checked(paths: list[Path], cwd: Path, notes: list[str]) -> None:
+def _nothing_checked(paths: list[Path], cwd: Path, notes: list[str | Phrase]) -> None:
     """A lint that checked nothing because of its paths is a usage error, save pre-commit's case.
 
     pre-commit passes every changed YAML file, and a change touching only workflows or other
@@ -145,5 +145,8 @@ def _nothing_checked(paths: list[Path], cwd: Path, notes: list[str]) -> None:
     meant = [p for p in paths if not ((p if p.is_absolute() else cwd / p).is_file()
                                       and p.name.endswith(YAML_SUFFIXES))]
     if meant:
-        reasons = "; ".join(notes) or f"{meant[0]} holds no playbook file"
-        raise UsageError(f"nothing was checked: {reasons}")
+        reasons: Phrase | str = (notes[0] if notes else
+                                 phrase("repository.no_playbook_file", path=str(meant[0])))
+        for note in notes[1:]:
+            reasons = phrase("repository.reasons", first=reasons, rest=note)
+        raise UsageError(phrase("repository.nothing_checked", reasons=reasons))

@@ -20,6 +20,13 @@ REGENERATE = os.environ.get("CS_TEAM_REGENERATE_GOLDEN") == "1"
 """Set CS_TEAM_REGENERATE_GOLDEN=1 to rewrite golden files on purpose; review the diff."""
 
 
+@pytest.fixture(autouse=True)
+def _errors_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fixture repositories default to zh; the suite asserts error lines in English unless a
+    test asks for the reader's language itself (tests/test_error_language.py)."""
+    monkeypatch.setenv("CS_TEAM_LANG", "en")
+
+
 def assert_golden(name: str, actual: str) -> None:
     path = GOLDEN / name
     if REGENERATE:

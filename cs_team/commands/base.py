@@ -20,6 +20,7 @@ from cs_team.errors import UsageError
 
 if TYPE_CHECKING:
     from cs_team.playbook import Playbook
+    from cs_team.wording import Phrase
 
 
 class DocLang(str, Enum):
@@ -98,6 +99,14 @@ def say(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def note(message: str | Phrase) -> None:
+    """A line on stderr about what cs-team did or assumed, in the reader's language."""
+    from cs_team.reader import current_language
+    from cs_team.wording import phrase
+
+    say(phrase("cli.note", message=message).word(current_language()))
+
+
 def open_playbook(repo: Path | None) -> Playbook:
     """The repository a command works on (saying so when it is the bundled one), indexed."""
     from cs_team.playbook import Playbook
@@ -105,7 +114,7 @@ def open_playbook(repo: Path | None) -> Playbook:
 
     opened = open_repository(repo)
     if opened.note:
-        say(f"cs-team: {opened.note}")
+        note(opened.note)
     return Playbook(opened.repo)
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cs_team.commands.base import DocLang, MessageLang, app, colour_wanted, say
+from cs_team.commands.base import DocLang, MessageLang, app, colour_wanted, note, say
 from cs_team.commands.formats import format_option, formats
 from cs_team.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
@@ -63,15 +63,16 @@ def lint(
     """
     from cs_team import reporters
     from cs_team.findings import Severity
+    from cs_team.reader import current_language
     from cs_team.workspace import lint_paths
 
     selected = _codes(select, "--select") if select else None
     result = lint_paths(list(paths or []), selected, _codes(ignore, "--ignore"), use_cache=cache)
     chosen = reporters.resolve_format(output_format.value)
-    language = lang.value if lang is not None else result.language
+    language = lang.value if lang is not None else result.language or current_language()
     if chosen == "text":
-        for note in result.notes:
-            say(f"cs-team: {note}")
+        for said in result.notes:
+            note(said)
         sys.stdout.write(reporters.text(result.findings, colour=colour_wanted(), lang=language))
         say(reporters.summary(result.findings, result.files_checked, language))
     else:
