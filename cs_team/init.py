@@ -57,7 +57,7 @@ def init(target: Path, install: str | None = None) -> list[Path]:
     if existing:
         files: Phrase | str = ", ".join(str(p) for p in existing[:5])
         if len(existing) > 5:
-            files = phrase("init.and_more", files=files, more=len(existing) - 5, total=len(existing))
+            files = phrase("init.and_more", files=files, more=len(existing) - 5)
         raise UsageError(phrase("init.would_overwrite", files=files))
     for destination, text in texts.items():  # every file is UTF-8 text
         atomic.write_text(destination, text)

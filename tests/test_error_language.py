@@ -123,24 +123,18 @@ def test_notes_follow_the_reader_too(repo: RepoCopy, tmp_path: Path, reader_unse
     assert (code, err) == (2, "cs-team：错误：没有检查任何文件：docs 中没有剧本文件\n")
 
 
-def test_every_command_message_is_written_in_both_languages_with_the_same_blanks() -> None:
+def test_no_command_message_says_chinese_in_english() -> None:
+    """(tests/test_wording.py holds every message to both languages with the same blanks.)"""
     path = Path(__file__).parent.parent / "cs_team" / SOURCES[1][0]
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    checked = 0
+    english: list[str] = []
 
-    def walk(prefix: str, node: dict) -> None:
-        nonlocal checked
-        for name, value in node.items():
+    def walk(node: dict) -> None:
+        for value in node.values():
             if set(value) <= set(LANGUAGES):
-                assert set(value) == set(LANGUAGES), f"{prefix}{name}"
-                blanks = {lang: sorted(re.findall(r"{(\w+)}", value[lang])) for lang in LANGUAGES}
-                # "and N more" counts in English what zh says as a total: the only allowed difference
-                assert set(blanks["zh"]) - {"total"} <= set(blanks["en"]) and \
-                    set(blanks["en"]) - {"more"} <= set(blanks["zh"]), f"{prefix}{name}: {blanks}"
-                assert not re.search(r"[\u4e00-\u9fff]", value["en"]), f"{prefix}{name}"
-                checked += 1
+                english.append(value["en"])
             else:
-                walk(f"{prefix}{name}.", value)
+                walk(value)
 
-    walk("", entries)
-    assert checked >= 30
+    walk(entries)
+    assert len(english) >= 30 and not [text for text in english if re.search(r"[\u4e00-\u9fff]", text)]
