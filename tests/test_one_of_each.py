@@ -38,7 +38,9 @@ def test_an_offset_is_the_same_place_in_text_and_in_its_bytes() -> None:
 def test_every_date_option_is_read_and_refused_alike(repo: RepoCopy, args: tuple[str, ...],
                                                      message: str) -> None:
     code, out, err = invoke(repo, *args)
-    assert (code, out, err.splitlines()[-1]) == (2, "", f"cs-team: error: {message}")
+    said_in = args[args.index("--lang") + 1] if "--lang" in args else "en"  # the suite's CS_TEAM_LANG
+    prefix = "cs-team：错误：" if said_in.startswith("zh") else "cs-team: error: "
+    assert (code, out, err.splitlines()[-1]) == (2, "", f"{prefix}{message}")
 
 
 def test_a_date_option_reads_dates_as_side_files_do(repo: RepoCopy) -> None:
