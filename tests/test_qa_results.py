@@ -94,7 +94,7 @@ def test_every_problem_at_its_cell_in_the_users_language(team: RepoCopy) -> None
         "evaluations/bad.csv:3:5: 标准开场白：缺少得分",
         "evaluations/bad.csv:3:6: 耐心倾听：得分 '-1' 应为 0 到 60 之间的数",
         "evaluations/li-jing.csv:2:4: 李静已评过 C1（evaluations/bad.csv:4）",
-        "cs-team: error: 输入文件有 7 处问题，未做任何计算",
+        "cs-team：错误：输入文件有 7 处问题，未做任何计算",
     ]
     assert not team.path("report.md").exists()
     code, _, err = invoke(team, "qa-results", "evaluations/bad.csv", "--lang", "en")
