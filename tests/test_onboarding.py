@@ -504,7 +504,7 @@ def test_cohort_errors_name_the_line(team: RepoCopy, name: str, text: str, says:
     team.write(name, text)
     code, out, err = invoke(team, "onboarding-plan", "agent", "--cohort", name, "--out", "plans")
     assert code == 1 and out == ""
-    assert err == f"{says}\ncs-team：错误：输入文件有 1 处问题，未做任何计算\n"
+    assert err == f"{says}\ncs-team: error: 1 problem(s) in the input files; nothing was computed\n"
     assert not team.path("plans").exists()  # nothing written
 
 

@@ -11,15 +11,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cs_team.errors import InputError
+from cs_team.wording import phrase
 
 
 class ProblemsFound(InputError):
     """Side files with problems: ``details`` holds one ``where: message`` line each."""
 
-    def __init__(self, problems: list[str], lang: str = "en") -> None:
-        summary = (f"输入文件有 {len(problems)} 处问题，未做任何计算" if lang == "zh" else
-                   f"{len(problems)} problem(s) in the input files; nothing was computed")
-        super().__init__(summary)
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(phrase("inputs.problems", count=len(problems)))
         self.details = tuple(problems)
 
 
@@ -82,7 +81,7 @@ class Problems:
 
     def raise_any(self) -> None:
         if self.found:
-            raise ProblemsFound(self.lines, self.lang)
+            raise ProblemsFound(self.lines)
 
 
 def language_of(mode: object, default: str = "en") -> str:

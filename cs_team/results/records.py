@@ -18,6 +18,7 @@ from cs_team.inputs.lists import ListedFile, read_listed
 from cs_team.inputs.problems import Problems as _Problems
 from cs_team.inputs.problems import ProblemsFound, Record, Value
 from cs_team.inputs.tables import TABLE_SUFFIXES, is_table, read_table
+from cs_team.wording import phrase
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -28,16 +29,15 @@ __all__ = ["Problems", "Record", "ResultsError", "Value", "files_in", "is_table"
 class ResultsError(ProblemsFound):
     """Results files with problems: ``details`` holds one ``where: message`` line each."""
 
-    def __init__(self, problems: list[str], lang: str = "en") -> None:
-        super().__init__(problems, lang)
-        self.args = (f"{len(problems)} 处问题，未做任何评分" if lang == "zh" else
-                     f"{len(problems)} problem(s) in the results files; nothing was scored",)
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(problems)
+        self.args = (phrase("inputs.results_problems", count=len(problems)),)
 
 
 class Problems(_Problems):
     def raise_any(self) -> None:
         if self.found:
-            raise ResultsError(self.lines, self.lang)
+            raise ResultsError(self.lines)
 
 
 def files_in(paths: list[Path]) -> list[Path]:
