@@ -129,7 +129,7 @@ def test_every_page_and_folder_is_on_the_disk_before_the_swap(repo: RepoCopy, tm
     monkeypatch.setattr(publish, "_exchange", exchange)
     for _ in range(2):  # the first build renames the new folder into place, the second exchanges the two
         synced.clear()
-        site.build(playbook_of(repo), out)
+        website.build(playbook_of(repo), out)
         published = {str(p.relative_to(out)) for p in out.rglob("*")} | {"."}
         assert at_swap[-1] == published
     assert len(at_swap) == 2
