@@ -17,9 +17,10 @@ from cs_team.render.ics import cohort_entries, plan_entries
 from cs_team.render.language import Language
 from cs_team.schedule.calendar import WorkDays
 from cs_team.schedule.cohort import Hire
+from cs_team.schedule.resources import room_of
 from tests.conftest import FIXTURES, RepoCopy
 from tests.test_cli import invoke
-from tests.test_onboarding import BUNDLED, FIXTURE, check_retakes, closed, is_working, t
+from tests.test_onboarding import BUNDLED, FIXTURE, check_retakes, closed, is_working, playbook_of, t
 
 ZONE = "Asia/Shanghai"
 
@@ -162,6 +163,62 @@ def test_a_room_too_small_splits_the_group() -> None:
     assert full == [{"room": "B 座 5 楼", "capacity": 2, "count": 3,
                      "week": dt.date(2026, 11, 2), "over": 1}]
     check_cohort(FIXTURE, cohort)
+
+
+ROOMS = ("rooms:\n  - {name: {zh: B 座 5 楼, en: \"Building B, 5F\"}, seats: 2}\n"
+         "  - {name: {zh: 3 楼培训室, en: \"Training room, 3F\"}, seats: 12, formats: [classroom]}\n")
+
+
+def test_the_templates_rooms_seat_the_group_and_rooms_overrides_them(team: RepoCopy) -> None:
+    """The same split as --rooms gives, from the seats the template writes: B 座 5 楼 (where the
+    role-play m-calls is held) seats two, so three same-week starters make two groups; --rooms
+    by the room's English name seats all three in one."""
+
+    team.edit("onboarding.yaml", "stages:\n", ROOMS + "stages:\n")
+    # the hiring plan opens classes of up to 20 (the default): both rooms are too small for one
+    assert [(f.code, f.line) for f in team.lint({"CS227", "CS228", "CS229"})] == [
+        ("CS227", team.at("onboarding.yaml", "m-intro")[0])] * 2
+    seated = playbook_of(team.root)
+    hires = [("agent", Hire(n, "李静" if i % 2 else "赵磊", dt.date(2026, 11, 2))) for i, n in
+             enumerate(["甲", "乙", "丙"])]
+    cohort = plan(seated, hires)
+    assert cohort.groups == [1, 1, 2]
+    assert [n.params for n in cohort.notices if n.code == "room-full"] == [
+        {"room": "B 座 5 楼", "capacity": 2, "count": 3, "week": dt.date(2026, 11, 2), "over": 1}]
+    check_cohort(seated, cohort)
+    assert plan(seated, hires, {"Building B, 5F": 3}).groups == [1, 1, 1]
+
+
+def test_a_class_goes_to_the_first_room_that_holds_its_format(team: RepoCopy) -> None:
+    """m-intro (classroom) names its own room; with it removed, the template's classroom room
+    takes it; a role-play with no room of its format falls back to the template's location, a
+    listed room whose seats count all the same."""
+
+
+    team.edit("onboarding.yaml", "stages:\n", ROOMS.replace("seats: 2}", "seats: 2, formats: [case-review]}")
+              + "stages:\n")
+    team.edit("curriculum.yaml", "    location: {zh: 3 楼培训室, en: \"Training room, 3F\"}\n", "")
+    seated = playbook_of(team.root)
+    template, modules = seated.onboarding["first-week"], {m.id: m for m in seated.curriculum_modules("basics")}
+    assert room_of(template, modules["m-intro"]).best("en", "zh") == "Training room, 3F"
+    assert room_of(template, modules["m-calls"]).best("en", "zh") == "Building B, 5F"  # the location
+    # both rooms are known by name, so their seats count: neither holds a class of 20
+    found = [(f.code, f.column) for f in team.lint({"CS227", "CS228", "CS229"})]
+    assert found == [("CS227", team.at("onboarding.yaml", "m-intro")[1]),
+                     ("CS227", team.at("onboarding.yaml", "m-calls")[1])]
+
+
+def test_a_class_in_a_room_the_template_does_not_list_is_a_warning(team: RepoCopy) -> None:
+    """No room of the template holds role-play, so m-calls is held at the template's location,
+    which its rooms do not list."""
+    rooms = ROOMS.replace("B 座 5 楼, en: \"Building B, 5F\"}, seats: 2}", "B 座 6 楼, en: \"Building B, 6F\"}, "
+                          "seats: 2, formats: [case-review]}")
+    team.edit("onboarding.yaml", "stages:\n", rooms + "stages:\n")
+    (finding,) = team.lint({"CS228"})
+    assert finding.severity == "warning"
+    assert (finding.line, finding.column) == team.at("onboarding.yaml", "m-calls")
+    assert finding.message == ("module 'm-calls' is held in B 座 5 楼, which this template's rooms do not list, "
+                               "so cohort planning cannot know its seats: add it to rooms with its seats")
 
 
 def test_file_names_never_collide() -> None:

@@ -93,6 +93,16 @@ CASES = [
          says="stage 'structured' plans 8 minutes but its 2 questions take 10"),
     Case("CS215", "onboarding.yaml", "modules: [m-intro, m-calls]", "modules: [m-intro]", "stages",
          says="curriculum 'basics' modules never scheduled: m-calls"),
+    Case("CS227", "onboarding.yaml", "max_training_hours_per_day: 6\n", "max_training_hours_per_day: 6\nrooms:\n"
+         "  - {name: {zh: 小会议室, en: Small room}, seats: 8, formats: [classroom]}\n"
+         "  - {name: {zh: 大培训室, en: Big room}, seats: 30}\n", "m-intro",
+         says="module 'm-intro' is held in 小会议室, which seats 8, but hiring plan 'plan' opens classes of up to 20"),
+    Case("CS228", "onboarding.yaml", "max_training_hours_per_day: 6\n", "max_training_hours_per_day: 6\nrooms:\n"
+         "  - {name: {zh: 大培训室, en: Big room}, seats: 30, formats: [classroom]}\n", "m-calls", before="m-intro, ",
+         says="module 'm-calls' (role-play) is led by the trainer, but none of this template's rooms holds role-play"),
+    Case("CS229", "onboarding.yaml", "max_training_hours_per_day: 6\n", "max_training_hours_per_day: 6\nrooms:\n"
+         "  - {name: {zh: 大培训室, en: Big room}, seats: 30}\n  - {name: {zh: 二号培训室, en: Big room}, seats: 20}\n",
+         "{zh: 二号", says="room 二号培训室 is already listed at onboarding.yaml:8"),
     Case("CS218", "evaluation.yaml", "min_performance: B\n", "min_performance: B plus\n", "B plus",
          says="min_performance 'B plus' is not one of the performance ratings (A, B, C), so no "
               "candidate's reviews can be compared with it; use one of: A, B, C"),

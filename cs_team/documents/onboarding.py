@@ -19,6 +19,7 @@ from cs_team.schedule.cohort import Hire
 from cs_team.schedule.design import describe_shortfall, design_shortfalls
 from cs_team.schedule.pacing import PlanError
 from cs_team.schedule.planner import OnboardingPlan, StageDays, StageShortfall, plan_onboarding
+from cs_team.schedule.resources import room_of
 from cs_team.schedule.sessions import Session, led_by
 
 
@@ -160,7 +161,8 @@ def plan_view(playbook: Playbook, role: Role, hire: Hire, plan: OnboardingPlan, 
         module = modules.get(session.module) if session.module else None
         who_is = led_by(session, module)
         name = {"mentor": hire.mentor, "trainer": template.trainer}.get(who_is)
-        location = (module.location if module is not None and module.location else None) or template.location
+        own = module.location if module is not None and module.location else None
+        location = room_of(template, module) if who_is == "trainer" else own or template.location
         first = session.kind in ("module", "micro-lesson") and session.module not in seen
         if first:
             seen.add(session.module)

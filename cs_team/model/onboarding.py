@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from cs_team.model.common import Document, Id, LocalText, Strict
+from cs_team.model.curriculum import ModuleFormat
 from cs_team.wording import phrase
 
 ClockTime = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="HH:MM")]
@@ -56,6 +57,16 @@ class Paces(Strict):
     extended: float = Field(1.25, ge=1, le=3)
 
 
+class Room(Strict):
+    """A room the template's classes use, and how many hires it seats."""
+
+    name: LocalText
+    seats: int = Field(ge=1, le=1000, description="Hires it seats for a class")
+    formats: list[ModuleFormat] = Field(
+        default_factory=list, description="The module formats held here when a module names no room "
+                                          "(first room that lists the format); empty: any format")
+
+
 class OnboardingTemplate(Document):
     kind: Literal["onboarding-template"]
     id: Id
@@ -77,6 +88,9 @@ class OnboardingTemplate(Document):
     trainer: LocalText | None = Field(
         None, description="Who runs the classroom sessions (a name, or a team by name), printed on the plan")
     location: LocalText | None = Field(None, description="Where sessions happen unless a module says")
+    rooms: list[Room] = Field(
+        default_factory=list, description="The training rooms and their seats: a cohort's class is never "
+                                          "larger than a room it uses (--rooms overrides the seats)")
 
     @model_validator(mode="after")
     def _day_ordered(self) -> OnboardingTemplate:

@@ -21,7 +21,8 @@ from cs_team.schedule.cohort import Hire
 from cs_team.schedule.notices import Notice, notice, start_moved
 from cs_team.schedule.pacing import PlanError
 from cs_team.schedule.planner import OnboardingPlan, plan_onboarding
-from cs_team.schedule.resources import Bookings, clashes, name_of, names_of, needs, session_needs
+from cs_team.schedule.resources import Bookings, clashes, name_of, needs, room_of, seats_of, session_needs
+from cs_team.schedule.sessions import leader
 
 MENTOR_MINUTES = 90
 """The one-to-ones one mentor holds back to back at a day's end, at most (more hires of the same
@@ -61,8 +62,8 @@ def _groups(joiners: list[Joiner], calendar: WorkDays, rooms: dict[str, int]) ->
 
     for (monday, _, _), members in sorted(by_key.items(), key=begins):
         template = joiners[members[0]].template
-        seats = [(rooms[n], name_of(room)) for room in _rooms(template, joiners[members[0]].modules)
-                 for n in sorted(names_of(room)) if n in rooms]
+        seats = [(held, name_of(room)) for room in _rooms(template, joiners[members[0]].modules)
+                 if (held := seats_of(template, room, rooms)) is not None]
         capacity, room = min(seats) if seats else (len(members), None)
         if capacity < len(members):
             notices.append(notice("room-full", room=room, capacity=capacity, count=len(members), week=monday,
@@ -95,9 +96,10 @@ def _split(members: list[int], mentors: list[str | None], capacity: int, limit: 
 
 
 def _rooms(template: OnboardingTemplate, modules: dict[str, Module]) -> list[Text]:
-    used = [m.location for s in template.stages for m_id in s.modules
-            if (m := modules.get(m_id)) is not None and m.location]
-    return list(dict.fromkeys([*used, *([template.location] if template.location else [])]))
+    """The rooms the template's trainer holds sessions in (classes and assessments)."""
+    used = [room_of(template, m) for s in template.stages for m_id in s.modules
+            if (m := modules.get(m_id)) and (leader("module", m) == "trainer" or m.assessment)]
+    return list(dict.fromkeys(r for r in [*used, template.location] if r is not None))
 
 
 def plan_cohort(joiners: list[Joiner], calendar: WorkDays, rooms: dict[str, int] | None = None

@@ -20,7 +20,7 @@ def needs(template: OnboardingTemplate, mentors: frozenset[str], kind: str,
     the mentor is away in a meeting); self-study and the go-live nothing that others share."""
     who = leader(kind, module)
     if who == "trainer":
-        room = (module.location if module is not None and module.location else None) or template.location
+        room = room_of(template, module)
         trainer = name_of(template.trainer) or template.id
         return frozenset({f"trainer:{trainer}", *([f"room:{name_of(room)}"] if room else [])})
     if who == "mentor" and kind == "module":
@@ -28,6 +28,26 @@ def needs(template: OnboardingTemplate, mentors: frozenset[str], kind: str,
     if who in ("mentor", "panel"):
         return frozenset(f"mentor:{m}" for m in mentors)
     return frozenset()
+
+
+def room_of(template: OnboardingTemplate, module: Module | None) -> Text | None:
+    """Where a trainer's session is held: the module's own room, else the first of the template's
+    rooms that holds the module's format, else the template's location."""
+    if module is not None and module.location:
+        return module.location
+    if module is None:
+        return template.location
+    fits = (r.name for r in template.rooms if not r.formats or module.format in r.formats)
+    return next(fits, None) or template.location
+
+
+def seats_of(template: OnboardingTemplate, room: Text, override: dict[str, int]) -> int | None:
+    """How many hires ``room`` seats: --rooms by any of its names, else the template's rooms."""
+    names = names_of(room)
+    given = [seats for name, seats in sorted(override.items()) if name in names]
+    if given:
+        return min(given)
+    return next((r.seats for r in template.rooms if names & names_of(r.name)), None)
 
 
 def clashes(resource: str) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from cs_team.lint.rules import (
     languages,
     near_duplicates,
     onboarding_capacity,
+    onboarding_rooms,
     prerequisites,
     probation,
     promotion_ratings,
@@ -79,4 +80,5 @@ CHECKS: dict[str, Check] = {
     "CS253": question_levels.check,
     **fair_hiring.checks(),
     **qa_forms.checks(),
+    **onboarding_rooms.checks(),
 }
