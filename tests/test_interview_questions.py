@@ -227,3 +227,48 @@ def test_a_count_slot_prefers_the_role_then_its_level_then_anyone(repo: RepoCopy
     repo.edit("questions/bank.yaml", "    roles: [agent]\n", "")
     plan = plan_interview(playbook_of(repo), playbook.roles["agent"])
     assert [q.id for _, q in plan.stages[1].picks] == ["rp-level"]
+
+
+# -- sittings and the closing's promise ------------------------------------------------------------
+
+SITTINGS = """interview:
+  - {id: cv, type: resume-screen, minutes: 10}
+  - id: phone
+    type: phone-screen
+    minutes: 10
+    questions:
+      - {type: knock-out, count: 2}
+"""
+
+
+def test_the_agenda_shows_each_sitting_with_its_own_clock_and_one_greeting(repo: RepoCopy) -> None:
+    bank = (MINIMAL.parent / "interview" / "eligibility.yaml").read_text(encoding="utf-8")
+    repo.write("questions/eligibility.yaml", bank + MORE)
+    repo.edit("role.yaml", "interview:\n", SITTINGS)
+    repo.write("role.yaml", repo.read("role.yaml").replace(
+        "kpi_targets:", "  - {id: refs, type: reference-check, minutes: 15}\nanswer_within_days: 1\nkpi_targets:"))
+    assert repo.lint() == []
+    playbook = playbook_of(repo)
+    view = kits.kit(playbook, "agent")
+    kit = render(playbook, "interview-kit", "md", "en", kit=view, header=view.header, stamp=view.stamp,
+                 opening_key=kits.opening_key)
+    agenda = kit.split("## Agenda")[1].split("\n## ")[0]
+    rows = [line for line in agenda.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    # structured 30 + role-play 15 on site; each sitting's clock starts at 0
+    assert rows == [
+        "| **Résumé screen** · 10 min | Résumé screen | 0' | 10 |  |",
+        "| **Phone screen** · 10 min | Phone screen | 0' | 10 |  |",
+        "| **On-site interview** · 45 min | Structured interview | 0' | 30 | Listening; Composure |",
+        "|  | Role-play | 30' | 15 | Composure |",
+        "| **Reference check** · 15 min | Reference check | 0' | 15 |  |",
+    ]
+    assert kit.count("**Opening**") == 2  # the phone call and the on-site sitting, not per stage
+    assert "This phone interview takes about 10 minutes" in kit
+    assert "Today's interview takes about 45 minutes" in kit
+    assert kit.count("**Instructions**<br>Next is a role-play of about 15 minutes") == 1
+    assert kit.count("by the end of the next working day at the latest") == 2  # phone and on-site closings
+    repo.edit("role.yaml", "answer_within_days: 1", "answer_within_days: 3")
+    view = kits.kit(playbook_of(repo), "agent")
+    zh = render(playbook_of(repo), "interview-kit", "md", "zh", kit=view, header=view.header, stamp=view.stamp,
+                opening_key=kits.opening_key)
+    assert zh.count("我们会在 3 个工作日内通知您结果") == 2

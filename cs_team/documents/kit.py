@@ -6,8 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from cs_team.documents.common import Point, Stamp, scale, stamp
+from cs_team.documents.sittings import INSTRUCTIONS, WITHOUT_CANDIDATE, Sitting, sittings
 from cs_team.errors import InputError, UsageError
 from cs_team.interview import asked_knock_outs, describe_shortfall, plan_interview
+from cs_team.model.common import Text
 from cs_team.model.competency import Competency
 from cs_team.model.framework import Family, Grade
 from cs_team.model.questions import Question
@@ -32,7 +34,23 @@ class StageView:
     competencies: list[Competency]
     questions: list[AskedQuestion]
     starts_at: int
-    """Minutes into the whole interview."""
+    """Minutes into its sitting."""
+    greeting: str | None = None
+    """The opening script's label when the sitting starts here with the candidate."""
+    sitting_minutes: int = 0
+    instructions: str | None = None
+    """How a role-play or a test is introduced (label key)."""
+    closes: bool = False
+    """The sitting's closing script follows this stage."""
+
+
+@dataclass
+class SittingView:
+    sitting: Sitting
+    stages: list[StageView]
+    name: str | None
+    """The label catalogue's name of the sitting (sittings.*), or None: named by its first stage."""
+    title: Text | None = None
 
 
 @dataclass
@@ -69,18 +87,16 @@ class Kit:
     header: Header
     stamp: Stamp
     total_minutes: int = field(default=0)
-
-
-OPENINGS = {"role-play": "opening_role_play", "skills-test": "opening_skills_test"}
-WITHOUT_CANDIDATE = {"resume-screen", "reference-check", "background-check"}
-"""Stages done without the candidate in the room: no opening or closing to say."""
+    sittings: list[SittingView] = field(default_factory=list)
+    closing: str = "closing_text"
+    """The closing script (label key), by the answer the role promises (answer_within_days)."""
 
 
 def opening_key(stage: InterviewStage) -> str | None:
-    """Which opening script suits the stage: a role-play or a test is not a conversation."""
+    """Which opening script suits the stage alone (for templates written before sittings)."""
     if stage.type in WITHOUT_CANDIDATE:
         return None
-    return OPENINGS.get(stage.type, "opening_text")
+    return INSTRUCTIONS.get(stage.type, "opening_text")
 
 
 def find_role(playbook: Playbook, role_id: str) -> Role:
@@ -102,9 +118,6 @@ def scorecard(playbook: Playbook, role: Role) -> ScorecardLayout:
     return ScorecardLayout(rows, top, asked_knock_outs(playbook, role))
 
 
-
-
-
 def kit(playbook: Playbook, role_id: str, stage_id: str | None = None, header: Header | None = None) -> Kit:
     role = find_role(playbook, role_id)
     plan = plan_interview(playbook, role)
@@ -115,7 +128,9 @@ def kit(playbook: Playbook, role_id: str, stage_id: str | None = None, header: H
     if stage_id is not None and stage_id not in stage_ids:
         hint = suggest(stage_id, stage_ids) or f"; the stages are {', '.join(stage_ids)}"
         raise UsageError(f"role '{role.id}' has no stage '{stage_id}'{hint}")
-    stages, elapsed, number = [], 0, 0
+    groups = sittings(role.interview)
+    scripts = {id(stage): script for group in groups for stage, script in _scripts(group)}
+    stages, views, number = [], [], 0
     for stage_plan in plan.stages:
         stage = stage_plan.stage
         asked, offset = [], 0.0
@@ -127,8 +142,33 @@ def kit(playbook: Playbook, role_id: str, stage_id: str | None = None, header: H
         if stage_id is None or stage.id == stage_id:
             known = playbook.competencies
             competencies = [known[c] for c in stage.competencies if c in known]
-            stages.append(StageView(stage, competencies, asked, elapsed))
-        elapsed += stage.minutes
+            stages.append(StageView(stage, competencies, asked, *scripts[id(stage)]))
+    for group in groups:
+        shown = [view for view in stages if any(view.stage is s for s in group.stages)]
+        if shown:
+            first = group.stages[0]
+            views.append(SittingView(group, shown, group.key if group.key in SITTING_NAMES else None,
+                                     first.title))
     return Kit(role, playbook.grades.get(role.grade), playbook.families.get(role.family), stages,
                scorecard(playbook, role), header or Header(), stamp(playbook),
-               sum(s.stage.minutes for s in stages))
+               sum(s.stage.minutes for s in stages), views, _answer_key(role.answer_within_days))
+
+
+SITTING_NAMES = {"resume-screen", "phone-screen", "on-site", "reference-check", "background-check"}
+"""Sittings the label catalogue names; any other is named by its first stage."""
+
+
+def _scripts(group: Sitting) -> list[tuple[InterviewStage, tuple]]:
+    """Per stage: (minutes into the sitting, its greeting, its instructions, whether it closes)."""
+    present = [stage for stage in group.stages if stage.type not in WITHOUT_CANDIDATE]
+    found, elapsed = [], 0
+    for stage in group.stages:
+        greets = group.greeting if present and stage is present[0] else None
+        closes = bool(present) and stage is present[-1]
+        found.append((stage, (elapsed, greets, group.minutes, INSTRUCTIONS.get(stage.type), closes)))
+        elapsed += stage.minutes
+    return found
+
+
+def _answer_key(days: int) -> str:
+    return {0: "closing_same_day", 1: "closing_next_day"}.get(days, "closing_text")

@@ -46,6 +46,9 @@ class InterviewStage(Strict):
     competencies: list[Id] = Field(default_factory=list)
     questions: list[QuestionSlot] = Field(default_factory=list)
     notes: LocalText | None = Field(None, description="Guidance for the interviewer")
+    sitting: Id | None = Field(
+        None, description="The sitting (day, visit or call) the stage happens in; stages with the same one "
+        "run back to back. Default: screens and checks alone, every other stage on-site")
 
 
 class Criterion(Strict):
@@ -81,5 +84,8 @@ class Role(Document):
     kpis_from_level: bool = Field(
         True, description="Whether the probation targets of the role's level apply; false for a role "
         "whose work is not taking contacts (complaints, CRM, QA), which sets the KPIs of its own work")
+    answer_within_days: int = Field(
+        5, ge=0, le=30, description="Working days within which the closing script promises every candidate "
+        "an answer: 0 the same day, 1 the next working day (volume hiring)")
     curriculum: Id | None = None
     onboarding: Id | None = None
