@@ -65,6 +65,9 @@ class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     def __init__(self, text: str, report: Report) -> None:
         super().__init__(text)
         self.report = report
+        self.walked = False
+        """Whether construct_data built the data by the direct walk, which leaves the node tree
+        as composed (PyYAML's constructor rewrites merge keys in place)."""
 
     def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool]) -> str:
         # libyaml's composer asks this for every value. PyYAML's version concatenates
@@ -99,6 +102,7 @@ class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             return self.construct_document(node)
         for finding in held:
             report(*finding)
+        self.walked = True
         return data
 
     def _plain(self, node: yaml.Node) -> Any:

@@ -10,12 +10,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cs_team import source
 from cs_team.constructor import loader_for
 from cs_team.findings import Span
 from cs_team.locate import span_at
 from cs_team.repo import bundled_root
 from cs_team.source import MAX_BYTES, ParsedFile, parse_file, parse_text
-from tests.conftest import RepoCopy
+from tests.conftest import RepoCopy, position
 
 
 def parse(text: str) -> ParsedFile:
@@ -279,3 +280,32 @@ def test_the_node_tree_is_let_go_and_composed_again_for_positions() -> None:
     assert span_at(parsed.node, ("list", 1, "en")) == Span(4, 18, 4, 23)
     assert parsed.node is parsed.node  # composed once
     assert parse("").node is None and parse("a: [").node is None
+
+
+def _tree(node: yaml.Node) -> object:
+    """A node tree as values and positions, to compare two trees."""
+    marks = (node.start_mark.line, node.start_mark.column, node.end_mark.line, node.end_mark.column)
+    if isinstance(node, yaml.ScalarNode):
+        return node.value, marks
+    if isinstance(node, yaml.MappingNode):
+        return [(_tree(k), _tree(v)) for k, v in node.value], marks
+    return [_tree(item) for item in node.value], marks
+
+
+@pytest.mark.parametrize("merge", [False, True])
+def test_a_large_file_keeps_the_tree_libyaml_composes(merge: bool) -> None:
+    """A large file's tree is kept from the parse rather than composed again for positions: the
+    same nodes at the same places; with a merge key (which PyYAML's constructor rewrites in
+    place) it is composed again, so positions stay the file's."""
+    base = "base: &base {minutes: 5}\n" if merge else ""
+    items = "".join(f"  - id: q{n:05d}\n    text: {{zh: 问题{n}, en: Question {n}}}\n"
+                    + ("    <<: *base\n" if merge else "    minutes: 5\n") for n in range(2000))
+    text = f"kind: question-bank\n{base}questions:\n{items}"
+    assert len(text) >= source.KEEP_TREE_CHARS
+    parsed = parse(text)
+    assert parsed.has_document and (parsed._node is not None) is not merge
+    assert _tree(parsed.node) == _tree(yaml.compose(text, Loader=yaml.CSafeLoader))
+    line, column = position(text, "Question 1234", "en: ")
+    assert span_at(parsed.node, ("questions", 1234, "text", "en")) == Span(line, column, line, column + 13)
+    small = parse(text[:4000].rsplit("\n  - ", 1)[0] + "\n")
+    assert small.has_document and small._node is None and small.node is not None
