@@ -4,11 +4,15 @@ measured by benchmarks/house_bench.py)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from cs_team.cli import app
 from cs_team.repo import bundled_root
@@ -54,3 +58,32 @@ def test_a_cached_lint_imports_nothing_heavy(tmp_path: Path) -> None:
     (repo / "roles" / "agent-1.yaml").write_text("kind: role\n", encoding="utf-8")
     codes, modules = _run(repo, ["lint", "--cache"])  # a change: linted afresh, and the finding is there
     assert codes == [1] and "cs_team.loader" in modules
+
+
+def test_a_command_is_built_alone_and_helps_as_in_the_whole_app(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """`cs-team NAME ...` builds only NAME's parameters; its help and usage errors read the same
+    as when every command is built."""
+    import typer
+
+    from cs_team import cli
+
+    names = [c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands]
+    assert list(cli._click_command(["lint", "--help"]).commands) == ["lint"]
+    assert len(cli._click_command(["--help"]).commands) == len(names)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "100")
+
+    def outputs() -> list[tuple[int, str]]:
+        found = []
+        for args in ([[name, "--help"] for name in names] + [["lint", "--no-such-option"]]):
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+                found.append((cli.main(args), out.getvalue()))
+        return found
+
+    alone = outputs()
+    monkeypatch.setattr(cli, "_click_command", lambda argv: typer.main.get_command(app))
+    assert alone == outputs()
+    assert all(code == 0 and f"Usage: cs-team {name} " in text
+               for name, (code, text) in zip(names, alone, strict=False))
