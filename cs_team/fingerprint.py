@@ -23,7 +23,8 @@ class Snapshot:
 
     def __init__(self, root: Path, paths: list[Path]) -> None:
         self.root = root
-        self.paths = sorted(paths, key=lambda p: p.relative_to(root).as_posix())
+        self._names = {path: path.relative_to(root).as_posix() for path in paths}  # once: pathlib is slow
+        self.paths = sorted(paths, key=self._names.__getitem__)
         self._contents: dict[Path, bytes | OSError] = {}
         for path in self.paths:
             try:
@@ -43,7 +44,7 @@ class Snapshot:
     def digest(self, *salt: str) -> str:
         digest = hashlib.sha256("\x00".join(salt).encode())
         for path in self.paths:
-            digest.update(os.fsencode(path.relative_to(self.root).as_posix()) + b"\x00")  # any name
+            digest.update(os.fsencode(self._names[path]) + b"\x00")  # any name
             content = self._contents[path]
             if isinstance(content, OSError):  # the digest must still differ from a readable file's
                 digest.update(f"unreadable:{content.errno}:{content}".encode(errors="replace"))
