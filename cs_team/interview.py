@@ -118,6 +118,7 @@ class CandidateOrder:
         self.knock_outs = [q for q in playbook.questions.values() if q.type == "knock-out"]
         self.limited: dict[tuple, list[Question]] = {}
         self.sorted: dict[tuple, list[Question]] = {}
+        self.ranks: dict[int, dict[str, int]] = {}
 
     def of(self, slot: Slot, stage: InterviewStage, role: Role, level: str | None) -> list[Question]:
         """``_candidates`` of the slot for ``role``, computed once per kind and suiting questions."""
@@ -133,6 +134,12 @@ class CandidateOrder:
         if (kind, suiting) not in self.sorted:
             self.sorted[kind, suiting] = _candidates(slot, stage, role, level, self.pool, self.knock_outs)
         return self.sorted[kind, suiting]
+
+    def rank(self, candidates: list[Question]) -> dict[str, int]:
+        """Question id -> its place in ``candidates``, a list ``of`` gave (kept, so its id is its own)."""
+        if id(candidates) not in self.ranks:
+            self.ranks[id(candidates)] = {q.id: rank for rank, q in enumerate(candidates)}
+        return self.ranks[id(candidates)]
 
     def _universe(self, slot: Slot, stage: InterviewStage) -> list[Question]:
         """Every question ``_candidates`` may offer the slot, whichever the role."""
@@ -179,11 +186,7 @@ def _plan(playbook: Playbook, role: Role) -> InterviewPlan:
     plans = [StagePlan(stage) for stage in role.interview]
     # Augmenting paths shuffle equal slots: ask each request's picks in the order it prefers them.
     first = {slot: slots.index(slot) for slot in dict.fromkeys(slots)}
-    ranks: dict[int, dict[str, int]] = {}  # slots of one kind share their list: rank it once
-    for found in options:
-        if id(found) not in ranks:
-            ranks[id(found)] = {q.id: rank for rank, q in enumerate(found)}
-    for index in sorted(chosen, key=lambda i: (first[slots[i]], ranks[id(options[i])][chosen[i].id])):
+    for index in sorted(chosen, key=lambda i: (first[slots[i]], order.rank(options[i])[chosen[i].id])):
         plans[slots[index].stage_index].picks.append((slots[index], chosen[index]))
     return InterviewPlan(role, plans, _shortfalls(slots, options, chosen))
 
