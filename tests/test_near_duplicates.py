@@ -40,3 +40,45 @@ def test_the_bundled_department_is_joined_as_every_pair_would_be() -> None:
         expected = _every_pair(doubled, THRESHOLD)
         assert len(expected) >= len(texts) // 2
         assert similar_pairs(doubled) == expected
+
+
+@pytest.mark.parametrize("folder", ["playbooks", "examples/bank-card-centre", "examples/ecommerce-shop"])
+def test_cs209_on_the_bundled_department_and_the_examples_is_every_pair_compared(folder: str) -> None:
+    """The rule's own token sets (each question in the default language), joined and compared pair
+    by pair, in the languages each repository writes."""
+    from pathlib import Path
+
+    from cs_team.loader import load_repository
+    from cs_team.playbook import Playbook
+
+    root = Path(__file__).resolve().parent.parent / folder
+    playbook = Playbook(load_repository(root, cwd=root))
+    for language in playbook.config.languages:
+        sets = [tokens(q.text.best(language, language)) for q in playbook.questions.values()]
+        assert len(sets) >= 10
+        assert similar_pairs(sets) == _every_pair(sets, THRESHOLD)
+        # and with each question again, lightly edited: the join then has pairs to find
+        edited = sets + [s - {min(s)} | {"edited"} for s in sets]
+        expected = _every_pair(edited, THRESHOLD)
+        assert len(expected) >= len(sets) // 3
+        assert similar_pairs(edited) == expected
+
+
+def test_pairs_at_the_threshold_exactly_are_found() -> None:
+    """Sets that keep ceil(0.8 n) of n tokens (Jaccard 0.8 or just above), among sets of every
+    length sharing a common vocabulary, so that the index drops sets too short as lengths grow."""
+    import math
+    import random
+
+    rng = random.Random(209)
+    vocabulary = [f"w{n}" for n in range(60)]
+    sets = []
+    for n in range(3, 45):
+        for _ in range(3):
+            whole = rng.sample(vocabulary, n)
+            sets += [frozenset(whole), frozenset(whole[: math.ceil(THRESHOLD * n)])]
+            sets.append(frozenset(rng.sample(vocabulary, max(1, n - 2))))
+    rng.shuffle(sets)
+    expected = _every_pair(sets, THRESHOLD)
+    assert sum(1 for _, _, similarity in expected if similarity == THRESHOLD) >= 20
+    assert similar_pairs(sets) == expected
