@@ -154,6 +154,25 @@ def test_a_second_group_waits_for_the_trainer_and_says_so() -> None:
     assert shifted[0].params["hours"] == f"{round(held / 15) / 4:g}"
 
 
+def test_a_trainer_the_template_does_not_name_is_the_trainer() -> None:
+    """frontline-3w names no trainer: a group waiting for them reads "the trainer" (培训师), not
+    the template's title after the word Trainer."""
+    from cs_team.render.notices import notice_texts
+
+    hires = [("agent-1", Hire("甲", "李静", dt.date(2027, 3, 1), "standard")),
+             ("agent-1", Hire("乙", "赵磊", dt.date(2027, 3, 1), "fast"))]
+    cohort = plan(BUNDLED, hires)
+    assert cohort.groups == [1, 2]
+    zh = notice_texts(Language("zh", "zh"), cohort.notices)
+    en = notice_texts(Language("en", "zh"), cohort.notices)
+    waits = [n for n in cohort.notices if n.code == "cohort-shifted"]
+    assert waits[0].params["kind"] == "unnamed-trainer"
+    first, last = waits[0].params["first"], waits[0].params["last"]
+    assert f"第 2 班组：培训师在 {first} 至 {last} 期间已被其他班组占用" in "\n".join(zh)
+    assert "Group 2: the trainer is taken by another group for" in "\n".join(en)
+    assert not any("一线客服三周入职计划" in t for t in zh) and not any("Three-week" in t for t in en)
+
+
 def test_a_room_too_small_splits_the_group() -> None:
     hires = [("agent", Hire(n, "李静" if i % 2 else "赵磊", dt.date(2026, 11, 2))) for i, n in
              enumerate(["甲", "乙", "丙"])]

@@ -17,6 +17,8 @@ def notice_texts(lang: Language, notices: list[Notice], capital: bool = True) ->
                   lang.plain(value) if isinstance(value, Text) else
                   lang.label(f"resource_kinds.{value}") if key == "kind" else value
                   for key, value in notice.values}
+        if "kind" in params:  # "trainer 周敏", "room Lab A"; a trainer no template names: "the trainer"
+            params["who"] = f"{params['kind']} {params.get('resource') or ''}".strip()
         text = lang.label(f"plan_notices.{notice.code}", **params)
         texts.append(text[:1].upper() + text[1:] if capital else text)
     return texts

@@ -207,12 +207,17 @@ def _shifted(shared: OnboardingPlan, alone: OnboardingPlan, bookings: Bookings, 
         held[key] = held.get(key, 0) + sum(bookings.minutes(c, days, number) for c in clashes(r)
                                            if c.startswith(("trainer:", "room:", "mentor:")))
     ranked = sorted(((minutes, key) for key, minutes in held.items() if minutes), reverse=True)
-    # rooms and a named trainer are printed in the document's language; an unnamed trainer as the
-    # template's, by its title
+    # rooms and a named trainer are printed in the document's language; a trainer the template
+    # does not name, by the role alone (the group number says whose)
     texts = {name_of(room): room for room in _rooms(template, modules)}
-    texts[name_of(template.trainer) or template.id] = template.trainer or template.title
-    return [notice("cohort-shifted", group=number, kind=kind,
-                   resource=texts.get(name, name) if kind != "mentor" else name,
-                   first=days[0], last=days[-1],
+    if template.trainer is not None:
+        texts[name_of(template.trainer)] = template.trainer
+
+    def who(kind: str, name: str) -> dict:
+        if kind == "trainer" and template.trainer is None:
+            return {"kind": "unnamed-trainer", "resource": None}
+        return {"kind": kind, "resource": name if kind == "mentor" else texts.get(name, name)}
+
+    return [notice("cohort-shifted", group=number, **who(kind, name), first=days[0], last=days[-1],
                    hours=f"{round(minutes / 15) / 4:g}", planned=alone.go_live, go_live=shared.go_live)
             for minutes, (kind, name) in ranked[:3]]

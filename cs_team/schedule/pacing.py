@@ -9,6 +9,7 @@ from cs_team.model.curriculum import Module
 from cs_team.model.onboarding import OnboardingTemplate
 
 PACES = ("fast", "standard", "extended")
+QUARTER = 15
 
 
 class PlanError(InputError):
@@ -22,11 +23,12 @@ def pace_factor(template: OnboardingTemplate, pace: str) -> float:
 
 
 def paced_minutes(module: Module, factor: float) -> int:
-    """Minutes a learner at this pace spends on ``module``: the hours scaled, to 5 minutes."""
+    """Minutes a learner at this pace spends on ``module``: the hours scaled, to the quarter hour
+    (a trainer books a room by quarters, not for 37 minutes)."""
     minutes = module.hours * 60
     if factor == 1:
         return max(1, round(minutes))
-    return max(5, round(minutes * factor / 5) * 5)
+    return max(QUARTER, round(minutes * factor / QUARTER) * QUARTER)
 
 
 def stage_days(days: int, pace: str, factor: float) -> int:

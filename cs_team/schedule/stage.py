@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from cs_team.model.curriculum import Module
 from cs_team.model.onboarding import OnboardingTemplate, Stage
 from cs_team.schedule.daybook import DayBook
-from cs_team.schedule.pacing import lesson_sizes, paced_minutes
+from cs_team.schedule.pacing import QUARTER, lesson_sizes, paced_minutes
 from cs_team.schedule.sessions import Session
 
 Busy = Callable[[dt.date, str, Module | None], list[tuple[int, int]]]
@@ -115,7 +115,7 @@ class StageLayout:
             for a, b in book.unblocked(self.blocked(index, "module", module)):
                 a = max(a, after)
                 room = min(b - a, book.left)
-                chunk = remaining if room >= remaining else self._part(room, remaining)
+                chunk = remaining if room >= remaining else self._part(room, remaining, self.step)
                 if chunk is not None:
                     part = len(self.sessions) - first + 1
                     self.add(index, a, chunk, "module", f"{module.id}/{part}", module.id, part)
@@ -128,15 +128,19 @@ class StageLayout:
         self.sessions[first:] = [replace(s, parts=parts) for s in self.sessions[first:]]
         return _Cursor(index, after)
 
+    @property
+    def step(self) -> int:
+        """What a split part is a multiple of: a quarter hour at a fast or extended pace, whose
+        modules last whole quarters; a minute at the standard pace, which lint's capacity check
+        (CS207) plans at, so a template that fits keeps fitting."""
+        return 1 if self.factor == 1 else QUARTER
+
     @staticmethod
-    def _part(room: int, remaining: int) -> int | None:
-        """How much of a module to put in ``room`` minutes when it will not all fit: never a
-        part under MIN_PART, and never leave a remainder under MIN_PART for later."""
-        if room < MIN_PART:
-            return None
-        if remaining - room < MIN_PART:
-            room = remaining - MIN_PART
-        return room if room >= MIN_PART else None
+    def _part(room: int, remaining: int, step: int = 1) -> int | None:
+        """How much of a module to put in ``room`` minutes when it will not all fit: whole
+        ``step`` minutes, never a part under MIN_PART, never a remainder under MIN_PART for later."""
+        part = min(room, remaining - MIN_PART) // step * step
+        return part if part >= MIN_PART else None
 
     def micro_lessons(self, module: Module, minutes: int, from_index: int, after: int) -> None:
         template = self.template
