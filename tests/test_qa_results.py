@@ -120,6 +120,16 @@ def test_another_kind_of_file_is_one_line(team: RepoCopy) -> None:
     assert err.splitlines()[0] == "kpi.csv:1: 这是KPI 导出，不是质检评估表"
 
 
+def test_a_yaml_file_given_by_name_is_refused_and_one_in_a_folder_left_alone(team: RepoCopy) -> None:
+    team.write("evaluations/notes.yaml", "kind: scorecard\n")
+    code, _, err = invoke(team, "qa-results", "evaluations", "--format", "json")
+    assert code == 0, err
+    code, _, err = invoke(team, "qa-results", "evaluations/notes.yaml", "--lang", "en")
+    assert (code, err.splitlines()[0]) == (1, "evaluations/notes.yaml: a QA evaluations file is read as CSV or xlsx")
+    code, _, err = invoke(team, "training-needs", "--kpi", "evaluations/notes.yaml", "--lang", "zh")
+    assert (code, err.splitlines()[0]) == (1, "evaluations/notes.yaml: 只读取 CSV 或 xlsx 格式的KPI 导出")
+
+
 def test_a_header_of_no_form_names_the_missing_items(team: RepoCopy) -> None:
     code, _, err = invoke(team, "qa-results", "evaluations/li-jing.csv", "--channel", "chat", "--lang", "en")
     assert code == 1

@@ -39,12 +39,16 @@ class Channel(str, Enum):
 
 
 def files_given(paths: list[Path]) -> list[tuple[Path, str]]:
-    """The files (folders expanded to their CSV and xlsx files), each with the name problems show."""
+    """The files given, folders expanded to their CSV and xlsx files (sorted), each with the name
+    problems show; a file given by name is read whatever its suffix (the reader says what it is)."""
+    from cs_team.inputs.tables import is_table
     from cs_team.repo import display_path
-    from cs_team.results.records import files_in
 
-    return [(path, display_path(path)) for path in files_in(paths)
-            if path.suffix.lower() not in (".yaml", ".yml")]
+    files: list[Path] = []
+    for path in paths:
+        inside = sorted(p for p in path.rglob("*") if is_table(p) and p.is_file()) if path.is_dir() else None
+        files += [path] if inside is None else inside
+    return [(path, display_path(path)) for path in files]
 
 
 def problems_for(playbook: Playbook, lang: DocLang | None) -> object:

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from cs_team.inputs.kinds import KINDS, Kind
 from cs_team.inputs.problems import Problems, Record, place
-from cs_team.inputs.tables import read_table
+from cs_team.inputs.tables import is_table, read_table
 from cs_team.model.kpi import KPI_FIELDS
 from cs_team.model.kpi_export import KpiRow, kpi_bounds
 
@@ -44,6 +44,10 @@ def table_records(path: Path, display: str, problems: Problems, kind: Kind, requ
                   known: set[str] | None = None) -> list[Record]:
     """The rows of a table of ``kind`` whose header has the ``required`` columns and only ``known``
     ones (default: the kind's); a missing or unknown column is one problem at the header."""
+    if not is_table(path):
+        problems.say(display, f"只读取 CSV 或 xlsx 格式的{kind.name('zh')}",
+                     f"a {kind.name('en')} is read as CSV or xlsx")
+        return []
     table = read_table(path, display, problems, kind)
     if table is None:
         return []

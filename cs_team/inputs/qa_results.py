@@ -18,7 +18,7 @@ from cs_team.inputs import labels
 from cs_team.inputs.kinds import KINDS, canonical
 from cs_team.inputs.kpi_export import table_records
 from cs_team.inputs.problems import Problems, Record, place
-from cs_team.inputs.tables import read_table
+from cs_team.inputs.tables import is_table, read_table
 from cs_team.model.qa import QaForm
 from cs_team.model.qa_results import Evaluation, evaluation_model
 
@@ -80,6 +80,10 @@ def read_evaluations(files: list[tuple[Path, str]], problems: Problems, forms: l
 def _form_of(path: Path, display: str, problems: Problems, forms: list[QaForm], default: str,
              channel: str | None) -> tuple[QaForm | None, dict[str, tuple[str, str]]]:
     """The form the header is of: the given channel's, else the one whose every item has a column."""
+    if not is_table(path):
+        problems.say(display, "只读取 CSV 或 xlsx 格式的质检评估表",
+                     "a QA evaluations file is read as CSV or xlsx")
+        return None, {}
     quiet = Problems(problems.lang)  # the header is read again, with its problems, by table_records
     table = read_table(path, display, quiet, KIND)
     if table is None:
