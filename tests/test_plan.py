@@ -74,7 +74,9 @@ def test_attrition_is_aged_from_as_of_and_hires_arrive_as_a_class(tmp_path: Path
                                                                               dt.date(2027, 2, 22))
     assert training.open_by == dt.date(2027, 1, 4)  # 28 days before training starts
     (requisition,) = training.requisitions
-    assert requisition.applicants == 90  # 9 hires / (0.5 x 0.5 x 0.5 x 0.8)
+    # worked back stage by stage, each rounded up: 9 accept, 9 / 0.8 = 11.25 so 12 offers, 24
+    # interviewed, 48 invited, 96 résumés
+    assert requisition.applicants == 96
     assert result.costs.hiring == 9500  # 9 x 1,000 plus the channel's fixed 500
     assert result.channel_months[0].uncovered_hours == 0
     (mix,) = result.mix  # the class went live in February: the first month counts it
@@ -201,16 +203,17 @@ def test_report_charts(tmp_path: Path) -> None:
 
 
 def test_the_bundled_year_follows_the_seasons(tmp_path: Path) -> None:
-    """Singles' Day makes November the busiest month, the Spring Festival the quietest: a month counts
-    its busiest week, so the trough shows in January or February."""
+    """Singles' Day makes November the busiest month, and 618 (its presale and 尾款 in late May, the
+    peak in June) lifts May and June over April (a month counts its busiest week; the Spring
+    Festival and the other seasons are test_forecasts.py's)."""
     result = cs_team("plan-hiring", "--forecast", str(Path(__file__).parent.parent / "playbooks/forecasts/year.csv"),
                      "--as-of", "2026-06-01", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     months = [m for m in json.loads(result.stdout)["months"] if m["role"] == "agent-1"]
     assert len(months) == 12
     need = {m["month"][5:7]: m["need"] for m in months}
-    assert max(need, key=need.get) == "11" and min(need, key=need.get) in ("01", "02")
-    assert need["06"] > need["05"]  # the 618 promotion
+    assert max(need, key=need.get) == "11"
+    assert min(need["05"], need["06"]) > need["04"]  # the 618 promotion
 
 
 PATTERN = """kind: demand-pattern

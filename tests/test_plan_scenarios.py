@@ -121,11 +121,14 @@ def test_the_plan_as_a_workbook(department: Path) -> None:
     assert result.returncode == 0, result.stderr
     book = openpyxl.load_workbook(department / "p.xlsx")
     assert book.sheetnames == ["Summary", "Monthly mix", "People by role and month",
-                               "Who covers each channel's hours", "Training classes", "Sourcing and budget"]
+                               "Who covers each channel's hours", "Training classes", "Sourcing and budget",
+                               "Hiring funnel"]
     summary = {row[0]: row[1] for row in book["Summary"].iter_rows(min_row=2, values_only=True)}
     plan = json.loads(cs_team("plan-hiring", "--as-of", "2026-09-01", cwd=department).stdout)
     assert summary["People to hire"] == plan["total_hires"]
     assert summary["Overtime"] == plan["costs"]["overtime"] and summary["Total cost"] == plan["costs"]["total"]
+    assert (summary["Recruiting"], summary["Training"], summary["New hires' wages after training"]) == (
+        plan["costs"]["hiring"], plan["costs"]["training"], plan["costs"]["salaries"])
     pivot = list(book["People by role and month"].iter_rows(values_only=True))
     assert pivot[0] == ("Role", None, "2027-03")
     first = plan["months"][0]

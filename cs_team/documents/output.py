@@ -64,7 +64,10 @@ def hiring_plan(playbook: Playbook, plan: object, output: str, mode: str | None,
         else f"{summary.peak_day}: " + ", ".join(name for name, _ in series)
     chart = (svg_lines(series, hours, title) if output == "html"
              else mermaid_lines(series, hours, title, lang.label("agents_on_floor")))
+    from cs_team.staffing.funnel import STAGES
+
     return render(playbook, "hiring-plan", output, mode, summary=summary, chart=chart, names=names,
+                  funnel_stages=STAGES,
                   notes=[plan_sentence(note, names, lang) for note in plan.notes],
                   months=sorted({m.month for m in plan.months}),
                   scenario=lang.plain(scenario_title) if scenario_title is not None else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from cs_team.export.workbook import Column, Table
 from cs_team.playbook import Playbook
 from cs_team.render.language import Language
+from cs_team.staffing.funnel import STAGES
 from cs_team.staffing.plan_model import HiringPlan
 
 PIVOT = ("need", "roster", "new_hires", "overtime_hours", "surplus")
@@ -18,6 +19,7 @@ def plan_tables(playbook: Playbook, plan: HiringPlan, lang: Language) -> list[Ta
     summary = Table(label("plan_summary"), [Column(label("hiring_plan"), width=24),
                                             Column(f"{label('as_of')} {plan.as_of}", width=60)], [
         [label("total_hires"), plan.total_hires], [label("hiring_cost"), c.hiring],
+        [label("training_cost"), c.training], [label("salaries_cost"), c.salaries],
         [label("overtime_cost"), c.overtime], [label("temps_cost"), c.temps], [label("plan_cost"), c.total],
         *([[label("budget"), c.budget]] if c.budget is not None else []),
         *[[label("warnings"), plan_sentence(note, names, lang)] for note in plan.notes]])
@@ -46,10 +48,12 @@ def plan_tables(playbook: Playbook, plan: HiringPlan, lang: Language) -> list[Ta
         cover.rows.append([shown, label("uncovered_hours"), *(m.uncovered_hours for m in rows)])
     dates = [Column(label(key), kind="date") for key in ("open_by", "training_starts", "go_live",
                                                           "productive_by")]
-    classes = Table(label("classes"), [Column(label("role"), width=28), Column(label("class_hires"),
-                                                                               kind="whole"), *dates],
-                    [[names.get(k.role, k.role), k.hires, k.open_by, k.training_starts, k.go_live,
-                      k.fully_productive] for k in plan.classes])
+    classes = Table(label("classes"), [
+        Column(label("role"), width=28), Column(label("class_hires"), kind="whole"),
+        Column(label("qualified"), kind="decimal"), Column(label("after_90_days"), kind="decimal"),
+        Column(label("training_cost"), kind="decimal"), *dates],
+        [[names.get(k.role, k.role), k.hires, k.qualified, k.after_90_days, k.training_cost, k.open_by,
+          k.training_starts, k.go_live, k.fully_productive] for k in plan.classes])
     requisitions = Table(label("sourcing_plan"), [
         Column(label("role"), width=28), Column(label("training_starts"), kind="date"),
         Column(label("sourcing_channel"), width=20), Column(label("hires"), kind="whole"),
@@ -59,4 +63,13 @@ def plan_tables(playbook: Playbook, plan: HiringPlan, lang: Language) -> list[Ta
           r.applicants, r.cost] for k in plan.classes for r in k.requisitions]
         + [[label("sourcing_channel"), None, names.get(s.sourcing, s.sourcing), s.hires, None, s.applicants,
             s.cost] for s in plan.sourcing])
-    return [summary, mix, pivot, cover, classes, requisitions]
+    funnel = Table(label("hiring_funnel"), [
+        Column(label("role"), width=28), Column(label("training_starts"), kind="date"),
+        Column(label("sourcing_channel"), width=20),
+        *(Column(label(f"funnel.{stage}"), kind="whole") for stage in STAGES),
+        Column(label("funnel.qualified"), kind="decimal"),
+        Column(label("resumes_per_qualified"), kind="decimal")],
+        [[names.get(r.role, r.role), k.training_starts, names.get(r.sourcing, r.sourcing),
+          *(getattr(r.funnel, stage) for stage in STAGES), r.funnel.qualified, r.funnel.resumes_per_qualified]
+         for k in plan.classes for r in k.requisitions])
+    return [summary, mix, pivot, cover, classes, requisitions, funnel]

@@ -64,12 +64,16 @@ Shrinkage = Annotated[
 
 
 class Funnel(Strict):
-    """Conversion from one stage to the next, in percent."""
+    """Conversion from one stage of the hiring funnel to the next, in percent: résumés → passed
+    the screen (初筛) → came to the interview (到面率) → passed it (面试通过率) → accepted the
+    offer (offer 接受率) → came on day one (报到率) → passed training (培训通过率)."""
 
-    screened_percent: Step
-    interviewed_percent: Step
-    offered_percent: Step
-    accepted_percent: Step
+    screened_percent: Step = Field(description="Résumés that pass the screen and are invited (初筛通过率)")
+    interviewed_percent: Step = Field(description="Invited candidates who come to the interview (到面率)")
+    offered_percent: Step = Field(description="Interviewed candidates who pass and get an offer (面试通过率)")
+    accepted_percent: Step = Field(description="Offers accepted (offer 接受率)")
+    joined_percent: Step = Field(100, description="Accepted offers who come on the first day (报到率)")
+    trained_percent: Step = Field(100, description="Starters who pass training and go live (培训通过率)")
 
 
 class SourcingChannel(Strict):
@@ -81,6 +85,12 @@ class SourcingChannel(Strict):
     fixed_cost: float = Field(0, ge=0, le=MAX_MONEY)
     share_percent: Step = Field(description="Share of hires planned through this channel")
     one_year_retention_percent: Share | None = None
+    campus: bool = Field(False, description="Campus hiring: graduates start training from 1 July of "
+                         "their graduation year, so this source fills no class that starts earlier")
+    roles: list[Id] = Field(default_factory=list, description="Roles this source fills (default: every role)")
+
+    def fills(self, role: str) -> bool:
+        return not self.roles or role in self.roles
 
 
 class RosterEntry(Strict):
@@ -150,6 +160,15 @@ class HiringInputs(Document):
         None, description="The demand forecast CSV, relative to the repository root")
     new_hire_attrition_percent_per_month: Share | None = Field(
         None, description="Monthly attrition in a hire's first 90 days (default: the tenured rate)")
+    new_hire_90_day_attrition_percent: Share | None = Field(
+        None, description="Share of hires gone within 90 days of their first day (20-40 % in Chinese "
+        "centres), instead of new_hire_attrition_percent_per_month")
+    training_cost_per_qualified: float = Field(
+        0, ge=0, le=MAX_MONEY, description="What training one agent to qualification costs: trainer "
+        "time, rooms, materials, the trainees' pay while in class and the drop-outs' share")
+    training_cost_by_role: dict[Id, Annotated[float, Field(ge=0, le=MAX_MONEY)]] = Field(
+        default_factory=dict,
+        description="training_cost_per_qualified of roles whose curriculum costs otherwise")
     class_size: ClassSize = Field(default_factory=ClassSize)
     class_every_weeks: int = Field(4, ge=1, le=26, description="How often a role may start a class")
     class_weekday: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = Field(
@@ -165,4 +184,10 @@ class HiringInputs(Document):
     def _priced(self) -> HiringInputs:
         if (self.overtime or self.temps) and self.wage_per_hour is None:
             raise ValueError(phrase("model.wage_needed"))
+        if None not in (self.new_hire_attrition_percent_per_month, self.new_hire_90_day_attrition_percent):
+            raise ValueError(phrase("model.new_hire_twice"))
         return self
+
+    def training_cost(self, role: str) -> float:
+        """Training one agent of the role to qualification."""
+        return float(self.training_cost_by_role.get(role, self.training_cost_per_qualified))

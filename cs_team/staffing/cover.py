@@ -33,9 +33,11 @@ class Candidate:
     """People of one hire answering customers in each week (survival after go-live), for overtime."""
     cost: float
     employed: np.ndarray
+    """People of one hire on the payroll in each week (from the first day of training)."""
     start: object = None
     """The class's first day (candidates of one day are rounded together)."""
-    """People of one hire on the payroll in each week (from the first day of training)."""
+    paid: float = 0.0
+    """Wages of one hire from the end of training to the end of the forecast (part of ``cost``)."""
 
 
 @dataclass

@@ -144,20 +144,31 @@ def _problem(inputs: HiringInputs, channels: list[str], need: np.ndarray, weeks:
     for start in workforce.class_starts(inputs, earliest, days[-1]):
         when = workforce.class_dates(inputs, start)
         kept = np.array([workforce.hire_kept(inputs, (d - start).days) if d >= start else 0.0 for d in days])
-        gives = kept * np.array([workforce.productivity(inputs, when, d) for d in days]) * shares
-        live = kept * np.array([d >= when.go_live for d in days])
-        employed = kept
-        # wages from the first day of training to the end of the forecast, as long as they stay
-        paid_weeks = sum(workforce.hire_kept(inputs, 7 * i) for i in range((days[-1] - start).days // 7 + 1))
-        fitting = [s for s in sources if start - dt.timedelta(days=s.days_to_fill) >= as_of]
-        recruiting = sum(s.cost_per_hire * s.share_percent for s in fitting) / max(
-            sum(s.share_percent for s in fitting), 1e-9)
+        trained = np.array([d >= when.training_ends for d in days])
+        ramp = np.array([workforce.productivity(inputs, when, d) for d in days])
+        live = np.array([d >= when.go_live for d in days])
+        # wages from the end of training (the trainees' pay in class is part of the training cost)
+        # to the end of the forecast, as long as they stay
+        paid_weeks = sum(workforce.hire_kept(inputs, 7 * i)
+                         for i in range((days[-1] - start).days // 7 + 1)
+                         if start + dt.timedelta(weeks=i) >= when.training_ends)
         for role in roles:
+            fitting = workforce.fitting_sources(inputs, role, start, as_of)
+            if not fitting:  # no source fills this role's class in time (or in the graduates' season)
+                continue
+            weight = sum(s.share_percent for s in fitting)
+            recruiting = sum(s.cost_per_hire * s.share_percent for s in fitting) / weight
+            passing = sum(s.funnel.trained_percent * s.share_percent for s in fitting) / weight / 100
+            # those who fail training leave when it ends
+            stays = kept * np.where(trained, passing, 1.0)
+            paid = wage_week * paid_weeks * passing
+            training = inputs.training_cost(role) * passing
             # ties broken towards the role that answers more channels, then the earlier class:
             # equal-cost answers make the search slow and the plan arbitrary
             tie = 0.01 * (len(channels) - len(staffs[role])) + 0.001 * len(dates) / max(len(roles), 1)
-            candidates.append(Candidate(role, gives, live, recruiting + wage_week * paid_weeks + 1.0 + tie,
-                                        employed, start))
+            cost = recruiting + training + paid + 1.0 + tie
+            candidates.append(Candidate(role, stays * ramp * shares, stays * live, cost, stays, start,
+                                        paid=paid))
             dates.append(when)
     def arrives(lead_days: int) -> int:  # the first week a temp ordered on as-of can work
         return next((i for i, d in enumerate(days) if d >= as_of + dt.timedelta(days=lead_days)), len(days))

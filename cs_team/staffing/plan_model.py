@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
+from cs_team.staffing.funnel import FunnelCount
+
 
 @dataclass
 class ChannelStaffing:
@@ -77,9 +79,12 @@ class Requisition:
     role: str
     sourcing: str
     hires: int
+    """People who must come on day one and start training (报到)."""
     open_by: dt.date
     applicants: int
+    """Résumés to screen: the funnel's first stage."""
     cost: float
+    funnel: FunnelCount
 
 
 @dataclass
@@ -92,6 +97,12 @@ class TrainingClass:
     go_live: dt.date
     fully_productive: dt.date
     requisitions: list[Requisition]
+    qualified: float
+    """Expected to pass training (the sources' 培训通过率)."""
+    after_90_days: float
+    """Of those, expected still there 90 days after the first day of training."""
+    training_cost: float
+    """Training cost per qualified agent x the agents expected to qualify."""
 
 
 @dataclass
@@ -100,11 +111,18 @@ class SourcingTotal:
     hires: int
     applicants: int
     cost: float
+    resumes_per_qualified: float
+    """Résumés this source needs for one agent who passes training (1 ÷ every funnel rate)."""
 
 
 @dataclass
 class Costs:
     hiring: float
+    """Recruiting: the sources' cost per hire and their fixed costs."""
+    training: float
+    """Training the agents expected to qualify, at the role's cost per qualified agent."""
+    salaries: float
+    """New hires' wages from the end of training to the end of the forecast, as long as they stay."""
     overtime: float
     temps: float
     total: float

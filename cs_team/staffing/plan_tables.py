@@ -8,7 +8,7 @@ import numpy as np
 
 from cs_team.model.hiring import HiringInputs
 from cs_team.staffing.cover import Cover, Problem
-from cs_team.staffing.erlang import ceil_tolerant
+from cs_team.staffing.funnel import funnel, resumes_per_qualified
 from cs_team.staffing.plan_model import (
     ChannelMonth,
     ChannelStaffing,
@@ -23,7 +23,7 @@ from cs_team.staffing.plan_model import (
     TrainingClass,
     WeekCover,
 )
-from cs_team.staffing.workforce import ClassDates
+from cs_team.staffing.workforce import NEW_HIRE_DAYS, ClassDates, fitting_sources, hire_kept
 
 URGENT_DAYS = 7  # a requisition that must open within a week of the plan is called urgent
 
@@ -37,11 +37,12 @@ def tabulate(inputs: HiringInputs, forecast: str, as_of: dt.date, staffing: list
     factor = inputs.overtime.cost_factor if inputs.overtime else 0.0
     temp_price = {t.id: t.cost_per_hour for t in inputs.temps}
     costs = Costs(
-        round(sum(s.cost for s in sourcing), 2),
+        round(sum(s.cost for s in sourcing), 2), round(sum(c.training_cost for c in classes), 2),
+        round(sum(hires * c.paid for c, hires in zip(problem.candidates, cover.hires, strict=True)), 2),
         round(sum((float(h.sum()) for h in cover.overtime.values()), 0.0) * wage * factor, 2),
         round(sum((float(h.sum()) * temp_price[key[0]] for key, h in cover.temps.items()), 0.0), 2),
         0.0, inputs.budget, inputs.currency)
-    costs.total = round(costs.hiring + costs.overtime + costs.temps, 2)
+    costs.total = round(costs.hiring + costs.training + costs.salaries + costs.overtime + costs.temps, 2)
     months = [dt.date(w.year, w.month, 1) for w in weeks]
     week_cover = _week_cover(problem, cover, weeks)
     result = HiringPlan(
@@ -69,19 +70,22 @@ def _classes(inputs: HiringInputs, as_of: dt.date, problem: Problem, dates: list
     for candidate, when, hires in zip(problem.candidates, dates, cover.hires, strict=True):
         if not hires:
             continue
-        opens = {s.id: when.training_starts - dt.timedelta(days=s.days_to_fill) for s in inputs.sourcing}
-        fitting = [s for s in inputs.sourcing if s.share_percent > 0 and opens[s.id] >= as_of]
+        start = when.training_starts
+        fitting = fitting_sources(inputs, candidate.role, start, as_of)
         requisitions = []
         for source, count in zip(fitting, split(hires, [s.share_percent for s in fitting]), strict=True):
             if not count:
                 continue
-            f = source.funnel
-            rate = (f.screened_percent * f.interviewed_percent * f.offered_percent
-                    * f.accepted_percent / 100**4)
-            requisitions.append(Requisition(candidate.role, source.id, count, opens[source.id],
-                                            ceil_tolerant(count / rate), count * source.cost_per_hire))
-        classes.append(TrainingClass(candidate.role, hires, min(r.open_by for r in requisitions),
-                                     when.training_starts, when.go_live, when.fully_productive, requisitions))
+            counted = funnel(count, source.funnel)
+            requisitions.append(Requisition(candidate.role, source.id, count,
+                                            start - dt.timedelta(days=source.days_to_fill), counted.resumes,
+                                            count * source.cost_per_hire, counted))
+        qualified = round(sum(r.funnel.qualified for r in requisitions), 2)
+        classes.append(TrainingClass(
+            candidate.role, hires, min(r.open_by for r in requisitions), start, when.go_live,
+            when.fully_productive, requisitions, qualified,
+            round(qualified * hire_kept(inputs, NEW_HIRE_DAYS), 2),
+            round(qualified * inputs.training_cost(candidate.role), 2)))
     return sorted(classes, key=lambda c: (c.training_starts, c.role))
 
 
@@ -91,7 +95,8 @@ def _sourcing(inputs: HiringInputs, classes: list[TrainingClass]) -> list[Sourci
         mine = [r for c in classes for r in c.requisitions if r.sourcing == source.id]
         hired = sum(r.hires for r in mine)
         cost = sum(r.cost for r in mine) + (source.fixed_cost if hired else 0.0)
-        totals.append(SourcingTotal(source.id, hired, sum(r.applicants for r in mine), round(cost, 2)))
+        totals.append(SourcingTotal(source.id, hired, sum(r.applicants for r in mine), round(cost, 2),
+                                    resumes_per_qualified(source.funnel)))
     return totals
 
 

@@ -63,6 +63,7 @@ def apply(scenario: HiringScenario, inputs: HiringInputs,
         changes["attrition_percent_per_month"] = scenario.attrition_percent_per_month
     if scenario.new_hire_attrition_percent_per_month is not None:
         changes["new_hire_attrition_percent_per_month"] = scenario.new_hire_attrition_percent_per_month
+        changes["new_hire_90_day_attrition_percent"] = None  # the scenario's monthly rate replaces it
     volume, aht = 1 + scenario.volume_percent / 100, 1 + scenario.aht_percent / 100
     channels = {name: ChannelForecast(c.starts, [v * volume for v in c.volume],
                                       [a * aht for a in c.aht_seconds])

@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from cs_team.model.hiring import HiringInputs
+from cs_team.model.hiring import HiringInputs, SourcingChannel
 
 MONTH_DAYS = 365.25 / 12
 NEW_HIRE_DAYS = 90
 QUARTER_MONTHS = (1, 4, 7, 10)
+GRADUATION_MONTH = 7  # graduates arrive in July (秋招 offers the autumn before)
 
 
 def kept(rate_percent: float, days: float) -> float:
@@ -23,9 +24,18 @@ def kept(rate_percent: float, days: float) -> float:
     return (1 - rate_percent / 100) ** (max(days, 0.0) / MONTH_DAYS)
 
 
+def early_rate(inputs: HiringInputs) -> float | None:
+    """Monthly attrition in a hire's first 90 days: as given, or the monthly rate that loses the
+    given 90-day share (30 % in 90 days is 11.2 % a month), or None for the tenured rate."""
+    share = inputs.new_hire_90_day_attrition_percent
+    if share is None:
+        return inputs.new_hire_attrition_percent_per_month
+    return 100 * (1 - (1 - share / 100) ** (MONTH_DAYS / NEW_HIRE_DAYS))
+
+
 def hire_kept(inputs: HiringInputs, days: float) -> float:
     """Share of a class still there ``days`` after its first day."""
-    early = inputs.new_hire_attrition_percent_per_month
+    early = early_rate(inputs)
     if early is None:
         return kept(inputs.attrition_percent_per_month, days)
     first = min(max(days, 0.0), NEW_HIRE_DAYS)
@@ -75,15 +85,33 @@ def _age(stock: dict[str, float], rate: float, days: int) -> None:
 @dataclass(frozen=True)
 class ClassDates:
     training_starts: dt.date
+    training_ends: dt.date
+    """Those who fail or drop out of training leave here (培训通过率)."""
     go_live: dt.date
     """After training and nesting: the first day the class answers customers."""
     fully_productive: dt.date
 
 
+def graduates_from(start: dt.date) -> dt.date:
+    """The first day the year's graduates can start: 1 July (they graduate in June)."""
+    return dt.date(start.year, GRADUATION_MONTH, 1)
+
+
+def fitting_sources(inputs: HiringInputs, role: str, start: dt.date,
+                    as_of: dt.date) -> list[SourcingChannel]:
+    """Sources that can fill a class of ``role`` starting on ``start``: planned (a share above 0, or
+    all when none is), filling the role, opened no earlier than as-of, and, for campus hiring, in
+    the graduates' season."""
+    planned = [s for s in inputs.sourcing if s.share_percent > 0] or inputs.sourcing
+    return [s for s in planned if s.fills(role) and start - dt.timedelta(days=s.days_to_fill) >= as_of
+            and (not s.campus or start >= graduates_from(start))]
+
+
 def class_dates(inputs: HiringInputs, start: dt.date) -> ClassDates:
     go_live = start + dt.timedelta(weeks=inputs.training_weeks + inputs.nesting_weeks)
     ramp_weeks = next((i for i, p in enumerate(inputs.ramp_percent) if p >= 100), len(inputs.ramp_percent))
-    return ClassDates(start, go_live, go_live + dt.timedelta(weeks=ramp_weeks))
+    return ClassDates(start, start + dt.timedelta(weeks=inputs.training_weeks), go_live,
+                      go_live + dt.timedelta(weeks=ramp_weeks))
 
 
 def productivity(inputs: HiringInputs, dates: ClassDates, day: dt.date) -> float:

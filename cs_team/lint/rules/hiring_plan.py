@@ -72,8 +72,12 @@ def check_overtime(playbook: Playbook) -> Iterator[Report]:
 
 def check_new_hire_rate(playbook: Playbook) -> Iterator[Report]:
     """CS244: new hires said to leave more slowly than tenured agents."""
+    from cs_team.staffing.workforce import early_rate
+
     for inputs in playbook.hiring.values():
-        early = inputs.new_hire_attrition_percent_per_month
+        early = early_rate(inputs)  # a 90-day share as its monthly rate
         if early is not None and early < inputs.attrition_percent_per_month:
-            yield Report(playbook.site(inputs).at("new_hire_attrition_percent_per_month"), phrase(
-                "plan.new_hire_rate", early=float(early), tenured=float(inputs.attrition_percent_per_month)))
+            key = ("new_hire_attrition_percent_per_month" if inputs.new_hire_90_day_attrition_percent is None
+                   else "new_hire_90_day_attrition_percent")
+            yield Report(playbook.site(inputs).at(key), phrase("plan.new_hire_rate", early=round(early, 2),
+                                                               tenured=float(inputs.attrition_percent_per_month)))
