@@ -74,7 +74,7 @@ def test_each_command_offers_its_formats_from_the_one_list() -> None:
         "interview-kit": ["md", "html", "pdf"], "eval-sheet": ["md", "html", "pdf", "yaml", "csv", "xlsx"],
         "score": ["md", "html", "json", "csv", "xlsx"], "trace": ["md", "html", "json"],
         "training-results": ["md", "html", "json", "xlsx"], "promotion-rank": ["md", "html", "json", "xlsx"],
-        "erlang": ["text", "json"], "plan-hiring": ["md", "html", "json", "csv", "xlsx"],
+        "erlang": ["text", "json"], "plan-hiring": ["md", "html", "pdf", "json", "csv", "xlsx"],
         "roster": ["md", "html", "csv", "xlsx"], "onboarding-plan": ["md", "html", "pdf", "ics", "json"],
         "template": ["csv", "xlsx"]}
     assert all(set(choices) <= set(FORMATS) for choices in offered.values())

@@ -117,3 +117,9 @@ def test_every_format_carries_the_funnel(tmp_path: Path) -> None:
     html = cs_team("plan-hiring", "--as-of", "2026-09-01", "--format", "html", "--lang", "en", cwd=tmp_path).stdout
     assert '<h2><span lang="en" class="first">Hiring funnel</span></h2>' in html
     assert "".join(f'<td class="num">{stages[k]:g}</td>' for k in order) in html
+
+
+def test_the_plan_prints_as_pdf(tmp_path: Path) -> None:
+    result = cs_team("plan-hiring", "--as-of", "2026-09-01", "--format", "pdf", "--out", "plan.pdf", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF-")

@@ -93,7 +93,7 @@ def test_unknown_scenario_and_csv_comparison_are_refused(department: Path) -> No
     unknown = cs_team("plan-hiring", "--scenario", "chrun", cwd=department)
     assert unknown.returncode == 2 and "no hiring scenario 'chrun'" in unknown.stderr
     csv = cs_team("plan-hiring", "--scenario", "churn", "--format", "csv", "--as-of", "2026-09-01", cwd=department)
-    assert csv.returncode == 2 and "--scenario compares plans: use --format md, html or json" in csv.stderr
+    assert csv.returncode == 2 and "--scenario compares plans: use --format md, html, pdf or json" in csv.stderr
 
 
 def test_flags_alone_make_one_plan_that_says_so(department: Path) -> None:

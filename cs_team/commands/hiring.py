@@ -12,7 +12,7 @@ from cs_team.commands.formats import format_option, formats
 from cs_team.commands.output import deliver
 from cs_team.errors import UsageError
 
-HiringFormat = formats("HiringFormat", "md", "html", "json", "csv", "xlsx")
+HiringFormat = formats("HiringFormat", "md", "html", "pdf", "json", "csv", "xlsx")
 
 
 @app.command("plan-hiring")
@@ -108,15 +108,16 @@ def plan_hiring(
         deliver(workbook_bytes(plan_tables(playbook, result, language(playbook, lang.value if lang
                                                                                else None))), out)
         return
-    if output_format in (HiringFormat.md, HiringFormat.html):
+    if output_format in (HiringFormat.md, HiringFormat.html, HiringFormat.pdf):
         from cs_team.documents.output import hiring_plan
 
-        text = hiring_plan(playbook, result, output_format.value, lang.value if lang else None,
+        printed = "html" if output_format is HiringFormat.pdf else output_format.value  # pdf: printed html
+        text = hiring_plan(playbook, result, printed, lang.value if lang else None,
                            flags.title if flags else None)
     else:
         text = as_json(result) if output_format is HiringFormat.json else as_csv(result)
     _say_notes(playbook, inputs, result, lang)
-    deliver(text, out)
+    deliver(text, out, output_format.value)
 
 
 def _say_notes(playbook, inputs, result, lang) -> None:
@@ -130,18 +131,19 @@ def _say_notes(playbook, inputs, result, lang) -> None:
 
 
 def _write_comparison(playbook, plans, chosen, output_format: HiringFormat, out, lang) -> None:
-    """Scenarios side by side (md, html or json); CSV has no comparison."""
+    """Scenarios side by side (md, html, pdf or json); CSV has no comparison."""
     from cs_team.staffing.report import comparison_json
 
     if output_format in (HiringFormat.csv, HiringFormat.xlsx):
-        raise UsageError("--scenario compares plans: use --format md, html or json")
+        raise UsageError("--scenario compares plans: use --format md, html, pdf or json")
     if output_format is HiringFormat.json:
         text = comparison_json(plans)
     else:
         from cs_team.documents.output import scenario_comparison
 
-        text = scenario_comparison(playbook, plans, chosen, output_format.value, lang.value if lang else None)
-    deliver(text, out)
+        printed = "html" if output_format is HiringFormat.pdf else output_format.value
+        text = scenario_comparison(playbook, plans, chosen, printed, lang.value if lang else None)
+    deliver(text, out, output_format.value)
 
 
 def inputs_and_forecast(playbook, plan_id: str | None, forecast: Path | None):
