@@ -272,3 +272,31 @@ def test_the_agenda_shows_each_sitting_with_its_own_clock_and_one_greeting(repo:
     zh = render(playbook_of(repo), "interview-kit", "md", "zh", kit=view, header=view.header, stamp=view.stamp,
                 opening_key=kits.opening_key)
     assert zh.count("我们会在 3 个工作日内通知您结果") == 2
+
+
+# -- the bundled bank ------------------------------------------------------------------------------
+
+def test_bundled_kits_draw_for_the_role_and_lose_no_coverage() -> None:
+    from cs_team.loader import load_repository
+    from cs_team.playbook import Playbook
+    from cs_team.repo import bundled_root
+    from cs_team.trace import trace
+
+    playbook = Playbook(load_repository(bundled_root(), cwd=bundled_root()))
+    kits_by_role = {role.id: [q.id for stage in plan_interview(playbook, role).stages for _, q in stage.picks]
+                    for role in playbook.roles.values()}
+    role_plays = [q for q in kits_by_role["complaints-specialist"] if q.startswith("rp-")]
+    assert role_plays == ["rp-12315-transfer", "rp-vip-weibo-complaint"]
+    assert kits_by_role["agent-1"][:3] == ["knockout-putonghua", "knockout-shift-work", "knockout-start-date"]
+    # the knock-out on tool experience is not put to the new graduates agent I welcomes
+    assert not any("tools-used" in q for role in ("agent-1", "call-centre-agent") for q in kits_by_role[role])
+    # near-duplicates kept apart: no kit asks two of one family
+    families = [{"team-disputed-qa-score", "team-unwelcome-assessment", "sit-learn-same-qa-point"},
+                {"beh-coached-colleague", "beh-lead-lift-a-performer", "beh-lead-grew-someone"},
+                {"case-complaint-late-refunds", "case-repeat-contacts"}]
+    for role, asked in kits_by_role.items():
+        for family in families:
+            assert len(family & set(asked)) <= 1, (role, family & set(asked))
+    for role in playbook.roles.values():
+        gaps = [g.kind for g in trace(playbook, role).gaps]
+        assert not {"not-interviewed", "stage-not-asked", "stage-not-scored"} & set(gaps), (role.id, gaps)
