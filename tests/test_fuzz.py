@@ -177,7 +177,8 @@ def render_everything(root: Path) -> None:
         # the onboarding plan in every format, and the traceability report
         import datetime as dt
 
-        from cs_team.documents.onboarding import as_dict, onboarding
+        from cs_team.documents.onboarding import onboarding
+        from cs_team.documents.onboarding_json import as_dict
         from cs_team.documents.output import onboarding_plan
         from cs_team.render.ics import plan_calendar
         from cs_team.schedule.calendar import PlainWeekdays

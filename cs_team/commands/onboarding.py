@@ -164,90 +164,22 @@ def _notices(views: list) -> None:
         say(f"cs-team: note: {text}")
 
 
-def _render(playbook: object, view: object, output_format: OnboardingFormat, mode: str | None,
-            previous: bytes | None = None) -> str | bytes:
-    import json
-
-    from cs_team.documents.onboarding import as_dict
-    from cs_team.documents.output import language, onboarding_plan
-
-    if output_format is OnboardingFormat.json:
-        return json.dumps(as_dict(view, playbook.default_language), ensure_ascii=False, indent=2) + "\n"
-    if output_format is OnboardingFormat.ics:
-        from cs_team.render.ics import plan_calendar
-
-        return plan_calendar(view, language(playbook, mode), previous)
-    return onboarding_plan(playbook, view, "html" if output_format is OnboardingFormat.pdf else
-                           output_format.value, mode)
-
-
 def _deliver_one(playbook: object, view: object, output_format: OnboardingFormat, mode: str | None,
                  out: Path | None) -> None:
     from cs_team.commands.output import deliver
+    from cs_team.documents.onboarding_files import plan_file, previous
 
-    # iCalendar comes as bytes (CRLF line ends, kept as they are)
-    deliver(_render(playbook, view, output_format, mode, _previous(out)), out, output_format)
-
-
-def _previous(path: Path | None) -> bytes | None:
-    """The calendar file about to be replaced: its events' SEQUENCE numbers carry on."""
-    if path is None or not path.is_file() or path.stat().st_size > 50_000_000:
-        return None
-    return path.read_bytes()
-
-
-def _bytes(content: str | bytes) -> bytes:
-    return content.encode("utf-8") if isinstance(content, str) else content
+    deliver(plan_file(playbook, view, output_format.value, mode, previous(out)), out, output_format)
 
 
 def _deliver_cohort(playbook: object, together: object, output_format: OnboardingFormat, mode: str | None,
                     folder: Path) -> None:
-    """One file per hire and the trainer's combined one, all rendered before any is written."""
-    import json
-
     from cs_team import atomic
-    from cs_team.documents.cohort import file_stems
-    from cs_team.documents.onboarding import as_dict
+    from cs_team.documents.onboarding_files import cohort_files
 
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"--out {folder}: with --cohort this must be a folder")
-    views, extension = together.views, output_format.value
-    paths = [folder / f"{stem}.{extension}" for stem in file_stems([v.hire for v in views])]
-    combined_path = folder / f"cohort.{extension}"
-    if output_format is OnboardingFormat.json:
-        files = {path: _bytes(_render(playbook, view, output_format, mode))
-                 for path, view in zip(paths, views, strict=True)}
-        files[combined_path] = _bytes(json.dumps(
-            {"hires": [dict(as_dict(v, playbook.default_language), group=g)
-                       for v, g in zip(views, together.groups, strict=True)]},
-            ensure_ascii=False, indent=2) + "\n")
-    elif output_format is OnboardingFormat.ics:
-        from cs_team.documents.output import language
-        from cs_team.render.ics import calendar_bytes, cohort_entries
-        from cs_team.render.notices import notice_texts
-
-        files = {path: _bytes(_render(playbook, view, output_format, mode, _previous(path)))
-                 for path, view in zip(paths, views, strict=True)}
-        lang = language(playbook, mode)
-        files[combined_path] = calendar_bytes(cohort_entries(together, lang), lang, lang.label("cohort_plan"),
-                                              views[0].timezone, min(v.plan.first_day for v in views),
-                                              notice_texts(lang, together.notices), _previous(combined_path))
-    else:
-        from cs_team.documents.output import cohort_plan
-
-        page = "html" if output_format is OnboardingFormat.pdf else output_format.value
-        pages = {path: _render(playbook, view, output_format, mode)
-                 for path, view in zip(paths, views, strict=True)}
-        pages[combined_path] = cohort_plan(playbook, together, page, mode)
-        if output_format is OnboardingFormat.pdf:
-            from cs_team.render.pdf_batch import print_pdfs
-
-            # the trainer's overview untagged: a tag tree for its long table would be most of the file
-            files = dict(zip(pages, print_pdfs(list(pages.values()), tagged=[True] * len(views) + [False]),
-                             strict=True))
-        else:
-            files = {path: _bytes(content) for path, content in pages.items()}
+    files = cohort_files(playbook, together, output_format.value, mode, folder)
     folder.mkdir(parents=True, exist_ok=True)
     for path, data in files.items():
         atomic.write_bytes(path, data)
-    say(f"cs-team: wrote {len(files)} files to {folder} ({len(views)} plans and cohort.{extension})")
+    extension = output_format.value
+    say(f"cs-team: wrote {len(files)} files to {folder} ({len(files) - 1} plans and cohort.{extension})")

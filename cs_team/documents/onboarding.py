@@ -12,8 +12,6 @@ from cs_team.model.curriculum import Module
 from cs_team.model.onboarding import OnboardingTemplate
 from cs_team.model.role import Role
 from cs_team.playbook import Playbook
-from cs_team.render.language import Language
-from cs_team.render.notices import notice_texts
 from cs_team.schedule.calendar import DayInfo, WorkDays
 from cs_team.schedule.cohort import Hire
 from cs_team.schedule.design import describe_shortfall, design_shortfalls
@@ -216,62 +214,3 @@ def _weeks(plan: OnboardingPlan, rows: list[Row], calendar: WorkDays) -> list[We
 def quarter_hours(minutes: int) -> str:
     """Hours to the nearest quarter, as a document prints them: 40.75, 12.5, 6."""
     return f"{round(minutes / 15) / 4:g}"
-
-
-def _text_dict(value: Text | None, default: str) -> dict[str, str] | None:
-    if value is None:
-        return None
-    return {default: value.translations[0][1]} if value.plain else dict(value.translations)
-
-
-def _name(value: Text | str | None, default: str) -> str | dict[str, str] | None:
-    """A name for JSON: as written when written once, by language when written in several."""
-    if isinstance(value, Text) and value.plain:
-        return value.translations[0][1]
-    return _text_dict(value, default) if isinstance(value, Text) else value
-
-
-def as_dict(view: OnboardingView, default_language: str) -> dict:
-    """The plan for other tools: every session with its local start and end (ISO 8601 with the
-    offset), kind, module and stage; the days off and worked weekend days on the way."""
-    from zoneinfo import ZoneInfo
-
-    from cs_team.render.ics import uid
-
-    zone, plan = ZoneInfo(view.timezone), view.plan
-
-    def at(day: dt.date, minutes: int) -> str:
-        return dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60), zone).isoformat()
-
-    return {
-        "role": view.role.id,
-        "template": plan.template.id,
-        "hire": {"name": view.hire.name, "mentor": view.hire.mentor},
-        "start": plan.start.isoformat(),
-        "first_day": plan.first_day.isoformat(),
-        "go_live": plan.go_live.isoformat(),
-        "pace": plan.pace,
-        "pace_factor": plan.factor,
-        "timezone": view.timezone,
-        "module_minutes": plan.module_minutes(),
-        "stages": [{"id": s.stage.id, "first_day": s.days[0].isoformat(), "last_day": s.days[-1].isoformat(),
-                    "working_days": len(s.days)} for s in plan.stages],
-        "sessions": [{
-            "start": at(r.session.day, r.session.start),
-            "end": at(r.session.day, r.session.end),
-            "minutes": r.session.minutes,
-            "kind": r.session.kind,
-            "stage": r.session.stage,
-            "module": r.session.module,
-            "part": r.session.part,
-            "parts": r.session.parts,
-            "led_by": r.led_by,
-            "with": _name(r.who, default_language),
-            "location": _name(r.location, default_language),
-            "uid": uid(view, r.session),
-        } for r in view.rows],
-        "calendar": [{"date": info.day.isoformat(), "working": info.working,
-                      "reason": _text_dict(info.reason, default_language), "official": info.official}
-                     for info in plan.calendar_days],
-        "notices": notice_texts(Language("en", default_language), plan.notices, capital=False),
-    }
