@@ -15,7 +15,8 @@ from cs_team.model.role import Role
 from cs_team.playbook import Playbook
 from cs_team.schedule.calendar import WorkDays
 from cs_team.schedule.cohort import Hire
-from cs_team.schedule.cohort_plan import Joiner, plan_cohort
+from cs_team.schedule.cohort_groups import Joiner
+from cs_team.schedule.cohort_plan import plan_cohort
 from cs_team.schedule.notices import Notice
 
 
