@@ -16,7 +16,8 @@ from cs_team.schedule.calendar import DayInfo, WorkDays
 from cs_team.schedule.cohort import Hire
 from cs_team.schedule.design import describe_shortfall, design_shortfalls
 from cs_team.schedule.pacing import PlanError
-from cs_team.schedule.planner import OnboardingPlan, StageDays, StageShortfall, plan_onboarding
+from cs_team.schedule.plan import OnboardingPlan, StageDays, StageShortfall
+from cs_team.schedule.planner import plan_onboarding
 from cs_team.schedule.resources import room_of
 from cs_team.schedule.sessions import Session, led_by
 

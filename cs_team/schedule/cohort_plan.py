@@ -20,7 +20,8 @@ from cs_team.schedule.cohort import Hire
 from cs_team.schedule.cohort_groups import Joiner, group_joiners, rooms_used
 from cs_team.schedule.notices import Notice, notice, start_moved
 from cs_team.schedule.pacing import PlanError
-from cs_team.schedule.planner import OnboardingPlan, plan_onboarding
+from cs_team.schedule.plan import OnboardingPlan
+from cs_team.schedule.planner import plan_onboarding
 from cs_team.schedule.resources import Bookings, clashes, name_of, needs, session_needs
 
 

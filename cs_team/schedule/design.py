@@ -7,7 +7,8 @@ import datetime as dt
 
 from cs_team.model.curriculum import Module
 from cs_team.model.onboarding import OnboardingTemplate
-from cs_team.schedule.planner import MAX_EXTRA_DAYS, StageShortfall, template_shortfalls
+from cs_team.schedule.plan import StageShortfall
+from cs_team.schedule.planner import MAX_EXTRA_DAYS, template_shortfalls
 from cs_team.wording import Phrase, phrase
 
 A_MONDAY = dt.date(2024, 1, 1)

@@ -15,63 +15,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 
 from cs_team.model.curriculum import Module
 from cs_team.model.onboarding import OnboardingTemplate, Stage, minutes_of
-from cs_team.schedule.calendar import DayInfo, WorkDays, official_years
+from cs_team.schedule.calendar import WorkDays, official_years
 from cs_team.schedule.daybook import DayBook
 from cs_team.schedule.notices import Notice, stage_longer, start_moved, unpublished_holidays
 from cs_team.schedule.order import one_to_one_days, stage_order
 from cs_team.schedule.pacing import PlanError, pace_factor, stage_days
+from cs_team.schedule.plan import OnboardingPlan, StageDays, StageShortfall
 from cs_team.schedule.sessions import Session
 from cs_team.schedule.stage import Busy, StageFailed, StageLayout
 
 MAX_EXTRA_DAYS = 60
 MAX_WAIT_DAYS = 130
 """How long a cohort's stage may wait for a trainer, a room or a mentor: half a year of working days."""
-
-
-@dataclass(frozen=True)
-class StageDays:
-    """A stage of the template and the dated working days the plan gives it."""
-
-    stage: Stage
-    days: tuple[dt.date, ...]
-    planned_days: int
-    """The days the template gives the stage at this pace (the plan may need more)."""
-
-
-@dataclass(frozen=True)
-class StageShortfall:
-    stage_index: int
-    stage: Stage
-    days: int
-    extra_days: int | None
-    """Working days to add for the stage to fit; None when even many more would not do."""
-    needed: int
-    available: int
-    """Minutes of work, and minutes the stage's days hold after windows and the daily cap."""
-
-
-@dataclass
-class OnboardingPlan:
-    template: OnboardingTemplate
-    modules: dict[str, Module]
-    start: dt.date
-    first_day: dt.date
-    pace: str
-    factor: float
-    stages: list[StageDays]
-    sessions: list[Session]
-    go_live: dt.date
-    calendar_days: list[DayInfo]
-    """Days between the first day and go-live that are off on a weekday or worked on a weekend."""
-    notices: list[Notice] = field(default_factory=list)
-
-    def module_minutes(self) -> int:
-        return sum(s.minutes for s in self.sessions if s.kind in ("module", "micro-lesson"))
 
 
 @dataclass
