@@ -9,19 +9,23 @@ import typer
 
 from cs_team.commands.base import LangOption, OutOption, RepoOption, app, date_option, open_playbook, say
 from cs_team.commands.formats import format_option, formats
-from cs_team.commands.output import deliver
+from cs_team.commands.output import deliver, printed_notes
 from cs_team.errors import UsageError
+
+# plan-hiring's and roster's first two parameters: which hiring inputs, and their demand.
+PlanArgument = Annotated[str | None, typer.Argument(
+    metavar="PLAN", help="The hiring-inputs id (default: the repository's only one).")]
+ForecastOption = Annotated[Path | None, typer.Option(
+    exists=True, help="Demand: a CSV or xlsx of interval_start, channel, volume, aht_seconds, or a "
+                      "weekly demand pattern in YAML (default: the one the hiring inputs name).")]
 
 HiringFormat = formats("HiringFormat", "md", "html", "pdf", "json", "csv", "xlsx")
 
 
 @app.command("plan-hiring")
 def plan_hiring(
-    plan_id: Annotated[str | None, typer.Argument(
-        metavar="PLAN", help="The hiring-inputs id (default: the repository's only one).")] = None,
-    forecast: Annotated[Path | None, typer.Option(
-        exists=True, help="Demand: a CSV or xlsx of interval_start, channel, volume, aht_seconds, or a "
-             "weekly pattern in YAML (default: the one the hiring inputs name).")] = None,
+    plan_id: PlanArgument = None,
+    forecast: ForecastOption = None,
     output_format: format_option(HiringFormat) = HiringFormat.json,
     out: OutOption = None,
     as_of: Annotated[str | None, typer.Option(
@@ -82,9 +86,9 @@ def plan_hiring(
         flags = what_if.from_flags(volume, aht, attrition)
     except what_if.ScenarioError as error:  # the flags are options: a bad value is a usage error
         raise UsageError(str(error)) from error
-    notes: list[str] = []
     try:
-        loaded = read_forecast(forecast, shown, language_of(lang, playbook.default_language), notes)
+        loaded = read_forecast(forecast, shown, language_of(lang, playbook.default_language),
+                               printed_notes())
         if scenario:
             chosen = [playbook.scenarios[name] for name in scenario] + ([flags] if flags else [])
             plans = what_if.plan_each(inputs, loaded, day, chosen)
@@ -92,9 +96,6 @@ def plan_hiring(
             result = what_if.plan_under(flags, inputs, loaded, day) if flags else plan(inputs, loaded, day)
     except (demand.ForecastError, StaffingError, what_if.ScenarioError) as error:
         raise InputError(str(error)) from error
-    finally:
-        for note in notes:
-            say(f"cs-team: note: {note}")
     if scenario:
         _write_comparison(playbook, plans, chosen, output_format, out, lang)
         return

@@ -11,6 +11,7 @@ import typer
 
 from cs_team.commands.base import LangOption, RepoOption, app, date_option, one_line, open_playbook, say
 from cs_team.commands.formats import format_option, formats
+from cs_team.commands.output import printed_notes
 from cs_team.errors import UsageError
 from cs_team.repo import display_path
 
@@ -91,12 +92,8 @@ def onboarding_plan(
         _deliver_one(playbook, view, output_format, mode, out)
         return
 
-    notes: list[str] = []
-    try:
-        hires = read_cohort(cohort, display_path(cohort), language_of(lang, playbook.default_language), notes)
-    finally:
-        for note in notes:
-            say(f"cs-team: note: {note}")
+    hires = read_cohort(cohort, display_path(cohort), language_of(lang, playbook.default_language),
+                        printed_notes())
     from cs_team.documents.cohort import cohort_plans
 
     together = cohort_plans(playbook, [(_role(playbook, h.role or role), h) for h in hires], days, zone,

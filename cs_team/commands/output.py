@@ -40,6 +40,19 @@ def deliver(content: str | bytes, out: Path | None, output_format: str = "") -> 
     say(f"cs-team: wrote {escape_controls(display_path(out))}")
 
 
+class _Notes(list):
+    """Notes from the input layer (a file read as GB18030), printed on stderr as they come."""
+
+    def append(self, note: str) -> None:
+        say(f"cs-team: note: {note}")
+        super().append(note)
+
+
+def printed_notes() -> list[str]:
+    """A list to hand the input layer for its notes: each is said on stderr as it is added."""
+    return _Notes()
+
+
 def _printed(html: str) -> bytes:
     from cs_team.render import pdf
 

@@ -53,10 +53,10 @@ def files_given(paths: list[Path]) -> list[tuple[Path, str]]:
 
 def problems_for(playbook: Playbook, lang: DocLang | None) -> object:
     """The input layer's collector in the user's language, printing its notes (GB18030) as they come."""
-    from cs_team.commands.results import _notes
+    from cs_team.commands.output import printed_notes
     from cs_team.inputs.problems import Problems, language_of
 
-    return Problems(language_of(lang and lang.value, playbook.default_language), notes=_notes())
+    return Problems(language_of(lang and lang.value, playbook.default_language), notes=printed_notes())
 
 
 @app.command("qa-results")

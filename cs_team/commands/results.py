@@ -7,24 +7,12 @@ from typing import Annotated
 
 import typer
 
-from cs_team.commands.base import LangOption, OutOption, RepoOption, app, open_playbook, say
+from cs_team.commands.base import LangOption, OutOption, RepoOption, app, open_playbook
 from cs_team.commands.formats import format_option, formats
-from cs_team.commands.output import deliver, deliver_report
+from cs_team.commands.output import deliver, deliver_report, printed_notes
 
 ResultFormat = formats("ResultFormat", "md", "html", "json", "csv", "xlsx")
 FormatOption = format_option(ResultFormat)
-
-
-class _Notes(list):
-    """Notes from the input layer (a file read as GB18030), printed on stderr as they come."""
-
-    def append(self, note: str) -> None:
-        say(f"cs-team: note: {note}")
-        super().append(note)
-
-
-def _notes() -> list[str]:
-    return _Notes()
 
 
 @app.command()
@@ -53,7 +41,7 @@ def score(
     from cs_team.results.scoring import score as score_cards
 
     playbook = open_playbook(repo)
-    cards = read_scorecards(playbook, paths, Path.cwd(), lang and lang.value, _notes())
+    cards = read_scorecards(playbook, paths, Path.cwd(), lang and lang.value, printed_notes())
     results = score_cards(playbook, cards)
     if output_format is ResultFormat.csv:
         deliver(as_csv(results), out)
@@ -131,7 +119,7 @@ def training_results(
     from cs_team.results.training_files import read_results
 
     playbook = open_playbook(repo)
-    attempts = read_results(playbook, paths, Path.cwd(), lang and lang.value, _notes())
+    attempts = read_results(playbook, paths, Path.cwd(), lang and lang.value, printed_notes())
     reports = report(attempts, list(playbook.modules))
     deliver_report(playbook, "training-results", output_format.value, lang, out, lambda _: as_dict(reports),
                    workbook, reports=reports)
@@ -163,7 +151,7 @@ def promotion_rank(
 
     playbook = open_playbook(repo)
     found, ratings, candidates = read_records(playbook, records, Path.cwd(), promotion, lang and lang.value,
-                                                 _notes())
+                                                 printed_notes())
     ranking = rank(playbook, found, ratings, candidates)
     deliver_report(playbook, "promotion-rank", output_format.value, lang, out, lambda _: as_dict(ranking),
                    lambda data, chosen: workbook(ranking, data, chosen), ranking=ranking)

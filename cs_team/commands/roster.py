@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from cs_team.commands.base import LangOption, OutOption, RepoOption, app, open_playbook, say
 from cs_team.commands.formats import format_option, formats
-from cs_team.commands.hiring import inputs_and_forecast
-from cs_team.commands.output import deliver
+from cs_team.commands.hiring import ForecastOption, PlanArgument, inputs_and_forecast
+from cs_team.commands.output import deliver, printed_notes
 
 RosterFormat = formats("RosterFormat", "md", "html", "csv", "xlsx")
 
@@ -24,11 +23,8 @@ class RosterWeek(str, Enum):
 
 @app.command()
 def roster(
-    plan_id: Annotated[str | None, typer.Argument(
-        metavar="PLAN", help="The hiring-inputs id (default: the repository's only one).")] = None,
-    forecast: Annotated[Path | None, typer.Option(
-        exists=True, help="Demand: a forecast CSV or xlsx, or a demand pattern in YAML (default: the "
-             "one the hiring inputs name).")] = None,
+    plan_id: PlanArgument = None,
+    forecast: ForecastOption = None,
     week: Annotated[RosterWeek, typer.Option(
         help="Roster the peak week, the typical (median) week, or both.")] = RosterWeek.peak,
     output_format: format_option(RosterFormat) = RosterFormat.md,
@@ -73,15 +69,12 @@ def roster(
             "early, middle, late and night shifts of nine hours, five days in seven, are used")
         rules = ShiftRules()
     which = ("typical", "peak") if week is RosterWeek.both else (week.value,)
-    notes: list[str] = []
     try:
-        loaded = read_forecast(forecast, shown, language_of(lang, playbook.default_language), notes)
+        loaded = read_forecast(forecast, shown, language_of(lang, playbook.default_language),
+                               printed_notes())
         chosen = sheets(inputs, loaded, rules, which)
     except (ForecastError, StaffingError) as error:
         raise InputError(str(error)) from error
-    finally:
-        for note in notes:
-            say(f"cs-team: note: {note}")
     mode = lang.value if lang else None
     if output_format is RosterFormat.xlsx:
         deliver(roster_workbook(chosen, language(playbook, mode)), out)
