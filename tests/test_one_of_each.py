@@ -43,6 +43,13 @@ def test_every_date_option_is_read_and_refused_alike(repo: RepoCopy, args: tuple
     assert (code, out, err.splitlines()[-1]) == (2, "", f"{prefix}{message}")
 
 
+def test_a_date_option_speaks_the_readers_language_without_lang(repo: RepoCopy, monkeypatch) -> None:
+    """The frame of an error and its sentence in one language: CS_TEAM_LANG's when --lang is not given."""
+    monkeypatch.setenv("CS_TEAM_LANG", "zh")
+    code, _, err = invoke(repo, "plan-hiring", "--as-of", "next monday")
+    assert (code, err.splitlines()[-1]) == (2, "cs-team：错误：--as-of 'next monday' 不是日期：请写成 YYYY-MM-DD")
+
+
 def test_a_date_option_reads_dates_as_side_files_do(repo: RepoCopy) -> None:
     """2026/12/1 in a cohort file or a scorecard is 2026-12-01: on the command line too."""
     for written in ("2026-12-01", "2026/12/1", "2026年12月1日"):

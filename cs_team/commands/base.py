@@ -78,20 +78,21 @@ def one_line(value: str | None) -> str | None:
 NameOption = Annotated[str | None, typer.Option(help="Printed on the header.", callback=one_line)]
 
 
-def date_option(value: str | None, option: str, lang: DocLang | None = None) -> dt.date | None:
+def date_option(value: str | None, option: str) -> dt.date | None:
     """The date an option (--start, --date, --as-of) gives, read as a date in a side file is
     (YYYY-MM-DD, 2026/9/28, 2026-9-28, 2026年9月28日), or None when not given; a usage error in
-    the language asked for (English by default, as the command line speaks)."""
+    the reader's language otherwise."""
     if value is None:
         return None
     from cs_team.inputs.labels import date
 
     day = date(value)
     if day is None:
+        from cs_team.reader import current_language
         from cs_team.wording import phrase
 
-        words = "en" if lang is None or lang is DocLang.en else "zh"
-        raise UsageError(phrase("option.not_a_date", option=option, value=repr(value)).word(words))
+        message = phrase("option.not_a_date", option=option, value=repr(value))
+        raise UsageError(message.word(current_language()))
     return day
 
 

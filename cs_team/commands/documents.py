@@ -30,11 +30,10 @@ def template_format(output_format: Enum) -> str:
     return "html" if output_format == "pdf" else output_format.value
 
 
-def kits_header(candidate: str | None, interviewer: str | None, date: str | None,
-                lang: DocLang | None = None) -> object:
+def kits_header(candidate: str | None, interviewer: str | None, date: str | None) -> object:
     from cs_team.documents.kit import Header
 
-    return Header(candidate, interviewer, date_option(date, "--date", lang))
+    return Header(candidate, interviewer, date_option(date, "--date"))
 
 
 def _document(repo: Path | None, role_id: str, name: str, header: object, lang: DocLang | None,
@@ -74,7 +73,7 @@ def interview_kit(
 
       cs-team interview-kit agent-2 --stage role-play --lang zh-en --candidate 王芳 --date 2026-12-01
     """
-    _document(repo, role, "interview-kit", kits_header(candidate, interviewer, date, lang), lang,
+    _document(repo, role, "interview-kit", kits_header(candidate, interviewer, date), lang,
               output_format, out, stage)
 
 
@@ -161,7 +160,7 @@ def eval_sheet(
 
         playbook = open_playbook(repo)
         chosen, sheet = language(playbook, lang.value if lang else None), find_role(playbook, role)
-        date_option(date, "--date", lang)
+        date_option(date, "--date")
         if kind is SheetKind.scorecard:
             tables = blank_workbooks.scorecard(playbook, sheet, chosen, candidate, interviewer, date)
         else:
@@ -178,9 +177,9 @@ def eval_sheet(
 
         playbook = open_playbook(repo)
         form = blank_yaml if output_format is SheetFormat.yaml else blank_csv
-        date_option(date, "--date", lang)  # refuse a malformed date here too
+        date_option(date, "--date")  # refuse a malformed date here too
         deliver(form(playbook, find_role(playbook, role), language(playbook, lang.value if lang else None),
                      candidate, interviewer, date), out)
         return
-    _document(repo, role, kind.value, kits_header(candidate, interviewer, date, lang), lang,
+    _document(repo, role, kind.value, kits_header(candidate, interviewer, date), lang,
               output_format, out)

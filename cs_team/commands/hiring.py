@@ -74,7 +74,7 @@ def plan_hiring(
     from cs_team.staffing.report import as_csv, as_json
     from cs_team.validation import suggest
 
-    day = date_option(as_of, "--as-of", lang) or dt.date.today()
+    day = date_option(as_of, "--as-of") or dt.date.today()
     playbook = open_playbook(repo)
     inputs, forecast, shown = inputs_and_forecast(playbook, plan_id, forecast)
     from cs_team.staffing import scenario as what_if

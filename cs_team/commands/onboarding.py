@@ -86,7 +86,7 @@ def onboarding_plan(
     mode = lang.value if lang else None
 
     if cohort is None:
-        hire = Hire(name, mentor, _date(start, lang), pace.value)
+        hire = Hire(name, mentor, _date(start), pace.value)
         view = onboarding(playbook, _role(playbook, role), hire, days, zone)
         _notices([view])
         _deliver_one(playbook, view, output_format, mode, out)
@@ -118,10 +118,10 @@ def _role(playbook: object, role_id: str) -> object:
     return find_role(playbook, role_id)
 
 
-def _date(value: str | None, lang: object) -> dt.date:
+def _date(value: str | None) -> dt.date:
     from cs_team.schedule.cohort import start_problem
 
-    start = date_option(value or "", "--start", lang)
+    start = date_option(value or "", "--start")
     if (problem := start_problem(start)) is not None:
         raise UsageError(f"--{problem}")
     return start

@@ -153,7 +153,7 @@ def training_needs(
     from cs_team.needs.report import report
     from cs_team.schedule.calendar import WorkDays
 
-    first_day = date_option(start, "--start", lang)
+    first_day = date_option(start, "--start")
     playbook = open_playbook(repo)
     problems = problems_for(playbook, lang)
     rows = read_kpi_exports(files_given(kpi), problems, set(playbook.roles))  # type: ignore[arg-type]
