@@ -238,7 +238,14 @@ class Playbook:
         return ratings[: ratings.index(minimum) + 1]
 
     def grade_rank(self, grade_id: str) -> int | None:
-        return self.grade_order.index(grade_id) if grade_id in self.grade_order else None
+        """Where a grade stands: its band when every grade has one (two tracks side by side,
+        专家 level with 主管), else its place in the list."""
+        if grade_id not in self.grade_order:
+            return None
+        bands = [self.grades[g].band for g in self.grade_order]
+        if all(band is not None for band in bands):
+            return self.grades[grade_id].band
+        return self.grade_order.index(grade_id)
 
 
 _ID_LINE = re.compile(r"""^[ \t-]*id:[ \t]*["']?([^\s"'#,{}\[\]]+)""", re.MULTILINE)

@@ -126,6 +126,11 @@ CASES = [
          "      - {type: behavioural, count: 1}", "calm", before="competencies: [listening, ",
          says="stage 'structured' says it assesses 'calm', but none of the questions the kit picks "
          "for it does"),
+    Case("CS260", "framework.yaml", "    level: intermediate\n", "    level: intermediate\n    track: pro\n",
+         "pro", says="unknown track 'pro'; declare 'pro' under tracks"),
+    Case("CS261", "framework.yaml", "    level: intermediate\n", "    level: intermediate\n    progression: "
+         "{from_grade: g3, min_months_in_grade: 6, months_at_target: 3, assessment: {zh: 笔试, en: Test}}\n",
+         "g3", says="progression from 'g3', which is not a grade of this framework"),
     # -- suppression comments
     Case("CS011", "questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}",
          "{zh: 你结婚了吗？, en: Are you married?}  # cs-team: disable CS301", "#",

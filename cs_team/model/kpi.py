@@ -23,12 +23,16 @@ KPI_FIELDS: dict[str, tuple[str, bool]] = {
     "closure_hours": ("hours", False),
     "reopen_percent": ("percent", False),
     "calibration_variance": ("score", False),
+    # the KPIs of planning and analysis (WFM, data analysts)
+    "forecast_accuracy_percent": ("percent", True),
+    "report_on_time_percent": ("percent", True),
 }
 
 
 KpiName = Literal["csat_percent", "fcr_percent", "quality_percent", "adherence_percent",
                   "escalation_percent", "aht_seconds", "response_seconds", "nps", "conversion_percent",
-                  "closure_hours", "reopen_percent", "calibration_variance"]
+                  "closure_hours", "reopen_percent", "calibration_variance", "forecast_accuracy_percent",
+                  "report_on_time_percent"]
 
 
 class KpiTargets(Strict):
@@ -45,6 +49,10 @@ class KpiTargets(Strict):
     reopen_percent: Percent | None = Field(None, description="Closed complaints or tickets reopened")
     calibration_variance: float | None = Field(
         None, description="Points a QA specialist's scores differ from the calibrated reference, on average")
+    forecast_accuracy_percent: Percent | None = Field(
+        None, description="预测准确率: 100 % less the mean absolute error of forecast against actual")
+    report_on_time_percent: Percent | None = Field(
+        None, description="报表按时交付率: scheduled reports and analyses delivered by their deadline")
 
     def items(self) -> list[tuple[str, float]]:
         return [(name, value) for name in KPI_FIELDS if (value := getattr(self, name)) is not None]

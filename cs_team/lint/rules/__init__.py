@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from cs_team.lint.registry import Check
 from cs_team.lint.rules import (
+    career_ladder,
     demand_pattern,
     duplicate_ids,
     fair_hiring,
@@ -63,6 +64,8 @@ CHECKS: dict[str, Check] = {
     "CS221": probation.check_term_stated,
     "CS222": probation.check_ramp,
     "CS223": quoting.check,
+    "CS260": career_ladder.check_ladder,
+    "CS261": career_ladder.check_progression,
     "CS240": hiring_plan.check_channels,
     "CS241": hiring_plan.check_temps,
     "CS242": hiring_plan.check_moves,

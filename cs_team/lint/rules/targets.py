@@ -20,7 +20,8 @@ PLAUSIBLE_KPI: dict[str, tuple[float, float]] = {
     "adherence_percent": (70, 100), "escalation_percent": (0, 30),
     "aht_seconds": (30, 3600), "response_seconds": (1, 86400), "nps": (-50, 100),
     "conversion_percent": (5, 90), "closure_hours": (1, 720), "reopen_percent": (0, 30),
-    "calibration_variance": (0, 20),
+    "calibration_variance": (0, 20), "forecast_accuracy_percent": (60, 100),
+    "report_on_time_percent": (50, 100),
 }
 
 
