@@ -60,8 +60,12 @@ def test_bundled_sizes(playbook: Playbook) -> None:
         "tools", "compliance", "teamwork"}
     assert any(m.assessment for m in modules.values())
     templates = playbook.onboarding
-    frontline = sum(stage.days for stage in templates["frontline-3w"].stages)
+    frontline = sum(stage.days for stage in templates["frontline-3w"].stages if stage.nesting is None)
     assert frontline == 15
+    # a week of nesting, as the hiring inputs assume: real contacts at half load beside a mentor
+    nesting = [stage for stage in templates["frontline-3w"].stages if stage.nesting is not None]
+    assert [(s.days, s.nesting.load_percent) for s in nesting] == [(5, 50)]
+    assert playbook.hiring["service-centre-2027"].nesting_weeks == 1
     assert sum(stage.days for stage in templates["tech-support-5w"].stages) > frontline
     assert playbook.evaluation and playbook.hiring
 

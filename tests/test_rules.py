@@ -131,6 +131,17 @@ CASES = [
     Case("CS261", "framework.yaml", "    level: intermediate\n", "    level: intermediate\n    progression: "
          "{from_grade: g3, min_months_in_grade: 6, months_at_target: 3, assessment: {zh: 笔试, en: Test}}\n",
          "g3", says="progression from 'g3', which is not a grade of this framework"),
+    Case("CS262", "hiring.yaml", "training_weeks: 2\n", "training_weeks: 2\nnesting_weeks: 1\n", "1",
+         before="nesting_weeks: ", says="the hiring inputs count 1 week(s) of nesting, but onboarding "
+         "template 'first-week' (role 'agent') has 0 working day(s) of nesting stages (0 weeks)"),
+    Case("CS263", "framework.yaml", "    level: intermediate\n", "    level: intermediate\nauthority:\n"
+         "  - {id: coupon, name: {zh: 券, en: Coupon}, unit: CNY, limits: [{grade: g2, up_to: 20}, "
+         "{grade: g1, up_to: 50}]}\n", "50}", says="'g2' may grant 20 of remedy 'coupon', less than the "
+         "lower grade 'g1' (50): a higher grade's authority is never below a lower one's"),
+    Case("CS264", "curriculum.yaml", "      methods: [simulation]\n", "      methods: [simulation]\n"
+         "      items:\n        - {id: q1, question: {zh: 问, en: Q}, options: [{zh: 甲, en: A}, "
+         "{zh: 乙, en: B}], answer: 1}\n", "items", says="module 'm-calls' has test items but its "
+         "assessment has no theory test"),
     # -- suppression comments
     Case("CS011", "questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}",
          "{zh: 你结婚了吗？, en: Are you married?}  # cs-team: disable CS301", "#",

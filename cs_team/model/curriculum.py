@@ -18,12 +18,22 @@ ModuleFormat = Literal[
 ]
 
 
+class TestItem(Strict):
+    """One question of a theory test's item bank (题库), so a trainer can run the test on day one."""
+
+    id: Id
+    question: LocalText
+    options: list[LocalText] = Field(min_length=2, max_length=6)
+    answer: int = Field(ge=1, description="The right option, counted from 1")
+
+
 class Assessment(Strict):
     methods: list[Literal["theory", "simulation", "practical"]] = Field(min_length=1)
     pass_mark: float = Field(gt=0, le=100, description="Percent needed to pass")
     on_fail: Literal["retrain", "reassign", "retrain-then-reassign"] = "retrain-then-reassign"
     retakes: int = Field(1, ge=0, le=10)
     minutes: int = Field(30, ge=1, le=480)
+    items: list[TestItem] = Field(default_factory=list, description="The theory test's item bank")
 
 
 class Module(Strict):
@@ -40,6 +50,8 @@ class Module(Strict):
     prepare: list[LocalText] = Field(default_factory=list,
                                      description="What the new hire brings or does beforehand")
     location: LocalText | None = Field(None, description="Room or meeting link; the template's when absent")
+    shadowing_record: list[LocalText] = Field(
+        default_factory=list, description="旁听记录表: what the new hire notes for each contact listened to")
 
 
 class Curriculum(Document):

@@ -46,6 +46,21 @@ class Grade(Strict):
     progression: Progression | None = None
 
 
+class AuthorityLimit(Strict):
+    grade: Id
+    up_to: float = Field(ge=0, le=10_000_000, description="The most this grade may grant for one case")
+
+
+class Remedy(Strict):
+    """One kind of remedy on the approval-authority list (授权表): who may grant how much."""
+
+    id: Id
+    name: LocalText
+    unit: Literal["CNY", "percent", "days"] = Field(description="What up_to counts")
+    limits: list[AuthorityLimit] = Field(min_length=1)
+    above: LocalText | None = Field(None, description="Who approves above the highest limit")
+
+
 class CareerFramework(Document):
     kind: Literal["career-framework"]
     id: Id
@@ -56,3 +71,4 @@ class CareerFramework(Document):
         min_length=1, description="Lowest grade first (on each track): promotion rules compare "
         "by band, or by this order when no grade has a band"
     )
+    authority: list[Remedy] = Field(default_factory=list, description="The approval-authority list (授权表)")

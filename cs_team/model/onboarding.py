@@ -33,6 +33,14 @@ class Window(Strict):
         return self
 
 
+class Nesting(Strict):
+    """跟岗 (nesting): the hire takes real contacts with a mentor beside them and a lighter load."""
+
+    load_percent: float = Field(gt=0, le=100, description="Share of a tenured agent's contacts taken")
+    hires_per_mentor: int = Field(ge=1, le=10, description="New hires one mentor sits beside")
+    target: LocalText | None = Field(None, description="The lighter target the hire is held to meanwhile")
+
+
 class Stage(Strict):
     id: Id
     title: LocalText
@@ -41,6 +49,9 @@ class Stage(Strict):
     modules: list[Id] = Field(default_factory=list)
     activities: list[LocalText] = Field(default_factory=list)
     checkpoint: LocalText | None = None
+    nesting: Nesting | None = Field(
+        None, description="A nesting stage: live contacts beside a mentor; the hiring inputs' nesting_weeks "
+        "count these days")
 
 
 class OneToOne(Strict):
