@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from cs_team.model.common import Document, Id, Level, LocalText, Strict
 from cs_team.model.kpi import KpiName, KpiTargets
+from cs_team.wording import phrase
 
 
 class Decision(Strict):
@@ -63,11 +64,28 @@ class CompetitionStage(Strict):
     description: LocalText
 
 
+# The fields of a candidate's promotion record: a component of the final model named like one of
+# them could not be told apart from it in a CSV column or a record's key.
+RECORD_FIELDS = frozenset({"name", "grade", "tenure_months", "performance", "months_since_major_incident",
+                           "complaint_rate_percent", "special_track", "scores", "promotion", "line"})
+
+
 class ModelComponent(Strict):
     id: Id
     title: LocalText
     weight: float = Field(gt=0, le=100)
-    source: Literal["written-test", "simulation", "interview", "attendance", "performance"]
+    source: Literal["written-test", "simulation", "interview", "attendance", "performance",
+                    "kpi-attainment", "collaboration", "improvement"] = Field(
+        description="Where the score comes from: kpi-attainment (KPI达成率), collaboration (跨部门协作, "
+        "rated by the departments worked with), improvement (流程优化贡献, rated by a panel)")
+
+
+class ServiceLine(Strict):
+    """A line of service (电话, 在线, VIP专属服务) the competition's places are shared over."""
+
+    id: Id
+    name: LocalText
+    headcount: int = Field(ge=1, le=100_000, description="People on the line: places follow it")
 
 
 class Promotion(Strict):
@@ -79,6 +97,19 @@ class Promotion(Strict):
     stages: list[CompetitionStage] = Field(min_length=1)
     final_model: list[ModelComponent] = Field(min_length=1)
     pass_score: float | None = Field(None, gt=0, le=100)
+    places: int | None = Field(None, ge=1, le=1000, description="Places to fill")
+    lines: list[ServiceLine] = Field(
+        default_factory=list, description="Lines the places are split over in proportion to head-count "
+        "(largest remainder); each candidate names their line and is ranked within it")
+
+    @model_validator(mode="after")
+    def _lines_need_places(self) -> Promotion:
+        if self.lines and self.places is None:
+            raise ValueError(phrase("model.lines_need_places"))
+        for component in self.final_model:
+            if component.id in RECORD_FIELDS:
+                raise ValueError(phrase("model.component_is_a_field", component=component.id))
+        return self
 
 
 class EvaluationRules(Document):

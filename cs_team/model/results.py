@@ -153,6 +153,8 @@ class PromotionRecord(_Results):
     scores: Any = None
     """YAML: ``{component: score}``."""
     promotion: Any = None
+    line: Note = None
+    """The candidate's service line (id or name) when the competition splits its places by line."""
 
 
 def _component_fields(components: tuple[str, ...]) -> dict[str, Any]:

@@ -112,7 +112,10 @@ def promotion(playbook: Playbook, role: Role, lang: Language) -> list[Table]:
     sheet = promotions(playbook, role)[0]
     h = _headings("promotion-records", lang)
     months = {"kind": "decimal", "low": 0, "high": 600}
-    columns = [Column(h("name")), Column(h("grade"), choices=tuple(sorted(playbook.grades))),
+    # a competition split by line asks each candidate's line (its id; names are read back too)
+    lines = [Column(h("line"), choices=tuple(line.id for line in sheet.promotion.lines))] \
+        if sheet.promotion.lines else []
+    columns = [Column(h("name")), *lines, Column(h("grade"), choices=tuple(sorted(playbook.grades))),
                Column(h("tenure_months"), **months), Column(h("performance"), width=20),
                Column(h("months_since_major_incident"), **months),
                Column(h("complaint_rate_percent"), **SCORE), Column(h("special_track")),

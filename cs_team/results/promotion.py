@@ -22,6 +22,7 @@ from typing import Any
 from cs_team.model.common import Text
 from cs_team.model.evaluation import Promotion
 from cs_team.playbook import Playbook
+from cs_team.results.apportion import Share, largest_remainder
 from cs_team.results.weighting import total, weighted
 
 
@@ -36,6 +37,8 @@ class Candidate:
     special_track: str | None
     scores: dict[str, float]
     where: str
+    line: str | None = None
+    """The service line (the line's id) of a competition whose places are split by line."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ class Standing:
     final: float | None = None
     rank: int | None = None
     passes: bool | None = None
+    selected: bool | None = None
+    """Whether a passing candidate wins one of their line's places (competitions split by line)."""
 
     @property
     def eligible(self) -> bool:
@@ -72,6 +77,11 @@ class Ranking:
     promotion: Promotion
     ratings: list[str]
     standings: list[Standing]
+    shares: list[Share] = field(default_factory=list)
+    """The places each line gets, in proportion to its head-count (empty: not split by line)."""
+
+    def line_name(self, line_id: str) -> Text:
+        return next(line.name for line in self.promotion.lines if line.id == line_id)
 
 
 def rank(playbook: Playbook, promotion: Promotion, ratings: list[str],
@@ -122,7 +132,20 @@ def rank(playbook: Playbook, promotion: Promotion, ratings: list[str],
     for n, standing in enumerate(ranked, 1):
         standing.rank = n
     others = [s for s in standings if s.final is None]
-    return Ranking(promotion, ratings, ranked + others)
+    shares = _split_by_line(promotion, ranked)
+    return Ranking(promotion, ratings, ranked + others, shares)
+
+
+def _split_by_line(promotion: Promotion, ranked: list[Standing]) -> list[Share]:
+    """Each line's places (largest remainder over head-count) go to its best passing candidates."""
+    if not promotion.lines or promotion.places is None:
+        return []
+    shares = largest_remainder(promotion.places, [(line.id, line.headcount) for line in promotion.lines])
+    for share in shares:
+        passing = [s for s in ranked if s.candidate.line == share.line and s.passes]
+        for n, standing in enumerate(passing):  # ranked is best first already
+            standing.selected = n < share.places
+    return shares
 
 
 def _grade_name(playbook: Playbook, grade: str) -> Text | str:
@@ -132,11 +155,19 @@ def _grade_name(playbook: Playbook, grade: str) -> Text | str:
 
 
 def as_dict(ranking: Ranking) -> dict:
-    return {"promotion": ranking.promotion.id, "pass_score": ranking.promotion.pass_score, "candidates": [{
-        "rank": s.rank, "name": s.candidate.name, "eligible": s.final is not None,
+    split = bool(ranking.shares)  # the line, places and selection only where places are split by line
+    data: dict[str, Any] = {"promotion": ranking.promotion.id, "pass_score": ranking.promotion.pass_score}
+    if split:
+        data["places"] = [{"line": share.line, "headcount": share.headcount, "quota": round(share.quota, 4),
+                           "places": share.places} for share in ranking.shares]
+    data["candidates"] = [{
+        "rank": s.rank, "name": s.candidate.name, **({"line": s.candidate.line} if split else {}),
+        "eligible": s.final is not None,
         "reasons": [reason.as_dict() for reason in s.reasons],
         "special_track": s.candidate.special_track,
         "components": [{"component": c, "score": score, "weight": weight, "weighted": round(weighted, 4)}
                        for c, score, weight, weighted in s.components],
         "final": None if s.final is None else round(s.final, 4), "passes": s.passes,
-    } for s in ranking.standings]}
+        **({"selected": s.selected} if split else {}),
+    } for s in ranking.standings]
+    return data

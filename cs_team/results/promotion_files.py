@@ -62,6 +62,8 @@ def read_records(playbook: Playbook, path: Path, cwd: Path, promotion_id: str | 
     for record in records:
         row = validated(record, model, problems)
         candidate = None if row is None else _candidate(playbook, record, row, ratings, components, problems)
+        if candidate is not None and promotion.lines:
+            candidate.line = _line(promotion, record, row.line, problems)
         if candidate is not None:
             candidates.append(candidate)
     seen: dict[str, str] = {}
@@ -72,6 +74,19 @@ def read_records(playbook: Playbook, path: Path, cwd: Path, promotion_id: str | 
         seen[candidate.name] = candidate.where
     problems.raise_any()
     return promotion, ratings, candidates
+
+
+def _line(promotion: Promotion, record: Record, given: str | None, problems: Problems) -> str | None:
+    """The candidate's line, by id or by any of its names (people write 电话, not voice)."""
+    if given is None:
+        problems.add(record.where, "line is missing: this competition splits its places by line")
+        return None
+    for line in promotion.lines:
+        if given == line.id or given in line.name.all_strings():
+            return line.id
+    names = ", ".join(f"{line.id} ({line.name.best('zh', 'zh')})" for line in promotion.lines)
+    problems.add(record.at("line"), f"no line '{given}' in this competition: use one of {names}")
+    return None
 
 
 def _candidate(playbook: Playbook, record: Record, row: PromotionRecord, ratings: list[str],

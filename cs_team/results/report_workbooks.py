@@ -85,16 +85,26 @@ def training(data: dict, lang: Language) -> list[Table]:
 def promotion(ranking, data: dict, lang: Language) -> list[Table]:
     """The ranked candidates, every component's score and the reasons of those not eligible."""
     components = [c.id for c in ranking.promotion.final_model]
+    split = "places" in data
     rows = []
     for standing, c in zip(ranking.standings, data["candidates"], strict=True):
         scores = {part["component"]: part["score"] for part in c["components"]}
         reasons = ("；" if lang.primary == "zh" else "; ").join(
             lang.label(f"ineligible.{r.code}", **r.values) for r in standing.reasons)
-        rows.append([c["rank"], c["name"], c["special_track"], _yes_no(lang, c["eligible"]),
+        line = [c["line"], None if c["selected"] is None else _yes_no(lang, c["selected"])] if split else []
+        rows.append([c["rank"], c["name"], *line[:1], c["special_track"], _yes_no(lang, c["eligible"]),
                      *[scores.get(component) for component in components], c["final"],
-                     None if c["passes"] is None else _yes_no(lang, c["passes"]), reasons or None])
-    columns = [*_columns(lang, ("名次", "Rank"), ("姓名", "Name"), ("特殊通道", "Special track"),
-                         ("符合资格", "Eligible")), *[Column(component) for component in components],
+                     None if c["passes"] is None else _yes_no(lang, c["passes"]), *line[1:], reasons or None])
+    columns = [*_columns(lang, ("名次", "Rank"), ("姓名", "Name"), *([("条线", "Line")] if split else []),
+                         ("特殊通道", "Special track"), ("符合资格", "Eligible")),
+               *[Column(component) for component in components],
                *_columns(lang, ("最终得分", "Final score"), ("进入下一轮", "Goes forward"),
+                         *([("入选", "Wins a place")] if split else []),
                          ("不符合资格的原因", "Why not eligible"))]
-    return [Table(ranking.promotion.id, columns, rows)]
+    tables = [Table(ranking.promotion.id, columns, rows)]
+    if split:  # the places each line gets, as the document shows them
+        columns = _columns(lang, ("条线", "Line"), ("人数", "Head-count"), ("按比例应得", "Exact share"),
+                           ("名额", "Places"))
+        tables.append(Table(words(lang, "各条线名额", "Places by line"), columns,
+                            [[p["line"], p["headcount"], p["quota"], p["places"]] for p in data["places"]]))
+    return tables
