@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from cs_team.apportion import largest_remainder
 from cs_team.repo import bundled_root
-from cs_team.results.apportion import largest_remainder
 from tests.test_cli import invoke
 
 
@@ -94,3 +94,11 @@ def test_a_line_the_competition_does_not_have_is_named(tmp_path: Path) -> None:
     assert code == 1
     assert "records.yaml:4:" in err
     assert "no line 'email' in this competition: use one of voice (电话), chat (在线), vip (VIP专属服务)" in err
+
+
+def test_the_promotion_sheet_shows_the_places_of_each_line() -> None:
+    code, out, err = invoke(bundled_root(), "eval-sheet", "promotion", "--role", "service-expert", "--lang", "en")
+    assert code == 0, err
+    assert "| Applicant | Date | Line |" in out
+    assert [line for line in out.splitlines() if line.startswith(("| Voice", "| Chat", "| VIP"))] == [
+        "| Voice | 96 | 3.00 | 3 |", "| Chat | 72 | 2.25 | 2 |", "| VIP service | 24 | 0.75 | 1 |"]

@@ -76,3 +76,22 @@ def test_the_training_sheet_prints_the_test_its_key_and_the_shadowing_record(rep
     assert record.split("\n")[4:8] == ["| # | What the customer wanted | My questions |", "|--:|---|---|",
                                        "| 1 | | |", "| 2 | | |"]
     assert record.count("\n|") == 2 + 8  # header, rule and eight rows to fill
+
+
+def test_every_shipped_theory_test_has_an_item_bank() -> None:
+    """A trainer can run each theory test of the bundled department and the examples on day one."""
+    from pathlib import Path
+
+    from cs_team.loader import load_repository
+    from cs_team.playbook import Playbook
+    from cs_team.repo import bundled_root
+
+    examples = Path(__file__).parent.parent / "examples"
+    short = {}
+    for root in (bundled_root(), examples / "bank-card-centre", examples / "ecommerce-shop"):
+        book = Playbook(load_repository(root, cwd=root))
+        for module in book.modules.values():
+            if module.assessment and "theory" in module.assessment.methods:
+                short[(root.name, module.id)] = len(module.assessment.items)
+    assert len(short) == 21
+    assert {key: n for key, n in short.items() if n < 2} == {}

@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from cs_team.apportion import Share, largest_remainder
 from cs_team.errors import InputError
+from cs_team.model.common import Text
 from cs_team.model.curriculum import Module
 from cs_team.model.evaluation import Decision, EvaluationRules, ProbationReview, Promotion
 from cs_team.model.framework import Grade
@@ -92,6 +94,11 @@ class PromotionSheet:
     """Performance ratings, best first."""
     acceptable: list[str]
     """The ratings at or above the minimum."""
+    shares: list[Share]
+    """The places each service line gets (empty when the places are not split by line)."""
+
+    def line_name(self, line_id: str) -> Text:
+        return next(line.name for line in self.promotion.lines if line.id == line_id)
 
 
 def promotions(playbook: Playbook, role: Role) -> list[PromotionSheet]:
@@ -101,8 +108,11 @@ def promotions(playbook: Playbook, role: Role) -> list[PromotionSheet]:
     for promotion in rules.promotions:
         if role.id not in promotion.target_roles:
             continue
+        lines = [(line.id, line.headcount) for line in promotion.lines]
+        shares = largest_remainder(promotion.places, lines) if lines and promotion.places is not None else []
         sheets.append(PromotionSheet(promotion, playbook.grades.get(promotion.eligibility.min_grade),
-                                     list(rules.performance_ratings), playbook.acceptable_ratings(promotion)))
+                                     list(rules.performance_ratings), playbook.acceptable_ratings(promotion),
+                                     shares))
     if not sheets:
         leading = sorted({r for p in rules.promotions for r in p.target_roles})
         raise InputError(f"no promotion competition leads to role '{role.id}'"

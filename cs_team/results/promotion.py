@@ -19,10 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from cs_team.apportion import Share, largest_remainder
 from cs_team.model.common import Text
 from cs_team.model.evaluation import Promotion
 from cs_team.playbook import Playbook
-from cs_team.results.apportion import Share, largest_remainder
 from cs_team.results.weighting import total, weighted
 
 
