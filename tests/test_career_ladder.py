@@ -82,3 +82,30 @@ def test_progression_rating_must_be_a_rating(repo: RepoCopy) -> None:
     line, column = repo.at("framework.yaml", "B-")
     (message,) = [m for ln, col, m in _found(repo, "CS261") if (ln, col) == (line, column)]
     assert message.startswith("performance rating 'B-' is not one of the evaluation rules' ratings (")
+
+
+def test_the_built_site_lays_the_tracks_side_by_side(repo: RepoCopy, tmp_path) -> None:
+    from tests.test_cli import invoke
+
+    _two_tracks(repo)
+    repo.write("framework.yaml", repo.read("framework.yaml") + "authority:\n"
+               "  - {id: coupon, name: {zh: 优惠券, en: Coupon}, unit: CNY, above: {zh: 经理, en: The manager},\n"
+               "     limits: [{grade: super, up_to: 300}, {grade: g1, up_to: 20}, {grade: lead, up_to: 100}]}\n")
+    assert repo.lint() == []
+    code, _, err = invoke(repo, "build", "--out", str(tmp_path / "site"), "--lang", "en")
+    assert code == 0, err
+    page = (tmp_path / "site" / "career.md").read_text(encoding="utf-8")
+    rows = [line for line in page.splitlines() if line.startswith("|")]
+    assert rows == [
+        "| Band | Professional | Management |", "|--:|---|---|",
+        # highest band first; the expert shares band 4 with the supervisor; no grade at band 3 on the
+        # professional track, none below 3 on the management track
+        "| 4 | Expert | Supervisor |", "| 3 |  | Team lead |", "| 2 | Agent II |  |", "| 1 | Agent I |  |",
+        "| From | To | Months in the grade | Months at target | Lowest rating | Assessment | Pass mark |",
+        "|---|---|--:|--:|---|---|--:|",
+        "| Agent I | Agent II | 6 | 3 | B | A test and sampled contacts | — |",
+        # authority columns by band, then list order: Agent I (1), Team lead (3), Supervisor (4)
+        "| Remedy | Agent I | Team lead | Supervisor | Above the limit |", "|---|--:|--:|--:|---|",
+        "| Coupon (CNY) | 20 | 100 | 300 | The manager |",
+    ]
+    assert "[Career tracks and grades](career.md)" in (tmp_path / "site" / "index.md").read_text(encoding="utf-8")

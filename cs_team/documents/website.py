@@ -72,8 +72,15 @@ def pages(playbook: Playbook, lang: str | None) -> list[Page]:
                   "stamp": stamp(playbook)}
     for output in FORMATS:
         found.append(Page(f"trace.{output}", _renderer(playbook, "trace", output, lang, department)))
+    from cs_team.documents.career import career
+
+    careers = [career(playbook, framework) for framework in playbook.frameworks[:1]]
+    for output in FORMATS:
+        found.extend(Page(f"career.{output}", _renderer(playbook, "career", output, lang,
+                                                        {"career": c, "stamp": stamp(playbook)}))
+                     for c in careers)
     index = {"groups": ordered_roles(playbook), "documents": documents, "stamp": stamp(playbook),
-             "grades": playbook.grades, "gaps": sum(len(t.gaps) for t in traces)}
+             "grades": playbook.grades, "gaps": sum(len(t.gaps) for t in traces), "career": bool(careers)}
     for output in FORMATS:
         found.append(Page(f"index.{output}", _renderer(playbook, "index", output, lang, index)))
     return found
