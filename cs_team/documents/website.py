@@ -74,7 +74,9 @@ def pages(playbook: Playbook, lang: str | None) -> list[Page]:
         found.append(Page(f"trace.{output}", _renderer(playbook, "trace", output, lang, department)))
     from cs_team.documents.career import career
 
-    careers = [career(playbook, framework) for framework in playbook.frameworks[:1]]
+    # a career page where the framework says more than its grade list: tracks, progressions, authority
+    careers = [career(playbook, f) for f in playbook.frameworks[:1] if f.tracks or f.authority
+               or any(g.progression for g in f.grades)]
     for output in FORMATS:
         found.extend(Page(f"career.{output}", _renderer(playbook, "career", output, lang,
                                                         {"career": c, "stamp": stamp(playbook)}))
