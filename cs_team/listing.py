@@ -66,6 +66,7 @@ LISTERS: dict[str, Callable[[Playbook, str], Iterator[Row]]] = {
     "hiring-scenarios": _simple("scenarios", "hiring-scenario", "title"),
     "work-calendars": _simple("calendars", "work-calendar", "title"),
     "qa-forms": _simple("qa_forms", "qa-form", "title"),
+    "surveys": _simple("surveys", "survey", "title"),
 }
 ALIASES = {"role": "roles", "competency": "competencies", "question": "questions",
            "module": "modules", "curriculum": "curricula", "onboarding": "onboarding-templates",
@@ -74,7 +75,7 @@ ALIASES = {"role": "roles", "competency": "competencies", "question": "questions
            "evaluation": "evaluation-rules", "hiring": "hiring-inputs", "scenario": "hiring-scenarios",
            "hiring-scenario": "hiring-scenarios", "work-calendar": "work-calendars",
            "calendar": "work-calendars", "calendars": "work-calendars",
-           "qa-form": "qa-forms", "qa": "qa-forms"}
+           "qa-form": "qa-forms", "qa": "qa-forms", "survey": "surveys"}
 
 
 def rows(playbook: Playbook, kind: str, lang: str) -> list[Row]:

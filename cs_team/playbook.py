@@ -31,6 +31,7 @@ from cs_team.model.questions import Question, QuestionBank
 from cs_team.model.role import Role
 from cs_team.model.scale import RatingScale, ScalePoint
 from cs_team.model.scenario import HiringScenario
+from cs_team.model.survey import Survey
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class Playbook:
         self.evaluation: list[EvaluationRules] = self._all("evaluation-rules")
         self.calendars: list[WorkCalendar] = self._all("work-calendar")
         self.qa_forms: list[QaForm] = self._all("qa-form")
+        self.surveys: list[Survey] = self._all("survey")
         self.banks: list[QuestionBank] = self._all("question-bank")
         self.questions: dict[str, Question] = {}
         for bank in self.banks:

@@ -14,6 +14,9 @@ from tests.test_cli import invoke
 
 QA_FILLED = Path(__file__).parent / "fixtures" / "qa-results" / "bundled" / "voice.csv"
 KPI_EXPORT = Path(__file__).parent / "fixtures" / "training-needs" / "bundled-kpi.csv"
+QUARTER = Path(__file__).parent.parent / "examples" / "quarter"
+EFFECT = ("training-effect", "--results", str(QUARTER / "training-results.csv"), "--kpi", str(QUARTER / "kpi-export.csv"),
+          "--qa", str(QUARTER / "qa"), "--survey", str(QUARTER / "survey.csv"), "--cost", "complaint-handling=24000")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Two or more English words in a row (hyphenated ids such as `structured-interview` count).
 ENGLISH_RUN = re.compile(r"(?<![\w.-])[A-Za-z]{2,}(?:(?:[ -]|, )[A-Za-z]{2,})+(?![\w-])")
@@ -78,6 +81,12 @@ def test_the_built_site_in_zh_is_chinese(department: Path, tmp_path: Path) -> No
     ("training-needs", "--kpi", str(KPI_EXPORT), "--qa", str(QA_FILLED), "--format", "md"),
     ("training-needs", "--kpi", str(KPI_EXPORT), "--qa", str(QA_FILLED), "--format", "html"),
     ("training-needs", "--kpi", str(KPI_EXPORT), "--format", "csv"),
+    ("eval-sheet", "survey", "--format", "md"),
+    ("eval-sheet", "survey", "--format", "html"),
+    ("eval-sheet", "survey", "--format", "csv"),
+    (*EFFECT, "--format", "md"),
+    (*EFFECT, "--format", "html"),
+    (*EFFECT, "--format", "csv"),
     ("list", "roles"),
     ("rules", "CS203"),
 ], ids=lambda a: " ".join(a))

@@ -48,7 +48,7 @@ def test_the_generator_writes_the_committed_files_byte_for_byte(tmp_path: Path) 
     assert done.returncode == 0, done.stderr
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
     assert written == ["kpi-export.csv", "kpi-export.xlsx", "planted.json", "qa/chen-jing.csv", "qa/liu-yang.csv",
-                       "qa/sun-li.csv", "qa/zhao-min.csv", "training-results.csv"]
+                       "qa/sun-li.csv", "qa/zhao-min.csv", "survey.csv", "training-results.csv"]
     for name in written:
         assert (tmp_path / name).read_bytes() == (QUARTER / name).read_bytes(), name
 
@@ -80,6 +80,21 @@ def test_training_results_read_clean_and_record_each_cohort(planted) -> None:
     assert code == 0, err
     cohorts = {c["cohort"]: sorted(c["hires"]) for c in json.loads(out)["cohorts"]}
     assert cohorts == {c["id"]: sorted(c["agents"]) for c in planted["cohorts"]}
+
+
+def test_the_survey_reads_clean_for_each_cohort(planted) -> None:
+    from cs_team.effect.reaction import reactions, read_answers
+    from cs_team.inputs.problems import Problems
+    from cs_team.loader import load_repository
+    from cs_team.playbook import Playbook
+
+    problems = Problems()
+    book = Playbook(load_repository(BUNDLED, cwd=BUNDLED))
+    found = reactions(read_answers(book, QUARTER / "survey.csv", "survey.csv", problems))
+    assert problems.lines == []
+    assert [(r.module, r.cohort) for r in found] == [(c["module"], c["id"]) for c in planted["cohorts"]]
+    for reaction, cohort in zip(found, planted["cohorts"], strict=True):
+        assert 0 < reaction.respondents <= len(cohort["agents"]) and reaction.overall > 3.5
 
 
 def _evaluations() -> list[tuple[str, str, dt.date, str, list[int], bool]]:

@@ -280,12 +280,44 @@ def test_interview_rule_points_at_the_problem(repo: RepoCopy, case: Case) -> Non
     test_rule_points_at_the_problem(repo, case)
 
 
+# Surveys: copied in like the QA forms, for the same reason.
+SURVEYS = MINIMAL.parent / "surveys"
+SURVEY_CASES = [
+    Case("CS275", "surveys/reaction.yaml", "modules: [m-calls]", "modules: [m-cals]", "m-cals",
+         says="unknown module 'm-cals'; did you mean 'm-calls'?"),
+    Case("CS276", "surveys/reaction.yaml", "  - id: clear", "  - id: useful", "useful", before="id: ", nth=1,
+         says="question id 'useful' is already used in this survey at surveys/reaction.yaml:12"),
+    Case("CS277", "surveys/reaction.yaml", "    5: {zh: 非常同意, en: Strongly agree}",
+         "    5: {zh: 非常同意, en: Strongly agree}\n    6: {zh: 更加同意, en: Agree beyond words}", "6",
+         says="rating 6 is not on the scale of 1 to 5"),
+    Case("CS278", "surveys/reaction.yaml", "modules: [m-calls]", "modules: [m-calls, m-intro]", "m-intro",
+         says="module 'm-intro' is already surveyed by another survey (surveys/intro.yaml:5)"),
+    Case("CS279", "surveys/intro.yaml", "    type: rating", "    type: text", "questions",
+         says="survey 'intro' has no rating question"),
+]
+
+
+@pytest.mark.parametrize("case", SURVEY_CASES, ids=lambda c: c.code)
+def test_survey_rule_points_at_the_problem(repo: RepoCopy, case: Case) -> None:
+    for survey in SURVEYS.glob("*.yaml"):
+        repo.write(f"surveys/{survey.name}", survey.read_text(encoding="utf-8"))
+    assert repo.lint() == []
+    test_rule_points_at_the_problem(repo, case)
+
+
+def test_a_survey_scale_needs_both_ends_labelled(repo: RepoCopy) -> None:
+    repo.write("surveys/intro.yaml", (SURVEYS / "intro.yaml").read_text(encoding="utf-8").replace(
+        "    4: {zh: 很有用, en: Very useful}\n", ""))
+    found = [(f.code, f.line, f.column, f.message) for f in repo.lint()]
+    assert found == [("CS277", 8, 3, "the ends of the 1 to 4 scale say nothing (4); label them under labels")]
+
+
 def test_the_fixture_itself_is_clean(repo: RepoCopy) -> None:
     assert repo.lint() == []
 
 
 def test_every_rule_has_a_failing_fixture() -> None:
-    covered = {case.code for case in CASES + QA_CASES + INTERVIEW_CASES} | ELSEWHERE
+    covered = {case.code for case in CASES + QA_CASES + INTERVIEW_CASES + SURVEY_CASES} | ELSEWHERE
     assert covered == set(RULES)
 
 

@@ -153,7 +153,7 @@ def test_missing_kind_and_format(repo: RepoCopy) -> None:
     found = [(f.path, f.code, f.line, f.column, f.message) for f in repo.lint() if f.path.startswith("extra")]
     assert found[0] == ("extra.yaml", "CS009", 1, 1, "missing `kind:`; say what this document is: one of "
                         "career-framework, rating-scale, competency, role, question-bank, curriculum, "
-                        "onboarding-template, evaluation-rules, hiring-inputs, hiring-scenario, demand-pattern, work-calendar, qa-form")
+                        "onboarding-template, evaluation-rules, hiring-inputs, hiring-scenario, demand-pattern, work-calendar, qa-form, survey")
     assert ("extra2.yaml", "CS010", 1, 1, "missing `format: 1` (the cs-team format version this file "
             "follows)") in found
     # the rest of the document is still checked

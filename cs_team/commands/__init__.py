@@ -9,6 +9,7 @@ from cs_team.commands import build  # noqa: F401
 from cs_team.commands import onboarding  # noqa: F401
 from cs_team.commands import results  # noqa: F401
 from cs_team.commands import qa  # noqa: F401
+from cs_team.commands import effect  # noqa: F401
 from cs_team.commands import erlang  # noqa: F401
 from cs_team.commands import hiring  # noqa: F401
 from cs_team.commands import roster  # noqa: F401

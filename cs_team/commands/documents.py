@@ -86,6 +86,7 @@ class SheetKind(str, Enum):
     probation = "probation"
     promotion = "promotion"
     qa = "qa"
+    survey = "survey"
 
 
 class Channel(str, Enum):
@@ -94,16 +95,18 @@ class Channel(str, Enum):
     email = "email"
 
 
-def _qa_sheet(repo: Path | None, channel: Channel, lang: DocLang | None, output_format: SheetFormat,
-              out: Path | None) -> None:
-    """The channel's QA form: printed (md, html, pdf) or a blank table of evaluations (csv, xlsx)."""
-    from cs_team.documents.qa_sheet import sheet
+def _form_sheet(kind: SheetKind, repo: Path | None, choice: str | None, lang: DocLang | None,
+                output_format: SheetFormat, out: Path | None) -> None:
+    """A QA form or a survey: printed (md, html, pdf) or a blank table to fill (csv, xlsx)."""
+    if kind is SheetKind.qa:
+        from cs_team.documents.qa_sheet import sheet
+    else:
+        from cs_team.documents.survey_sheet import sheet
 
     if output_format is SheetFormat.yaml:
-        raise UsageError("--format yaml makes a blank interview scorecard; the qa sheet comes as md, "
-                         "html, pdf, csv or xlsx")
-    made = sheet(open_playbook(repo), channel.value, template_format(output_format),
-                 lang.value if lang else None)
+        raise UsageError(f"--format yaml makes a blank interview scorecard; the {kind.value} sheet comes as "
+                         "md, html, pdf, csv or xlsx")
+    made = sheet(open_playbook(repo), choice, template_format(output_format), lang.value if lang else None)
     deliver(made, out, output_format)
 
 
@@ -111,9 +114,12 @@ def _qa_sheet(repo: Path | None, channel: Channel, lang: DocLang | None, output_
 def eval_sheet(
     kind: Annotated[SheetKind, typer.Argument(
         help="scorecard (interview), training (assessment per module), probation (KPI review), "
-             "promotion (internal competition) or qa (a QA form, 质检评分表).")],
-    role: Annotated[str | None, typer.Option(help="The role id, e.g. agent-1 (every sheet but qa).")] = None,
+             "promotion (internal competition), qa (a QA form, 质检评分表) or survey (课后反馈问卷).")],
+    role: Annotated[str | None, typer.Option(
+        help="The role id, e.g. agent-1 (every sheet but qa and survey).")] = None,
     channel: Annotated[Channel, typer.Option(help="qa: the channel whose form to render.")] = Channel.voice,
+    survey: Annotated[str | None, typer.Option(
+        help="survey: the survey id (needed when the repository has more than one).")] = None,
     candidate: NameOption = None,
     interviewer: NameOption = None,
     date: Annotated[str | None, typer.Option(help="Printed on the header, YYYY-MM-DD.")] = None,
@@ -133,7 +139,8 @@ def eval_sheet(
     what to expect at each review, comments and the decision. promotion: the competition's
     eligibility checklist, special track, stages and weighted final model. qa: the channel's QA
     form, its items with points and what earns and loses them, and the red lines (csv and xlsx:
-    a blank table of evaluations, one contact a row).
+    a blank table of evaluations, one contact a row). survey: a post-training survey, its scale and
+    questions (csv and xlsx: a blank table of answers, one trainee a row, that training-effect reads).
 
     [bold]Examples[/bold]
 
@@ -146,9 +153,11 @@ def eval_sheet(
       cs-team eval-sheet scorecard --role agent-1 --format csv --candidate 王芳 --out wangfang-li.csv
 
       cs-team eval-sheet qa --channel voice --format xlsx --out qa-voice.xlsx
+
+      cs-team eval-sheet survey --format xlsx --out survey.xlsx
     """
-    if kind is SheetKind.qa:
-        _qa_sheet(repo, channel, lang, output_format, out)
+    if kind in (SheetKind.qa, SheetKind.survey):
+        _form_sheet(kind, repo, channel.value if kind is SheetKind.qa else survey, lang, output_format, out)
         return
     if role is None:
         raise UsageError(f"the {kind.value} sheet is made for one role: add --role ROLE")

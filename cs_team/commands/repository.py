@@ -19,7 +19,7 @@ ListFormat = formats("ListFormat", "table", "json")
 def list_items(
     kind: Annotated[str, typer.Argument(
         help="roles, competencies, questions, modules, curricula, onboarding-templates, rating-scales, "
-             "families, grades, evaluation-rules, hiring-inputs, work-calendars or qa-forms.")],
+             "families, grades, evaluation-rules, hiring-inputs, work-calendars, qa-forms or surveys.")],
     output_format: format_option(ListFormat) = ListFormat.table,
     lang: Annotated[str | None, typer.Option(
         help="Language of titles (default: the repository's default language).")] = None,

@@ -17,6 +17,7 @@ from cs_team.model.questions import QuestionBank
 from cs_team.model.role import Role
 from cs_team.model.scale import RatingScale
 from cs_team.model.scenario import HiringScenario
+from cs_team.model.survey import Survey
 
 KINDS: dict[str, type[Document]] = {
     "career-framework": CareerFramework,
@@ -32,6 +33,7 @@ KINDS: dict[str, type[Document]] = {
     "demand-pattern": DemandPattern,
     "work-calendar": WorkCalendar,
     "qa-form": QaForm,
+    "survey": Survey,
 }
 
 RESULT_KINDS = frozenset({"scorecard", "training-results", "promotion-records"})

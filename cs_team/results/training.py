@@ -17,6 +17,7 @@ cohort's completion rate is hires who completed every module on record for the c
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from dataclasses import dataclass
 
@@ -35,6 +36,8 @@ class Attempt:
     scores: dict[str, float]
     attended: bool | None
     where: str
+    date: dt.date | None = None
+    """The day of the attempt (training-effect dates the training by it)."""
 
     @property
     def score(self) -> float | None:

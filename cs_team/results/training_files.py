@@ -106,4 +106,7 @@ def _attempt(playbook: Playbook, record: Record, problems: Problems) -> Attempt 
     if assessment is not None and int(attempt) > assessment.retakes + 1:
         problems.add(record.at("attempt"), f"attempt {int(attempt)} at '{module_id}': the curriculum allows "
                                            f"{assessment.retakes} retake(s)")
-    return Attempt(hire, row.cohort or NO_COHORT, module, int(attempt), scores, attended, record.where)
+    day = labels.date(row.date) if row.date is not None else None
+    if row.date is not None and day is None:
+        problems.add(record.at("date"), f"date {row.date!r}: write it as YYYY-MM-DD")
+    return Attempt(hire, row.cohort or NO_COHORT, module, int(attempt), scores, attended, record.where, day)

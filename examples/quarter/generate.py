@@ -93,6 +93,40 @@ def training_rows(rng: random.Random, agents: list[Agent]) -> list[list[object]]
     return rows
 
 
+# How trainees rate each module (1 to 5): both are liked; liking is not the same as working.
+RATINGS = {"complaint-handling": (0, 0.03, 0.12, 0.45, 0.40),
+           "product-foundations": (0, 0.02, 0.08, 0.40, 0.50)}
+COMMENTS = {
+    "complaint-handling": {"most-useful": ["角色扮演的难缠客户案例", "先安抚再解决的顺序",
+                                           "升级流程讲得很清楚"],
+                           "improve": ["练习时间再多一点", "希望多听几段真实录音"]},
+    "product-foundations": {"most-useful": ["新产品的价格对照表", "常见故障和第三方问题的区分"],
+                            "improve": ["课件可以提前发", "时间安排在非高峰时段", "内容太多，记不住"]},
+}
+
+
+def survey_rows(rng: random.Random, agents: list[Agent], book) -> list[list[object]]:
+    """The refresher survey, filled on the day by most trainees (some leave their name off)."""
+    from cs_team.documents.survey_sheet import find_survey, header
+    from cs_team.render.language import Language
+
+    lang = Language("zh", "zh")
+    survey = find_survey(book, None)
+    rows: list[list[object]] = [header(survey, lang)]
+    for cohort in COHORTS:
+        day = week_start(cohort.week) + dt.timedelta(days=3)
+        module = lang.plain(book.modules[cohort.module].title)
+        for agent in (a for a in agents if a.cohort == cohort.id):
+            if rng.random() < 0.1:
+                continue  # did not hand it in
+            name = agent.name if rng.random() < 0.7 else ""
+            said = COMMENTS[cohort.module]
+            answers = [rng.choices(range(1, 6), RATINGS[cohort.module])[0] if q.type == "rating"
+                       else (rng.choice(said[q.id]) if rng.random() < 0.5 else "") for q in survey.questions]
+            rows.append([module, cohort.id, day.isoformat(), name, *answers])
+    return rows
+
+
 def planted(agents: list[Agent]) -> dict[str, object]:
     return {
         "weeks": [f"2026-W{FIRST_WEEK + w}" for w in range(WEEKS)],
@@ -129,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     files["kpi-export.csv"] = csv_text([KPI_COLUMNS, *kpis]).encode("utf-8")
     files["kpi-export.xlsx"] = workbook_bytes([Table("kpi-export", [Column(c) for c in KPI_COLUMNS], kpis)])
     files["training-results.csv"] = csv_text(training_rows(rng, agents)).encode("utf-8")
+    files["survey.csv"] = csv_text(survey_rows(rng, agents, book)).encode("utf-8")
     files["planted.json"] = (json.dumps(planted(agents), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     for name, data in sorted(files.items()):
         (out / name).parent.mkdir(parents=True, exist_ok=True)

@@ -37,6 +37,7 @@ from cs_team.lint.rules import (
     scales,
     shift_rules,
     stage_competencies,
+    surveys,
     targets,
     traceability,
     weights,
@@ -95,4 +96,5 @@ CHECKS: dict[str, Check] = {
     **fair_hiring.checks(),
     **qa_forms.checks(),
     **onboarding_rooms.checks(),
+    **surveys.checks(),
 }

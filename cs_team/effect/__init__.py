@@ -1,0 +1,1 @@
+"""Whether training worked: Kirkpatrick's four levels from the files a contact centre already has."""
