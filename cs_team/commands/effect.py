@@ -8,12 +8,9 @@ from typing import Annotated
 import typer
 
 from cs_team.commands.base import LangOption, OutOption, RepoOption, app, open_playbook
-from cs_team.commands.formats import format_option, formats
-from cs_team.commands.output import deliver
+from cs_team.commands.output import deliver_report
+from cs_team.commands.qa import FormatOption, ReportFormat
 from cs_team.errors import UsageError
-
-EffectFormat = formats("EffectFormat", "md", "html", "pdf", "json", "csv", "xlsx")
-FilesOption = Annotated[list[Path], typer.Option(exists=True)]
 
 
 def _costs(given: list[str], modules: dict) -> dict[str, float]:
@@ -47,7 +44,7 @@ def training_effect(
     cost: Annotated[list[str] | None, typer.Option(
         "--cost", help="MODULE=AMOUNT: what training a module cost (yuan), for the cost per point of CSAT.")]
         = None,
-    output_format: format_option(EffectFormat) = EffectFormat.md,
+    output_format: FormatOption = ReportFormat.md,
     lang: LangOption = None,
     out: OutOption = None,
     repo: RepoOption = None,
@@ -67,7 +64,6 @@ def training_effect(
       cs-team training-effect --results r.csv --kpi k.xlsx --cost complaint-handling=24000 --format html
     """
     from cs_team.commands.results import _notes
-    from cs_team.documents.output import language
     from cs_team.effect.levels import effects, untrained_agents
     from cs_team.effect.report import as_dict, tables
     from cs_team.effect.sources import read_sources
@@ -79,25 +75,7 @@ def training_effect(
                         language_of(lang and lang.value, playbook.default_language), _notes())
     found = effects(playbook, read.trainings, read.kpis, read.evaluations, read.answers, costs)
     data = as_dict(found, len(untrained_agents(read.trainings, read.kpis, read.evaluations)))
-    chosen = language(playbook, lang.value if lang else None)
-    if output_format.value == "json":
-        import json
-
-        deliver(json.dumps(data, ensure_ascii=False, indent=2) + "\n", out)
-        return
-    names = {m.id: chosen.plain(m.title) for m in playbook.modules.values()}
-    if output_format.value in ("csv", "xlsx"):
-        from cs_team.export.csvfile import csv_text
-        from cs_team.export.workbook import workbook_bytes
-
-        (table,) = tables(data, chosen, names)
-        deliver(workbook_bytes([table]) if output_format.value == "xlsx" else
-                csv_text([[c.title for c in table.columns], *table.rows]), out)
-        return
-    from cs_team.commands.documents import template_format
-    from cs_team.documents.common import stamp
-    from cs_team.documents.output import render
-
     titles = {m.id: m.title for m in playbook.modules.values()}
-    deliver(render(playbook, "training-effect", template_format(output_format), chosen.mode, data=data,
-                   titles=titles, stamp=stamp(playbook)), out, output_format.value)
+    deliver_report(playbook, "training-effect", output_format, lang, out, lambda chosen: data,
+                   lambda made, chosen: tables(made, chosen, {k: chosen.plain(v) for k, v in titles.items()}),
+                   effect=data, titles=titles)
