@@ -63,7 +63,7 @@ def training_effect(
 
       cs-team training-effect --results r.csv --kpi k.xlsx --cost complaint-handling=24000 --format html
     """
-    from cs_team.commands.results import _notes
+    from cs_team.commands.output import printed_notes
     from cs_team.effect.levels import effects, untrained_agents
     from cs_team.effect.report import as_dict, tables
     from cs_team.effect.sources import read_sources
@@ -72,7 +72,7 @@ def training_effect(
     playbook = open_playbook(repo)
     costs = _costs(cost or [], playbook.modules)
     read = read_sources(playbook, results, kpi, qa or [], survey or [], Path.cwd(),
-                        language_of(lang and lang.value, playbook.default_language), _notes())
+                        language_of(lang and lang.value, playbook.default_language), printed_notes())
     found = effects(playbook, read.trainings, read.kpis, read.evaluations, read.answers, costs)
     data = as_dict(found, len(untrained_agents(read.trainings, read.kpis, read.evaluations)))
     titles = {m.id: m.title for m in playbook.modules.values()}
