@@ -90,7 +90,7 @@ def test_a_failed_build_leaves_the_previous_site(repo: RepoCopy, tmp_path: Path)
 def test_cli_build(repo: RepoCopy) -> None:
     code, out, err = invoke(repo, "build", "--out", "public", "--lang", "zh-en")
     assert (code, out) == (0, "")
-    assert "built 14 files in public" in err
+    assert "cs-team：已在 public 生成 14 个文件（打开 public/index.html）\n" in err  # --lang zh-en: said in zh
     assert (repo.root / "public" / "index.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert repo.lint() == []  # the site is HTML and Markdown: nothing for lint to read
 

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from cs_team.commands.base import LangOption, RepoOption, app, open_playbook, say
+from cs_team.commands.base import LangOption, RepoOption, app, note, open_playbook
+from cs_team.wording import phrase
 
 
 @app.command()
@@ -45,4 +46,4 @@ def build(
                          console=None)
 
     written = build_site(playbook, out, lang.value if lang else None, progress)
-    say(f"cs-team: built {len(written)} files in {out} (open {out / 'index.html'})")
+    note(phrase("done.built", count=len(written), folder=str(out), index=str(out / "index.html")))

@@ -9,11 +9,12 @@ from typing import Annotated
 
 import typer
 
-from cs_team.commands.base import LangOption, RepoOption, app, date_option, one_line, open_playbook, say
+from cs_team.commands.base import LangOption, RepoOption, app, date_option, note, one_line, open_playbook, say
 from cs_team.commands.formats import format_option, formats
 from cs_team.commands.output import printed_notes
 from cs_team.errors import UsageError
 from cs_team.repo import display_path
+from cs_team.wording import phrase
 
 OnboardingFormat = formats("OnboardingFormat", "md", "html", "pdf", "ics", "json")
 
@@ -179,4 +180,5 @@ def _deliver_cohort(playbook: object, together: object, output_format: Onboardin
     for path, data in files.items():
         atomic.write_bytes(path, data)
     extension = output_format.value
-    say(f"cs-team: wrote {len(files)} files to {folder} ({len(files) - 1} plans and cohort.{extension})")
+    note(phrase("done.wrote_cohort", count=len(files), folder=str(folder), plans=len(files) - 1,
+                extension=extension))

@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cs_team.commands.base import DocLang, say
+from cs_team.commands.base import DocLang, note, say
+from cs_team.wording import phrase
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -37,7 +38,7 @@ def deliver(content: str | bytes, out: Path | None, output_format: str = "") -> 
         atomic.write_bytes(out, content)
     else:
         atomic.write_text(out, content)
-    say(f"cs-team: wrote {escape_controls(display_path(out))}")
+    note(phrase("done.wrote", path=escape_controls(display_path(out))))
 
 
 class _Notes(list):

@@ -16,11 +16,12 @@ from cs_team.commands.base import (
     RepoOption,
     app,
     date_option,
+    note,
     open_playbook,
-    say,
 )
 from cs_team.commands.formats import format_option, formats
 from cs_team.commands.output import deliver_report
+from cs_team.wording import phrase
 
 if TYPE_CHECKING:
 
@@ -93,7 +94,7 @@ def qa_results(
                              channel and channel.value)
     problems.raise_any()  # type: ignore[attr-defined]
     if not found:
-        say("cs-team: the files hold no evaluation")
+        note(phrase("done.no_evaluation"))
     result = report(found)
     deliver_report(playbook, "qa-results", output_format, lang, out, lambda chosen: as_dict(result, chosen),
                    tables,

@@ -8,9 +8,10 @@ from typing import Annotated
 
 import typer
 
-from cs_team.commands.base import RepoOption, app, open_playbook, say
+from cs_team.commands.base import RepoOption, app, note, open_playbook
 from cs_team.commands.formats import format_option, formats
 from cs_team.errors import UsageError
+from cs_team.wording import phrase
 
 ListFormat = formats("ListFormat", "table", "json")
 
@@ -95,7 +96,7 @@ def schema(
         return
     for name, content in found.items():
         atomic.write_text(out / name, render(content))
-    say(f"cs-team: wrote {len(found)} schemas to {out}")
+    note(phrase("done.wrote_schemas", count=len(found), folder=str(out)))
 
 
 @app.command()
@@ -121,8 +122,6 @@ def init(
     from cs_team.init import init as create
 
     written = create(folder, install)
-    say(f"cs-team: created {len(written)} files in {folder}; edit cs-team.yaml first, then run "
-         f"`cs-team lint {folder}`")
+    note(phrase("done.created", count=len(written), folder=str(folder)))
     if install is None:
-        say("cs-team: the GitHub workflow installs cs-team from the repository variable CS_TEAM_INSTALL "
-            "(no package index serves cs-team): set it, or run init again with --install SPEC")
+        note(phrase("done.workflow_install"))
