@@ -14,7 +14,7 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-from cs_team.errors import CsTeamError
+from cs_team.lint.hiring_forecasts import hiring_forecasts
 from cs_team.lint.registry import Report
 from cs_team.playbook import Playbook
 from cs_team.wording import phrase
@@ -56,16 +56,8 @@ def _days_in(path: Path, days: set[str]) -> dict[tuple[str, str], float] | None:
 
 
 def check(playbook: Playbook) -> Iterator[Report]:
-    from cs_team.inputs.forecasts import read_forecast
-
-    for inputs in playbook.hiring.values():
-        if not inputs.forecast:
-            continue
-        path = playbook.repo.root / inputs.forecast
-        try:
-            mine = _daily(read_forecast(path, inputs.forecast))
-        except (CsTeamError, ValueError, OSError):  # an unreadable forecast is plan-hiring's to report
-            continue
+    for inputs, path, forecast in hiring_forecasts(playbook):
+        mine = _daily(forecast)
         days = {day for day, _ in mine}
         for other in sorted(path.parent.glob("*.csv")):
             if other.resolve() == path.resolve():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cs_team.errors import CsTeamError
+from cs_team.lint.hiring_forecasts import hiring_forecasts
 from cs_team.lint.registry import Report
 from cs_team.model.common import LEVELS
 from cs_team.playbook import Playbook
@@ -53,16 +53,7 @@ def _mean_aht(channel) -> float | None:
 
 
 def _forecast_against_roles(playbook: Playbook) -> Iterator[Report]:
-    from cs_team.inputs.forecasts import read_forecast
-
-    for inputs in playbook.hiring.values():
-        if not inputs.forecast:
-            continue
-        path = playbook.repo.root / inputs.forecast
-        try:
-            forecast = read_forecast(path, inputs.forecast)
-        except (CsTeamError, ValueError, OSError):  # an unreadable forecast is plan-hiring's to report
-            continue
+    for inputs, _, forecast in hiring_forecasts(playbook):
         for c, channel in enumerate(inputs.channels):
             demand = forecast.channels.get(channel.id)
             mean = _mean_aht(demand) if channel.type == "voice" and demand else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cs_team.lint.registry import Check, Report
+from cs_team.lint.repeats import repeated
 from cs_team.playbook import Playbook, Site
 from cs_team.wording import did_you_mean, namespace_name, phrase
 
@@ -51,14 +52,9 @@ def check_red_lines(playbook: Playbook) -> Iterator[Report]:
 
 def check_channels(playbook: Playbook) -> Iterator[Report]:
     """CS233: one form per channel, so an evaluation's channel names its form."""
-    first: dict[str, Site] = {}
-    for form in playbook.qa_forms:
-        site = playbook.site(form).at("channel")
-        if form.channel in first:
-            yield Report(site, phrase("rules.qa_channel_twice", channel=form.channel,
-                                      where=first[form.channel].where()))
-        else:
-            first[form.channel] = site
+    places = [(playbook.site(form).at("channel"), form.channel) for form in playbook.qa_forms]
+    for site, channel, first in repeated(places):
+        yield Report(site, phrase("rules.qa_channel_twice", channel=channel, where=first.where()))
 
 
 def check_item_ids(playbook: Playbook) -> Iterator[Report]:
@@ -67,12 +63,8 @@ def check_item_ids(playbook: Playbook) -> Iterator[Report]:
         site = playbook.site(form)
         places = [(site.at("sections", s, "items", i, "id"), item.id) for s, i, item in form.items()]
         places += [(site.at("red_lines", r, "id"), line.id) for r, line in enumerate(form.red_lines)]
-        seen: dict[str, Site] = {}
-        for where, key in places:
-            if key in seen:
-                yield Report(where, phrase("rules.qa_item_twice", key=key, where=seen[key].where()))
-            else:
-                seen[key] = where
+        for where, key, first in repeated(places):
+            yield Report(where, phrase("rules.qa_item_twice", key=key, where=first.where()))
 
 
 def checks() -> dict[str, Check]:

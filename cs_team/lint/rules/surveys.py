@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cs_team.lint.registry import Check, Report
+from cs_team.lint.repeats import repeated
 from cs_team.playbook import Playbook, Site
 from cs_team.wording import did_you_mean, phrase
 
@@ -25,14 +26,10 @@ def check_modules(playbook: Playbook) -> Iterator[Report]:
 def check_question_ids(playbook: Playbook) -> Iterator[Report]:
     """CS276: question ids are unique in a survey: they head the columns of a filled sheet."""
     for survey in playbook.surveys:
-        site, seen = playbook.site(survey), {}
-        for q, question in enumerate(survey.questions):
-            where = site.at("questions", q, "id")
-            if question.id in seen:
-                yield Report(where, phrase("rules.survey_question_twice", key=question.id,
-                                           where=seen[question.id].where()))
-            else:
-                seen[question.id] = where
+        site = playbook.site(survey)
+        places = [(site.at("questions", q, "id"), question.id) for q, question in enumerate(survey.questions)]
+        for where, key, first in repeated(places):
+            yield Report(where, phrase("rules.survey_question_twice", key=key, where=first.where()))
 
 
 def check_scale(playbook: Playbook) -> Iterator[Report]:
