@@ -16,7 +16,7 @@ from cs_team.coercion import defer_coercion
 from cs_team.commands.base import app, say
 from cs_team.controls import escape_controls
 from cs_team.errors import EXIT_OK, EXIT_USAGE, CsTeamError
-from cs_team.reader import reader_language, remember
+from cs_team.reader import current_language, remember
 from cs_team.wording import phrase, word
 
 __all__ = ["app", "main", "run"]
@@ -58,13 +58,13 @@ def _main(argv: list[str] | None) -> int:
     try:
         result = command.main(args=argv, prog_name="cs-team", standalone_mode=False)
     except CsTeamError as error:
-        lang = reader_language(arguments)
+        lang = current_language()
         for line in error.details:
             say(escape_controls(word(line, lang)))
         say(escape_controls(phrase("cli.error", message=error.message).word(lang)))
         return error.exit_code
     except typer.Abort:
-        say(phrase("cli.interrupted").word(reader_language(arguments)))
+        say(phrase("cli.interrupted").word(current_language()))
         return 130
     except BrokenPipeError:  # e.g. `cs-team list questions | head`
         sys.stderr.close()
@@ -78,7 +78,7 @@ def _main(argv: list[str] | None) -> int:
             return EXIT_USAGE
         from cs_team.usage_errors import worded
 
-        lang = reader_language(arguments)
+        lang = current_language()
         context = getattr(error, "ctx", None)
         where = phrase("cli.see_help", command=context.command_path).word(lang) if context is not None else ""
         say(phrase("cli.error", message=worded(error, lang) + where).word(lang))

@@ -18,16 +18,21 @@ from cs_team.repo import CONFIG_NAME, bundled_root, find_root
 LANGUAGES = ("zh", "en")
 _arguments: list[str] = []
 """The command line being run, kept by the entry point for a note said halfway through."""
+_current: list[str] = []
+"""Its reader's language, once worked out: a command with many notes reads the configuration once."""
 _DEFAULT_LANGUAGE = re.compile(r"^default_language:\s*['\"]?(zh|en)\b", re.MULTILINE)
 
 
 def remember(argv: list[str]) -> None:
     _arguments[:] = argv
+    _current.clear()
 
 
 def current_language() -> str:
     """The reader's language for the command line being run."""
-    return reader_language(_arguments)
+    if not _current:
+        _current.append(reader_language(_arguments))
+    return _current[0]
 
 
 def reader_language(argv: list[str]) -> str:
