@@ -16,6 +16,7 @@ from cs_team.coercion import defer_coercion
 from cs_team.commands.base import app, say
 from cs_team.controls import escape_controls
 from cs_team.errors import EXIT_OK, EXIT_USAGE, CsTeamError
+from cs_team.help_text import reflow_command
 from cs_team.reader import current_language, remember
 from cs_team.wording import phrase, word
 
@@ -44,10 +45,13 @@ def _click_command(argv: list[str]) -> typer.core.TyperGroup:
     names = {info.name or info.callback.__name__.replace("_", "-"): info
              for info in app.registered_commands if info.callback is not None}
     if not argv or argv[0] not in names:
-        return typer.main.get_command(app)
-    narrow = copy.copy(app)
-    narrow.registered_commands = [names[argv[0]]]
-    return typer.main.get_command(narrow)
+        group = typer.main.get_command(app)
+    else:
+        narrow = copy.copy(app)
+        narrow.registered_commands = [names[argv[0]]]
+        group = typer.main.get_command(narrow)
+    reflow_command(group)
+    return group
 
 
 def _main(argv: list[str] | None) -> int:

@@ -67,6 +67,7 @@ def test_a_command_is_built_alone_and_helps_as_in_the_whole_app(tmp_path: Path,
     import typer
 
     from cs_team import cli
+    from cs_team.help_text import reflow_command
 
     names = [c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands]
     assert list(cli._click_command(["lint", "--help"]).commands) == ["lint"]
@@ -83,7 +84,12 @@ def test_a_command_is_built_alone_and_helps_as_in_the_whole_app(tmp_path: Path,
         return found
 
     alone = outputs()
-    monkeypatch.setattr(cli, "_click_command", lambda argv: typer.main.get_command(app))
+    def whole_app(argv: list[str]):
+        group = typer.main.get_command(app)
+        reflow_command(group)
+        return group
+
+    monkeypatch.setattr(cli, "_click_command", whole_app)
     assert alone == outputs()
     assert all(code == 0 and f"Usage: cs-team {name} " in text
                for name, (code, text) in zip(names, alone, strict=False))
