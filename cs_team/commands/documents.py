@@ -134,13 +134,22 @@ def eval_sheet(
     """An evaluation sheet to print or fill.
 
     scorecard: every competency's weight, anchored scale, rating boxes, evidence lines and the
-    weighted formula. training: per module theory / simulation / practical, pass mark, result,
-    retrain-or-reassign, trainer sign-off. probation: the role's KPI targets for its level with
-    what to expect at each review, comments and the decision. promotion: the competition's
-    eligibility checklist, special track, stages and weighted final model. qa: the channel's QA
-    form, its items with points and what earns and loses them, and the red lines (csv and xlsx:
-    a blank table of evaluations, one contact a row). survey: a post-training survey, its scale and
-    questions (csv and xlsx: a blank table of answers, one trainee a row, that training-effect reads).
+    weighted formula.
+
+    training: per module theory / simulation / practical, pass mark, result,
+    retrain-or-reassign, trainer sign-off.
+
+    probation: the role's KPI targets for its level with what to expect at each review,
+    comments and the decision.
+
+    promotion: the competition's eligibility checklist, special track, stages and weighted
+    final model.
+
+    qa: the channel's QA form, its items with points and what earns and loses them, and the
+    red lines (csv and xlsx: a blank table of evaluations, one contact a row).
+
+    survey: a post-training survey, its scale and questions (csv and xlsx: a blank table of
+    answers, one trainee a row, that training-effect reads).
 
     [bold]Examples[/bold]
 
