@@ -239,3 +239,26 @@ def test_a_forecast_template_filled_in_reads_as_its_csv(repo: RepoCopy) -> None:
     repo.write("f.csv", csv_text + "".join(f"{r[0].isoformat()},{r[1]},{r[2]},{r[3]}\n" for r in rows))
     from_xlsx, from_csv = read_forecast(repo.path("f.xlsx")), read_forecast(repo.path("f.csv"))
     assert from_xlsx.channels == from_csv.channels and from_xlsx.channels["voice"].volume == [0, 10, 20]
+
+
+def test_report_numbers_show_thousands_and_one_count_of_decimals_per_column(tmp_path):
+    """A planner opening the hiring plan sees 294,778.27 and 1,305.50, not 294778.27 and 1305.5;
+    a report gets filter buttons, a form to fill does not."""
+    import io
+
+    import openpyxl
+
+    from cs_team.export.workbook import Column, Table, workbook_bytes
+
+    report = Table("cost", [Column("line"), Column("yuan"), Column("hours"), Column("people")],
+                   [["recruiting", 52400, 1305.5, 16], ["temps", 294778.27, 12.25, 13.9],
+                    ["note", "text", True, 2]])
+    form = Table("form", [Column("score", kind="whole", low=0, high=10)], [[3]], blank_rows=5)
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes([report, form])))
+    sheet = book["cost"]
+    assert [sheet.cell(2, c).number_format for c in (2, 3, 4)] == ["#,##0.00", "#,##0.00", "#,##0.0"]
+    assert sheet.cell(3, 2).number_format == "#,##0.00"
+    assert sheet.cell(4, 2).number_format == "General" and sheet.cell(4, 3).number_format == "General"
+    assert sheet.auto_filter.ref == "A1:D4"
+    assert book["form"].auto_filter.ref is None
+    assert book["form"].cell(2, 1).number_format == "#,##0"

@@ -62,12 +62,45 @@ def workbook_bytes(tables: list[Table]) -> bytes:
                 _put(sheet.cell(number, column), value)
         sheet.freeze_panes = "A2"
         last = 1 + len(table.rows) + table.blank_rows
+        _number_formats(sheet, table.rows)
+        if table.rows and not table.blank_rows:
+            # a report, not a form to fill: Excel's filter buttons on the header, as a user would add them
+            sheet.auto_filter.ref = f"A1:{_letter(len(table.columns))}{last}"
         for index, column in enumerate(table.columns, 1):
             _lay_out(sheet, index, column, last, table.note)
     book.properties.created = book.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     book.save(buffer)
     return _fixed_dates(buffer.getvalue())
+
+
+def _number_formats(sheet, rows: Sequence[Sequence[object]]) -> None:
+    """Numbers with thousands separators and the same decimals down a column (up to two):
+    ¥294,778.27 and 1,305.5 read as money and hours, not as 294778.27 and 1305.5."""
+    decimals: dict[int, int] = {}
+    for row in rows:
+        for column, value in enumerate(row, 1):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                decimals[column] = max(decimals.get(column, 0), _decimals(value))
+    for number, row in enumerate(rows, 2):
+        for column, value in enumerate(row, 1):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                places = decimals[column]
+                sheet.cell(number, column).number_format = "#,##0" + ("." + "0" * places if places else "")
+
+
+def _decimals(value: float) -> int:
+    """Decimal places ``value`` shows, at most two (reports round to two)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return 0
+    text = f"{value:.2f}".rstrip("0")
+    return len(text.split(".")[1])
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)
 
 
 def _lay_out(sheet, index: int, column: Column, last: int, note: str | None) -> None:
