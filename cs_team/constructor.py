@@ -1,8 +1,9 @@
 """The YAML constructor: plain data from libyaml's node tree, checked on the way.
 
 It reports, through a callback, what PyYAML would otherwise let pass
-silently: duplicate keys (the last one wins), YAML 1.1 booleans (`yes`), and
-aliases that expand without bound ("billion laughs").
+silently: duplicate keys (the last one wins), YAML 1.1 booleans (`yes`), numbers
+too long to convert. Aliases that expand without bound ("billion laughs") are
+``alias_guard``'s.
 """
 
 from __future__ import annotations
@@ -15,16 +16,9 @@ import yaml
 from cs_team.wording import phrase
 
 try:
-    _BaseLoader = yaml.CSafeLoader
+    BaseLoader = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml: slower, same behaviour
-    _BaseLoader = yaml.SafeLoader  # type: ignore[misc]
-
-MAX_EXPANDED_NODES = 1_000_000
-"""Nodes that aliases may add, counted as if every alias were written out."""
-
-MAX_EXPANDED_CHARS = 4 * 1024 * 1024
-"""Characters of text that aliases may add: one 50,000-character string aliased 30,000 times is
-a few nodes but 1.5 billion characters for every rule that reads the text."""
+    BaseLoader = yaml.SafeLoader  # type: ignore[misc]
 
 _BOOLEAN_WORDS = {"true", "false"}
 
@@ -35,11 +29,6 @@ Report = Callable[[str, yaml.Node, str], None]
 MAX_DIGITS = 100
 """Longest integer read. Python refuses to convert more than 4,300 digits (a denial-of-service
 guard) and no playbook figure needs a hundred."""
-
-
-class AliasBomb(Exception):
-    def __init__(self, node: yaml.Node, chars: bool = False) -> None:
-        self.node, self.chars = node, chars
 
 
 class NumberTooLong(Exception):
@@ -59,7 +48,7 @@ _PLAIN_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}"
                                for name in ("null", "bool", "int", "float", "timestamp"))
 
 
-class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class CheckingLoader(BaseLoader):  # type: ignore[misc, valid-type]
     """Builds plain data and reports what PyYAML would otherwise let pass silently."""
 
     def __init__(self, text: str, report: Report) -> None:
@@ -173,83 +162,12 @@ class _CheckingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             return node.value
 
 
-_CheckingLoader.add_constructor("tag:yaml.org,2002:timestamp", _CheckingLoader.construct_yaml_timestamp)
-_CheckingLoader.add_constructor("tag:yaml.org,2002:bool", _CheckingLoader.construct_yaml_bool)
-_CheckingLoader.add_constructor("tag:yaml.org,2002:int", _CheckingLoader.construct_yaml_int)
-_CheckingLoader.add_constructor("tag:yaml.org,2002:float", _CheckingLoader.construct_yaml_float)
+CheckingLoader.add_constructor("tag:yaml.org,2002:timestamp", CheckingLoader.construct_yaml_timestamp)
+CheckingLoader.add_constructor("tag:yaml.org,2002:bool", CheckingLoader.construct_yaml_bool)
+CheckingLoader.add_constructor("tag:yaml.org,2002:int", CheckingLoader.construct_yaml_int)
+CheckingLoader.add_constructor("tag:yaml.org,2002:float", CheckingLoader.construct_yaml_float)
 
 
 # By first character, as PyYAML keeps them (SafeLoader has no wildcard or path resolvers).
 _IMPLICIT_RESOLVERS = {first: tuple(resolvers)
-                       for first, resolvers in _CheckingLoader.yaml_implicit_resolvers.items()}
-
-
-class _AliasCountingLoader(_CheckingLoader):
-    """Also counts the values aliases expand to, and stops past MAX_EXPANDED_NODES.
-
-    Used only for text containing a `*`, since there is no alias without one: the
-    count costs a Python call for every value constructed.
-    """
-
-    def __init__(self, text: str, report: Report) -> None:
-        super().__init__(text, report)
-        self.expanded = self.expanded_chars = 0
-        self._sizes: dict[int, tuple[int, int]] = {}
-
-    def construct_data(self, node: yaml.Node) -> Any:
-        return self.construct_document(node)  # every value must pass construct_object's count
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects:  # reached again through an alias
-            nodes, chars = self._size(node)
-            self.expanded += nodes
-            self.expanded_chars += chars
-            if self.expanded > MAX_EXPANDED_NODES:
-                raise AliasBomb(node)
-            if self.expanded_chars > MAX_EXPANDED_CHARS:
-                raise AliasBomb(node, chars=True)
-        return super().construct_object(node, deep)
-
-    def _size(self, root: yaml.Node) -> tuple[int, int]:
-        """Nodes and scalar characters under ``root`` with aliases written out, memoised
-        (iterative: no recursion limit)."""
-        stack, order = [root], []
-        while stack:
-            node = stack.pop()
-            if id(node) in self._sizes:
-                continue
-            order.append(node)
-            stack.extend(_children(node))
-        for node in reversed(order):
-            if id(node) not in self._sizes:
-                own = len(node.value) if isinstance(node, yaml.ScalarNode) else 0
-                sizes = [self._sizes[id(c)] for c in _children(node)]
-                self._sizes[id(node)] = (1 + sum(n for n, _ in sizes), own + sum(c for _, c in sizes))
-        return self._sizes[id(root)]
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    return []
-
-
-def loader_for(text: str, report: Report) -> _CheckingLoader:
-    """The loader for ``text``: the alias-counting one only where an alias is possible."""
-    return (_AliasCountingLoader if "*" in text else _CheckingLoader)(text, report)
-
-
-class _PositionLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool]) -> str:
-        return ""  # a tree for positions needs no tags: skip the per-value regex matching
-
-
-def compose(text: str) -> yaml.Node | None:
-    """The node tree of ``text``, already read once without error: libyaml alone, for positions."""
-    loader = _PositionLoader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
+                       for first, resolvers in CheckingLoader.yaml_implicit_resolvers.items()}

@@ -12,8 +12,8 @@ from pydantic import ValidationError
 from cs_team.collector import collector_paused
 from cs_team.findings import Finding
 from cs_team.fingerprint import Snapshot
-from cs_team.locate import span_at
 from cs_team.model import FORMAT_VERSION, ITEM_LISTS, KINDS, RESULT_KINDS, Config, Document
+from cs_team.node_path import span_at
 from cs_team.readfile import read_playbook
 from cs_team.repo import CONFIG_NAME, display_path, display_paths, inside, playbook_files
 from cs_team.rulebook import resolve_codes

@@ -17,7 +17,6 @@ from typing import Any, TypeVar
 from cs_team.errors import InputError
 from cs_team.findings import Span
 from cs_team.loader import LoadedDocument, Repository
-from cs_team.locate import span_at
 from cs_team.model import ITEM_LISTS
 from cs_team.model.calendar import WorkCalendar
 from cs_team.model.competency import Competency
@@ -32,6 +31,7 @@ from cs_team.model.role import Role
 from cs_team.model.scale import RatingScale, ScalePoint
 from cs_team.model.scenario import HiringScenario
 from cs_team.model.survey import Survey
+from cs_team.node_path import span_at
 
 
 @dataclass(frozen=True)

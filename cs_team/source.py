@@ -22,17 +22,11 @@ from typing import Any
 
 import yaml
 
-from cs_team.constructor import (
-    MAX_DIGITS,
-    MAX_EXPANDED_CHARS,
-    MAX_EXPANDED_NODES,
-    AliasBomb,
-    NumberTooLong,
-    compose,
-    loader_for,
-)
+from cs_team.alias_guard import MAX_EXPANDED_CHARS, MAX_EXPANDED_NODES, AliasBomb, loader_for
+from cs_team.constructor import MAX_DIGITS, NumberTooLong
 from cs_team.controls import bidi_offsets, has_bidi
 from cs_team.findings import Finding, Span
+from cs_team.node_path import compose, mark_span, node_span
 from cs_team.prescan import excess_structure
 from cs_team.readfile import MAX_PLAYBOOK_BYTES, FileTooLarge, NotRegularFile, read_playbook
 from cs_team.rulebook import make_finding
@@ -66,28 +60,8 @@ class ParsedFile:
         return self._node
 
 
-def mark_span(start: yaml.Mark, end: yaml.Mark | None = None) -> Span:
-    end = end or start
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
-
-
-def node_span(node: yaml.Node) -> Span:
-    if isinstance(node, yaml.ScalarNode):
-        return mark_span(node.start_mark, node.end_mark)
-    # A whole collection would light up many lines in an editor: point at its start.
-    line, column = node.start_mark.line + 1, node.start_mark.column + 1
-    return Span(line, column, line, column + 1)
-
-
 def finding(parsed: ParsedFile, code: str, span: Span, message: str | Phrase) -> Finding:
     return make_finding(parsed.display, span, code, message)
-
-
-def _byte_position(raw: bytes, offset: int) -> Span:
-    line = raw.count(b"\n", 0, offset) + 1
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return Span(line, column, line, column + 1)
 
 
 def _name_not_utf8(parsed: ParsedFile, name: bytes) -> Finding:
@@ -112,13 +86,13 @@ def decode(raw: bytes, parsed: ParsedFile) -> str | None:
         parsed.findings.append(finding(parsed, "CS003", Span(), phrase("file.utf16")))
         return None
     if b"\x00" in raw:
-        parsed.findings.append(finding(parsed, "CS005", _byte_position(raw, raw.index(b"\x00")),
+        parsed.findings.append(finding(parsed, "CS005", Span.at_offset(raw, raw.index(b"\x00")),
                                        phrase("file.binary")))
         return None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        span = _byte_position(raw, error.start)
+        span = Span.at_offset(raw, error.start)
         hint = phrase("file.save_utf8")
         try:
             raw.decode("gb18030")
@@ -136,9 +110,7 @@ def parse_text(text: str, parsed: ParsedFile) -> None:
     excess = excess_structure(text)
     if excess is not None:
         offset, message = excess
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        parsed.findings.append(finding(parsed, "CS001", Span(line, column, line, column + 1), message))
+        parsed.findings.append(finding(parsed, "CS001", Span.at_offset(text, offset), message))
         return
 
     def report(code: str, node: yaml.Node, message: str | Phrase) -> None:
@@ -164,10 +136,7 @@ def parse_text(text: str, parsed: ParsedFile) -> None:
         parsed.findings.append(_syntax_finding(parsed, error, text))
         return
     except yaml.reader.ReaderError as error:  # a control character: it carries an offset only
-        offset = error.position
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        parsed.findings.append(finding(parsed, "CS001", Span(line, column, line, column + 1), phrase(
+        parsed.findings.append(finding(parsed, "CS001", Span.at_offset(text, error.position), phrase(
             "file.control_character", code=f"{error.character:04X}")))
         return
     except RecursionError:
@@ -185,10 +154,8 @@ def parse_text(text: str, parsed: ParsedFile) -> None:
 def _report_bidi(parsed: ParsedFile, text: str) -> None:
     """CS015 at every bidirectional control: the text would read differently from what it says."""
     for offset in bidi_offsets(text):
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
         char = text[offset]
-        parsed.findings.append(finding(parsed, "CS015", Span(line, column, line, column + 1), phrase(
+        parsed.findings.append(finding(parsed, "CS015", Span.at_offset(text, offset), phrase(
             "file.bidi", code=f"{ord(char):04X}", name=unicodedata.name(char).lower())))
 
 

@@ -10,9 +10,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from cs_team.findings import Finding
-from cs_team.locate import dotted, find_node
 from cs_team.model.common import ID_PATTERN, describe
-from cs_team.source import ParsedFile, finding, node_span
+from cs_team.node_path import dotted, find_node, node_span
+from cs_team.source import ParsedFile, finding
 from cs_team.wording import Phrase, did_you_mean, phrase
 
 _TYPE_NAMES = {

@@ -216,7 +216,7 @@ def test_documents_from_odd_playbooks_never_raise(name: str, data: st.DataObject
 @settings(max_examples=12, deadline=None)
 @given(st.integers(1, 60_000), st.integers(1, 40_000))
 def test_anchored_strings_expand_to_a_capped_size(length: int, aliases: int) -> None:
-    from cs_team.constructor import MAX_EXPANDED_CHARS
+    from cs_team.alias_guard import MAX_EXPANDED_CHARS
 
     text = f"long: &x {'y' * length}\nmany: [" + ", ".join(["*x"] * aliases) + "]\n"
     codes = [f.code for f in parse(text).findings]

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cs_team import source
-from cs_team.constructor import loader_for
+from cs_team.alias_guard import loader_for
 from cs_team.findings import Span
-from cs_team.locate import span_at
+from cs_team.node_path import span_at
 from cs_team.repo import bundled_root
 from cs_team.source import MAX_BYTES, ParsedFile, parse_file, parse_text
 from tests.conftest import RepoCopy, position

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from cs_team.errors import UsageError
-from cs_team.locate import span_at
+from cs_team.node_path import span_at
 from cs_team.playbook import Playbook
 from cs_team.render.engine import FORMATS, renderer
 from cs_team.render.language import MODES, Language

@@ -36,8 +36,8 @@ def read_forecast(path: Path, display: str | None = None, lang: str = "en",
 
 
 def _pattern(path: Path, display: str, problems: Problems) -> Forecast:
-    from cs_team.locate import span_at
     from cs_team.model.demand import incomplete_days
+    from cs_team.node_path import span_at
     from cs_team.staffing.pattern import expand
 
     what = ("需求模式文件", "demand-pattern document")

@@ -25,7 +25,7 @@ class YamlFile:
     node: Any
 
     def where(self, path: tuple) -> str:
-        from cs_team.locate import span_at
+        from cs_team.node_path import span_at
 
         span = span_at(self.node, path)
         return f"{self.display}:{span.line}:{span.column}"

@@ -1,4 +1,8 @@
-"""From a path inside a document (``("questions", 3, "rubric")``) to a place in its file."""
+"""From a path inside a document (``("questions", 3, "rubric")``) to its node and place in the file.
+
+The node tree is composed only for positions: a file is parsed to plain data first, and composed
+again (libyaml alone, ``compose``) when something in it is reported.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,37 @@ from collections.abc import Sequence
 
 import yaml
 
+from cs_team.constructor import BaseLoader
 from cs_team.findings import Span
-from cs_team.source import node_span
 
 Path = Sequence[str | int]
+
+
+class _PositionLoader(BaseLoader):  # type: ignore[misc, valid-type]
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+        return ""  # a tree for positions needs no tags: skip the per-value regex matching
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of ``text``, already read once without error: libyaml alone, for positions."""
+    loader = _PositionLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def mark_span(start: yaml.Mark, end: yaml.Mark | None = None) -> Span:
+    end = end or start
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def node_span(node: yaml.Node) -> Span:
+    if isinstance(node, yaml.ScalarNode):
+        return mark_span(node.start_mark, node.end_mark)
+    # A whole collection would light up many lines in an editor: point at its start.
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    return Span(line, column, line, column + 1)
 
 
 def find_node(root: yaml.Node, path: Path, *, key: bool = False) -> yaml.Node:
