@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cs_team.errors import UsageError
 from cs_team.repo import display_path
+from cs_team.wording import os_reason, phrase
 
 NAME_MAX = 255
 """Bytes in one file name where the system cannot say (every common file system's limit)."""
@@ -32,7 +33,7 @@ def write_bytes(path: Path, data: bytes) -> None:
     try:
         _write(path, data)
     except OSError as error:
-        raise UsageError(f"cannot write {display_path(path)}: {error.strerror or error}") from None
+        raise UsageError(phrase("write.cannot", path=display_path(path), reason=os_reason(error))) from None
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -41,14 +42,14 @@ def _write(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         existing = None
     except NotADirectoryError:
-        raise UsageError(f"cannot write {display_path(path)}: a part of the path is a file") from None
+        raise UsageError(phrase("write.part_is_file", path=display_path(path))) from None
     except OSError as error:
         if error.errno == errno.ENAMETOOLONG:
             _check_name(path)
         raise
     if existing is not None and stat.S_ISDIR(existing.st_mode):
-        raise UsageError(f"{display_path(path)} is a folder: name a file in it, "
-                         f"such as {display_path(path / 'document')}")
+        raise UsageError(phrase("write.is_folder", path=display_path(path),
+                                example=display_path(path / "document")))
     if existing is not None and (stat.S_ISCHR(existing.st_mode) or stat.S_ISFIFO(existing.st_mode)):
         with open(path, "wb", buffering=0) as stream:  # truncation means nothing to these
             view = memoryview(data)
@@ -56,8 +57,7 @@ def _write(path: Path, data: bytes) -> None:
                 view = view[stream.write(view):]
         return
     if existing is not None and not stat.S_ISREG(existing.st_mode):
-        raise UsageError(f"{display_path(path)} is not a regular file (a socket or block device): "
-                         "not replaced")
+        raise UsageError(phrase("write.not_regular", path=display_path(path)))
     # A link (or a chain of them) is written through: the file replaced is the one it names.
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     _check_name(target)
@@ -71,8 +71,7 @@ def _check_name(target: Path) -> None:
     except (OSError, ValueError, AttributeError):
         limit = NAME_MAX
     if len(os.fsencode(target.name)) > limit:
-        raise UsageError(f"cannot write {display_path(target)}: the file name is longer than this "
-                         f"system allows ({limit} bytes)")
+        raise UsageError(phrase("write.name_too_long", path=display_path(target), limit=limit))
 
 
 def _replace(target: Path, data: bytes, existing: os.stat_result | None) -> None:

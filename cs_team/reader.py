@@ -43,6 +43,11 @@ def reader_language(argv: list[str]) -> str:
     return "en"
 
 
+def environment_language() -> str | None:
+    """The language ``CS_TEAM_LANG`` names, when it names one cs-team speaks."""
+    return _known(os.environ.get("CS_TEAM_LANG"))
+
+
 def _known(value: str | None) -> str | None:
     if not value:
         return None

@@ -128,6 +128,31 @@ def did_you_mean(word: str, choices: Any) -> Phrase | str:
     return phrase("hint.did_you_mean", name=close[0]) if close else ""
 
 
+def os_reason(error: OSError) -> Texts | str:
+    """Why the system refused, as ``Permission denied`` / ``权限不足``: the system words it in English
+    only, so the common reasons are in the catalogue (``oserror.*``) and the rest stay as written."""
+    import errno
+
+    texts = _catalogue().get(f"oserror.{errno.errorcode.get(error.errno or 0, '')}")
+    english = error.strerror or str(error)
+    return Texts((("zh", texts["zh"]), ("en", english))) if texts else english
+
+
+def listed(items: Any) -> Phrase | str:
+    """Several problems in one sentence, joined by ``; `` (``；`` in zh)."""
+    joined: Phrase | str = ""
+    for item in items:
+        joined = phrase("repository.reasons", first=joined, rest=item) if joined != "" else item
+    return joined
+
+
+def said(error: BaseException) -> Phrase | str:
+    """What an error says: its phrase when it was raised with one (worded later, in the reader's
+    language), else its text. For passing a core error on as a command's error."""
+    first = error.args[0] if error.args else None
+    return first if isinstance(first, Phrase) else str(error)
+
+
 def namespace_name(namespace: str) -> Phrase | str:
     """What a kind of id is called in a sentence (``rating scale``, ``评分量表``)."""
     key = f"namespace.{namespace}"

@@ -130,7 +130,7 @@ def test_a_cache_git_tracks_is_ignored_with_a_note(broken: RepoCopy) -> None:
     subprocess.run([*git, "add", "-f", ".cs-team-cache/lint.json"], check=True)
     result = lint_paths([], None, set(), cwd=broken.root)
     assert [f.code for f in result.findings] == ["CS210"]
-    assert result.notes == ["ignored .cs-team-cache/: git tracks it, and a cache that comes with the files "
+    assert [str(note) for note in result.notes] == ["ignored .cs-team-cache/: git tracks it, and a cache that comes with the files "
                             "cannot be trusted (git rm -r --cached .cs-team-cache)"]
     assert json.loads(broken.read(".cs-team-cache/lint.json"))["findings"] == []  # not rewritten either
 

@@ -128,7 +128,7 @@ def test_a_gbk_scorecard_is_scored_with_a_note(repo: RepoCopy) -> None:
     code, out, err = invoke(repo, "score", "d.csv", "--format", "json", "--lang", "zh")
     assert code == 0, err
     assert "王芳" in out
-    assert err.splitlines() == ["cs-team: note: d.csv: 按 GB18030（GBK）读取，这是 Excel/WPS 在中文 Windows 上保存 "
+    assert err.splitlines() == ["cs-team：提示：d.csv: 按 GB18030（GBK）读取，这是 Excel/WPS 在中文 Windows 上保存 "
                                 "CSV 的编码；另存为“CSV UTF-8”可消除此提示"]
 
 

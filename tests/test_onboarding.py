@@ -493,7 +493,7 @@ def test_a_cohort_as_one_calendar(team: RepoCopy) -> None:
 @pytest.mark.parametrize(("name", "text", "says"), [
     ("hires.csv", "name,start,mentor\n王芳,2026-11-02,李静\n陈晨,2026-11-31,李静\n",
      "hires.csv:3: start '2026-11-31' is not a date: write YYYY-MM-DD"),
-    ("hires.csv", "name,start\n王芳,2026-11-02,extra\n", "hires.csv:2: 本行有 3 个值，表头有 2 列（name, start）"),
+    ("hires.csv", "name,start\n王芳,2026-11-02,extra\n", "hires.csv:2: 3 values for 2 columns (name, start)"),
     ("hires.yaml", "- {name: 王芳, start: 2026-11-02}\n- {name: 王芳, start: 2026-11-09}\n",
      "hires.yaml:2:3: '王芳' is listed twice (first at hires.yaml:1:3); each hire needs a name of their "
      "own (add a surname initial)"),
@@ -562,10 +562,11 @@ def test_a_start_on_a_day_off_is_said_in_every_output(team: RepoCopy) -> None:
     code, out, err = invoke(team, "onboarding-plan", "agent", "--start", "2026-10-03", "--lang", "zh")
     assert code == 0
     assert "> - 入职日期 2026-10-03 是休息日（国庆节）：培训从下一个工作日 2026-10-08 开始\n" in out
+    assert err == "cs-team：提示：入职日期 2026-10-03 是休息日（国庆节）：培训从下一个工作日 2026-10-08 开始\n"
+    code, out, err = invoke(team, "onboarding-plan", "agent", "--start", "2026-10-03", "--lang", "en",
+                            "--format", "html")
     assert "cs-team: note: the start date 2026-10-03 is a day off (National Day): the plan begins on " \
            "the next working day, 2026-10-08" in err
-    code, out, _ = invoke(team, "onboarding-plan", "agent", "--start", "2026-10-03", "--lang", "en",
-                          "--format", "html")
     assert '<div class="script" role="note"><strong><span lang="en" class="first">Please note</span></strong>' in out
     assert "<li>The start date 2026-10-03 is a day off (National Day): the plan begins on the next " \
            "working day, 2026-10-08</li>" in out

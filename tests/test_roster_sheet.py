@@ -100,7 +100,7 @@ def test_roster_without_shift_rules_uses_the_defaults_and_says_so(tmp_path: Path
     repo = _repository(tmp_path, shifts=False)
     result = cs_team("roster", "--format", "html", "--lang", "zh-en", "--repo", str(repo), cwd=tmp_path)
     assert result.returncode == 0
-    assert "give no shift rules (shifts:)" in result.stderr
+    assert "没有给出排班规则（shifts:）" in result.stderr  # --lang zh-en: the reader's is zh
     assert '<td class="num met">● 7 / 7</td>' in result.stdout or 'class="num over"' in result.stdout
     assert "早班" in result.stdout and "Early shift" in result.stdout
 

@@ -21,6 +21,7 @@ from cs_team.commands.base import (
 from cs_team.commands.formats import format_option, formats
 from cs_team.commands.output import deliver
 from cs_team.errors import UsageError
+from cs_team.wording import phrase
 
 DocFormat = formats("DocFormat", "md", "html", "pdf")
 
@@ -104,8 +105,7 @@ def _form_sheet(kind: SheetKind, repo: Path | None, choice: str | None, lang: Do
         from cs_team.documents.survey_sheet import sheet
 
     if output_format is SheetFormat.yaml:
-        raise UsageError(f"--format yaml makes a blank interview scorecard; the {kind.value} sheet comes as "
-                         "md, html, pdf, csv or xlsx")
+        raise UsageError(phrase("command.sheet_not_yaml", kind=kind.value))
     made = sheet(open_playbook(repo), choice, template_format(output_format), lang.value if lang else None)
     deliver(made, out, output_format)
 
@@ -169,7 +169,7 @@ def eval_sheet(
         _form_sheet(kind, repo, channel.value if kind is SheetKind.qa else survey, lang, output_format, out)
         return
     if role is None:
-        raise UsageError(f"the {kind.value} sheet is made for one role: add --role ROLE")
+        raise UsageError(phrase("command.sheet_needs_role", kind=kind.value))
     if output_format is SheetFormat.xlsx:
         from cs_team.documents.kit import find_role
         from cs_team.documents.output import language
@@ -187,8 +187,8 @@ def eval_sheet(
         return
     if output_format in (SheetFormat.yaml, SheetFormat.csv):
         if kind is not SheetKind.scorecard:
-            raise UsageError(f"--format {output_format.value} makes a blank scorecard to fill in; "
-                             f"the {kind.value} sheet comes as md, html or pdf")
+            raise UsageError(phrase("command.blank_scorecard_only", format=output_format.value,
+                                    kind=kind.value))
         from cs_team.documents.kit import find_role
         from cs_team.documents.output import language
         from cs_team.results.forms import blank_csv, blank_yaml

@@ -11,6 +11,7 @@ from cs_team.commands.base import LangOption, OutOption, RepoOption, app, open_p
 from cs_team.commands.output import deliver_report
 from cs_team.commands.qa import FormatOption, ReportFormat
 from cs_team.errors import UsageError
+from cs_team.wording import phrase
 
 
 def _costs(given: list[str], modules: dict) -> dict[str, float]:
@@ -23,8 +24,7 @@ def _costs(given: list[str], modules: dict) -> dict[str, float]:
         except ValueError:
             value = float("nan")
         if module not in modules or not value >= 0 or value == float("inf"):
-            raise UsageError(f"--cost {pair!r}: write MODULE=AMOUNT, a module id and what its training cost "
-                             "in yuan (e.g. complaint-handling=12000)")
+            raise UsageError(phrase("command.cost_pair", pair=repr(pair)))
         costs[module] = value
     return costs
 

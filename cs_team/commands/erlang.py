@@ -10,6 +10,7 @@ from cs_team.commands.base import app, say
 from cs_team.commands.formats import format_option, formats
 from cs_team.commands.output import deliver
 from cs_team.errors import UsageError
+from cs_team.wording import phrase, said
 
 ErlangFormat = formats("ErlangFormat", "text", "json")
 
@@ -65,7 +66,7 @@ def erlang(
         cap = fraction(max_occupancy, "--max-occupancy") if max_occupancy is not None else None
         abandon_cap = fraction(abandon, "--abandon") if abandon is not None else None
         if abandon_cap is not None and patience is None:
-            raise UsageError("--abandon needs --patience: without it nobody hangs up")
+            raise UsageError(phrase("command.abandon_needs_patience"))
         if patience is None:
             result = required_agents(volume, aht, seconds, target=level_target, within_seconds=within,
                                      asa_seconds=asa, max_occupancy=cap)
@@ -77,10 +78,12 @@ def erlang(
             rows = (erlang_a.table(volume, aht, seconds, patience, result.agents, within)
                     if show_table else [])
     except StaffingError as error:  # every input is an option: a bad value is a usage error
-        raise UsageError(str(error)) from error
+        raise UsageError(said(error)) from error
     if seconds < aht:
-        say(f"cs-team: warning: the interval ({seconds:g} s) is shorter than the average handle time "
-            f"({aht:g} s): most contacts outlast it, so the figures are rough; plan on 15 minutes or more")
+        from cs_team.reader import current_language
+
+        say(phrase("cli.warning", message=phrase("notice.short_interval", seconds=float(seconds),
+                                                 aht=float(aht))).word(current_language()))
 
     if output_format is ErlangFormat.json:
         deliver(as_json(result, rows), None)

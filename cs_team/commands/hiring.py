@@ -11,6 +11,7 @@ from cs_team.commands.base import LangOption, OutOption, RepoOption, app, date_o
 from cs_team.commands.formats import format_option, formats
 from cs_team.commands.output import deliver, printed_notes
 from cs_team.errors import UsageError
+from cs_team.wording import did_you_mean, phrase, said
 
 # plan-hiring's and roster's first two parameters: which hiring inputs, and their demand.
 PlanArgument = Annotated[str | None, typer.Argument(
@@ -72,7 +73,6 @@ def plan_hiring(
     from cs_team.staffing.erlang import StaffingError
     from cs_team.staffing.plan import plan
     from cs_team.staffing.report import as_csv, as_json
-    from cs_team.validation import suggest
 
     day = date_option(as_of, "--as-of") or dt.date.today()
     playbook = open_playbook(repo)
@@ -81,11 +81,12 @@ def plan_hiring(
 
     unknown = [name for name in scenario or [] if name not in playbook.scenarios]
     if unknown:
-        raise UsageError(f"no hiring scenario '{unknown[0]}'{suggest(unknown[0], playbook.scenarios)}")
+        raise UsageError(phrase("command.unknown_scenario", name=unknown[0],
+                                hint=did_you_mean(unknown[0], playbook.scenarios)))
     try:
         flags = what_if.from_flags(volume, aht, attrition)
     except what_if.ScenarioError as error:  # the flags are options: a bad value is a usage error
-        raise UsageError(str(error)) from error
+        raise UsageError(said(error)) from error
     try:
         loaded = read_forecast(forecast, shown, language_of(lang, playbook.default_language),
                                printed_notes())
@@ -95,7 +96,7 @@ def plan_hiring(
         else:
             result = what_if.plan_under(flags, inputs, loaded, day) if flags else plan(inputs, loaded, day)
     except (demand.ForecastError, StaffingError, what_if.ScenarioError) as error:
-        raise InputError(str(error)) from error
+        raise InputError(said(error)) from error
     if scenario:
         _write_comparison(playbook, plans, chosen, output_format, out, lang)
         return
@@ -122,13 +123,15 @@ def plan_hiring(
 
 
 def _say_notes(playbook, inputs, result, lang) -> None:
-    """The plan's notes on stderr, in the language asked for (English by default)."""
+    """The plan's notes on stderr, in the reader's language (--lang zh-en reads zh)."""
     from cs_team.documents.output import language, plan_names, plan_sentence
+    from cs_team.reader import current_language
 
-    words = language(playbook, lang.value if lang else "en")
+    reader = current_language()
+    words = language(playbook, reader)
     names = plan_names(playbook, inputs, words)
     for note in result.notes:
-        say(f"cs-team: note: {plan_sentence(note, names, words)}")
+        say(phrase("cli.noted", message=plan_sentence(note, names, words)).word(reader))
 
 
 def _write_comparison(playbook, plans, chosen, output_format: HiringFormat, out, lang) -> None:
@@ -136,7 +139,7 @@ def _write_comparison(playbook, plans, chosen, output_format: HiringFormat, out,
     from cs_team.staffing.report import comparison_json
 
     if output_format in (HiringFormat.csv, HiringFormat.xlsx):
-        raise UsageError("--scenario compares plans: use --format md, html, pdf or json")
+        raise UsageError(phrase("command.scenario_formats"))
     if output_format is HiringFormat.json:
         text = comparison_json(plans)
     else:
@@ -150,19 +153,19 @@ def _write_comparison(playbook, plans, chosen, output_format: HiringFormat, out,
 def inputs_and_forecast(playbook, plan_id: str | None, forecast: Path | None):
     """The hiring inputs chosen, the forecast's path, and that path as the user gave it."""
     from cs_team.errors import InputError
-    from cs_team.validation import suggest
 
     if not playbook.hiring:
-        raise InputError("the repository has no valid hiring-inputs document (`cs-team lint` says why)")
+        raise InputError(phrase("command.no_hiring_inputs"))
     if plan_id is None:
         inputs = next(iter(playbook.hiring.values()))
     elif plan_id in playbook.hiring:
         inputs = playbook.hiring[plan_id]
     else:
-        raise UsageError(f"no hiring inputs '{plan_id}'{suggest(plan_id, playbook.hiring)}")
+        raise UsageError(phrase("command.unknown_hiring_inputs", name=plan_id,
+                                hint=did_you_mean(plan_id, playbook.hiring)))
     shown = str(forecast) if forecast is not None else inputs.forecast  # as given: same on every machine
     if forecast is None:
         if inputs.forecast is None:
-            raise UsageError(f"hiring inputs '{inputs.id}' name no forecast: pass --forecast FILE")
+            raise UsageError(phrase("command.no_forecast", name=inputs.id))
         forecast = playbook.repo.root / inputs.forecast
     return inputs, forecast, shown

@@ -11,6 +11,7 @@ import typer
 from cs_team.commands.base import DocLang, MessageLang, app, colour_wanted, note, say
 from cs_team.commands.formats import format_option, formats
 from cs_team.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from cs_team.wording import did_you_mean, phrase
 
 LintFormat = formats("LintFormat", "auto", "text", "parsable", "github", "json", "sarif")
 
@@ -22,7 +23,7 @@ def _codes(values: list[str] | None, option: str) -> set[str]:
 
     codes, unknown = resolve_codes(v for value in values or [] for v in value.split(","))
     if unknown:
-        raise UsageError(f"{option}: unknown rule {', '.join(unknown)}; `cs-team rules` lists them")
+        raise UsageError(phrase("command.unknown_rules", option=option, codes=", ".join(unknown)))
     return codes
 
 
@@ -97,7 +98,6 @@ def rules(
       cs-team rules marital-status --lang en
     """
     from cs_team.rulebook import RULES, level_word, resolve_codes
-    from cs_team.validation import suggest
 
     languages = ["zh", "en"] if lang is DocLang.zh_en else [lang.value]
     if code is None:
@@ -109,5 +109,5 @@ def rules(
     codes, _ = resolve_codes([code])
     if len(codes) != 1:
         names = [*RULES, *(r.name for r in RULES.values())]
-        raise UsageError(f"unknown rule '{code}'{suggest(code, names)}")
+        raise UsageError(phrase("command.unknown_rule", code=code, hint=did_you_mean(code, names)))
     typer.echo(RULES[codes.pop()].describe(languages), nl=False)

@@ -75,12 +75,11 @@ def onboarding_plan(
     from cs_team.schedule.cohort import Hire
 
     if cohort is None and start is None:
-        raise UsageError("give --start YYYY-MM-DD (or --cohort FILE for several hires)")
+        raise UsageError(phrase("command.start_needed"))
     if cohort is not None and (start or name or mentor):
-        raise UsageError("--cohort gives each hire's start, name and mentor; drop --start, --name and "
-                         "--mentor")
+        raise UsageError(phrase("command.cohort_alone"))
     if cohort is not None and out is None:
-        raise UsageError("--cohort writes one file per hire: give --out FOLDER")
+        raise UsageError(phrase("command.cohort_needs_out"))
     playbook = open_playbook(repo)
     zone = _timezone(timezone or playbook.config.timezone)
     days = WorkDays(_calendars(playbook, calendar))
@@ -108,7 +107,7 @@ def _rooms(values: list[str] | None) -> dict[str, int]:
     for value in values or ():
         name, _, seats = value.rpartition("=")
         if not name.strip() or not seats.strip().isdigit() or int(seats) < 1:
-            raise UsageError(f"--rooms {value!r}: write ROOM=SEATS, e.g. --rooms '3 楼培训室=12'")
+            raise UsageError(phrase("command.rooms_pair", value=repr(value)))
         rooms[name.strip()] = int(seats)
     return rooms
 
@@ -124,7 +123,7 @@ def _date(value: str | None) -> dt.date:
 
     start = date_option(value or "", "--start")
     if (problem := start_problem(start)) is not None:
-        raise UsageError(f"--{problem}")
+        raise UsageError(phrase("command.option_problem", problem=problem))
     return start
 
 
@@ -132,7 +131,7 @@ def _timezone(name: str) -> str:
     from cs_team.model.config import is_time_zone
 
     if not is_time_zone(name):
-        raise UsageError(f"unknown time zone {name!r}: use an IANA name such as Asia/Shanghai")
+        raise UsageError(phrase("command.unknown_time_zone", name=repr(name)))
     return name
 
 
@@ -144,7 +143,7 @@ def _calendars(playbook: object, path: Path | None) -> list:
     from cs_team.inputs.problems import Problems, language_of
 
     if not path.is_file() and not path.exists():
-        raise UsageError(f"--calendar {display_path(path)}: no such file")
+        raise UsageError(phrase("command.calendar_missing", path=display_path(path)))
     problems = Problems(language_of(None, playbook.default_language))
     found = read_document(path, display_path(path), problems, "work-calendar",
                           ("工作日历文件", "work-calendar file"))
@@ -154,12 +153,14 @@ def _calendars(playbook: object, path: Path | None) -> list:
 
 def _notices(views: list) -> None:
     """The plans' notices on stderr too, each once (a cohort's hires share most of them)."""
+    from cs_team.reader import current_language
     from cs_team.render.language import Language
     from cs_team.render.notices import notice_texts
 
-    lang = Language("en", "en")
+    reader = current_language()
+    lang = Language(reader, reader)
     for text in dict.fromkeys(t for view in views for t in notice_texts(lang, view.plan.notices, False)):
-        say(f"cs-team: note: {text}")
+        say(phrase("cli.noted", message=text).word(reader))
 
 
 def _deliver_one(playbook: object, view: object, output_format: OnboardingFormat, mode: str | None,

@@ -45,7 +45,9 @@ class _Notes(list):
     """Notes from the input layer (a file read as GB18030), printed on stderr as they come."""
 
     def append(self, note: str) -> None:
-        say(f"cs-team: note: {note}")
+        from cs_team.reader import current_language
+
+        say(phrase("cli.noted", message=note).word(current_language()))
         super().append(note)
 
 
@@ -58,8 +60,9 @@ def _printed(html: str) -> bytes:
     from cs_team.render import pdf
 
     if pdf.cjk_font_missing():
-        say("cs-team: warning: no font for Chinese is installed; Chinese text may print as "
-            "boxes (Debian/Ubuntu: apt-get install fonts-noto-cjk)")
+        from cs_team.reader import current_language
+
+        say(phrase("cli.warning", message=phrase("notice.no_cjk_font")).word(current_language()))
     return pdf.print_pdf(html)
 
 

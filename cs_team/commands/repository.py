@@ -11,7 +11,7 @@ import typer
 from cs_team.commands.base import RepoOption, app, note, open_playbook
 from cs_team.commands.formats import format_option, formats
 from cs_team.errors import UsageError
-from cs_team.wording import phrase
+from cs_team.wording import did_you_mean, phrase
 
 ListFormat = formats("ListFormat", "table", "json")
 
@@ -37,11 +37,9 @@ def list_items(
     import json
 
     from cs_team.listing import ALIASES, LISTERS, rows, table
-    from cs_team.validation import suggest
-
     if ALIASES.get(kind, kind) not in LISTERS:
-        hint = suggest(kind, LISTERS) or f"; use one of: {', '.join(LISTERS)}"
-        raise UsageError(f"unknown kind '{kind}'{hint}")
+        hint = did_you_mean(kind, LISTERS) or phrase("command.one_of_colon", choices=", ".join(LISTERS))
+        raise UsageError(phrase("command.unknown_kind", kind=kind, hint=hint))
     playbook = open_playbook(repo)
     language = lang or playbook.default_language
     found = rows(playbook, kind, language)
@@ -81,17 +79,16 @@ def schema(
     """
     from cs_team import atomic
     from cs_team.schema import CONFIG_SCHEMA, file_name, render, schemas
-    from cs_team.validation import suggest
 
     found = schemas()
     if out is None and kind is None:
-        raise UsageError("give a KIND to print, or --out DIR to write them all")
+        raise UsageError(phrase("command.schema_what"))
     if kind is not None:
         name = CONFIG_SCHEMA if kind in ("cs-team", "cs-team.yaml", "config") else file_name(kind)
         if name not in found:
             kinds = [n.removesuffix(".schema.json") for n in found]
-            hint = suggest(kind, kinds) or f"; use one of {', '.join(kinds)}"
-            raise UsageError(f"unknown kind '{kind}'{hint}")
+            hint = did_you_mean(kind, kinds) or phrase("command.one_of", choices=", ".join(kinds))
+            raise UsageError(phrase("command.unknown_kind", kind=kind, hint=hint))
         sys.stdout.write(render(found[name]))
         return
     for name, content in found.items():

@@ -57,16 +57,18 @@ def roster(
     from cs_team.inputs.forecasts import read_forecast
     from cs_team.inputs.problems import language_of
     from cs_team.model.shifts import ShiftRules
+    from cs_team.reader import current_language
     from cs_team.staffing.erlang import StaffingError
     from cs_team.staffing.forecast import ForecastError
     from cs_team.staffing.roster_sheet import sheets
+    from cs_team.wording import phrase, said
 
     playbook = open_playbook(repo)
     inputs, forecast, shown = inputs_and_forecast(playbook, plan_id, forecast)
     rules = inputs.shifts
     if rules is None:
-        say(f"cs-team: note: hiring inputs '{inputs.id}' give no shift rules (shifts:): the default "
-            "early, middle, late and night shifts of nine hours, five days in seven, are used")
+        say(phrase("cli.noted", message=phrase("notice.no_shift_rules", name=inputs.id))
+            .word(current_language()))
         rules = ShiftRules()
     which = ("typical", "peak") if week is RosterWeek.both else (week.value,)
     try:
@@ -74,7 +76,7 @@ def roster(
                                printed_notes())
         chosen = sheets(inputs, loaded, rules, which)
     except (ForecastError, StaffingError) as error:
-        raise InputError(str(error)) from error
+        raise InputError(said(error)) from error
     mode = lang.value if lang else None
     if output_format is RosterFormat.xlsx:
         deliver(roster_workbook(chosen, language(playbook, mode)), out)

@@ -20,6 +20,7 @@ from cs_team.schedule.plan import OnboardingPlan, StageDays, StageShortfall
 from cs_team.schedule.planner import plan_onboarding
 from cs_team.schedule.resources import room_of
 from cs_team.schedule.sessions import Session, led_by
+from cs_team.wording import listed, phrase
 
 
 @dataclass(frozen=True)
@@ -106,16 +107,14 @@ def clock(minutes: int) -> str:
 
 def role_template(playbook: Playbook, role: Role) -> tuple[object, dict[str, Module]]:
     if role.onboarding is None:
-        raise UsageError(f"role '{role.id}' has no onboarding template: add `onboarding: <template id>` "
-                         "to its file")
+        raise UsageError(phrase("onboarding.no_template", role=role.id))
     template = playbook.onboarding.get(role.onboarding)
     if template is None:
-        raise PlanError(f"role '{role.id}' names onboarding template '{role.onboarding}', which does not "
-                        "exist or does not load (`cs-team lint` says more)")
+        raise PlanError(phrase("onboarding.template_missing", role=role.id, template=role.onboarding))
     modules = {m.id: m for m in playbook.curriculum_modules(template.curriculum)}
     if not modules:
-        raise PlanError(f"onboarding template '{template.id}' names curriculum '{template.curriculum}', "
-                        "which has no modules or does not load (`cs-team lint` says more)")
+        raise PlanError(phrase("onboarding.curriculum_empty", template=template.id,
+                               curriculum=template.curriculum))
     return template, modules
 
 
@@ -136,10 +135,10 @@ def checked_template(playbook: Playbook, role: Role) -> tuple[object, dict[str, 
     template, modules = role_template(playbook, role)
     shortfalls = playbook.index(TemplateChecks).of(template, modules)
     if shortfalls:
-        problems = "; ".join(str(describe_shortfall(template, gap)) for gap in shortfalls)
+        problems = listed(describe_shortfall(template, gap) for gap in shortfalls)
         where = playbook.site(template).at("stages", shortfalls[0].stage_index, "days").where()
-        raise PlanError(f"{where}: onboarding template '{template.id}' cannot hold its curriculum: "
-                        f"{problems}")
+        raise PlanError(phrase("onboarding.cannot_hold", where=where, template=template.id,
+                               problems=problems))
     return template, modules
 
 

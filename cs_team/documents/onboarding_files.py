@@ -12,6 +12,7 @@ from cs_team.documents.onboarding_json import as_dict
 from cs_team.documents.output import cohort_plan, language, onboarding_plan
 from cs_team.errors import UsageError
 from cs_team.playbook import Playbook
+from cs_team.wording import phrase
 
 CALENDAR_READ_LIMIT = 50_000_000
 """A calendar file larger than this is not read back for its SEQUENCE numbers."""
@@ -40,7 +41,7 @@ def cohort_files(playbook: Playbook, together: Cohort, output: str, mode: str | 
                  folder: Path) -> dict[Path, bytes]:
     """Each hire's plan and the trainer's ``cohort.<output>``, by the path each goes to."""
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"--out {folder}: with --cohort this must be a folder")
+        raise UsageError(phrase("onboarding.out_folder", folder=str(folder)))
     views = together.views
     paths = [folder / f"{stem}.{output}" for stem in file_stems([v.hire for v in views])]
     combined = folder / f"cohort.{output}"

@@ -10,13 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from cs_team.errors import InputError
 from cs_team.inputs import labels
 from cs_team.inputs.kinds import KINDS
 from cs_team.inputs.lists import read_yaml
 from cs_team.inputs.problems import Problems
 from cs_team.inputs.tables import is_table, read_table
-from cs_team.schedule.cohort import Hire, hire_from, unique
+from cs_team.schedule.cohort import Hire, HireProblem, hire_from, unique
 
 
 def read_cohort(path: Path, display: str, lang: str = "en", notes: list[str] | None = None) -> list[Hire]:
@@ -28,13 +27,13 @@ def read_cohort(path: Path, display: str, lang: str = "en", notes: list[str] | N
     for values, where in found:
         try:
             hires.append(hire_from(_typed(values), where))
-        except InputError as error:
-            problems.add(*str(error).split(": ", 1))
+        except HireProblem as error:
+            problems.add(error.where, error.problem.word(problems.lang))
     problems.raise_any()
     try:
         return unique(hires)
-    except InputError as error:
-        problems.add(*str(error).split(": ", 1))
+    except HireProblem as error:
+        problems.add(error.where, error.problem.word(problems.lang))
         problems.raise_any()
         raise
 

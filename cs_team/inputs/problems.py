@@ -86,6 +86,8 @@ class Problems:
 
 def language_of(mode: object, default: str = "en") -> str:
     """zh or en for the layer's messages: the --lang given (an enum or text; zh-en reads as zh),
-    else the repository's default language."""
-    chosen = getattr(mode, "value", mode) or default
+    else ``CS_TEAM_LANG``, else the repository's default language (the reader's order)."""
+    from cs_team.reader import environment_language
+
+    chosen = getattr(mode, "value", mode) or environment_language() or default
     return "en" if chosen == "en" else "zh"

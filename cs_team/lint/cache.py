@@ -29,6 +29,7 @@ from cs_team.fingerprint import Snapshot
 from cs_team.lint import cache_entry
 from cs_team.repo import CONFIG_NAME, display_path, playbook_files
 from cs_team.rulebook import rule_names
+from cs_team.wording import Phrase, phrase
 
 CACHE_FOLDER = ".cs-team-cache"
 CACHE_FILE = "lint.json"
@@ -39,7 +40,7 @@ class LintRun:
     findings: list[Finding]
     files: dict[str, Path]
     """Display path -> file, for every file the run checked (the config file included)."""
-    notes: list[str] = field(default_factory=list)
+    notes: list[Phrase] = field(default_factory=list)
     """Said to the user on stderr (why the cache was not used)."""
 
 
@@ -110,12 +111,11 @@ def lint_repository(root: Path, cwd: Path, select: set[str] | None = None, ignor
     folder = root / CACHE_FOLDER
     snapshot = Snapshot(root, [*playbook_files(root, [], []), root / CONFIG_NAME])
     key = _key(snapshot, cwd)
-    notes: list[str] = []
+    notes: list[Phrase] = []
     stored = cache_entry.read(folder / CACHE_FILE)
     if stored is not None and stored.get("key") == key:
         if _tracked(root):
-            notes.append(f"ignored {CACHE_FOLDER}/: git tracks it, and a cache that comes with the "
-                         f"files cannot be trusted (git rm -r --cached {CACHE_FOLDER})")
+            notes.append(phrase("notice.cache_tracked", folder=CACHE_FOLDER))
         else:
             findings = cache_entry.findings(stored, rule_names())
             files = cache_entry.files(stored, root)

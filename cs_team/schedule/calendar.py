@@ -16,6 +16,7 @@ from functools import cache
 from cs_team.errors import InputError
 from cs_team.model.calendar import WorkCalendar
 from cs_team.model.common import Text
+from cs_team.wording import phrase
 
 
 def bilingual(zh: str, en: str) -> Text:
@@ -124,10 +125,8 @@ class WorkDays:
             if self.is_working(day):
                 return day
             day += dt.timedelta(days=1)
-        files = ", ".join(f"'{i}'" for i in self.ids) or "none"
-        raise NoWorkingDay(f"no plan can be laid: there is no working day in the two years from "
-                           f"{first.isoformat()}, because the work calendars ({files}) mark every day "
-                           "a day off; take days out of days_off, or add working_days")
+        files = ", ".join(f"'{i}'" for i in self.ids) or phrase("onboarding.no_calendars")
+        raise NoWorkingDay(phrase("onboarding.no_working_day", first=first.isoformat(), files=files))
 
     def working_days(self, first: dt.date, count: int) -> list[dt.date]:
         """``count`` working days from ``first`` on (``first`` counts when it is one)."""

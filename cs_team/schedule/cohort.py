@@ -12,15 +12,24 @@ from typing import Any
 
 from cs_team.errors import InputError
 from cs_team.schedule.pacing import PACES
+from cs_team.wording import Phrase, phrase
 
 FIELDS = ("name", "start", "mentor", "role", "pace")
 YEARS = (2000, 2100)
 """First days a plan can start on: wide enough for any real hire, and far from the calendar's end."""
 
 
-def start_problem(start: dt.date) -> str | None:
+class HireProblem(InputError):
+    """What is wrong with one hire of a cohort file, and where: the reader words it in its language."""
+
+    def __init__(self, where: str, problem: Phrase) -> None:
+        super().__init__(phrase("cohort.at", where=where, problem=problem))
+        self.where, self.problem = where, problem
+
+
+def start_problem(start: dt.date) -> Phrase | None:
     if not YEARS[0] <= start.year <= YEARS[1]:
-        return f"start {start.isoformat()} is outside the years {YEARS[0]}-{YEARS[1]}"
+        return phrase("cohort.start_years", start=start.isoformat(), low=YEARS[0], high=YEARS[1])
     return None
 
 
@@ -38,10 +47,10 @@ REQUIRED = ("name", "start")
 def hire_from(values: dict[str, Any], where: str) -> tuple[Hire, str]:
     unknown = [k for k in values if k not in FIELDS]
     if unknown:
-        raise InputError(f"{where}: unknown field '{unknown[0]}'; a hire has {', '.join(FIELDS)}")
+        raise HireProblem(where, phrase("cohort.unknown_field", field=unknown[0], fields=", ".join(FIELDS)))
     for key in REQUIRED:
         if values.get(key) in (None, ""):
-            raise InputError(f"{where}: the hire has no {key}")
+            raise HireProblem(where, phrase("cohort.missing", field=key))
     start = values["start"]
     if isinstance(start, dt.datetime):
         start = start.date()
@@ -49,12 +58,12 @@ def hire_from(values: dict[str, Any], where: str) -> tuple[Hire, str]:
         try:
             start = dt.date.fromisoformat(str(start).strip())
         except ValueError:
-            raise InputError(f"{where}: start {str(start)!r} is not a date: write YYYY-MM-DD") from None
+            raise HireProblem(where, phrase("cohort.not_a_date", value=repr(str(start)))) from None
     if (problem := start_problem(start)) is not None:
-        raise InputError(f"{where}: {problem}")
+        raise HireProblem(where, problem)
     pace = str(values.get("pace") or "standard").strip()
     if pace not in PACES:
-        raise InputError(f"{where}: pace {pace!r}: use one of {', '.join(PACES)}")
+        raise HireProblem(where, phrase("cohort.pace", value=repr(pace), paces=", ".join(PACES)))
     return Hire(_optional(values, "name"), _optional(values, "mentor"), start, pace,
                 _optional(values, "role")), where
 
@@ -68,7 +77,6 @@ def unique(hires: list[tuple[Hire, str]]) -> list[Hire]:
     seen: dict[str, str] = {}
     for hire, where in hires:
         if hire.name in seen:
-            raise InputError(f"{where}: '{hire.name}' is listed twice (first at {seen[hire.name]}); "
-                             "each hire needs a name of their own (add a surname initial)")
+            raise HireProblem(where, phrase("cohort.twice", name=hire.name, first=seen[hire.name]))
         seen[hire.name] = where
     return [hire for hire, _ in hires]

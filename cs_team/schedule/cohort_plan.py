@@ -23,6 +23,7 @@ from cs_team.schedule.pacing import PlanError
 from cs_team.schedule.plan import OnboardingPlan
 from cs_team.schedule.planner import plan_onboarding
 from cs_team.schedule.resources import Bookings, clashes, name_of, needs, session_needs
+from cs_team.wording import phrase
 
 
 @dataclass
@@ -81,8 +82,7 @@ def _waiting(template: OnboardingTemplate, modules: dict[str, Module], first_day
                                    meetings=slots)
         except PlanError:
             day = calendar.next_working(day + dt.timedelta(days=7 - day.weekday()))
-    raise PlanError(f"onboarding template '{template.id}': the cohort's trainer, rooms and mentors cannot "
-                    "hold this group within a year of its start; plan fewer hires at once")
+    raise PlanError(phrase("onboarding.cohort_too_big", template=template.id))
 
 
 def _own_needs(template: OnboardingTemplate, modules: dict[str, Module], hire: Hire,

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from cs_team.model.curriculum import Module
 from cs_team.model.onboarding import WEEKDAYS, OnboardingTemplate
 from cs_team.schedule.pacing import PlanError
+from cs_team.wording import phrase
 
 
 def stage_order(template: OnboardingTemplate, modules: dict[str, Module], stage_index: int,
@@ -22,15 +23,13 @@ def stage_order(template: OnboardingTemplate, modules: dict[str, Module], stage_
         module = modules.get(module_id)
         if module is None:
             if strict:
-                raise PlanError(f"onboarding template '{template.id}', stage '{stage.id}': no "
-                                f"module '{module_id}' in its curriculum (`cs-team lint` says more)")
+                raise PlanError(phrase("onboarding.module_missing", template=template.id, stage=stage.id,
+                                       module=module_id))
             continue
         for needed in module.prerequisites:
             if needed in later and strict:
-                raise PlanError(
-                    f"onboarding template '{template.id}': module '{module_id}' in stage "
-                    f"'{stage.id}' needs '{needed}', which comes later, in stage '{later[needed]}'; "
-                    "move one of them (lint rule CS213)")
+                raise PlanError(phrase("onboarding.needs_later", template=template.id, module=module_id,
+                                       stage=stage.id, needed=needed, later=later[needed]))
         if module not in present:
             present.append(module)
     ids = [m.id for m in present]

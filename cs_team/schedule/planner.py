@@ -28,6 +28,7 @@ from cs_team.schedule.pacing import PlanError, pace_factor, stage_days
 from cs_team.schedule.plan import OnboardingPlan, StageDays, StageShortfall
 from cs_team.schedule.sessions import Session
 from cs_team.schedule.stage import Busy, StageFailed, StageLayout
+from cs_team.wording import phrase
 
 MAX_EXTRA_DAYS = 60
 MAX_WAIT_DAYS = 130
@@ -62,9 +63,8 @@ def _lay_stages(template: OnboardingTemplate, modules: dict[str, Module], first_
         if busy is not None:
             fitted = _waited(attempt_at, planned)
             if fitted is None:
-                raise PlanError(f"onboarding template '{template.id}': stage '{stage.id}' waits more than "
-                                f"{MAX_WAIT_DAYS} working days for the trainer, rooms and mentors other "
-                                "groups of the cohort hold; plan fewer hires at once")
+                raise PlanError(phrase("onboarding.waits_too_long", template=template.id, stage=stage.id,
+                                       days=MAX_WAIT_DAYS))
         while busy is None and count <= planned + MAX_EXTRA_DAYS:
             attempt, meetings, fits = attempt_at(count)
             if fits is False:
@@ -159,9 +159,8 @@ def plan_onboarding(template: OnboardingTemplate, modules: dict[str, Module], st
         notices.append(start_moved(start, calendar.next_working(start), calendar.info(start).reason))
     for x in laid:
         if not x.fitted:
-            raise PlanError(f"onboarding template '{template.id}': stage '{x.stage.stage.id}' cannot be "
-                            f"scheduled even in {MAX_EXTRA_DAYS} more working days; `cs-team lint` "
-                            "says why (CS207)")
+            raise PlanError(phrase("onboarding.cannot_schedule", template=template.id, stage=x.stage.stage.id,
+                                   days=MAX_EXTRA_DAYS))
         if len(x.stage.days) > x.stage.planned_days:
             notices.append(stage_longer(x.stage.stage.title, len(x.stage.days), x.stage.planned_days,
                                         x.retake_days))
