@@ -204,6 +204,13 @@ CASES = [
     Case("CS249", "hiring.yaml", "sourcing:\n", "shifts:\n  templates:\n    - {id: early, name: 早班, "
          "earliest_start: \"08:10\", latest_start: \"09:00\", hours: 9}\nsourcing:\n", "\"08:10\"",
          says="shift 'early' earliest_start 08:10 is not on the 30-minute grid shifts start on"),
+    Case("CS254", "competencies/listening.yaml", "3: {zh: 听出言外之意, en: Hears what is left unsaid}",
+         "3: {zh: 听出言外之意，同事常向他请教, en: Hears what is left unsaid}", "{zh: 听出言外之意，同事",
+         says="anchor 3 of competency 'listening' describes a reputation (\"常向他请教\")"),
+    Case("CS255", "questions/bank.yaml", "type: behavioural\n    text: {zh: 讲一次你弄清别人真正需要什么的经历,",
+         "type: closed\n    text: {zh: 你能接受夜班轮班吗？,", "closed",
+         says="question 'q-listen' asks about eligibility (\"能接受夜班轮班\") but is rated as a closed question "
+         "under listening"),
     Case("CS309", "questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}", "{zh: 你有什么病史吗？, en: A question}",
          "你有什么病史吗？", says="(\"有什么病\")"),
     Case("CS310", "questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}", "{zh: 你有没有网贷？, en: A question}",
@@ -218,6 +225,7 @@ CASES = [
 # that are not YAML text) and below (a document the fixture does not have).
 ELSEWHERE = {"CS003", "CS004", "CS005", "CS006", "CS014", "CS216", "CS217", "CS224", "CS226",  # CS224, CS226: test_targets_content.py
              "CS253",  # test_interview_questions.py: the finding is in another file than the edit
+             "CS256",  # below: it needs the hiring inputs and the role changed
              "CS265", "CS268"}  # test_hiring_rules.py: each needs two files changed
 
 
@@ -310,6 +318,40 @@ def test_a_survey_scale_needs_both_ends_labelled(repo: RepoCopy) -> None:
         "    4: {zh: 很有用, en: Very useful}\n", ""))
     found = [(f.code, f.line, f.column, f.message) for f in repo.lint()]
     assert found == [("CS277", 8, 3, "the ends of the 1 to 4 scale say nothing (4); label them under labels")]
+
+
+def test_mandarin_is_flagged_on_a_role_that_only_writes(repo: RepoCopy) -> None:
+    repo.edit("role.yaml", "  experience_years: 0\n",
+              "  experience_years: 0\n  skills:\n    - {zh: 普通话二级乙等以上, en: Putonghua level 2-B or above}\n")
+    assert repo.lint() == []  # the agent answers the phone: a fair requirement
+    repo.edit("hiring.yaml", "    type: voice", "    type: chat")
+    found = [f for f in repo.lint() if f.code == "CS256"]
+    line, column = repo.at("role.yaml", "{zh: 普通话")
+    assert [(f.path, f.line, f.column) for f in found] == [("role.yaml", line, column)]
+    assert found[0].message == ("role 'agent' is staffed only on channels without voice (voice) yet requires a "
+                                "Putonghua level: written work does not use it, and it only shuts out speakers of "
+                                "other dialects and languages; ask for written Chinese or typing instead, or staff "
+                                "the role on a voice channel if it takes calls")
+    assert found[0].severity == RULES["CS256"].severity == "warning"
+
+
+def test_a_mandarin_knock_out_in_a_written_role_kit_is_flagged(repo: RepoCopy) -> None:
+    repo.write("questions/eligibility.yaml", (INTERVIEW / "eligibility.yaml").read_text(encoding="utf-8") + """\
+  - id: knockout-hotline
+    type: knock-out
+    text: {zh: 请用普通话读这句话, en: Please read this sentence in Mandarin}
+    minutes: 2
+    passes: {zh: 吐字清楚, en: Clearly spoken}
+""")
+    repo.edit("role.yaml", "interview:\n", "interview:\n  - id: phone\n    type: phone-screen\n    minutes: 10\n"
+              "    questions:\n      - {type: knock-out, count: 2}\n")
+    assert repo.lint() == []
+    repo.edit("hiring.yaml", "    type: voice", "    type: chat")
+    found = [(f.code, f.path, f.line, f.message) for f in repo.lint()]
+    assert found == [("CS256", "role.yaml", repo.at("role.yaml", "interview")[0],
+                      "role 'agent' is staffed only on channels without voice (voice), yet its kit asks the "
+                      "Putonghua knock-out 'knockout-hotline': written work does not use it; tag that question "
+                      "for voice roles (roles), or staff this role on a voice channel")]
 
 
 def test_the_fixture_itself_is_clean(repo: RepoCopy) -> None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from cs_team.lint.registry import Check
 from cs_team.lint.rules import (
+    anchors,
     career_ladder,
     demand_pattern,
     duplicate_ids,
+    eligibility,
     fair_hiring,
     forecast_agreement,
     handle_time,
@@ -93,6 +95,9 @@ CHECKS: dict[str, Check] = {
     "CS251": knock_outs.check_grounds,
     "CS252": role_play_facts.check,
     "CS253": question_levels.check,
+    "CS254": anchors.check,
+    "CS255": eligibility.check_rated,
+    "CS256": eligibility.check_mandarin,
     **fair_hiring.checks(),
     **qa_forms.checks(),
     **onboarding_rooms.checks(),
