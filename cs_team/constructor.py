@@ -43,7 +43,7 @@ class _Unusual(Exception):
 
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
-_MERGE = "tag:yaml.org,2002:merge"
+_MERGE, _TIMESTAMP = "tag:yaml.org,2002:merge", "tag:yaml.org,2002:timestamp"
 _PLAIN_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}"
                                for name in ("null", "bool", "int", "float", "timestamp"))
 
@@ -57,6 +57,9 @@ class CheckingLoader(BaseLoader):  # type: ignore[misc, valid-type]
         self.walked = False
         """Whether construct_data built the data by the direct walk, which leaves the node tree
         as composed (PyYAML's constructor rewrites merge keys in place)."""
+        self.unquoted_time = False
+        """Whether a plain scalar reads as a date or a time of day (base 60) in YAML 1.1: only
+        then has CS223 a value to look for in the file's tree."""
 
     def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool]) -> str:
         # libyaml's composer asks this for every value. PyYAML's version concatenates
@@ -65,6 +68,8 @@ class CheckingLoader(BaseLoader):  # type: ignore[misc, valid-type]
             if implicit[0]:
                 for tag, pattern in _IMPLICIT_RESOLVERS.get(value[:1], ()):
                     if pattern.match(value):
+                        if tag == _TIMESTAMP or ":" in value:  # an int or float with ':' is base 60
+                            self.unquoted_time = True
                         return tag
             return _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP

@@ -49,6 +49,8 @@ class ParsedFile:
     text: str | None = None
     data: Any = None
     has_document: bool = False
+    unquoted_time: bool = False
+    """A plain scalar in it reads as a date or a time of day in YAML 1.1 (see CS223)."""
     findings: list[Finding] = field(default_factory=list)
     _node: yaml.Node | None = field(default=None, repr=False, compare=False)
 
@@ -144,7 +146,7 @@ def parse_text(text: str, parsed: ParsedFile) -> None:
         return
     finally:
         loader.dispose()
-    parsed.data, parsed.has_document = data, True
+    parsed.data, parsed.has_document, parsed.unquoted_time = data, True, loader.unquoted_time
     if loader.walked and len(text) >= KEEP_TREE_CHARS:
         parsed._node = node
     if has_bidi(text):

@@ -122,6 +122,9 @@ CASES = [
          "max_training_hours_per_day: 6\nday_end: 18:00\n", "18:00",
          says="'18:00' is read as a base-60 number by YAML 1.1 tools and as text by YAML 1.2 ones; "
          "quote it (\"18:00\")"),
+    Case("CS223", "onboarding.yaml", "max_training_hours_per_day: 6\n",  # a tag keeps the resolver out
+         "max_training_hours_per_day: 6\nday_end: !!str 18:00\n", "!!str",
+         says="'18:00' is read as a base-60 number by YAML 1.1 tools"),
     Case("CS225", "role.yaml", "      - {type: behavioural, per_competency: 1}",
          "      - {type: behavioural, count: 1}", "calm", before="competencies: [listening, ",
          says="stage 'structured' says it assesses 'calm', but none of the questions the kit picks "

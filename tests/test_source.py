@@ -309,3 +309,18 @@ def test_a_large_file_keeps_the_tree_libyaml_composes(merge: bool) -> None:
     assert span_at(parsed.node, ("questions", 1234, "text", "en")) == Span(line, column, line, column + 13)
     small = parse(text[:4000].rsplit("\n  - ", 1)[0] + "\n")
     assert small.has_document and small._node is None and small.node is not None
+
+
+@pytest.mark.parametrize(("text", "unquoted"), [
+    ("a: 18:00\n", True),               # base 60 to YAML 1.1
+    ("a: 1:30.5\n", True),              # a base-60 float
+    ("a: 2027-01-29\n", True),          # a date
+    ("a: [x, {b: 2027-01-29 10:00:00}]\n", True),
+    ('a: "18:00"\n', False),            # quoted: text to every reader
+    ("a: '2027-01-29'\n", False),
+    ("a: 12\nb: 1.5\nc: yes\nd: ~\ne: at 18:00\n", False),  # numbers, words, a time inside text
+    ("a: !!str 18:00\n", False),        # a tag: the resolver is not asked (CS223 looks for '!')
+])
+def test_parse_tells_whether_a_plain_value_reads_as_a_date_or_time(text: str, unquoted: bool) -> None:
+    # CS223 walks a file's tree only when this is set: it must be set for every value CS223 reports
+    assert parse(text).unquoted_time is unquoted

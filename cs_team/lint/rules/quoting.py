@@ -20,7 +20,8 @@ from cs_team.wording import Phrase, phrase
 _RESOLVER = yaml.resolver.Resolver()
 _MISREAD = {"tag:yaml.org,2002:timestamp": "law.as_date",
             "tag:yaml.org,2002:int": "law.as_base60", "tag:yaml.org,2002:float": "law.as_base60"}
-# Cheap pass over the text first: most files hold neither form at all.
+# An explicit tag (`!!str 18:00`) keeps a plain value from the parser's resolver, which tells
+# the rest (ParsedFile.unquoted_time): a file with a tag and either form has its tree walked.
 _CANDIDATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]|[0-9]:[0-5]?[0-9]")
 
 
@@ -49,7 +50,9 @@ def misread(value: str) -> Phrase | None:
 def check(playbook: Playbook) -> Iterator[Report]:
     for document in playbook.repo.documents:
         parsed = document.parsed
-        if not parsed.has_document or not _CANDIDATE.search(parsed.text or ""):
+        text = parsed.text or ""
+        if not parsed.has_document or not (
+                parsed.unquoted_time or ("!" in text and _CANDIDATE.search(text))):
             continue
         for path, value in _plain_scalars(parsed.node):
             if as_what := misread(value):
