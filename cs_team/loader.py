@@ -14,6 +14,7 @@ from cs_team.findings import Finding
 from cs_team.fingerprint import Snapshot
 from cs_team.model import FORMAT_VERSION, ITEM_LISTS, KINDS, RESULT_KINDS, Config, Document
 from cs_team.node_path import span_at
+from cs_team.parse_ahead import ParseAhead
 from cs_team.readfile import read_playbook
 from cs_team.repo import CONFIG_NAME, display_path, display_paths, inside, playbook_files
 from cs_team.rulebook import resolve_codes
@@ -174,22 +175,24 @@ def load_config(root: Path, cwd: Path | None, read: Callable[[Path], bytes] = re
 
 
 def load_repository(root: Path, *, bundled: bool = False, cwd: Path | None = None,
-                    snapshot: Snapshot | None = None) -> Repository:
+                    snapshot: Snapshot | None = None, ahead: ParseAhead | None = None) -> Repository:
     """Every playbook file under ``root``, parsed and validated.
 
     ``snapshot``: the files' bytes, read already (with every YAML file under ``root`` and the config).
+    ``ahead``: files a child process is parsing already.
     """
     with collector_paused():
-        return _load_repository(root, bundled, cwd, snapshot)
+        return _load_repository(root, bundled, cwd, snapshot, ahead or ParseAhead())
 
 
-def _load_repository(root: Path, bundled: bool, cwd: Path | None, snapshot: Snapshot | None) -> Repository:
+def _load_repository(root: Path, bundled: bool, cwd: Path | None, snapshot: Snapshot | None,
+                     ahead: ParseAhead) -> Repository:
     read = snapshot.read if snapshot is not None else read_playbook
     config, config_file, ignored = load_config(root, cwd, read)
     skip = [root / config.templates] if config.templates else []
     paths = playbook_files(root, config.exclude, skip, snapshot.paths if snapshot is not None else None)
-    documents = [load_document(parse_file(path, display, read))
-                 for path, display in zip(paths, display_paths(root, paths, cwd), strict=True)]
+    parsed = ahead.parse(paths, display_paths(root, paths, cwd), read)
+    documents = [load_document(file) for file in parsed]
     findings = list(config_file.findings)
     for document in documents:
         findings.extend(document.parsed.findings)

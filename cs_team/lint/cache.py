@@ -86,10 +86,17 @@ def _pydantic_version() -> str:
 
 def _fresh(root: Path, cwd: Path, select: set[str] | None, ignore: set[str], bundled: bool,
            snapshot: Snapshot | None = None) -> LintRun:
-    from cs_team.lint.runner import run
-    from cs_team.loader import load_repository
+    from cs_team import parse_ahead
 
-    repo = load_repository(root, bundled=bundled, cwd=cwd, snapshot=snapshot)
+    # A large repository's files are parsed in a child while this process imports the rules.
+    ahead = parse_ahead.start(root, cwd, *((snapshot.read, snapshot.paths) if snapshot is not None else ()))
+    try:
+        from cs_team.lint.runner import run
+        from cs_team.loader import load_repository
+
+        repo = load_repository(root, bundled=bundled, cwd=cwd, snapshot=snapshot, ahead=ahead)
+    finally:
+        ahead.close()
     files = {d.parsed.display: d.parsed.path for d in repo.documents}
     if repo.config_file is not None:
         files[repo.config_file.display] = root / CONFIG_NAME

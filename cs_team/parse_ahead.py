@@ -1,0 +1,104 @@
+"""Parsing the back of a large repository in a child process while the parent imports the rest.
+
+A cold lint first imports its models and rules (pydantic builds a validator per model: about a
+quarter of a second) and then parses every file. Neither needs the other, so the parent forks a
+child before importing them; the child parses the files at the back of the list and sends them
+back parsed (text, data, findings; the node tree is composed again where a finding needs it),
+while the parent imports and then parses the front. The child starts first, so it takes more.
+A file the child did not return is parsed by the parent: the result is the same either way.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from cs_team import forking
+from cs_team.readfile import read_playbook
+from cs_team.repo import display_paths, playbook_files
+from cs_team.source import KEEP_TREE_CHARS, ParsedFile, parse_file
+
+Read = Callable[[Path], bytes]
+
+MIN_BYTES = 2 * 1024 * 1024
+"""Below this much YAML the parse takes too little time for a fork to pay."""
+
+CHILD_SHARE = 0.65
+"""The part of the bytes the child parses: it starts while the parent still imports."""
+
+
+class ParseAhead:
+    """The files a child is parsing, and the parse of any list of files using them."""
+
+    def __init__(self, child: forking.Child | None = None, back: list[Path] | None = None,
+                 displays: list[str] | None = None) -> None:
+        self.child = child
+        self.owned = dict(zip(back or [], displays or [], strict=True))
+        """Path -> display name, of each file the child parses."""
+
+    def parse(self, paths: list[Path], displays: list[str], read: Read) -> list[ParsedFile]:
+        """``parse_file`` of each path, the child's where it parsed the same file."""
+        mine = {path: parse_file(path, display, read)
+                for path, display in zip(paths, displays, strict=True) if path not in self.owned}
+        theirs = self._theirs()
+        parsed = []
+        for path, display in zip(paths, displays, strict=True):
+            done = mine.get(path) or theirs.get(path)
+            parsed.append(done if done is not None and done.display == display
+                          else parse_file(path, display, read))
+        return parsed
+
+    def _theirs(self) -> dict[Path, ParsedFile]:
+        results = self.child.result() if self.child is not None else None
+        if results is None or len(results) != len(self.owned):
+            return {}
+        theirs = {}
+        for (path, display), (text, data, has_document, findings, unquoted_time) in zip(
+                self.owned.items(), results, strict=True):
+            theirs[path] = ParsedFile(path, display, text=text, data=data, has_document=has_document,
+                                      findings=findings, unquoted_time=unquoted_time)
+        return theirs
+
+    def close(self) -> None:
+        if self.child is not None:
+            self.child.close()
+
+
+def start(root: Path, cwd: Path, read: Read = read_playbook, among: list[Path] | None = None) -> ParseAhead:
+    """A child parsing the back of ``root``'s YAML files, when the repository is large enough."""
+    if not forking.can_fork():
+        return ParseAhead()
+    paths = playbook_files(root, [], [], among)
+    sizes = []
+    for path in paths:
+        try:
+            sizes.append(os.stat(path).st_size)
+        except OSError:
+            sizes.append(0)
+    total = sum(sizes)
+    if total < MIN_BYTES:
+        return ParseAhead()
+    # From the back, files small enough to be let go of their tree (a large one keeps it: sending
+    # a tree would cost more than parsing the file), until the child has its share of the bytes.
+    back, running = [], 0
+    for path, size in zip(reversed(paths), reversed(sizes), strict=True):
+        if running >= CHILD_SHARE * total:
+            break
+        if size < KEEP_TREE_CHARS:
+            back.append(path)
+            running += size
+    back.reverse()
+    displays = display_paths(root, back, cwd)
+
+    def work() -> list[tuple]:
+        # plain tuples in the order of ``back``: pickling the dataclasses and paths cost a third more;
+        # the node tree is not sent (composed again where a finding needs it)
+        parsed = []
+        for path, display in zip(back, displays, strict=True):
+            file = parse_file(path, display, read)
+            parsed.append((file.text, file.data, file.has_document, file.findings, file.unquoted_time))
+        return parsed
+
+    child = forking.start(work)
+    return ParseAhead(child, back, displays) if child is not None else ParseAhead()

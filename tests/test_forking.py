@@ -1,0 +1,110 @@
+"""Work in a forked child (cs_team.forking) and the two places a cold lint uses one: the back of a
+large repository parsed while the rules import (parse_ahead), CS209 beside the other rules
+(lint/forked). A fork must never change a finding, only when it is ready."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from cs_team import forking, parse_ahead
+from cs_team.lint import forked
+from cs_team.lint.cache import lint_repository
+from cs_team.repo import bundled_root, display_paths, playbook_files
+from cs_team.source import parse_file
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
+
+
+def test_a_childs_result_comes_back() -> None:
+    child = forking.start(lambda: {"answer": [42, "四十二"]})
+    assert child is not None
+    assert child.result() == {"answer": [42, "四十二"]}
+    assert child.result() is None  # reaped once
+
+
+def test_a_child_that_fails_or_cannot_send_gives_none() -> None:
+    def fails() -> None:
+        raise ValueError("boom")
+
+    for work in (fails, lambda: (lambda: 1)):  # a lambda cannot be pickled
+        child = forking.start(work)
+        assert child is not None
+        assert child.result() is None
+
+
+def test_a_child_closed_early_is_reaped() -> None:
+    child = forking.start(lambda: "x" * 10_000_000)  # more than a pipe holds: the child blocks writing
+    assert child is not None
+    child.close()
+    assert child.done
+
+
+class _Failed:
+    done = False
+
+    def result(self) -> None:
+        return None
+
+
+def test_files_a_failed_child_owned_are_parsed_here(tmp_path: Path) -> None:
+    root = bundled_root()
+    paths = playbook_files(root, [], [])
+    displays = display_paths(root, paths, tmp_path)
+    ahead = parse_ahead.ParseAhead(_Failed(), paths[::2], displays[::2])  # type: ignore[arg-type]
+    parsed = ahead.parse(paths, displays, Path.read_bytes)
+    expected = [parse_file(path, display) for path, display in zip(paths, displays, strict=True)]
+    assert [(p.display, p.data, p.findings) for p in parsed] == [(p.display, p.data, p.findings) for p in expected]
+
+
+def _flawed_department(root: Path) -> None:
+    """The bundled department with findings in the files a child parses (the back of the list) and
+    near duplicates for CS209."""
+    shutil.copytree(bundled_root(), root)
+    bank = root / "questions" / "behavioural.yaml"
+    text = bank.read_text(encoding="utf-8")
+    first = text.index("  - id: beh-explain-complex")
+    end = text.index("  - id:", first + 1)
+    bank.write_text(text + text[first:end].replace("beh-explain-complex", "beh-explain-copy"), encoding="utf-8")
+    (root / "zz").mkdir()
+    (root / "zz" / "broken.yaml").write_text("kind: role\nid: [unclosed\n", encoding="utf-8")
+    (root / "zz" / "late.yaml").write_text(
+        "kind: rating-scale\nformat: 1\nid: late\nid: later\nstarts: 18:00\nnote: \u202eevil\n", encoding="utf-8")
+
+
+def _lint(root: Path) -> list[tuple]:
+    run = lint_repository(root, root, use_cache=False)
+    return [(f.path, f.line, f.column, f.code, f.message, f.phrase) for f in run.findings]
+
+
+def test_a_forked_lint_finds_exactly_what_a_serial_one_does(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "repo"
+    _flawed_department(root)
+    with monkeypatch.context() as serial:
+        serial.setattr(forking, "can_fork", lambda: False)
+        expected = _lint(root)
+    codes = {finding[3] for finding in expected}
+    assert {"CS001", "CS002", "CS015", "CS209", "CS223"} <= codes, codes
+
+    results: list[object] = []
+    start = forking.start
+
+    def spied(work):
+        child = start(work)
+        assert child is not None
+        result = child.result
+        child.result = lambda: results.append(result()) or results[-1]  # type: ignore[method-assign]
+        return child
+
+    monkeypatch.setattr(forking, "start", spied)
+    monkeypatch.setattr(parse_ahead, "MIN_BYTES", 0)
+    monkeypatch.setattr(forked, "MIN_QUESTIONS", 0)
+    assert _lint(root) == expected
+    # both children ran and were used: the parse of the back files, then CS209's findings
+    assert len(results) == 2 and all(result is not None for result in results), results
+    assert any(f.code == "CS002" for *_, findings, _ in results[0] for f in findings)  # type: ignore[union-attr]
+    assert results[1]["CS209"]  # type: ignore[index]
