@@ -214,6 +214,10 @@ CASES = [
          "type: closed\n    text: {zh: 你能接受夜班轮班吗？,", "closed",
          says="question 'q-listen' asks about eligibility (\"能接受夜班轮班\") but is rated as a closed question "
          "under listening"),
+    Case("CS257", "evaluation.yaml", "      min_performance: B\n",
+         "      min_performance: B\n      max_complaint_rate_percent: 0.5\n", "0.5",
+         says="promotion 'senior' caps the complaint rate at 0.5 % but none of its texts says what the rate "
+         "is a share of"),
     Case("CS309", "questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}", "{zh: 你有什么病史吗？, en: A question}",
          "你有什么病史吗？", says="(\"有什么病\")"),
     Case("CS310", "questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}", "{zh: 你有没有网贷？, en: A question}",
@@ -355,6 +359,14 @@ def test_a_mandarin_knock_out_in_a_written_role_kit_is_flagged(repo: RepoCopy) -
                       "role 'agent' is staffed only on channels without voice (voice), yet its kit asks the "
                       "Putonghua knock-out 'knockout-hotline': written work does not use it; tag that question "
                       "for voice roles (roles), or staff this role on a voice channel")]
+
+
+def test_a_complaint_rate_with_its_base_passes(repo: RepoCopy) -> None:
+    repo.edit("evaluation.yaml", "      min_performance: B\n", "      min_performance: B\n      max_complaint_rate_percent: 0.5\n")
+    repo.edit("evaluation.yaml", "description: {zh: 结构化面试, en: Structured interview}",
+              "description: {zh: 结构化面试；投诉率按近 12 个月有效投诉数 ÷ 本人接待量计, "
+              "en: Structured interview; complaints counted per contacts handled}")
+    assert repo.lint() == []
 
 
 def test_the_fixture_itself_is_clean(repo: RepoCopy) -> None:

@@ -11,6 +11,7 @@ from cs_team.lint.registry import Check
 from cs_team.lint.rules import (
     anchors,
     career_ladder,
+    complaint_rate,
     demand_pattern,
     duplicate_ids,
     eligibility,
@@ -98,6 +99,7 @@ CHECKS: dict[str, Check] = {
     "CS254": anchors.check,
     "CS255": eligibility.check_rated,
     "CS256": eligibility.check_mandarin,
+    "CS257": complaint_rate.check,
     **fair_hiring.checks(),
     **qa_forms.checks(),
     **onboarding_rooms.checks(),
