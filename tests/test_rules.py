@@ -218,6 +218,10 @@ CASES = [
          "      min_performance: B\n      max_complaint_rate_percent: 0.5\n", "0.5",
          says="promotion 'senior' caps the complaint rate at 0.5 % but none of its texts says what the rate "
          "is a share of"),
+    Case("CS258", "evaluation.yaml", "  decisions:\n", "  reviews:\n    - {month: 2, focus: {zh: 首次解决率是否接近目标, "
+         "en: Is FCR near target?}}\n  decisions:\n", "70", before="fcr_percent: ",
+         says="first-contact resolution has a target, but the probation reviews and decisions of the evaluation "
+         "rules never say its window"),
     Case("CS309", "questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}", "{zh: 你有什么病史吗？, en: A question}",
          "你有什么病史吗？", says="(\"有什么病\")"),
     Case("CS310", "questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}", "{zh: 你有没有网贷？, en: A question}",
@@ -366,6 +370,13 @@ def test_a_complaint_rate_with_its_base_passes(repo: RepoCopy) -> None:
     repo.edit("evaluation.yaml", "description: {zh: 结构化面试, en: Structured interview}",
               "description: {zh: 结构化面试；投诉率按近 12 个月有效投诉数 ÷ 本人接待量计, "
               "en: Structured interview; complaints counted per contacts handled}")
+    assert repo.lint() == []
+
+
+def test_an_fcr_window_in_a_review_passes(repo: RepoCopy) -> None:
+    repo.edit("evaluation.yaml", "  decisions:\n", "  reviews:\n    - {month: 2, focus: {zh: 首次解决率（48 小时内无同一问题的"
+              "再次联系）是否接近目标, en: Is FCR (no repeat contact about the issue within 48 hours) near target?}}\n"
+              "  decisions:\n")
     assert repo.lint() == []
 
 
