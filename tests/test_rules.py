@@ -237,6 +237,7 @@ CASES = [
 ELSEWHERE = {"CS003", "CS004", "CS005", "CS006", "CS014", "CS216", "CS217", "CS224", "CS226",  # CS224, CS226: test_targets_content.py
              "CS253",  # test_interview_questions.py: the finding is in another file than the edit
              "CS256",  # below: it needs the hiring inputs and the role changed
+             "CS259",  # below: it needs a knock-out bank and a phone screen
              "CS265", "CS268"}  # test_hiring_rules.py: each needs two files changed
 
 
@@ -377,6 +378,33 @@ def test_an_fcr_window_in_a_review_passes(repo: RepoCopy) -> None:
     repo.edit("evaluation.yaml", "  decisions:\n", "  reviews:\n    - {month: 2, focus: {zh: 首次解决率（48 小时内无同一问题的"
               "再次联系）是否接近目标, en: Is FCR (no repeat contact about the issue within 48 hours) near target?}}\n"
               "  decisions:\n")
+    assert repo.lint() == []
+
+
+TOOLS_KNOCK_OUT = """\
+  - id: knockout-tools
+    type: knock-out
+    text: {zh: 你用过哪些工单系统？, en: Which ticketing tools have you used?}
+    minutes: 2
+    passes: {zh: 用过至少一种, en: Has used at least one}
+"""
+
+
+def test_a_knock_out_on_experience_is_flagged_in_a_role_open_to_graduates(repo: RepoCopy) -> None:
+    repo.write("questions/eligibility.yaml",
+               (INTERVIEW / "eligibility.yaml").read_text(encoding="utf-8") + TOOLS_KNOCK_OUT)
+    repo.edit("role.yaml", "interview:\n", "interview:\n  - id: phone\n    type: phone-screen\n    minutes: 10\n"
+              "    questions:\n      - {type: knock-out, count: 2}\n")
+    found = [(f.code, f.path, f.line, f.column, f.message) for f in repo.lint()]
+    line, column = repo.at("role.yaml", "0", before="experience_years: ")
+    assert found == [("CS259", "role.yaml", line, column,
+                      "role 'agent' asks for no experience (experience_years: 0), yet its kit asks the knock-out "
+                      "'knockout-tools' (\"用过哪些\"): the new graduates it welcomes are rejected before the "
+                      "interview begins; tag that question for the levels (levels) or roles (roles) that require "
+                      "experience, or make it an open question that rejects nobody")]
+    assert RULES["CS259"].severity == "warning"
+    # asking for a year's experience, the role may screen on it
+    repo.edit("role.yaml", "experience_years: 0", "experience_years: 1")
     assert repo.lint() == []
 
 
