@@ -20,6 +20,8 @@ FILES = {
     "broken.csv": "name,start,pace,colour\n王芳,2026-03-02,quick,\n李静,1999-03-02,,\n周敏,2026-13-01,,\n",
     "twice.csv": "name,start\n王芳,2026-03-02\n王芳,2026-03-09\n",
     "good.csv": "name,start\n王芳,2026-03-02\n",
+    "volume.csv": "interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,voice,-3,300\n",
+    "hour.csv": "interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,voice,3,300\n",
 }
 
 CASES = [
@@ -63,6 +65,29 @@ CASES = [
     (["plan-hiring", "service-centre-202"], 2,
      "cs-team：错误：没有招聘规划参数 'service-centre-202'；是不是想写 'service-centre-2027'？",
      "cs-team: error: no hiring inputs 'service-centre-202'; did you mean 'service-centre-2027'?"),
+    (["erlang", "--volume", "100", "--aht", "300", "--interval", "15x", "--asa", "20"], 2,
+     "cs-team：错误：--interval '15x' 不是时长：请写秒数（900、900s）、分钟数（15m）或小时数（1h）",
+     "cs-team: error: --interval '15x' is not a duration: write seconds (900, 900s), minutes (15m) or hours (1h)"),
+    (["erlang", "--volume", "100", "--aht", "300", "--interval", "900", "--target", "150", "--within", "20"], 2,
+     "cs-team：错误：--target 150 超过了 100%",
+     "cs-team: error: --target 150 is more than 100 %"),
+    (["erlang", "--volume", "100", "--aht", "300", "--interval", "900"], 2,
+     "cs-team：错误：请给出服务水平目标（--target 和 --within）或平均应答时间目标（--asa）",
+     "cs-team: error: give a service-level target (target and within) or an ASA target"),
+    (["plan-hiring", "--attrition", "200"], 2,
+     "cs-team：错误：--attrition 200：请给出 0 到 100 之间的月流失率",
+     "cs-team: error: --attrition 200: give a monthly rate between 0 and 100"),
+    (["plan-hiring", "--volume", "ten"], 2,
+     "cs-team：错误：--volume 'ten' 不是百分比变化：请写成 +10% 或 -5%",
+     "cs-team: error: --volume 'ten' is not a change in percent: write it as +10% or -5%"),
+    (["plan-hiring", "--forecast", "volume.csv"], 1,
+     "cs-team：错误：volume.csv:2:3：volume -3 是负数",
+     "cs-team: error: volume.csv:2:3: volume -3 is negative"),
+    (["roster", "--forecast", "hour.csv"], 1,
+     "cs-team：错误：hour.csv：需求预测只覆盖 0.04 天（2027-03-01 至 2027-03-01）；计划至少需要完整的一周，"
+     "否则要估算 周二、周三、周四、周五、周六、周日",
+     "cs-team: error: hour.csv: the forecast covers 0.04 day(s) (2027-03-01 to 2027-03-01); a plan needs "
+     "at least one whole week, and Tue, Wed, Thu, Fri, Sat, Sun would be guessed"),
     (["onboarding-plan", "agent-1"], 2,
      "cs-team：错误：请给出 `--start YYYY-MM-DD`（几名新人一起入职时用 `--cohort FILE`）",
      "cs-team: error: give --start YYYY-MM-DD (or --cohort FILE for several hires)"),

@@ -285,7 +285,7 @@ def test_a_half_filled_xlsx_forecast_row_is_named_not_a_traceback(repo: RepoCopy
                                     [dt.datetime(2027, 3, 1, 9), "voice", 10, 300], [None, "voice", 12, 300]])
     code, out, err = invoke(repo, "plan-hiring", "--forecast", "f.xlsx", "--as-of", "2027-01-01")
     assert (code, out) == (1, "")
-    assert err == ("cs-team: error: f.xlsx:3: interval_start '' is not a date and time; write it as "
+    assert err == ("cs-team: error: f.xlsx:3:1: interval_start '' is not a date and time; write it as "
                    "2026-11-11T09:00\n")
 
 

@@ -114,16 +114,16 @@ def test_hires_split_by_largest_remainder() -> None:
 @pytest.mark.parametrize(("text", "message"), [
     ("start,channel,volume,aht_seconds\n", "f.csv:1: missing column interval_start"),
     ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,3,900\nyesterday,email,3,900\n",
-     "f.csv:3: interval_start 'yesterday' is not a date and time"),
-    ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,-3,900\n", "f.csv:2: volume -3 is negative"),
-    ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,x,900\n", "f.csv:2: volume 'x' is not a number"),
+     "f.csv:3:1: interval_start 'yesterday' is not a date and time"),
+    ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,-3,900\n", "f.csv:2:3: volume -3 is negative"),
+    ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,x,900\n", "f.csv:2:3: volume 'x' is not a number"),
     ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,inf,900\n",
-     "f.csv:2: volume 'inf' is not a finite number"),
+     "f.csv:2:3: volume 'inf' is not a finite number"),
     ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,3,nan\n",
-     "f.csv:2: aht_seconds 'nan' is not a finite number"),
-    ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,,3,900\n", "f.csv:2: channel is empty"),
+     "f.csv:2:4: aht_seconds 'nan' is not a finite number"),
+    ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,,3,900\n", "f.csv:2:2: channel is empty"),
     ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,3,0\n",
-     "f.csv:2: aht_seconds must be positive where there is volume"),
+     "f.csv:2:4: aht_seconds must be positive where there is volume"),
     ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,3\n", "f.csv:2: the row has 3 fields"),
     ("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,email,3,900\n2027-03-01T09:00,email,3,900\n",
      "f.csv:3: interval 2027-03-01 09:00 of this channel appears twice"),
@@ -144,7 +144,7 @@ def test_a_bad_date_on_row_5213(tmp_path: Path) -> None:
               for i in range(6000)]
     lines[5212] = "2027-13-01T00:00,email,3,900"  # row 5,213 of the file, counting the header
     (tmp_path / "f.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(ForecastError, match=r"^f.csv:5213: interval_start '2027-13-01T00:00'"):
+    with pytest.raises(ForecastError, match=r"^f.csv:5213:1: interval_start '2027-13-01T00:00'"):
         read(tmp_path / "f.csv", "f.csv")
 
 
@@ -182,7 +182,7 @@ def test_cli_bad_forecast_exits_1_naming_the_row(tmp_path: Path) -> None:
                                       encoding="utf-8")
     result = cs_team("plan-hiring", "--forecast", "bad.csv", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr.splitlines()[-1] == "cs-team: error: bad.csv:2: volume -1 is negative"
+    assert result.stderr.splitlines()[-1] == "cs-team: error: bad.csv:2:3: volume -1 is negative"
 
 
 @pytest.mark.parametrize("output", ["md", "html"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from cs_team.staffing.erlang import MAX_AGENTS, TOLERANCE, StaffingError, _check_targets, check_load
+from cs_team.wording import phrase
 
 MAX_STEPS = MAX_AGENTS
 
@@ -29,8 +30,7 @@ def required_agents(volume: np.ndarray, aht_seconds: np.ndarray, interval_second
     aht = np.broadcast_to(np.asarray(aht_seconds, dtype=float), volume.shape)
     if (not np.all(np.isfinite(volume) & (volume >= 0)) or not np.all(np.isfinite(aht) & (aht > 0))
             or not 0 < interval_seconds < np.inf):
-        raise StaffingError("volumes must be finite and not negative; handle times and the interval "
-                            "must be finite and positive")
+        raise StaffingError(phrase("staffing.volumes"))
     load = volume * aht / interval_seconds
     if load.size:
         check_load(float(load.max()), max_occupancy)
@@ -45,7 +45,7 @@ def required_agents(volume: np.ndarray, aht_seconds: np.ndarray, interval_second
     while active.size:
         n += 1
         if n > MAX_STEPS:
-            raise StaffingError(f"no staffing up to {MAX_STEPS:,} agents meets the targets")
+            raise StaffingError(phrase("staffing.no_staffing", most=f"{MAX_STEPS:,}"))
         blocking = a * blocking / (n + a * blocking)
         ready = n >= first
         if not ready.any():

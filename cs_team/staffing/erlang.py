@@ -16,6 +16,8 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
+from cs_team.wording import phrase
+
 TOLERANCE = 1e-9
 """Relative slack for ceilings: 2.55 / 0.85 is 3.0000000000000004 in floats and must give 3."""
 
@@ -38,11 +40,11 @@ def traffic(volume: float, aht_seconds: float, interval_seconds: float) -> float
     """Offered load in Erlangs."""
     # Written so that NaN fails too: it compares false with everything.
     if not 0 <= volume < math.inf:
-        raise StaffingError(f"volume must be a finite number, not negative, got {volume:g}")
+        raise StaffingError(phrase("staffing.volume", value=float(volume)))
     if not 0 < aht_seconds < math.inf:
-        raise StaffingError(f"average handle time must be positive and finite, got {aht_seconds:g} s")
+        raise StaffingError(phrase("staffing.aht", value=float(aht_seconds)))
     if not 0 < interval_seconds < math.inf:
-        raise StaffingError(f"the interval must be positive and finite, got {interval_seconds:g} s")
+        raise StaffingError(phrase("staffing.interval", value=float(interval_seconds)))
     return volume * aht_seconds / interval_seconds
 
 
@@ -138,35 +140,32 @@ def required_agents(volume: float, aht_seconds: float, interval_seconds: float, 
         level = (None if within_seconds is None else
                  1.0 - waiting * math.exp(-(agents - load) * within_seconds / aht_seconds))
         return Staffing(agents, load, waiting, level, asa, load / agents)
-    raise StaffingError(f"no staffing up to {MAX_AGENTS:,} agents meets the targets")
+    raise StaffingError(phrase("staffing.no_staffing", most=f"{MAX_AGENTS:,}"))
 
 
 def check_load(load: float, max_occupancy: float | None = None) -> None:
     """Refuse traffic whose answer would lie past MAX_AGENTS (also an infinite or NaN load)."""
     floor = load / max_occupancy if max_occupancy else load
     if not floor < MAX_AGENTS:
-        raise StaffingError(
-            f"the traffic is {load:g} Erlangs: it needs more than {MAX_AGENTS:,} agents, past what "
-            "cs-team computes; check the units (volume per interval, handle time and interval in "
-            "seconds) or split the queue")
+        raise StaffingError(phrase("staffing.too_much_traffic", load=float(load), most=f"{MAX_AGENTS:,}"))
 
 
 def _check_targets(target: float | None, within: float | None, asa: float | None,
                    max_occupancy: float | None) -> None:
     # Comparisons written so that NaN fails them: it compares false with everything.
     if target is None and asa is None:
-        raise StaffingError("give a service-level target (target and within) or an ASA target")
+        raise StaffingError(phrase("staffing.no_target"))
     if target is not None:
         if not 0 < target < 1:
-            raise StaffingError(f"the service-level target must lie between 0 and 1, got {target:g}")
+            raise StaffingError(phrase("staffing.target", value=float(target)))
         if within is None:
-            raise StaffingError("a service-level target needs the answer time it applies to (>= 0 s)")
+            raise StaffingError(phrase("staffing.target_needs_within"))
     if within is not None and not 0 <= within < math.inf:
-        raise StaffingError(f"the answer time must be a finite number of seconds (>= 0 s), got {within:g}")
+        raise StaffingError(phrase("staffing.within", value=float(within)))
     if asa is not None and not 0 < asa < math.inf:
-        raise StaffingError(f"the ASA target must be positive and finite, got {asa:g} s")
+        raise StaffingError(phrase("staffing.asa", value=float(asa)))
     if max_occupancy is not None and not 0 < max_occupancy <= 1:
-        raise StaffingError(f"the occupancy cap must lie in (0, 1], got {max_occupancy:g}")
+        raise StaffingError(phrase("staffing.occupancy", value=float(max_occupancy)))
 
 
 def table(volume: float, aht_seconds: float, interval_seconds: float, around: int,

@@ -23,6 +23,7 @@ import math
 from typing import NamedTuple
 
 from cs_team.staffing.erlang import MAX_AGENTS, StaffingError, ceil_tolerant, check_load, erlang_b, traffic
+from cs_team.wording import phrase
 
 MAX_TERMS = 2_000_000
 """Longest queue summed: past it the line is hopelessly overloaded (nearly every caller hangs up)."""
@@ -62,7 +63,7 @@ class _Sums(NamedTuple):
 def _sums(x: float, v: float) -> _Sums:
     """The chain's sums above ``n`` busy for ``y = v``, in one pass over ``j``."""
     if not (v - x < MAX_TERMS and math.isfinite(x)):  # NaN fails too
-        raise Overloaded("the queue is too long to compute: fewer contacts or a shorter patience")
+        raise Overloaded(phrase("staffing.overloaded"))
     term, tail, abandoned, waited, harmonic, shift = 1.0, 0.0, 0.0, 0.0, 0.0, 0
     j = 0
     while True:
@@ -71,7 +72,7 @@ def _sums(x: float, v: float) -> _Sums:
         waited += term * x / (x + j + 1) * harmonic
         j += 1
         if j > 2 * MAX_TERMS:
-            raise Overloaded("the queue is too long to compute: fewer contacts or a shorter patience")
+            raise Overloaded(phrase("staffing.overloaded"))
         term *= v / (x + j)
         tail += term
         if term > 2.0 ** _SCALE:
@@ -89,7 +90,7 @@ def measure(agents: int, load: float, aht_seconds: float, patience_seconds: floa
             within_seconds: float | None = None) -> Figures:
     """Every figure for ``agents`` agents under ``load`` Erlangs and callers of this patience."""
     if not 0 < patience_seconds < math.inf:
-        raise StaffingError(f"the patience must be positive and finite, got {patience_seconds:g} s")
+        raise StaffingError(phrase("staffing.patience", value=float(patience_seconds)))
     level = 1.0 if within_seconds is not None else None
     if load == 0:
         return Figures(agents, 0.0, 0.0, level, 0.0, 0.0, 0.0)
@@ -134,7 +135,7 @@ def required_agents(volume: float, aht_seconds: float, interval_seconds: float, 
     load = traffic(volume, aht_seconds, interval_seconds)
     check_targets(target, within_seconds, asa_seconds, abandon_rate, max_occupancy)
     if not 0 < patience_seconds < math.inf:
-        raise StaffingError(f"the patience must be positive and finite, got {patience_seconds:g} s")
+        raise StaffingError(phrase("staffing.patience", value=float(patience_seconds)))
     if load == 0:
         return measure(0, 0.0, aht_seconds, patience_seconds, within_seconds)
     check_load(load, max_occupancy)
@@ -158,7 +159,7 @@ def required_agents(volume: float, aht_seconds: float, interval_seconds: float, 
     found = meets(high)
     while found is None:
         if high > MAX_AGENTS:
-            raise StaffingError(f"no staffing up to {MAX_AGENTS:,} agents meets the targets")
+            raise StaffingError(phrase("staffing.no_staffing", most=f"{MAX_AGENTS:,}"))
         low, high = high, high * 2
         found = meets(high)
     while high - low > 1:
@@ -174,19 +175,18 @@ def required_agents(volume: float, aht_seconds: float, interval_seconds: float, 
 def check_targets(target: float | None, within: float | None, asa: float | None, abandon: float | None,
                   max_occupancy: float | None) -> None:
     if target is None and asa is None and abandon is None:
-        raise StaffingError("give a service-level target (target and within), an ASA target or an "
-                            "abandonment target")
+        raise StaffingError(phrase("staffing.no_target_a"))
     if target is not None:
         if not 0 < target < 1:
-            raise StaffingError(f"the service-level target must lie between 0 and 1, got {target:g}")
+            raise StaffingError(phrase("staffing.target", value=float(target)))
         if within is None or not 0 <= within < math.inf:
-            raise StaffingError("a service-level target needs the answer time it applies to (>= 0 s)")
+            raise StaffingError(phrase("staffing.target_needs_within"))
     if asa is not None and not 0 < asa < math.inf:
-        raise StaffingError(f"the ASA target must be positive, got {asa:g} s")
+        raise StaffingError(phrase("staffing.asa_positive", value=float(asa)))
     if abandon is not None and not 0 < abandon < 1:
-        raise StaffingError(f"the abandonment target must lie between 0 and 1, got {abandon:g}")
+        raise StaffingError(phrase("staffing.abandon", value=float(abandon)))
     if max_occupancy is not None and not 0 < max_occupancy <= 1:
-        raise StaffingError(f"the occupancy cap must lie in (0, 1], got {max_occupancy:g}")
+        raise StaffingError(phrase("staffing.occupancy", value=float(max_occupancy)))
 
 
 def table(volume: float, aht_seconds: float, interval_seconds: float, patience_seconds: float,

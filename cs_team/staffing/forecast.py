@@ -12,6 +12,8 @@ import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 
+from cs_team.wording import phrase
+
 COLUMNS = ("interval_start", "channel", "volume", "aht_seconds")
 INFINITY = float("inf")
 
@@ -46,29 +48,30 @@ def _number(text: str, column: str, where: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise ForecastError(f"{where}: {column} {text!r} is not a number") from None
+        raise ForecastError(phrase("forecast.not_a_number", where=where, column=column,
+                                   text=repr(text))) from None
     if value != value or value in (float("inf"), float("-inf")):  # NaN or infinite
-        raise ForecastError(f"{where}: {column} {text!r} is not a finite number")
+        raise ForecastError(phrase("forecast.not_finite", where=where, column=column, text=repr(text)))
     return value
 
 
-def _explain(row: list, at: tuple[int, int, int], where: str, channel: str | None = None) -> None:
-    """Raise the precise error for a row the fast path could not take."""
+def _explain(row: list, at: tuple[int, int, int, int], where: str, channel: str | None = None) -> None:
+    """Raise the precise error for a row the fast path could not take, at its cell (``file:row:column``)."""
     when = row[at[0]]
     try:
         _when(when)
     except (AttributeError, ValueError):
         when = _text(when)
-        raise ForecastError(f"{where}: interval_start {when!r} is not a date and time; write it as "
-                            "2026-11-11T09:00") from None
-    volume = _number(_text(row[at[1]]), "volume", where)
-    aht = _number(_text(row[at[2]]), "aht_seconds", where)
+        raise ForecastError(phrase("forecast.not_a_time", where=f"{where}:{at[0] + 1}",
+                                   text=repr(when))) from None
+    volume = _number(_text(row[at[1]]), "volume", f"{where}:{at[1] + 1}")
+    aht = _number(_text(row[at[2]]), "aht_seconds", f"{where}:{at[2] + 1}")
     if channel == "":
-        raise ForecastError(f"{where}: channel is empty")
+        raise ForecastError(phrase("forecast.no_channel", where=f"{where}:{at[3] + 1}"))
     if volume < 0:
-        raise ForecastError(f"{where}: volume {volume:g} is negative")
+        raise ForecastError(phrase("forecast.negative", where=f"{where}:{at[1] + 1}", value=volume))
     if aht <= 0 and volume > 0:
-        raise ForecastError(f"{where}: aht_seconds must be positive where there is volume")
+        raise ForecastError(phrase("forecast.aht", where=f"{where}:{at[2] + 1}"))
 
 
 def from_rows(display: str, header: list[str], rows: list[tuple[int, list]]) -> Forecast:
@@ -76,8 +79,8 @@ def from_rows(display: str, header: list[str], rows: list[tuple[int, list]]) -> 
     header = [str(name).strip() for name in header]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        raise ForecastError(f"{display}:1: missing column {', '.join(missing)} (the header must name "
-                            f"{', '.join(COLUMNS)})")
+        raise ForecastError(phrase("forecast.columns", where=f"{display}:1", missing=", ".join(missing),
+                                   columns=", ".join(COLUMNS)))
     when_at, channel_at, volume_at, aht_at = (header.index(c) for c in COLUMNS)
     width = len(header)
     found: dict[str, list[tuple[dt.datetime, float, float, int]]] = defaultdict(list)
@@ -87,24 +90,24 @@ def from_rows(display: str, header: list[str], rows: list[tuple[int, list]]) -> 
         if len(row) != width:
             if not row:  # a blank line
                 continue
-            raise ForecastError(f"{display}:{row_number}: the row has {len(row)} fields; the header "
-                                f"names {width}")
+            raise ForecastError(phrase("forecast.width", where=f"{display}:{row_number}", count=len(row),
+                                       width=width))
         when, channel = row[when_at], row[channel_at]
         try:  # CSV text on the fast path; an xlsx date cell as it is
             start = when if when.__class__ is dt.datetime else dt.datetime.fromisoformat(when.strip())
             volume, aht = float(row[volume_at]), float(row[aht_at])
         except (AttributeError, TypeError, ValueError):
-            _explain(row, (when_at, volume_at, aht_at), f"{display}:{row_number}")
+            _explain(row, (when_at, volume_at, aht_at, channel_at), f"{display}:{row_number}")
             raise
         channel = channel.strip() if channel.__class__ is str else _text(channel)
         # NaN fails every comparison, so it lands here too
         if not channel or not 0 <= volume < INFINITY or not -INFINITY < aht < INFINITY or aht <= 0 < volume:
-            _explain(row, (when_at, volume_at, aht_at), f"{display}:{row_number}", channel)
+            _explain(row, (when_at, volume_at, aht_at, channel_at), f"{display}:{row_number}", channel)
         if start.tzinfo is not None:
             start = start.replace(tzinfo=None)
         found[channel].append((start, volume, aht, row_number))
     if not found:
-        raise ForecastError(f"{display}: no rows after the header")
+        raise ForecastError(phrase("forecast.no_rows", where=display))
     interval = _interval(found, display)  # sorts each channel's rows in place
     return Forecast(display, interval, {
         name: ChannelForecast([r[0] for r in items], [r[1] for r in items], [r[2] for r in items])
@@ -134,11 +137,11 @@ def _interval(rows: dict[str, list], display: str) -> int:
             if gap == step:  # nearly every row: skip the checks below
                 continue
             if gap <= dt.timedelta(0):
-                raise ForecastError(f"{display}:{current[3]}: interval {current[0]:%Y-%m-%d %H:%M} of "
-                                    "this channel appears twice")
+                raise ForecastError(phrase("forecast.twice", where=f"{display}:{current[3]}",
+                                           when=f"{current[0]:%Y-%m-%d %H:%M}"))
             step = step or gap
             if gap % step and step % gap:
-                raise ForecastError(f"{display}:{current[3]}: intervals must be evenly spaced "
-                                    f"({step} apart), this one follows the last by {gap}")
+                raise ForecastError(phrase("forecast.uneven", where=f"{display}:{current[3]}", step=str(step),
+                                           gap=str(gap)))
             step = min(step, gap)
     return int(step.total_seconds()) if step else 3600

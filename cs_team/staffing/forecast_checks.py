@@ -12,6 +12,7 @@ import datetime as dt
 import numpy as np
 
 from cs_team.staffing.forecast import Forecast, ForecastError
+from cs_team.wording import Phrase, phrase
 
 SHOWN = 5  # missing intervals named in the message; the count says how many more
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -30,14 +31,16 @@ def check(forecast: Forecast) -> None:
         if missing.size:
             named = ", ".join(f"{first + dt.timedelta(seconds=int(i) * step):%Y-%m-%d %H:%M}"
                               for i in missing[:SHOWN])
-            more = f" and {missing.size - SHOWN} more" if missing.size > SHOWN else ""
-            raise ForecastError(f"{forecast.path}: channel {name} has no row for {missing.size} "
-                                f"interval(s) inside the forecast ({named}{more}); give every interval "
-                                "from the first to the last, with volume 0 where none is expected")
+            if missing.size > SHOWN:
+                named = phrase("forecast.and_more", named=named, more=missing.size - SHOWN)
+            raise ForecastError(phrase("forecast.gaps", where=forecast.path, channel=name, count=missing.size,
+                                       named=named))
     span = (last - first).total_seconds() + step
     if span < 7 * 86400:
         present_days = sorted({(first + dt.timedelta(seconds=i * step)).weekday() for i in range(count)})
-        absent = [WEEKDAYS[d] for d in range(7) if d not in present_days]
-        raise ForecastError(f"{forecast.path}: the forecast covers {span / 86400:g} day(s) "
-                            f"({first:%Y-%m-%d} to {last:%Y-%m-%d}); a plan needs at least one whole week, "
-                            f"and {', '.join(absent)} would be guessed")
+        absent: Phrase | str = ""
+        for day in (WEEKDAYS[d] for d in range(7) if d not in present_days):
+            named = phrase(f"forecast.weekdays.{day}")
+            absent = phrase("forecast.and", first=absent, rest=named) if absent else named
+        raise ForecastError(phrase("forecast.short", where=forecast.path, days=round(span / 86400, 2),
+                                   first=f"{first:%Y-%m-%d}", last=f"{last:%Y-%m-%d}", absent=absent))

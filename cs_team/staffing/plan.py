@@ -24,6 +24,7 @@ from cs_team.staffing.forecast import Forecast, ForecastError
 from cs_team.staffing.forecast_checks import check
 from cs_team.staffing.plan_model import ChannelStaffing, HiringPlan, Note
 from cs_team.staffing.plan_tables import tabulate
+from cs_team.wording import phrase
 
 __all__ = ["HiringPlan", "plan", "shrinkage_percent", "split"]
 
@@ -93,8 +94,8 @@ def channel_staffing(inputs: HiringInputs, forecast: Forecast) -> list[ChannelSt
     known = {c.id: c for c in inputs.channels}
     unknown = sorted(set(forecast.channels) - set(known))
     if unknown:
-        raise ForecastError(f"{forecast.path}: channel {', '.join(unknown)} is not in hiring inputs "
-                            f"'{inputs.id}' (it has {', '.join(known)})")
+        raise ForecastError(phrase("forecast.unknown_channel", where=forecast.path,
+                                   channels=", ".join(unknown), inputs=inputs.id, known=", ".join(known)))
     check(forecast)
     step, first = forecast.interval_seconds, forecast.first
     count = int((forecast.last - first).total_seconds()) // step + 1
@@ -126,7 +127,7 @@ def plan(inputs: HiringInputs, forecast: Forecast, as_of: dt.date) -> HiringPlan
     problem, dates = _problem(inputs, [s.channel for s in staffing], need, weeks, shares, as_of)
     cover = solve(problem)
     if cover.status not in ("optimal", "feasible"):
-        raise ForecastError(f"the hiring plan could not be solved ({cover.status})")
+        raise ForecastError(phrase("forecast.unsolved", status=cover.status))
     return tabulate(inputs, forecast.path, as_of, staffing, [w.date() for w in weeks], problem, dates,
                     cover, notes, shrinkage_percent(inputs))
 

@@ -10,6 +10,7 @@ import math
 import re
 
 from cs_team.staffing.erlang import StaffingError
+from cs_team.wording import phrase
 
 _UNITS = {"": 1.0, "s": 1.0, "sec": 1.0, "m": 60.0, "min": 60.0, "h": 3600.0, "hr": 3600.0}
 _DURATION = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*([a-z]*)\s*$", re.IGNORECASE)
@@ -20,11 +21,10 @@ def duration_seconds(text: str, what: str) -> float:
     match = _DURATION.match(text)
     unit = match.group(2).lower() if match else ""
     if not match or unit not in _UNITS:
-        raise StaffingError(f"{what} {text!r} is not a duration: write seconds (900, 900s), minutes "
-                            f"(15m) or hours (1h)")
+        raise StaffingError(phrase("staffing.not_a_duration", what=what, text=repr(text)))
     seconds = float(match.group(1)) * _UNITS[unit]
     if not 0 < seconds < math.inf:
-        raise StaffingError(f"{what} must be positive and finite, got {text}")
+        raise StaffingError(phrase("staffing.duration_positive", what=what, text=text))
     return seconds
 
 
@@ -35,9 +35,9 @@ def fraction(text: str, what: str) -> float:
     try:
         value = float(body.rstrip("%").strip())
     except ValueError:
-        raise StaffingError(f"{what} {text!r} is not a number: write 80 or 0.8 for 80 %") from None
+        raise StaffingError(phrase("staffing.not_a_fraction", what=what, text=repr(text))) from None
     if not math.isfinite(value) or value < 0:
-        raise StaffingError(f"{what} must be a finite number, not negative, got {text}")
+        raise StaffingError(phrase("staffing.fraction_negative", what=what, text=text))
     if value > 100:
-        raise StaffingError(f"{what} {text} is more than 100 %")
+        raise StaffingError(phrase("staffing.over_100", what=what, text=text))
     return value / 100 if percent or value > 1 else value

@@ -22,6 +22,7 @@ import numpy as np
 from cs_team.model.shifts import ShiftRules, ShiftTemplate
 from cs_team.staffing import shift_patterns as sp
 from cs_team.staffing.erlang import StaffingError
+from cs_team.wording import phrase
 
 TIME_LIMIT = 10.0
 MIP_GAP = 0.01
@@ -89,7 +90,7 @@ def solve(rules: ShiftRules, templates: list[ShiftTemplate], required: np.ndarra
 
     required = np.asarray(required, dtype=float)
     if len(required) * step != sp.WEEK:
-        raise StaffingError(f"a roster needs a week of {step}-minute intervals, got {len(required)}")
+        raise StaffingError(phrase("staffing.roster_week", step=step, count=len(required)))
     patterns = sp.patterns(rules, templates)
     starts = list(dict.fromkeys(p.start for p in patterns))
     index = {start: i for i, start in enumerate(starts)}
@@ -154,8 +155,7 @@ def solve(rules: ShiftRules, templates: list[ShiftTemplate], required: np.ndarra
     result = solve_milp(c, rows, cols, vals, lower, upper, integer=np.ones(len(c), dtype=bool),
                         time_limit=time_limit, mip_gap=mip_gap)
     if result.status not in ("optimal", "feasible"):
-        raise StaffingError("no roster of these shifts covers every interval: some hours of demand "
-                            "fall outside every shift template")
+        raise StaffingError(phrase("staffing.uncovered"))
     x = np.rint(result.x).astype(np.int64)
     people = x[: len(patterns)]
     lunches = {key: int(n) for key, n in zip(lunch_vars, x[len(patterns):], strict=True) if n}

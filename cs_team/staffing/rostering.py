@@ -20,6 +20,7 @@ from cs_team.staffing import roster as program
 from cs_team.staffing.erlang import StaffingError, ceil_tolerant
 from cs_team.staffing.plan_model import ChannelStaffing
 from cs_team.staffing.shift_patterns import WEEK
+from cs_team.wording import phrase
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,8 @@ def pools(inputs: HiringInputs, rules: ShiftRules) -> list[Pool]:
     for key in grouped:
         for channel in key:
             if channel in seen:
-                raise StaffingError(f"channel '{channel}' is staffed by shift templates of two different "
-                                    f"channel sets ({', '.join(seen[channel])} and {', '.join(key)}): "
-                                    "give every template of a channel the same channels")
+                raise StaffingError(phrase("staffing.two_channel_sets", channel=channel,
+                                           first=", ".join(seen[channel]), second=", ".join(key)))
             seen[channel] = key
     return [Pool(key, tuple(templates)) for key, templates in grouped.items()]
 
@@ -75,11 +75,10 @@ def solve_weeks(staffing: list[ChannelStaffing], step: int, inputs: HiringInputs
     if not staffing:
         return []
     if (24 * 3600) % step:
-        raise StaffingError(f"the forecast's {step // 60}-minute intervals do not divide a day")
+        raise StaffingError(phrase("staffing.day_not_divided", minutes=step // 60))
     whole = weeks(staffing[0].starts, step)
     if not whole:
-        raise StaffingError("the forecast holds no whole week from Monday 00:00 to Sunday 24:00: a "
-                            "roster needs one")
+        raise StaffingError(phrase("staffing.no_whole_week"))
     results = []
     for pool in pools(inputs, rules):
         need = requirement(staffing, pool.channels)

@@ -9,6 +9,7 @@ from cs_team.model.hiring import HiringInputs
 from cs_team.model.scenario import HiringScenario
 from cs_team.staffing.forecast import ChannelForecast, Forecast
 from cs_team.staffing.plan_model import HiringPlan
+from cs_team.wording import phrase
 
 _CHANGE = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*%?\s*$")
 
@@ -21,10 +22,10 @@ def percent_change(text: str, option: str) -> float:
     """'+10%', '-5', '7.5 %' -> 10.0, -5.0, 7.5."""
     found = _CHANGE.match(text)
     if not found:
-        raise ScenarioError(f"{option} {text!r} is not a change in percent: write it as +10% or -5%")
+        raise ScenarioError(phrase("staffing.not_a_change", option=option, text=repr(text)))
     value = float(found.group(1))
     if value <= -100:
-        raise ScenarioError(f"{option} {text}: a change of -100% or less leaves nothing to plan")
+        raise ScenarioError(phrase("staffing.change_too_low", option=option, text=text))
     return value
 
 
@@ -37,7 +38,7 @@ def from_flags(volume: str | None, aht: str | None, attrition: str | None) -> Hi
     if attrition is not None:
         rate = percent_change(attrition, "--attrition")
         if not 0 <= rate <= 100:
-            raise ScenarioError(f"--attrition {attrition}: give a monthly rate between 0 and 100")
+            raise ScenarioError(phrase("staffing.attrition", value=attrition))
         values["attrition_percent_per_month"] = rate
     words = {"zh": [], "en": []}
     if values["volume_percent"]:
