@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from cs_team.lint.registry import Report
 from cs_team.lint.rules.languages import document_texts
 from cs_team.loader import LoadedDocument
+from cs_team.model.common import Text
 from cs_team.playbook import Playbook, Site
 from cs_team.rulebook import RULES
 from cs_team.wording import Phrase, Texts, namespace_name, phrase
@@ -131,17 +132,26 @@ def _word_codes(word: str) -> set[str]:
     return codes
 
 
-def topics_worth_checking(lowered: list[str]) -> list[set[str]]:
+def topics_worth_checking(lowered: list[str]) -> list[set[str] | frozenset[str]]:
     """For each text, the codes whose anchors it holds: usually none, and then nothing more runs.
 
     All texts are searched as one string: a regex call per text costs more than the search.
     """
-    found: list[set[str]] = [set() for _ in lowered]
+    hits = _anchored(lowered)
+    return [hits.get(index, _NONE) for index in range(len(lowered))]
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _anchored(lowered: list[str]) -> dict[int, set[str]]:
+    """Index -> the codes whose anchors that text holds, for the texts holding any."""
+    hits: dict[int, set[str]] = {}
     joined = "\x00".join(lowered)
     starts = list(itertools.accumulate((len(t) + 1 for t in lowered[:-1]), initial=0))
 
     def owner(position: int) -> set[str]:
-        return found[bisect.bisect_right(starts, position) - 1]
+        return hits.setdefault(bisect.bisect_right(starts, position) - 1, set())
 
     for match in _CJK_GATE.finditer(joined):
         owner(match.start()).update(_CJK_CODES[match.group()])
@@ -150,7 +160,7 @@ def topics_worth_checking(lowered: list[str]) -> list[set[str]]:
         words = re.compile(r"\b(?:" + "|".join(sorted(triggers, key=len, reverse=True)) + r")\b")
         for match in words.finditer(joined):
             owner(match.start()).update(triggers[match.group()])
-    return found
+    return hits
 
 
 def _matches(text: str, lowered: str, codes: Iterable[str]) -> Iterator[tuple[str, str]]:
@@ -188,25 +198,33 @@ class Scan:
 
 
 def _scan(playbook: Playbook) -> dict[str, list[Report]]:
-    places, values = [], []
+    # Each text's strings go into one list, and where its strings end into another: a place for
+    # every string (tens of thousands) cost more than the search itself.
+    texts: list[tuple[LoadedDocument, tuple, Text]] = []
+    values: list[str] = []
+    ends: list[int] = []
     for document in playbook.repo.documents:
         if document.kind not in _SUBJECT_LISTS or document.model is None:
             continue
         for path, text in document_texts(playbook, document):
             if SKIPPED_FIELDS.intersection(path):
                 continue
-            for lang, value in text.translations:
-                places.append((document, path if text.plain else (*path, lang)))
-                values.append(value)
+            texts.append((document, path, text))
+            values += text.all_strings()
+            ends.append(len(values))
     lowered = [value.lower() for value in values]
     found: dict[str, list[Report]] = {code: [] for code in TOPICS}
-    for index, codes in enumerate(topics_worth_checking(lowered)):
-        if not codes:
-            continue
+    for index, codes in sorted(_anchored(lowered).items()):
         by_code: dict[str, list[str]] = {}
         for code, words in _matches(values[index], lowered[index], codes):
             by_code.setdefault(code, []).append(words)
-        document, path = places[index]
+        if not by_code:
+            continue
+        number = bisect.bisect_right(ends, index)
+        document, path, text = texts[number]
+        if not text.plain:
+            lang = text.translations[index - (ends[number - 1] if number else 0)][0]
+            path = (*path, lang)
         for code, words in by_code.items():
             quoted = ", ".join(f'"{w}"' for w in dict.fromkeys(words))
             rule = RULES[code]
