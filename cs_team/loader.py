@@ -190,7 +190,8 @@ def _load_repository(root: Path, bundled: bool, cwd: Path | None, snapshot: Snap
     read = snapshot.read if snapshot is not None else read_playbook
     config, config_file, ignored = load_config(root, cwd, read)
     skip = [root / config.templates] if config.templates else []
-    paths = playbook_files(root, config.exclude, skip, snapshot.paths if snapshot is not None else None)
+    walked = snapshot.paths if snapshot is not None else ahead.paths  # listed already, or None
+    paths = playbook_files(root, config.exclude, skip, walked)
     parsed = ahead.parse(paths, display_paths(root, paths, cwd), read)
     documents = [load_document(file) for file in parsed]
     findings = list(config_file.findings)

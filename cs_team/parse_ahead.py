@@ -32,8 +32,11 @@ class ParseAhead:
     """The files a child is parsing, and the parse of any list of files using them."""
 
     def __init__(self, child: forking.Child | None = None, back: list[Path] | None = None,
-                 displays: list[str] | None = None) -> None:
+                 displays: list[str] | None = None, paths: list[Path] | None = None) -> None:
         self.child = child
+        self.paths = paths
+        """Every YAML file below the root when a child was started (the loader filters this list
+        rather than walk the folders again)."""
         self.owned = dict(zip(back or [], displays or [], strict=True))
         """Path -> display name, of each file the child parses."""
 
@@ -101,4 +104,4 @@ def start(root: Path, cwd: Path, read: Read = read_playbook, among: list[Path] |
         return parsed
 
     child = forking.start(work)
-    return ParseAhead(child, back, displays) if child is not None else ParseAhead()
+    return ParseAhead(child, back, displays, paths) if child is not None else ParseAhead()
