@@ -69,6 +69,7 @@ def test_wfm_and_analyst_kits_ask_only_questions_written_for_them() -> None:
 @pytest.mark.parametrize(("role", "own"), [
     ("qa-specialist", {"skill-qa-score-recording", "case-qa-calibration-drift"}),
     ("vip-agent", {"sit-vip-skip-verification", "rp-vip-weibo-complaint"}),
+    ("crm-specialist", {"sit-crm-dormant-member-blast", "case-crm-nps-drop", "rp-cancel-membership"}),
     ("head-of-department", {"sit-head-csat-gaming", "case-head-first-90-days"}),
 ])
 def test_specialist_kits_draw_their_own_scenarios(role: str, own: set[str]) -> None:
