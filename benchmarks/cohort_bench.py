@@ -4,7 +4,10 @@ Fifty hires of two roles (two onboarding templates), three paces and six mentors
 three weeks, planned as one cohort on the bundled department. Prints the wall time of
 `cs-team onboarding-plan --cohort` writing Markdown (planning and rendering 51 files) and
 writing PDF (the same, printed in one browser session), each as a ratio of its target: planned
-in under 5 s, printed in under 20 s (issue 17). Measured in one run; needs Chromium for PDF.
+in under 5 s, printed in under 20 s (issue 17). Then where the PDF's time goes: rendering the
+HTML, making the CJK fonts' TrueType subsets, and the browser's printing of the 51 pages with
+and without them (wall time and the processor time of all the browser's processes, which a
+loaded machine stretches less). Measured in one run; needs Chromium for PDF.
 
     python benchmarks/cohort_bench.py [--hires 50]
 """
@@ -13,13 +16,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from cs_team.render import pdf_batch
 from cs_team.render.pdf import find_browser
+from cs_team.render.print_fonts import fontconfig_env
 from cs_team.repo import bundled_root
 
 MENTORS = ("李静", "赵磊", "陈晨", "周杰", "吴敏", "郑浩")
@@ -45,6 +51,38 @@ def timed(folder: Path, output: str) -> float:
     return time.perf_counter() - start
 
 
+def browser_seconds(session: int) -> float:
+    """Processor time of every process in the browser's session (Linux's /proc), so far."""
+    ticks = 0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == session:
+            ticks += sum(int(f) for f in fields[11:15])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def printing(pages: list[str], subsets: bool) -> tuple[float, float, int]:
+    """Wall seconds, browser processor seconds and bytes of printing ``pages`` as the cohort does."""
+    spent, stop, keep = {}, pdf_batch._end, pdf_batch.fontconfig_env
+
+    def end(process: subprocess.Popen) -> None:
+        spent["cpu"] = browser_seconds(process.pid)
+        stop(process)
+
+    pdf_batch._end = end
+    if not subsets:
+        pdf_batch.fontconfig_env = lambda pages, folder: None
+    try:
+        start = time.perf_counter()
+        printed = pdf_batch.print_pdfs(pages, tagged=[True] * (len(pages) - 1) + [False])
+        return time.perf_counter() - start, spent["cpu"], sum(map(len, printed))
+    finally:
+        pdf_batch._end, pdf_batch.fontconfig_env = stop, keep
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hires", type=int, default=50)
@@ -62,6 +100,17 @@ def main() -> None:
         printed = timed(folder, "pdf")
         print(f"cohort of {options.hires}, pdf  {printed:6.2f} s  one browser session  ratio to the 20 s "
               f"target {printed / 20:.2f}")
+        print("where the PDF's time goes:")
+        rendered = timed(folder, "html")
+        print(f"  plan and render the HTML (html run)   {rendered:6.2f} s")
+        pages = [path.read_text(encoding="utf-8") for path in sorted((folder / "html").iterdir())]
+        start = time.perf_counter()
+        fontconfig_env(pages, Path(tempfile.mkdtemp(dir=folder)))
+        print(f"  CJK TrueType subsets                  {time.perf_counter() - start:6.2f} s")
+        for subsets in (True, False):
+            wall, cpu, size = printing(pages, subsets)
+            print(f"  print {len(pages)} pages, {'with' if subsets else 'without'} subsets "
+                  f"{wall:6.2f} s wall  {cpu:6.2f} s browser processor  {size / 1e6:5.1f} MB")
 
 
 if __name__ == "__main__":

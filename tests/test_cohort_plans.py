@@ -300,7 +300,8 @@ def test_a_cohorts_pdfs_come_from_one_browser(monkeypatch: pytest.MonkeyPatch) -
     real = subprocess.Popen
 
     def counted(*args: object, **kwargs: object) -> subprocess.Popen:
-        launches.append(args[0])
+        if args[0][0] == pdf_batch.find_browser():  # not fontconfig's fc-match
+            launches.append(args[0])
         return real(*args, **kwargs)
 
     monkeypatch.setattr(pdf_batch.subprocess, "Popen", counted)

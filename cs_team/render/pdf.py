@@ -32,7 +32,7 @@ POLICY = ('<meta http-equiv="Content-Security-Policy" content="default-src \'non
 PREFERENCES = '{"profile": {"default_content_setting_values": {"javascript": 2}}}'
 """The fresh profile blocks JavaScript (--blink-settings=scriptEnabled=false stops printing too)."""
 SECONDS = 120
-INSTALL = "install one (Debian/Ubuntu: apt-get install chromium fonts-noto-cjk)"
+INSTALL = "install one (Debian/Ubuntu: apt-get install chromium fonts-noto-cjk fonts-liberation)"
 
 
 def find_browser() -> str | None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from cs_team.errors import InputError
 from cs_team.render.devtools import Pipe, Tab
 from cs_team.render.pdf import FLAGS, INSTALL, PREFERENCES, SECONDS, _end, find_browser, sealed
+from cs_team.render.print_fonts import fontconfig_env
 
 PRINT = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
 
@@ -48,7 +49,9 @@ def print_pdfs(pages: list[str], seconds: float = SECONDS, tagged: list[bool] | 
             page = Path(folder) / f"document-{n}.html"
             page.write_text(sealed(html), encoding="utf-8")
             files.append(page)
-        process, pipe = _launch(browser, Path(folder) / "profile", time.monotonic() + seconds)
+        (fonts := Path(folder) / "fonts").mkdir()
+        deadline = time.monotonic() + seconds
+        process, pipe = _launch(browser, Path(folder) / "profile", deadline, fontconfig_env(pages, fonts))
         try:
             return _print_all(pipe, files, [len(html) for html in pages], tagged or [True] * len(pages))
         except TimeoutError:
@@ -59,7 +62,8 @@ def print_pdfs(pages: list[str], seconds: float = SECONDS, tagged: list[bool] | 
             _end(process)
 
 
-def _launch(browser: str, profile: Path, deadline: float) -> tuple[subprocess.Popen, Pipe]:
+def _launch(browser: str, profile: Path, deadline: float,
+            env: dict[str, str] | None) -> tuple[subprocess.Popen, Pipe]:
     (profile / "Default").mkdir(parents=True)
     (profile / "Default" / "Preferences").write_text(PREFERENCES, encoding="utf-8")
     to_browser, commands = os.pipe()
@@ -77,7 +81,7 @@ def _launch(browser: str, profile: Path, deadline: float) -> tuple[subprocess.Po
 
     process = subprocess.Popen([browser, *flags, "about:blank"], stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL, pass_fds=(3, 4), preexec_fn=wire,
-                               start_new_session=True)
+                               start_new_session=True, env=env)
     os.close(to_browser)
     os.close(from_browser)
     return process, Pipe(commands, answers, deadline)
