@@ -266,7 +266,7 @@ def test_the_command_writes_every_hire_and_one_event_per_session(team: RepoCopy)
     assert len(events) == len(mine) + 2 * one_to_ones + shadowing
     assert len({str(e["uid"]) for e in events}) == len(events)
     first = next(e for e in events if str(e["summary"]).startswith("公司与产品入门"))
-    assert "参加人员: A/B, A-B, 王芳" in str(first["description"])
+    assert "参加人员：A/B、A-B、王芳" in str(first["description"])
 
 
 @st.composite

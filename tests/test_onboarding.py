@@ -409,7 +409,7 @@ def test_ics_golden_and_round_trip(team: RepoCopy) -> None:
         assert event.decoded("dtstart") == start
         assert event.decoded("dtstart").utcoffset() == dt.timedelta(hours=8)
         assert event.decoded("dtend") - event.decoded("dtstart") == dt.timedelta(minutes=session.minutes)
-        assert str(event["summary"]).startswith("王芳: ")
+        assert str(event["summary"]).startswith("王芳：")
     assert len({str(e["uid"]) for e in events}) == 23
     assert b"BEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai" in data
 
@@ -470,7 +470,7 @@ def test_a_cohort_gets_a_plan_each_and_a_combined_view(team: RepoCopy) -> None:
     # 陈晨 at the fast pace is group 1 from Monday; 王芳 and Tom Li (standard, the same week) are
     # group 2 from Wednesday, when both are in, and their classes wait for the trainer
     assert "| 陈晨 | 1 |" in combined and "| 王芳 | 2 |" in combined and "| Tom Li | 2 |" in combined
-    assert "| 11:00–12:00 | 公司与产品入门 (第 1/3 部分) | 课堂讲授 | 培训师 周敏 | 3 楼培训室 | 2 | 王芳, Tom Li |" in combined
+    assert "| 11:00–12:00 | 公司与产品入门（第 1/3 部分） | 课堂讲授 | 培训师 周敏 | 3 楼培训室 | 2 | 王芳、Tom Li |" in combined
     views = [view_of(FIXTURE, dt.date(2026, 11, 2), name=n) for n in ("王芳", "陈晨")]
     together = gather(views, [1, 1])
     assert all(g.hires == ("王芳", "陈晨") for _, day in together.days for g in day)

@@ -39,37 +39,47 @@ def _stamp(first_day: dt.date) -> dt.datetime:
     return dt.datetime.combine(first_day, dt.time(), dt.timezone.utc)
 
 
+def marks(lang: Language) -> dict[str, str]:
+    """Punctuation that follows the text before it: full-width in a zh calendar; in zh-en every
+    text and label ends in English, so its marks stay ASCII."""
+    if lang.mode == "zh":
+        return {"open": "（", "close": "）", "colon": "：", "comma": "、", "semicolon": "；"}
+    return {"open": " (", "close": ")", "colon": ": ", "comma": ", ", "semicolon": "; "}
+
+
 def summary(lang: Language, row: object) -> str:
     session = row.session
     if session.kind in ("module", "micro-lesson"):
         title = lang.plain(row.module.title)
         if session.parts > 1:
-            title += f" ({lang.label('part_of', n=session.part, of=session.parts)})"
+            mark = marks(lang)
+            title += f"{mark['open']}{lang.label('part_of', n=session.part, of=session.parts)}{mark['close']}"
         return title
     kind = lang.label(f"session_kinds.{session.kind}")
     return f"{kind} · {lang.plain(row.module.title)}" if row.module is not None else kind
 
 
 def description(lang: Language, view: object, row: object) -> str:
-    session, lines = row.session, []
+    session, lines, mark = row.session, [], marks(lang)
+    colon = mark["colon"]
     stage = next((s.stage for s in view.plan.stages if s.stage.id == session.stage), None)
     if stage is not None:
-        lines.append(f"{lang.label('stage')}: {lang.plain(stage.title)}")
+        lines.append(f"{lang.label('stage')}{colon}{lang.plain(stage.title)}")
     if session.kind in ("module", "micro-lesson"):
-        lines.append(f"{lang.label('format')}: {lang.label('module_formats.' + row.module.format)}")
+        lines.append(f"{lang.label('format')}{colon}{lang.label('module_formats.' + row.module.format)}")
     if session.kind in ("assessment", "retake") and row.module.assessment is not None:
         assessment = row.module.assessment
-        methods = ", ".join(lang.label(f"methods.{m}") for m in assessment.methods)
+        methods = mark["comma"].join(lang.label(f"methods.{m}") for m in assessment.methods)
         lines.append(f"{methods} · {lang.label('pass_mark')} {assessment.pass_mark:g}")
     who = lang.label(f"led_by_kinds.{row.led_by}") + (f" {lang.plain(row.who)}" if row.who else "")
-    lines.append(f"{lang.label('led_by')}: {who}")
+    lines.append(f"{lang.label('led_by')}{colon}{who}")
     if row.first_of_module and row.module is not None and row.module.prepare:
-        items = "; ".join(lang.plain(item) for item in row.module.prepare)
-        lines.append(f"{lang.label('prepare')}: {items}")
+        items = mark["semicolon"].join(lang.plain(item) for item in row.module.prepare)
+        lines.append(f"{lang.label('prepare')}{colon}{items}")
     if session.kind == "review" and stage is not None and stage.checkpoint is not None:
-        lines.append(f"{lang.label('checkpoint')}: {lang.plain(stage.checkpoint)}")
+        lines.append(f"{lang.label('checkpoint')}{colon}{lang.plain(stage.checkpoint)}")
     if session.kind == "go-live" and view.plan.template.go_live is not None:
-        lines.append(f"{lang.label('go_live_when')}: {lang.plain(view.plan.template.go_live)}")
+        lines.append(f"{lang.label('go_live_when')}{colon}{lang.plain(view.plan.template.go_live)}")
     return "\n".join(lines)
 
 
@@ -93,7 +103,7 @@ def plan_entries(view: object, lang: Language) -> list[Entry]:
     for row in view.rows:
         session, title = row.session, summary(lang, row)
         entries.append(Entry(uid(view, session), session.day, session.start, session.end,
-                             f"{view.hire.name}: {title}" if view.hire.name else title,
+                             f"{view.hire.name}{marks(lang)['colon']}{title}" if view.hire.name else title,
                              description(lang, view, row), lang.plain(row.location) if row.location else None,
                              session.kind))
     return entries
@@ -119,7 +129,9 @@ def cohort_entries(cohort: object, lang: Language) -> list[Entry]:
             row, view = g.row, views[g.hires[0]]
             what = "\n".join((row.session.key, lang.plain(row.who) if row.who else "", *g.hires))
             who = hashlib.sha256(what.encode()).hexdigest()[:16]
-            text = description(lang, view, row) + f"\n{lang.label('attending')}: {', '.join(g.hires)}"
+            mark = marks(lang)
+            attending = f"{lang.label('attending')}{mark['colon']}{mark['comma'].join(g.hires)}"
+            text = f"{description(lang, view, row)}\n{attending}"
             entries.append(Entry(f"cohort-{who}@cs-team", row.session.day, row.session.start, row.session.end,
                                  summary(lang, row), text, lang.plain(row.location) if row.location else None,
                                  row.session.kind))
