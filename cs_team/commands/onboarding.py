@@ -98,7 +98,7 @@ def onboarding_plan(
 
     together = cohort_plans(playbook, [(_role(playbook, h.role or role), h) for h in hires], days, zone,
                             _rooms(rooms))
-    _notices(together.views)
+    _notices(together.views, [n for n in together.notices if n.code == "trainer-queued"])
     _deliver_cohort(playbook, together, output_format, mode, out)
 
 
@@ -151,14 +151,17 @@ def _calendars(playbook: object, path: Path | None) -> list:
     return [found[0]]
 
 
-def _notices(views: list) -> None:
-    """The plans' notices on stderr too, each once (a cohort's hires share most of them)."""
+def _notices(views: list, cohort: list | None = None) -> None:
+    """The plans' notices on stderr too, in the reader's language, each once (a cohort's hires
+    share most of them); first what only the trainer's view says (a trainer queued for many groups)."""
     from cs_team.reader import current_language
     from cs_team.render.language import Language
     from cs_team.render.notices import notice_texts
 
     reader = current_language()
     lang = Language(reader, reader)
+    for text in notice_texts(lang, cohort or [], False):  # a warning: the cohort runs months late
+        say(phrase("cli.warning", message=text).word(reader))
     for text in dict.fromkeys(t for view in views for t in notice_texts(lang, view.plan.notices, False)):
         say(phrase("cli.noted", message=text).word(reader))
 

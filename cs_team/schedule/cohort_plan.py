@@ -18,6 +18,7 @@ from cs_team.model.onboarding import OnboardingTemplate
 from cs_team.schedule.calendar import WorkDays
 from cs_team.schedule.cohort import Hire
 from cs_team.schedule.cohort_groups import Joiner, group_joiners, rooms_used
+from cs_team.schedule.cohort_queue import Delay, Queues
 from cs_team.schedule.notices import Notice, notice, start_moved
 from cs_team.schedule.pacing import PlanError
 from cs_team.schedule.plan import OnboardingPlan
@@ -39,7 +40,7 @@ class CohortSchedule:
 def plan_cohort(joiners: list[Joiner], calendar: WorkDays, rooms: dict[str, int] | None = None
                 ) -> CohortSchedule:
     groups, notices = group_joiners(joiners, calendar, rooms or {})
-    bookings = Bookings()
+    bookings, queues = Bookings(), Queues()
     plans: list[OnboardingPlan | None] = [None] * len(joiners)
     group_of = [0] * len(joiners)
     for number, members in enumerate(groups, 1):
@@ -56,7 +57,10 @@ def plan_cohort(joiners: list[Joiner], calendar: WorkDays, rooms: dict[str, int]
         shared = _waiting(template, modules, first_day, pace, calendar, busy, max(ranks) + 1)
         alone = plan_onboarding(template, modules, first_day, pace, calendar, first_day=first_day,
                                 meetings=max(ranks) + 1)
-        group_notices = _shifted(shared, alone, bookings, number, template, modules, mentors)
+        group_notices = _shifted(shared, alone, bookings, number, template, modules, mentors, queues)
+        for r in set().union(*(session_needs(template, modules, mentors, s) for s in shared.sessions)):
+            if r.startswith("trainer:"):
+                queues.teaches(r, number)
         notices += group_notices
         # a stage run long because others held the resources is said by the shift, not the dates
         shared.notices = [n for n in shared.notices if n.code not in ("stage-longer", "retake-days")
@@ -68,7 +72,7 @@ def plan_cohort(joiners: list[Joiner], calendar: WorkDays, rooms: dict[str, int]
             for s in plans[i].sessions:
                 bookings.book(_own_needs(template, modules, joiners[i].hire, mentors, s), s.day, s.start,
                               s.end, number)
-    return CohortSchedule(plans, group_of, notices)
+    return CohortSchedule(plans, group_of, queues.notices(calendar) + notices)
 
 
 def _waiting(template: OnboardingTemplate, modules: dict[str, Module], first_day: dt.date, pace: str,
@@ -126,9 +130,10 @@ def _own(shared: OnboardingPlan, hire: Hire, rank: int, size: int, first_day: dt
 
 
 def _shifted(shared: OnboardingPlan, alone: OnboardingPlan, bookings: Bookings, number: int,
-             template: OnboardingTemplate, modules: dict[str, Module], mentors: frozenset[str]
-             ) -> list[Notice]:
-    """When the group runs later than it would alone: which resource others held, and how long."""
+             template: OnboardingTemplate, modules: dict[str, Module], mentors: frozenset[str],
+             queues: Queues) -> list[Notice]:
+    """When the group runs later than it would alone: which resource others held, and how long;
+    a trainer among them is noted in ``queues``."""
     if shared.go_live <= alone.go_live:
         return []
     days = [alone.first_day + dt.timedelta(days=n) for n in range((shared.go_live - alone.first_day).days)]
@@ -151,6 +156,9 @@ def _shifted(shared: OnboardingPlan, alone: OnboardingPlan, bookings: Bookings, 
             return {"kind": "unnamed-trainer", "resource": None}
         return {"kind": kind, "resource": name if kind == "mentor" else texts.get(name, name)}
 
+    for _, (kind, name) in ranked:
+        if kind == "trainer":
+            queues.delayed(f"trainer:{name}", Delay(number, alone.go_live, shared.go_live, who(kind, name)))
     return [notice("cohort-shifted", group=number, **who(kind, name), first=days[0], last=days[-1],
                    hours=f"{round(minutes / 15) / 4:g}", planned=alone.go_live, go_live=shared.go_live)
             for minutes, (kind, name) in ranked[:3]]

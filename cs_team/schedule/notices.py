@@ -12,7 +12,8 @@ from cs_team.model.common import Text
 @dataclass(frozen=True)
 class Notice:
     code: str
-    """unpublished-holidays, stage-longer, retake-days, start-moved, cohort-shifted or room-full."""
+    """unpublished-holidays, stage-longer, retake-days, start-moved, cohort-shifted, room-full or
+    trainer-queued."""
     values: tuple[tuple[str, object], ...]
     """Dates, numbers, plain strings and playbook ``Text`` (each language picks its own)."""
 
