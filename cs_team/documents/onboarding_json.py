@@ -24,6 +24,14 @@ def _name(value: Text | str | None, default: str) -> str | dict[str, str] | None
     return _text_dict(value, default) if isinstance(value, Text) else value
 
 
+def _nesting(nesting: object, default_language: str) -> dict | None:
+    """A nesting stage's load (per cent of a tenured agent's contacts), mentor ratio and target."""
+    if nesting is None:
+        return None
+    return {"load_percent": nesting.load_percent, "hires_per_mentor": nesting.hires_per_mentor,
+            "target": _text_dict(nesting.target, default_language)}
+
+
 def as_dict(view: OnboardingView, default_language: str) -> dict:
     """The plan for other tools: every session with its local start and end (ISO 8601 with the
     offset), kind, module and stage; the days off and worked weekend days on the way."""
@@ -48,7 +56,8 @@ def as_dict(view: OnboardingView, default_language: str) -> dict:
         "timezone": view.timezone,
         "module_minutes": plan.module_minutes(),
         "stages": [{"id": s.stage.id, "first_day": s.days[0].isoformat(), "last_day": s.days[-1].isoformat(),
-                    "working_days": len(s.days)} for s in plan.stages],
+                    "working_days": len(s.days), "nesting": _nesting(s.stage.nesting, default_language)}
+                   for s in plan.stages],
         "sessions": [{
             "start": at(r.session.day, r.session.start),
             "end": at(r.session.day, r.session.end),
