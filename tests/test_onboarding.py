@@ -547,7 +547,7 @@ def test_calendar_uids_are_unique(start: dt.date, pace: str, role: str) -> None:
 
 
 def test_hours_to_the_nearest_quarter() -> None:
-    from cs_team.documents.onboarding import quarter_hours
+    from cs_team.documents.onboarding_view import quarter_hours
 
     assert [quarter_hours(m) for m in (2450, 2455, 45, 840, 7)] == ["40.75", "41", "0.75", "14", "0"]
     view = view_of(BUNDLED, dt.date(2026, 9, 28), "fast", role="agent-1")

@@ -9,7 +9,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from cs_team.documents.common import Stamp
-from cs_team.documents.onboarding import OnboardingView, Row, checked_template, plan_view
+from cs_team.documents.onboarding import plan_view
+from cs_team.documents.onboarding_template import checked_template
+from cs_team.documents.onboarding_view import OnboardingView, Row
 from cs_team.model.common import Text
 from cs_team.model.role import Role
 from cs_team.playbook import Playbook

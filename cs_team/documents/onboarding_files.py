@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 from cs_team.documents.cohort import Cohort, file_stems
-from cs_team.documents.onboarding import OnboardingView
 from cs_team.documents.onboarding_json import as_dict
+from cs_team.documents.onboarding_view import OnboardingView
 from cs_team.documents.output import cohort_plan, language, onboarding_plan
 from cs_team.errors import UsageError
 from cs_team.playbook import Playbook

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cs_team.documents.onboarding import OnboardingView
+from cs_team.documents.onboarding_view import OnboardingView
 from cs_team.model.common import Text
 from cs_team.render.language import Language
 from cs_team.render.notices import notice_texts

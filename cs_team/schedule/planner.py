@@ -28,6 +28,7 @@ from cs_team.schedule.pacing import PlanError, pace_factor, stage_days
 from cs_team.schedule.plan import OnboardingPlan, StageDays, StageShortfall
 from cs_team.schedule.sessions import Session
 from cs_team.schedule.stage import Busy, StageFailed, StageLayout
+from cs_team.schedule.stage_work import lay, needed
 from cs_team.wording import phrase
 
 MAX_EXTRA_DAYS = 60
@@ -85,7 +86,7 @@ def _lay_stages(template: OnboardingTemplate, modules: dict[str, Module], first_
         if first_failure is not None:
             failed, meetings = first_failure
             shortfall = StageShortfall(index, stage, planned, fits_at - planned if fits_at else None,
-                                       failed.needed(order, meetings),
+                                       needed(failed, order, meetings),
                                        sum(DayBook(template, d).capacity for d in failed.days))
         # a stage that never fits: lint goes on to judge the later ones
         layout = fitted or (first_failure[0] if first_failure else attempt)
@@ -104,7 +105,7 @@ def _attempt(template: OnboardingTemplate, factor: float, stage: Stage, day: dt.
     meetings = one_to_one_days(template, calendar.is_working, first_day, days, last)
     attempt = StageLayout(template, factor, stage, days, busy, slots)
     try:
-        attempt.run(order, meetings, carried)
+        lay(attempt, order, meetings, carried)
     except StageFailed:
         return attempt, len(meetings), False
     return attempt, len(meetings), None if last and attempt.carry else True

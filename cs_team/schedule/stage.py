@@ -1,12 +1,8 @@
-"""Fitting one stage's work into a list of working days.
-
-Fixed points are reserved first, at the end of their day: the weekly mentor one-to-one and the
-stage's checkpoint review on its last day. Micro-lessons run as a daily opener, one lesson a day
-(with its quiz when the template asks), never split. The other modules follow in order, each
-followed by its assessment; a module is split across open time and days, never into pieces
-shorter than ``MIN_PART`` minutes. Retake slots come last, each a day of revision after the
-attempt before it; those a stage has no later day for open the next stage. Everything counts
-against the daily training cap.
+"""Placing sessions on one stage's working days: a fixed point at the end of its day, an
+assessment where it fits whole, a module split over open time and days (never into pieces
+shorter than ``MIN_PART`` minutes), a micro-lesson a day; everything against the daily training
+cap and out of what others hold (a cohort). In what order the stage's work is placed is
+``stage_work``'s.
 """
 
 from __future__ import annotations
@@ -29,7 +25,7 @@ MIN_PART = 30
 
 
 @dataclass
-class _Cursor:
+class Cursor:
     index: int = 0
     minute: int = 0
 
@@ -94,7 +90,7 @@ class StageLayout:
                 return
         raise StageFailed
 
-    def atomic(self, cursor: _Cursor, minutes: int, kind: str = "assessment",
+    def atomic(self, cursor: Cursor, minutes: int, kind: str = "assessment",
                module: Module | None = None) -> tuple[int, int]:
         """First (day, start) from ``cursor`` with ``minutes`` uninterrupted and under the cap."""
         for index in range(cursor.index, len(self.books)):
@@ -104,7 +100,7 @@ class StageLayout:
                 return index, start
         raise StageFailed
 
-    def module(self, cursor: _Cursor, module: Module, minutes: int) -> _Cursor:
+    def module(self, cursor: Cursor, module: Module, minutes: int) -> Cursor:
         """Split ``minutes`` of ``module`` over free time from ``cursor``; the cursor after it."""
         first = len(self.sessions)
         remaining, index, after = minutes, cursor.index, cursor.minute
@@ -126,7 +122,7 @@ class StageLayout:
                 index, after = index + 1, 0
         parts = len(self.sessions) - first
         self.sessions[first:] = [replace(s, parts=parts) for s in self.sessions[first:]]
-        return _Cursor(index, after)
+        return Cursor(index, after)
 
     @property
     def step(self) -> int:
@@ -160,71 +156,3 @@ class StageLayout:
                 self.add(index, start + size, quiz, "quiz", f"{module.id}/{n}/quiz", module.id, n,
                          len(sizes))
             index += 1  # one lesson a day
-
-    def run(self, order: list[Module], one_to_ones: dict[dt.date, int],
-            carried: tuple[Retake, ...] = ()) -> None:
-        """Lay the stage; ``carried`` are retakes the stage before had no later day for."""
-        template = self.template
-        for index, day in enumerate(self.days):
-            if day in one_to_ones:
-                self.one_to_one(index, template.one_to_one.minutes * self.meetings,
-                                f"one-to-one/{one_to_ones[day]}")
-        if self.stage.checkpoint is not None:
-            self.reserve_at_end(len(self.days) - 1, template.review_minutes, "review",
-                                f"review/{self.stage.id}")
-        for retake in carried:
-            self.retakes(retake)
-        inside = {m.id for m in order}
-        done: dict[str, _Cursor] = {}
-        for module in order:
-            if module.format == "micro-lesson" and not set(module.prerequisites) & inside:
-                self.micro_lessons(module, self.minutes(module), 0, 0)
-                done[module.id] = _Cursor()
-        cursor = _Cursor()
-        assessments: list[Retake] = []
-        for module in order:
-            if module.id in done:
-                continue
-            if module.format == "micro-lesson":
-                self.micro_lessons(module, self.minutes(module), cursor.index, cursor.minute)
-                continue
-            cursor = self.module(cursor, module, self.minutes(module))
-            if module.assessment is not None:
-                index, start = self.atomic(cursor, module.assessment.minutes, "assessment", module)
-                session = self.add(index, start, module.assessment.minutes, "assessment",
-                                   f"{module.id}/assessment", module.id)
-                assessments.append(Retake(module, session, 1))
-                cursor = _Cursor(index, start + module.assessment.minutes)
-        for retake in assessments:
-            self.retakes(retake)
-
-    def retakes(self, retake: Retake) -> None:
-        """The retake slots of one assessment from the ``number``-th on, each after a day of
-        revision at least (from the attempt's end time on the next day); those the stage has no
-        later day for are carried."""
-        module, previous = retake.module, retake.previous
-        for r in range(retake.number, module.assessment.retakes + 1):
-            later = [i for i, day in enumerate(self.days) if day > previous.day]
-            if not later:
-                self.carry.append(Retake(module, previous, r))
-                return
-            next_day = self.days[later[0]]
-            after = previous.end if (next_day - previous.day).days == 1 else 0
-            index, start = self.atomic(_Cursor(later[0], after), module.assessment.minutes, "retake", module)
-            previous = self.add(index, start, module.assessment.minutes, "retake",
-                                f"{module.id}/retake-{r}", module.id, r, module.assessment.retakes)
-
-    def needed(self, order: list[Module], one_to_ones: int) -> int:
-        template = self.template
-        total = sum(self.minutes(m) for m in order)
-        for m in order:
-            if m.format == "micro-lesson" and template.quiz_after_micro_lessons:
-                total += template.quiz_minutes * len(lesson_sizes(self.minutes(m),
-                                                                   template.micro_lesson_minutes))
-            if m.assessment is not None:
-                total += m.assessment.minutes * (1 + m.assessment.retakes)
-        if self.stage.checkpoint is not None:
-            total += template.review_minutes
-        if template.one_to_one is not None:
-            total += template.one_to_one.minutes * one_to_ones
-        return total
