@@ -5,9 +5,11 @@ to give it its input) and returns its result through a pipe. Any failure of the 
 sending its result, comes back as None, and the caller then does the work itself: forking never
 changes a result, only when it is ready.
 
-Only on Linux (fork without exec is unsafe on macOS and absent on Windows), with a second CPU to
-run on, and never from a process with other threads (a fork copies only the calling thread, and a
-lock another thread held stays held in the child).
+Only on Linux (fork without exec is unsafe on macOS and absent on Windows), never from a process
+with other threads (a fork copies only the calling thread, and a lock another thread held stays
+held in the child), and only when a second CPU is likely to be free: with the load average at or
+above the CPUs this process may use, a child waits for a core, and forking would only add its
+cost (pickling, memory pages copied on write) to the CPU time.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from typing import Any
 
 
 def can_fork() -> bool:
-    return (sys.platform.startswith("linux") and threading.active_count() == 1
-            and len(os.sched_getaffinity(0)) >= 2)
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return False
+    cpus = len(os.sched_getaffinity(0))
+    return cpus >= 2 and os.getloadavg()[0] < cpus
 
 
 class Child:

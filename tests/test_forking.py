@@ -4,8 +4,10 @@ large repository parsed while the rules import (parse_ahead), CS209 beside the o
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,25 @@ from cs_team.repo import bundled_root, display_paths, playbook_files
 from cs_team.source import parse_file
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two CPUs")
+def test_a_fork_waits_for_a_free_cpu_and_a_single_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    cpus = len(os.sched_getaffinity(0))
+    monkeypatch.setattr(os, "getloadavg", lambda: (cpus - 0.5, 0.0, 0.0))
+    assert forking.can_fork()
+    monkeypatch.setattr(os, "getloadavg", lambda: (float(cpus), 0.0, 0.0))  # every CPU busy
+    assert not forking.can_fork()
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not forking.can_fork()
+    finally:
+        release.set()
+        other.join()
+    assert forking.can_fork()
 
 
 def test_a_childs_result_comes_back() -> None:
@@ -101,6 +122,7 @@ def test_a_forked_lint_finds_exactly_what_a_serial_one_does(tmp_path: Path,
         return child
 
     monkeypatch.setattr(forking, "start", spied)
+    monkeypatch.setattr(forking, "can_fork", lambda: True)  # however loaded the machine running this
     monkeypatch.setattr(parse_ahead, "MIN_BYTES", 0)
     monkeypatch.setattr(forked, "MIN_QUESTIONS", 0)
     assert _lint(root) == expected
