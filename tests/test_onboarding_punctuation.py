@@ -74,4 +74,6 @@ def test_en_and_zh_en_keep_ascii_marks(tmp_path: Path, lang: str) -> None:
                             "2027-03-01", "--lang", lang)
     assert code == 0, err
     assert "（第" not in out and "：" not in prose(out).split("## ")[0].split("\n")[-1]
+    # the Gantt chart's names end at a colon: an English one becomes a dash, never a full-width colon
+    assert "Week 1 – procedures and systems" in out and "Week 1：" not in out
     assert re.search(r" \((第 1/\d 部分 / )?part 1 of \d\)", out) and "Made from the playbook repository: " in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from markupsafe import Markup, escape
 
@@ -110,8 +111,9 @@ def mermaid_gantt(sections: list[tuple[str, list[tuple[str, dt.date, dt.date]]]]
 
 
 def _task(text: str) -> str:
-    """Mermaid gantt names end at ':' and '#' starts a comment."""
-    return _plain(text).replace(":", "：").replace("#", "＃").replace(";", "；")
+    """Mermaid gantt names end at ':' and '#' starts a comment: a colon becomes a dash and a
+    semicolon a comma (a full-width mark would put Chinese into an English chart)."""
+    return re.sub(r"\s*:\s*", " – ", _plain(text)).replace("#", "＃").replace(";", ",")
 
 
 def _clip(text: str, width: int) -> str:
