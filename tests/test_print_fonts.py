@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,8 +21,9 @@ def _family(name: str) -> bool:
 
 PRINTING = shutil.which("chromium") is not None and shutil.which("pdffonts") is not None
 needs_fonts = pytest.mark.skipif(
-    not (PRINTING and _family("Noto Sans CJK SC") and _family("Liberation Sans")),
-    reason="needs chromium, poppler-utils, fonts-noto-cjk and fonts-liberation")
+    not (PRINTING and _family("Noto Sans CJK SC") and _family("Liberation Sans")
+         and importlib.util.find_spec("fontTools") is not None),
+    reason="needs chromium, poppler-utils, fonts-noto-cjk, fonts-liberation and fonttools (pip install -e .)")
 
 
 def fonts_of(pdf: bytes) -> list[tuple[str, str]]:
