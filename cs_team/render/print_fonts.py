@@ -71,8 +71,11 @@ def _characters(pages: list[str]) -> set[int]:
 def _face(family: str, weight: str) -> tuple[str, int] | None:
     """The file and collection index fontconfig gives ``family`` at ``weight``, if it is that
     family (fontconfig answers every request with some font)."""
-    found = subprocess.run(["fc-match", "-f", "%{file}\n%{index}\n%{family}", f"{family}:{weight}"],
-                           capture_output=True, text=True, check=False)
+    try:
+        found = subprocess.run(["fc-match", "-f", "%{file}\n%{index}\n%{family}", f"{family}:{weight}"],
+                               capture_output=True, text=True, check=False, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
     lines = found.stdout.split("\n")
     if found.returncode != 0 or len(lines) < 3 or family not in lines[2].split(","):
         return None
