@@ -44,15 +44,16 @@ def test_small_case_by_hand(tmp_path: Path) -> None:
     # Work per 15 min = 3 x 900 s; trailing one-hour sums need 0.75, 1.5, 2.25, then 3 agents.
     (email,) = result.channels
     assert email.agents[:5] == [1, 2, 3, 3, 3] and len(email.agents) == 672
-    # (1 + 2 + 3 x 670) intervals x 0.25 h = 503.25 h; one person gives 40 h x (1 - 20 %) = 32 h a week.
-    # Planned on the forecast's first day, no class can arrive: 10 people give 320 h, 183.25 h stay open.
+    # Deferred work is planned as its hours, not as the rounded agents: 672 intervals x 3 x 900 s = 504 h;
+    # one person gives 40 h x (1 - 20 %) = 32 h a week.
+    # Planned on the forecast's first day, no class can arrive: 10 people give 320 h, 184 h stay open.
     (channel,) = result.channel_months
-    assert (channel.need_hours, channel.by_role, channel.uncovered_hours) == (503.25, {"agent": 320.0}, 183.25)
+    assert (channel.need_hours, channel.by_role, channel.uncovered_hours) == (504.0, {"agent": 320.0}, 184.0)
     (month,) = result.months
     assert (month.need, month.roster, month.new_hires, month.surplus) == (10.0, 10.0, 0.0, 0.0)
     assert result.total_hires == 0 and result.costs.total == 0
     assert [n.key for n in result.notes] == ["plan_note.short_horizon", "plan_note.uncovered"]
-    assert result.notes[1].values == {"channel": "email", "hours": 183.2, "weeks": 1, "first": dt.date(2027, 3, 1)}
+    assert result.notes[1].values == {"channel": "email", "hours": 184.0, "weeks": 1, "first": dt.date(2027, 3, 1)}
 
 
 def test_attrition_is_aged_from_as_of_and_hires_arrive_as_a_class(tmp_path: Path) -> None:
@@ -66,7 +67,7 @@ def test_attrition_is_aged_from_as_of_and_hires_arrive_as_a_class(tmp_path: Path
     # training and one of nesting: live on 22 February, at the ramp's second week (100 %) on 1 March,
     # with 0.9 ** (28 days) of the class still there.
     kept = 0.9 ** (28 / month_days)
-    needed = 503.25 / 32 - tenured
+    needed = 504 / 32 - tenured
     fewest = next(h for h in range(50) if h * kept >= needed - 1e-9)
     assert fewest == 9
     (training,) = result.classes
@@ -80,8 +81,8 @@ def test_attrition_is_aged_from_as_of_and_hires_arrive_as_a_class(tmp_path: Path
     assert result.costs.hiring == 9500  # 9 x 1,000 plus the channel's fixed 500
     assert result.channel_months[0].uncovered_hours == 0
     (mix,) = result.mix  # the class went live in February: the first month counts it
-    assert (mix.need_hours, mix.going_live, mix.uncovered_hours, mix.overtime_hours) == (503.25, 9, 0, 0)
-    assert mix.people_hours == 503.25
+    assert (mix.need_hours, mix.going_live, mix.uncovered_hours, mix.overtime_hours) == (504, 9, 0, 0)
+    assert mix.people_hours == 504
     assert [n.key for n in result.notes] == ["plan_note.short_horizon", "plan_note.urgent",
                                              "plan_note.over_budget"]
 
@@ -203,15 +204,17 @@ def test_report_charts(tmp_path: Path) -> None:
 
 
 def test_the_bundled_year_follows_the_seasons(tmp_path: Path) -> None:
-    """Singles' Day makes November the busiest month, and 618 (its presale and 尾款 in late May, the
-    peak in June) lifts May and June over April (a month counts its busiest week; the Spring
-    Festival and the other seasons are test_forecasts.py's)."""
+    """Singles' Day makes November's busiest week the busiest of the year, and 618 (its presale and
+    尾款 in late May, the peak in June) lifts May's and June's over April's (the Spring Festival and
+    the other seasons are test_forecasts.py's)."""
     result = cs_team("plan-hiring", "--forecast", str(Path(__file__).parent.parent / "playbooks/forecasts/year.csv"),
                      "--as-of", "2026-06-01", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    months = [m for m in json.loads(result.stdout)["months"] if m["role"] == "agent-1"]
-    assert len(months) == 12
-    need = {m["month"][5:7]: m["need"] for m in months}
+    need: dict[str, float] = {}
+    for week in json.loads(result.stdout)["week_cover"]:
+        month = week["week"][5:7]
+        need[month] = max(need.get(month, 0.0), week["need_hours"])
+    assert len(need) == 12
     assert max(need, key=need.get) == "11"
     assert min(need["05"], need["06"]) > need["04"]  # the 618 promotion
 
@@ -238,8 +241,10 @@ def test_a_weekly_pattern_in_yaml(tmp_path: Path) -> None:
     assert sum(email.volume) == 6 * 24 * 3  # Monday to Saturday; Sunday is quiet
     inputs = HiringInputs.model_validate(INPUTS)
     result = plan(inputs, forecast, dt.date(2027, 1, 1))
-    # 3 emails x 900 s an hour, cleared within the hour: 0.75 agents, so 1, for 144 hours
-    assert result.channel_months[0].need_hours == 144.0
+    # 3 emails x 900 s an hour for 144 hours: 108 hours of work (not 144 hours of one rounded-up agent)
+    assert result.channel_months[0].need_hours == 108.0
+    (email,) = result.channels  # shown per interval as the level that clears each hour's work
+    assert email.agents[:24] == [1] * 24 and email.agents[-24:] == [0] * 24
 
 
 def test_a_weekly_pattern_error_names_the_line(tmp_path: Path) -> None:

@@ -89,11 +89,15 @@ def test_training_and_salaries_in_the_budget_by_hand(tmp_path: Path) -> None:
     assert result.costs.total == pytest.approx(8500 + 32000 + 6.4 * 3 * 40 * 50)
 
 
+DOUBLE = ("--volume", "+100%")
+
+
 def test_every_format_carries_the_funnel(tmp_path: Path) -> None:
-    """The bundled week's plan: JSON, xlsx, Markdown and HTML show each requisition's funnel."""
+    """The bundled week at twice its volume (more than overtime and temps can cover, so people are
+    hired): JSON, xlsx, Markdown and HTML show each requisition's funnel."""
     import openpyxl
 
-    data = json.loads(cs_team("plan-hiring", "--as-of", "2026-09-01", "--format", "json", cwd=tmp_path).stdout)
+    data = json.loads(cs_team("plan-hiring", "--as-of", "2026-09-01", "--format", "json", *DOUBLE, cwd=tmp_path).stdout)
     requisition = data["classes"][0]["requisitions"][0]
     stages = requisition["funnel"]
     assert stages["joined"] == requisition["hires"] and stages["resumes"] == requisition["applicants"]
@@ -102,7 +106,7 @@ def test_every_format_carries_the_funnel(tmp_path: Path) -> None:
     assert stages == {k: getattr(expected, k) for k in stages}
     assert data["costs"]["total"] == pytest.approx(sum(data["costs"][k] for k in (
         "hiring", "training", "salaries", "overtime", "temps")))
-    assert cs_team("plan-hiring", "--as-of", "2026-09-01", "--format", "xlsx", "--lang", "en", "--out", "p.xlsx",
+    assert cs_team("plan-hiring", "--as-of", "2026-09-01", "--format", "xlsx", "--lang", "en", "--out", "p.xlsx", *DOUBLE,
                    cwd=tmp_path).returncode == 0
     rows = list(openpyxl.load_workbook(tmp_path / "p.xlsx")["Hiring funnel"].iter_rows(values_only=True))
     assert rows[0][3:] == ("Résumés", "Screened and invited", "Came to interview", "Passed the interview",
@@ -111,10 +115,12 @@ def test_every_format_carries_the_funnel(tmp_path: Path) -> None:
     order = ("resumes", "screened", "interviewed", "offered", "accepted", "joined", "qualified",
              "resumes_per_qualified")
     assert rows[1][3:] == tuple(stages[k] for k in order)
-    markdown = cs_team("plan-hiring", "--as-of", "2026-09-01", "--format", "md", "--lang", "zh", cwd=tmp_path).stdout
+    markdown = cs_team("plan-hiring", "--as-of", "2026-09-01", "--format", "md", "--lang", "zh", *DOUBLE,
+                       cwd=tmp_path).stdout
     row = " | ".join(f"{stages[k]:g}" for k in order)
     assert "## 招聘漏斗" in markdown and f"| {row} |" in markdown
-    html = cs_team("plan-hiring", "--as-of", "2026-09-01", "--format", "html", "--lang", "en", cwd=tmp_path).stdout
+    html = cs_team("plan-hiring", "--as-of", "2026-09-01", "--format", "html", "--lang", "en", *DOUBLE,
+                   cwd=tmp_path).stdout
     assert '<h2>Hiring funnel</h2>' in html
     assert "".join(f'<td class="num">{stages[k]:g}</td>' for k in order) in html
 

@@ -129,3 +129,34 @@ def test_part_timers_stay_within_their_share() -> None:
     # Unbounded, two full-timers and four part-timers would be cheapest (2 x 56 + 4 x 28 hours);
     # at most a quarter part-time, five full-timers and one part-timer are (5 x 56 + 28 = 308).
     assert (solved.headcount, part, solved.cost) == (6, 1, 308)
+
+
+def test_deferred_work_fills_the_staffed_hours() -> None:
+    """Email arriving around the clock (one agent-hour every hour) with a 24-hour window, and two
+    agents live from 08:00 to 16:00: the mail is done in the day shift, not by a night shift. By
+    hand: a day holds 2 x 8 live agent-hours and 24 hours of mail, 40 agent-hours in 8 hours, so 5
+    people on each of the seven days; working six days in seven, 7 x 5 / 6 = 5.83, so 6 people."""
+    rules = _rules()
+    live = np.zeros(168)
+    for day in range(7):
+        live[day * 24 + 8: day * 24 + 16] = 2
+    mail = np.ones(168)
+    solved = roster.solve(rules, rules.templates, live, 60, mip_gap=0.0, deferred=((mail, 24),))
+    assert solved.status == "optimal" and solved.headcount == 6
+    done = solved.required - live  # the mail as the roster schedules it
+    assert done.sum() == pytest.approx(168) and np.all(done[live == 0] == 0)  # only while staffed
+    assert np.all(solved.covered >= solved.required - 1e-9)
+    # a piece may wait at most a day: in steady state (the week a cycle) the backlog is never
+    # negative (nothing done before it arrives) and never more than the last 24 hours' mail
+    net = np.cumsum(mail - done)
+    backlog = net - min(net.min(), 0.0)
+    assert backlog.max() <= 24 + 1e-6
+    assert solved.efficiency == pytest.approx((16 * 7 + 168) / solved.covered.sum())
+
+
+def test_deferred_work_that_cannot_wait_for_the_shift_is_refused() -> None:
+    """With a 4-hour window, mail arriving at 02:00 would wait until 08:00: no roster of a day shift
+    does it in time."""
+    rules = _rules()
+    with pytest.raises(roster.StaffingError, match="no roster"):
+        roster.solve(rules, rules.templates, np.zeros(168), 60, deferred=((np.ones(168), 4),))

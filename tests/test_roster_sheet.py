@@ -166,7 +166,7 @@ def test_the_plan_counts_people_from_the_roster_when_shifts_are_given() -> None:
     inputs = inputs.model_copy(update={"shifts": ShiftRules(grid_minutes=60)})
     forecast = read_forecast(root / "forecasts" / "week.csv", "week.csv", "en", [])
     staffing = channel_staffing(inputs, forecast)
-    hours = np.array([[sum(s.agents) * 0.25 for s in staffing]])
+    hours = np.array([[sum(s.agents if s.work is None else s.work) * 0.25 for s in staffing]])
     scaled, told = rostered_hours(inputs, staffing, hours, 900)
     (solved,) = solve_weeks(staffing, 900, inputs, inputs.shifts, ("typical",))
     paid = sum(int(n) * program.paid_hours(p) for p, n in zip(solved.roster.patterns, solved.roster.people,

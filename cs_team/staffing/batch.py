@@ -15,9 +15,12 @@ from cs_team.wording import phrase
 MAX_STEPS = MAX_AGENTS
 
 
-def _ceil_tolerant(values: np.ndarray) -> np.ndarray:
+def ceil_tolerant(values: np.ndarray, tolerance: float = TOLERANCE) -> np.ndarray:
+    """``erlang.ceil_tolerant`` on arrays: float noise just above a whole number is not rounded up
+    (``tolerance`` relative; a solver's answers carry more noise than arithmetic's)."""
+    values = np.asarray(values, dtype=float)
     nearest = np.rint(values)
-    close = np.abs(values - nearest) <= TOLERANCE * np.maximum(1.0, np.abs(values))
+    close = np.abs(values - nearest) <= tolerance * np.maximum(1.0, np.abs(values))
     return np.where(close, nearest, np.ceil(values)).astype(np.int64)
 
 
@@ -37,7 +40,7 @@ def required_agents(volume: np.ndarray, aht_seconds: np.ndarray, interval_second
     agents = np.zeros(volume.shape, dtype=np.int64)
     fewest = np.floor(load).astype(np.int64) + 1
     if max_occupancy is not None:
-        fewest = np.maximum(fewest, _ceil_tolerant(load / max_occupancy))
+        fewest = np.maximum(fewest, ceil_tolerant(load / max_occupancy))
     active = np.flatnonzero(load > 0)
     a, first, handle = load[active], fewest[active], aht[active]
     blocking = np.ones_like(a)

@@ -8,9 +8,11 @@
   the forecast's AHT must be the one measured at that concurrency.
 - with ``patience_seconds`` (voice, social, chat, messaging): Erlang A instead of Erlang C, to
   the service-level, ASA and abandonment targets; each distinct volume and AHT is staffed once.
-- email and tickets: the work can wait up to the response target, so the floor must clear, in
-  every response window, the work that arrived in it: the window's average workload divided
-  by the occupancy cap, not the peak interval's.
+- email and tickets (deferred work): the work can wait up to the response target, so it is planned
+  as hours of work (volume x AHT ÷ the occupancy cap) done within its window while the floor is
+  staffed, not as a queue around the clock. Its figure per interval is the level that clears each
+  window's work in the window's staffed intervals (those where a live channel has agents; every
+  interval when there is none), and nothing outside them.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import numpy as np
 
 from cs_team.model.hiring import ServiceChannel
 from cs_team.staffing import batch
+from cs_team.staffing.batch import ceil_tolerant
 from cs_team.staffing.forecast import ChannelForecast
 
 
@@ -33,15 +36,29 @@ def on_grid(forecast: ChannelForecast, first: dt.datetime, count: int, step: int
     return volume, aht
 
 
-def floor_agents(channel: ServiceChannel, volume: np.ndarray, aht: np.ndarray, step: int) -> np.ndarray:
-    """Agents needed in each interval to meet the channel's target."""
+def deferred(channel: ServiceChannel) -> bool:
+    """Work that waits in a queue of its own (email, tickets) rather than a caller on the line."""
+    return channel.type == "email"
+
+
+def window_intervals(channel: ServiceChannel, step: int) -> int:
+    """Intervals a deferred channel's work may wait: its response target (24 h by default)."""
+    return max(1, round((channel.response_hours or 24) * 3600 / step))
+
+
+def work(channel: ServiceChannel, volume: np.ndarray, aht: np.ndarray, step: int) -> np.ndarray:
+    """Agent-intervals of a deferred channel's work arriving in each interval, at the occupancy cap."""
+    cap = channel.max_occupancy_percent / 100 if channel.max_occupancy_percent else 1.0
+    return volume * aht / step / cap
+
+
+def floor_agents(channel: ServiceChannel, volume: np.ndarray, aht: np.ndarray, step: int,
+                 staffed: np.ndarray | None = None) -> np.ndarray:
+    """Agents needed in each interval to meet the channel's target (a deferred channel: in the
+    ``staffed`` intervals only, every one when not given)."""
     cap = channel.max_occupancy_percent / 100 if channel.max_occupancy_percent else None
-    if channel.type == "email":
-        window = max(1, round((channel.response_hours or 24) * 3600 / step))
-        workload = volume * aht
-        totals = np.convolve(workload, np.ones(window))[: len(workload)]  # trailing window sums
-        needed = totals / (window * step) / (cap or 1.0)
-        return np.ceil(needed - 1e-9).astype(np.int64)
+    if deferred(channel):
+        return _deferred_level(work(channel, volume, aht, step), window_intervals(channel, step), staffed)
     target = channel.service_level.percent / 100 if channel.service_level else None
     within = channel.service_level.within_seconds if channel.service_level else None
     if channel.patience_seconds is not None:
@@ -51,7 +68,19 @@ def floor_agents(channel: ServiceChannel, volume: np.ndarray, aht: np.ndarray, s
                                       asa_seconds=channel.asa_seconds, max_occupancy=cap)
     if channel.concurrency <= 1:
         return slots
-    return np.ceil(slots / channel.concurrency - 1e-9).astype(np.int64)
+    return ceil_tolerant(slots / channel.concurrency)
+
+
+def _deferred_level(arriving: np.ndarray, window: int, staffed: np.ndarray | None) -> np.ndarray:
+    """In each staffed interval, the work of the window ending there spread over the window's
+    staffed intervals (those before the forecast count as staffed); 0 elsewhere."""
+    ones = np.ones(window)
+    totals = np.convolve(arriving, ones)[: len(arriving)]  # trailing window sums
+    if staffed is None:
+        return ceil_tolerant(totals / window)
+    closed = np.convolve((~staffed).astype(float), ones)[: len(arriving)]
+    level = totals / np.maximum(window - closed, 1.0)
+    return np.where(staffed, ceil_tolerant(level), 0).astype(np.int64)
 
 
 def _abandoning(channel: ServiceChannel, volume: np.ndarray, aht: np.ndarray, step: int,

@@ -21,6 +21,7 @@ import numpy as np
 INF = float("inf")
 SEARCHED = 60  # candidate classes up to which the integer search runs; above, the relaxation is rounded
 NODES = 100  # branch-and-bound nodes before the best plan found so far is taken
+SOLVER_NOISE = 1e-6  # a relaxation's 3.0000004 hires are 3, not 4
 PREFERENCE = 1e-3  # per hour and rank: enough to order channels, too little to buy anything
 
 
@@ -221,7 +222,9 @@ def _search(args: tuple, upper: list[float], integer: list[bool], h: list[int], 
 
 def _rounded(values: np.ndarray, smallest: int, up: bool) -> np.ndarray:
     """Whole classes: up to at least ``smallest``; or, when not ``up``, classes under half of it dropped."""
-    whole = np.ceil(np.asarray(values) - 1e-6).clip(min=0)
+    from cs_team.staffing.batch import ceil_tolerant
+
+    whole = ceil_tolerant(values, SOLVER_NOISE).clip(min=0).astype(float)
     if not up:
         whole = np.where(values < max(smallest / 2, 0.5), 0.0, whole)
     return np.where(whole > 0, np.maximum(whole, smallest), 0.0)

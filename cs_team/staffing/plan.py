@@ -1,7 +1,8 @@
 """From a forecast and the hiring inputs to people, classes, overtime, temps and their cost.
 
 1. Agents on the floor per interval and channel (``channels.floor_agents``), summed per week into
-   the hours each channel needs (``floor_hours``: the one step a roster replaces).
+   the hours each channel needs (``floor_hours``: the one step a roster replaces). Deferred work
+   (email, tickets) counts as its hours of work, done while the floor is staffed.
 2. Time passes from ``as_of``: today's roster shrinks by attrition and moves up the ladder each
    quarter (``workforce.tenured``); a class may start on the class weekday every few weeks once a
    requisition can be filled, and gives its ramp after training and nesting.
@@ -18,7 +19,7 @@ import numpy as np
 
 from cs_team.model.hiring import HiringInputs
 from cs_team.staffing import workforce
-from cs_team.staffing.channels import floor_agents, on_grid
+from cs_team.staffing.channels import deferred, floor_agents, on_grid, window_intervals, work
 from cs_team.staffing.cover import Candidate, Problem, Temp, solve
 from cs_team.staffing.forecast import Forecast, ForecastError
 from cs_team.staffing.forecast_checks import check
@@ -27,6 +28,9 @@ from cs_team.staffing.plan_tables import tabulate
 from cs_team.wording import phrase
 
 __all__ = ["HiringPlan", "plan", "shrinkage_percent", "split"]
+
+FLEXIBLE = 5.0
+"""What a hire answering one channel fewer costs extra, in money: a tie-breaker, not a price."""
 
 
 def shrinkage_percent(inputs: HiringInputs) -> float:
@@ -63,14 +67,16 @@ def week_starts(forecast: Forecast) -> tuple[list[dt.datetime], np.ndarray]:
 
 
 def floor_hours(staffing: list[ChannelStaffing], weeks: list[dt.datetime], step: int) -> np.ndarray:
-    """Hours [week, channel] of agents on the floor: the required agents of every interval, summed.
+    """Hours [week, channel] of agents on the floor: the required agents of every interval, summed
+    (a deferred channel: its hours of work, which the staffed hours absorb without rounding).
 
     The one step between 'agents per interval' and 'people': a roster built from shift rules
     replaces it with the hours of the people it rosters."""
     need = np.zeros((len(weeks), len(staffing)))
     for c, channel in enumerate(staffing):
         starts = np.array([(s - weeks[0]).total_seconds() for s in channel.starts]) // (7 * 86400)
-        np.add.at(need[:, c], starts.astype(np.int64), np.asarray(channel.agents, dtype=float) * step / 3600)
+        agents = channel.agents if channel.work is None else channel.work
+        np.add.at(need[:, c], starts.astype(np.int64), np.asarray(agents, dtype=float) * step / 3600)
     return need
 
 
@@ -100,11 +106,20 @@ def channel_staffing(inputs: HiringInputs, forecast: Forecast) -> list[ChannelSt
     step, first = forecast.interval_seconds, forecast.first
     count = int((forecast.last - first).total_seconds()) // step + 1
     starts = [first + dt.timedelta(seconds=i * step) for i in range(count)]
+    grid = {name: on_grid(found, first, count, step) for name, found in forecast.channels.items()}
+    live = {name: floor_agents(known[name], *grid[name], step) for name in grid if not deferred(known[name])}
+    # deferred work is done while a live channel is staffed (around the clock only when none is)
+    staffed = np.sum(list(live.values()), axis=0) > 0 if live else None
     staffing = []
-    for channel_id, channel_forecast in forecast.channels.items():
-        volume, aht = on_grid(channel_forecast, first, count, step)
-        agents = floor_agents(known[channel_id], volume, aht, step)
-        staffing.append(ChannelStaffing(channel_id, starts, volume.tolist(), aht.tolist(), agents.tolist()))
+    for name, (volume, aht) in grid.items():
+        if name in live:
+            staffing.append(ChannelStaffing(name, starts, volume.tolist(), aht.tolist(), live[name].tolist()))
+            continue
+        channel = known[name]
+        agents = floor_agents(channel, volume, aht, step, staffed)
+        staffing.append(ChannelStaffing(name, starts, volume.tolist(), aht.tolist(), agents.tolist(),
+                                        work(channel, volume, aht, step).tolist(),
+                                        window_intervals(channel, step)))
     return staffing
 
 
@@ -164,9 +179,11 @@ def _problem(inputs: HiringInputs, channels: list[str], need: np.ndarray, weeks:
             stays = kept * np.where(trained, passing, 1.0)
             paid = wage_week * paid_weeks * passing
             training = inputs.training_cost(role) * passing
-            # ties broken towards the role that answers more channels, then the earlier class:
-            # equal-cost answers make the search slow and the plan arbitrary
-            tie = 0.01 * (len(channels) - len(staffs[role])) + 0.001 * len(dates) / max(len(roles), 1)
+            # at equal cost the hire who answers more channels is worth more to the floor: the
+            # margin outweighs the hours' channel preference (a year of one person's hours at
+            # PREFERENCE), so chat is not hired for in a one-channel role because chat is its first
+            # channel; then the earlier class (equal-cost answers make the search slow and arbitrary)
+            tie = FLEXIBLE * (len(channels) - len(staffs[role])) + 0.001 * len(dates) / max(len(roles), 1)
             cost = recruiting + training + paid + 1.0 + tie
             candidates.append(Candidate(role, stays * ramp * shares, stays * live, cost, stays, start,
                                         paid=paid))

@@ -15,6 +15,10 @@ class ChannelStaffing:
     volume: list[float]
     aht_seconds: list[float]
     agents: list[int]
+    work: list[float] | None = None
+    """Deferred work (email, tickets): agent-intervals arriving in each interval, done within
+    ``window`` intervals while the floor is staffed; None for a live channel."""
+    window: int = 0
 
 
 @dataclass

@@ -8,6 +8,9 @@ An integer program over a week of intervals (a cycle):
 - every interval ``i``: the people on site, less those at lunch, times the share of their time
   not on a paid break, reach the agents required;
 - part-timers are at most their allowed share of the people;
+- deferred work (email, tickets) has no requirement per interval: ``e_i`` agents work it in
+  interval ``i``, and over the week (a cycle, in steady state) no work is done before it arrives
+  and every piece is done within its window, so it fills the troughs of the live channels;
 - minimise people, or cost: paid hours with the night and weekend premiums.
 
 Solved by HiGHS through ``solver.solve_milp``.
@@ -33,7 +36,7 @@ class Roster:
     patterns: list[sp.Pattern]
     people: np.ndarray  # per pattern
     lunches: dict[tuple[int, int, int], int]  # (start index, day, lunch offset minutes) -> people
-    required: np.ndarray  # agents per interval of the week
+    required: np.ndarray  # agents per interval of the week (deferred work: as the roster schedules it)
     covered: np.ndarray  # agents on the floor per interval, after lunch and breaks
     step: int  # minutes per interval
     status: str
@@ -84,8 +87,10 @@ def weekly_cost(rules: ShiftRules, pattern: sp.Pattern) -> float:
 
 
 def solve(rules: ShiftRules, templates: list[ShiftTemplate], required: np.ndarray, step: int, *,
-          time_limit: float = TIME_LIMIT, mip_gap: float = MIP_GAP) -> Roster:
-    """The cheapest roster covering ``required`` (agents per ``step``-minute interval of a week)."""
+          time_limit: float = TIME_LIMIT, mip_gap: float = MIP_GAP,
+          deferred: tuple[tuple[np.ndarray, int], ...] = ()) -> Roster:
+    """The cheapest roster covering ``required`` (agents per ``step``-minute interval of a week) and
+    the ``deferred`` work: (agent-intervals arriving in each interval, the intervals it may wait)."""
     from cs_team.staffing.solver import solve_milp
 
     required = np.asarray(required, dtype=float)
@@ -149,16 +154,24 @@ def solve(rules: ShiftRules, templates: list[ShiftTemplate], required: np.ndarra
             vals.append((1.0 if pattern.start.template.part_time else 0.0) - share)
         lower.append(-np.inf)
         upper.append(0.0)
+    first_deferred = len(patterns) + len(lunch_vars)
+    tops = [np.full(first_deferred, np.inf)]
+    for k, (arriving, window) in enumerate(deferred):
+        backlog = _deferred_rows(np.asarray(arriving, dtype=float), window, first_deferred + k * 2 * weeks,
+                                 rows, cols, vals, lower, upper)
+        tops += [np.full(weeks, np.inf), backlog]
     costs = np.array([weekly_cost(rules, p) for p in patterns])
     objective = costs if rules.minimise == "cost" else np.ones(len(patterns))
-    c = np.concatenate([objective, np.zeros(len(lunch_vars))])
-    result = solve_milp(c, rows, cols, vals, lower, upper, integer=np.ones(len(c), dtype=bool),
+    extra = len(deferred) * 2 * weeks
+    c = np.concatenate([objective, np.zeros(len(lunch_vars) + extra)])
+    whole = np.concatenate([np.ones(first_deferred, dtype=bool), np.zeros(extra, dtype=bool)])
+    result = solve_milp(c, rows, cols, vals, lower, upper, var_upper=np.concatenate(tops), integer=whole,
                         time_limit=time_limit, mip_gap=mip_gap)
     if result.status not in ("optimal", "feasible"):
         raise StaffingError(phrase("staffing.uncovered"))
     x = np.rint(result.x).astype(np.int64)
     people = x[: len(patterns)]
-    lunches = {key: int(n) for key, n in zip(lunch_vars, x[len(patterns):], strict=True) if n}
+    lunches = {key: int(n) for key, n in zip(lunch_vars, x[len(patterns):first_deferred], strict=True) if n}
     covered = np.zeros(weeks)
     for (s, day), shape in shapes.items():
         working = sum(int(n) for pattern, n in zip(patterns, people, strict=True)
@@ -168,5 +181,39 @@ def solve(rules: ShiftRules, templates: list[ShiftTemplate], required: np.ndarra
         template = starts[s].template
         away = sp.presence(day * sp.DAY + starts[s].minute + offset, template.lunch.minutes, step)
         covered -= away * sp.on_floor_share(template) * n
-    return Roster(patterns, people, lunches, required, covered, step, result.status, result.mip_gap,
+    scheduled = required.copy()
+    for k in range(len(deferred)):
+        at = first_deferred + k * 2 * weeks
+        scheduled += np.clip(result.x[at:at + weeks], 0.0, None)
+    return Roster(patterns, people, lunches, scheduled, covered, step, result.status, result.mip_gap,
                   result.seconds, float(costs @ people))
+
+
+def _deferred_rows(arriving: np.ndarray, window: int, first: int, rows: list, cols: list, vals: list,
+                   lower: list, upper: list) -> np.ndarray:
+    """Columns ``first .. first + n - 1``: agents on the work in each interval (they leave that
+    interval's cover, row i); ``first + n .. first + 2n - 1``: the backlog after each interval.
+
+    The backlog grows by what arrives and shrinks by what is done (B_t = B_t-1 + a_t - e_t, the
+    week a cycle: B_0 is B_n), is never negative (nothing is done before it arrives) and never
+    holds more than the last W intervals' arrivals (each piece is done within its window).
+    Returns the backlog columns' upper bounds."""
+    n = len(arriving)
+    window = min(window, n)
+    arrived = np.concatenate([[0.0], np.cumsum(arriving)])
+    backlog = first + n
+    tops = np.empty(n)
+    for i in range(n):
+        rows.append(i)  # agents on deferred work are not on the live channels
+        cols.append(first + i)
+        vals.append(-1.0)
+        row = len(lower)
+        rows.extend([row, row, row])
+        cols.extend([backlog + i, backlog + (i - 1) % n, first + i])
+        vals.extend([1.0, -1.0, 1.0])
+        lower.append(float(arriving[i]))
+        upper.append(float(arriving[i]))
+        t = i + 1  # arrivals in the last W intervals up to t, the week before included
+        tops[i] = arrived[t] - arrived[t - window] if t >= window else \
+            arrived[t] + arrived[n] - arrived[n + t - window]
+    return tops

@@ -64,8 +64,15 @@ def weeks(starts: list[dt.datetime], step: int) -> list[tuple[dt.date, slice]]:
 
 
 def requirement(staffing: list[ChannelStaffing], channels: tuple[str, ...]) -> np.ndarray:
-    agents = [np.asarray(c.agents, dtype=float) for c in staffing if c.channel in channels]
+    """Agents per interval the pool's live channels need (deferred work is scheduled by the roster)."""
+    agents = [np.asarray(c.agents, dtype=float) for c in staffing if c.channel in channels and c.work is None]
     return np.sum(agents, axis=0) if agents else np.zeros(len(staffing[0].starts))
+
+
+def deferred_work(staffing: list[ChannelStaffing], channels: tuple[str, ...]) -> list[tuple[np.ndarray, int]]:
+    """The pool's deferred channels: agent-intervals arriving per interval, and the window."""
+    return [(np.asarray(c.work, dtype=float), c.window) for c in staffing
+            if c.channel in channels and c.work is not None]
 
 
 def solve_weeks(staffing: list[ChannelStaffing], step: int, inputs: HiringInputs, rules: ShiftRules,
@@ -81,16 +88,18 @@ def solve_weeks(staffing: list[ChannelStaffing], step: int, inputs: HiringInputs
         raise StaffingError(phrase("staffing.no_whole_week"))
     results = []
     for pool in pools(inputs, rules):
-        need = requirement(staffing, pool.channels)
-        hours = [float(need[span].sum()) for _, span in whole]
+        need, later = requirement(staffing, pool.channels), deferred_work(staffing, pool.channels)
+        hours = [float(need[span].sum() + sum(w[span].sum() for w, _ in later)) for _, span in whole]
         order = sorted(range(len(whole)), key=lambda k: (hours[k], k))
         chosen = {"typical": order[(len(order) - 1) // 2], "peak": order[-1]}
         solved: dict[int, program.Roster] = {}
         for name in which:
             k = chosen[name]
             if k not in solved:
-                solved[k] = program.solve(rules, list(pool.templates), need[whole[k][1]], step // 60,
-                                          time_limit=time_limit)
+                span = whole[k][1]
+                solved[k] = program.solve(rules, list(pool.templates), need[span], step // 60,
+                                          time_limit=time_limit,
+                                          deferred=tuple((w[span], window) for w, window in later))
             present = Pool(tuple(c for c in pool.channels if any(s.channel == c for s in staffing)),
                            pool.templates)
             results.append(PoolRoster(present, name, whole[k][0], solved[k]))
