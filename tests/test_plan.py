@@ -266,3 +266,29 @@ def test_cli_takes_a_yaml_pattern(tmp_path: Path) -> None:
     result = cs_team("plan-hiring", "--forecast", "p.yaml", "--as-of", "2026-06-01", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["channels"][0]["channel"] == "voice"
+
+
+def test_the_budget_is_weighed_against_the_lines_it_covers(tmp_path: Path) -> None:
+    """A bare amount covers recruiting and training (a 招聘预算); wages count only when listed."""
+    forecast = read(week_csv(tmp_path / "week.csv"))
+    bare = plan(HiringInputs.model_validate({**INPUTS, "wage_per_hour": 50}), forecast, as_of=dt.date(2027, 1, 1))
+    costs = bare.costs
+    assert costs.covers == ["recruiting", "training"] and costs.budget == 1000
+    assert costs.salaries > 0 and costs.budgeted == costs.hiring + costs.training == 9500
+    note = next(n for n in bare.notes if n.key == "plan_note.over_budget")
+    assert note.values["cost"] == 9500 and note.values["over"] == 8500  # like with like: no wages
+    scoped = {**INPUTS, "wage_per_hour": 50, "budget": {"amount": 1000, "covers": ["recruiting", "wages"]}}
+    wide = plan(HiringInputs.model_validate(scoped), forecast, as_of=dt.date(2027, 1, 1)).costs
+    assert wide.covers == ["recruiting", "wages"] and wide.budgeted == pytest.approx(wide.hiring + wide.salaries)
+
+
+def test_a_role_that_trains_longer_goes_live_later(tmp_path: Path) -> None:
+    from cs_team.staffing import workforce
+
+    inputs = HiringInputs.model_validate({**INPUTS, "training_weeks_by_role": {"agent": 4}})
+    assert inputs.training_weeks_of("agent") == 4 and inputs.training_weeks_of("other") == 2
+    result = plan(inputs, read(week_csv(tmp_path / "week.csv")), as_of=dt.date(2026, 12, 1))
+    (training,) = result.classes
+    # four weeks in class and one nesting: live five weeks after the first day, not three
+    assert training.go_live - training.training_starts == dt.timedelta(weeks=5)
+    assert workforce.class_dates(inputs, dt.date(2027, 1, 4)).go_live == dt.date(2027, 1, 25)

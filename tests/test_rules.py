@@ -137,6 +137,12 @@ CASES = [
     Case("CS262", "hiring.yaml", "training_weeks: 2\n", "training_weeks: 2\nnesting_weeks: 1\n", "1",
          before="nesting_weeks: ", says="the hiring inputs count 1 week(s) of nesting, but onboarding "
          "template 'first-week' (role 'agent') has 0 working day(s) of nesting stages (0 weeks)"),
+    Case("CS269", "hiring.yaml", "training_weeks: 2\n", "training_weeks: 2\ntraining_weeks_by_role: {agent: 0.1}\n",
+         "0.1", says="the hiring inputs train role 'agent' for 0.1 week(s), but its onboarding template 'first-week' "
+         "has 1 working day(s) of training before nesting (0.2 weeks): write agent: 0.2 under training_weeks_by_role"),
+    Case("CS270", "hiring.yaml", "training_weeks: 2\n", "training_weeks: 2\nbudget: 60000\n", "60000",
+         says="budget 60000 does not say which costs it covers: the plan weighs it against recruiting and training "
+         "(recruiting, training)"),
     Case("CS263", "framework.yaml", "    level: intermediate\n", "    level: intermediate\nauthority:\n"
          "  - {id: coupon, name: {zh: 券, en: Coupon}, unit: CNY, limits: [{grade: g2, up_to: 20}, "
          "{grade: g1, up_to: 50}]}\n", "50}", says="'g2' may grant 20 of remedy 'coupon', less than the "

@@ -65,13 +65,29 @@ def hiring_plan(playbook: Playbook, plan: object, output: str, mode: str | None,
     chart = (svg_lines(series, hours, title) if output == "html"
              else mermaid_lines(series, hours, title, lang.label("agents_on_floor")))
     from cs_team.staffing.funnel import STAGES
+    from cs_team.staffing.plan_model import LINES
 
     return render(playbook, "hiring-plan", output, mode, summary=summary, chart=chart, names=names,
-                  funnel_stages=STAGES,
+                  funnel_stages=STAGES, cost_lines=LINES, cost_labels=COST_LABELS,
+                  reference=_reference(plan, lang),
                   notes=[plan_sentence(note, names, lang) for note in plan.notes],
                   months=sorted({m.month for m in plan.months}),
                   scenario=lang.plain(scenario_title) if scenario_title is not None else None,
                   weekdays=lang.weekday_names(), stamp=_stamp(playbook))
+
+
+COST_LABELS = {"recruiting": "hiring_cost", "training": "training_cost", "wages": "salaries_cost",
+               "overtime": "overtime_cost", "temps": "temps_cost"}
+
+
+def _reference(plan: object, lang: Language) -> str | None:
+    """The backfill-and-gap figure beside the plan, in one sentence."""
+    found = plan.reference
+    if found is None:
+        return None
+    return lang.label("reference_line", hires=found.hires, today=f"{found.today:g}",
+                      leavers=f"{found.leavers:g}", needed=f"{found.needed:g}", gap=f"{found.gap:g}",
+                      passing=f"{found.passing * 100:.0f}", kept=f"{found.kept * 100:.0f}")
 
 
 def scenario_comparison(playbook: Playbook, plans: list, chosen: list, output: str, mode: str | None) -> str:

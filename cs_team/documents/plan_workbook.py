@@ -12,7 +12,7 @@ PIVOT = ("need", "roster", "new_hires", "overtime_hours", "surplus")
 
 
 def plan_tables(playbook: Playbook, plan: HiringPlan, lang: Language) -> list[Table]:
-    from cs_team.documents.output import plan_names, plan_sentence
+    from cs_team.documents.output import _reference, plan_names, plan_sentence
 
     names = plan_names(playbook, playbook.hiring[plan.inputs], lang)
     label, c = lang.label, plan.costs
@@ -21,7 +21,9 @@ def plan_tables(playbook: Playbook, plan: HiringPlan, lang: Language) -> list[Ta
         [label("total_hires"), plan.total_hires], [label("hiring_cost"), c.hiring],
         [label("training_cost"), c.training], [label("salaries_cost"), c.salaries],
         [label("overtime_cost"), c.overtime], [label("temps_cost"), c.temps], [label("plan_cost"), c.total],
-        *([[label("budget"), c.budget]] if c.budget is not None else []),
+        *([[label("budgeted_cost"), c.budgeted], [label("budget"), c.budget]]
+          if c.budget is not None else []),
+        *([[label("reference_hires"), _reference(plan, lang)]] if plan.reference is not None else []),
         *[[label("warnings"), plan_sentence(note, names, lang)] for note in plan.notes]])
     figures = ("need_hours", "people_hours", "pivot_overtime", "temp_hours", "uncovered_hours", "going_live",
                "overtime_cost", "temps_cost")

@@ -137,6 +137,21 @@ class InternalMove(Strict):
     percent_per_quarter: Share
 
 
+BudgetLine = Literal["recruiting", "training", "wages", "overtime", "temps"]
+BUDGET_LINES: tuple[str, ...] = ("recruiting", "training", "wages", "overtime", "temps")
+RECRUITING_BUDGET: tuple[str, ...] = ("recruiting", "training")
+"""What a budget covers when the inputs do not say: the 招聘预算 of Chinese practice, recruiting and
+training; new hires' wages, overtime and temps are the headcount budget's (人力成本)."""
+
+
+class Budget(Strict):
+    amount: float = Field(ge=0, le=MAX_MONEY)
+    covers: list[BudgetLine] = Field(
+        default_factory=lambda: list(RECRUITING_BUDGET), min_length=1,
+        description="The plan's cost lines this budget pays for (default: recruiting and training, the "
+        "招聘预算; new hires' wages, overtime and temps are usually the headcount budget's, 人力成本)")
+
+
 class HiringInputs(Document):
     kind: Literal["hiring-inputs"]
     id: Id
@@ -146,6 +161,8 @@ class HiringInputs(Document):
     shrinkage: Shrinkage
     attrition_percent_per_month: Share
     training_weeks: float = Field(ge=0, le=52)
+    training_weeks_by_role: dict[Id, Annotated[float, Field(ge=0, le=52)]] = Field(
+        default_factory=dict, description="training_weeks of roles whose onboarding trains longer or shorter")
     nesting_weeks: float = Field(0, ge=0, le=52)
     ramp_percent: list[Share] = Field(
         default_factory=list, max_length=104, description="Productivity per week after go-live, in percent"
@@ -153,7 +170,8 @@ class HiringInputs(Document):
     channels: list[ServiceChannel] = Field(min_length=1)
     roster: list[RosterEntry] = Field(default_factory=list)
     sourcing: list[SourcingChannel] = Field(min_length=1)
-    budget: float | None = Field(None, ge=0, le=MAX_MONEY)
+    budget: Budget | Annotated[float, Field(ge=0, le=MAX_MONEY)] | None = Field(
+        None, description="The hiring budget: {amount, covers}; a bare amount covers recruiting and training")
     shifts: ShiftRules | None = Field(
         None, description="Shift rules: the plan's head-count then comes from a roster of these shifts")
     forecast: str | None = Field(
@@ -187,6 +205,16 @@ class HiringInputs(Document):
         if None not in (self.new_hire_attrition_percent_per_month, self.new_hire_90_day_attrition_percent):
             raise ValueError(phrase("model.new_hire_twice"))
         return self
+
+    def budget_scope(self) -> Budget | None:
+        """The budget with what it covers (a bare amount: recruiting and training)."""
+        if self.budget is None or isinstance(self.budget, Budget):
+            return self.budget
+        return Budget(amount=self.budget)
+
+    def training_weeks_of(self, role: str) -> float:
+        """Weeks a class of the role trains before nesting."""
+        return float(self.training_weeks_by_role.get(role, self.training_weeks))
 
     def training_cost(self, role: str) -> float:
         """Training one agent of the role to qualification."""

@@ -72,6 +72,10 @@ class Problem:
     temps: list[Temp] = field(default_factory=list)
     max_share: dict[tuple[str, str], float] = field(default_factory=dict)
     uncovered_cost: float = 1e6
+    own_week: int | None = None
+    """A week the plan's own people cover in their paid hours (no overtime, no temps): the last
+    full week of a long forecast, so the plan hands over a floor staffed for lasting need instead
+    of letting attrition run down into overtime because hires pay off after the forecast ends."""
 
 
 @dataclass
@@ -157,6 +161,9 @@ def solve(problem: Problem, time_limit: float = 20.0) -> Cover:
         if opened:
             row([(h[k], 1.0), (y[k], -float(p.class_max))], -INF, 0.0)
             row([(h[k], 1.0), (y[k], -float(p.class_min))], 0.0, INF)
+    if p.own_week is not None:
+        for start in [*o.values(), *t.values()]:
+            upper[start + p.own_week] = 0.0
     args = (np.array(cost), rows, cols, vals, lower, upper_row)
     result = _search(args, upper, integer, h, y, p, time_limit)
     x = result.x if result.x.size else np.zeros(len(cost))

@@ -143,8 +143,36 @@ def plan(inputs: HiringInputs, forecast: Forecast, as_of: dt.date) -> HiringPlan
     cover = solve(problem)
     if cover.status not in ("optimal", "feasible"):
         raise ForecastError(phrase("forecast.unsolved", status=cover.status))
-    return tabulate(inputs, forecast.path, as_of, staffing, [w.date() for w in weeks], problem, dates,
-                    cover, notes, shrinkage_percent(inputs))
+    result = tabulate(inputs, forecast.path, as_of, staffing, [w.date() for w in weeks], problem, dates,
+                      cover, notes, shrinkage_percent(inputs))
+    from cs_team.staffing.reference import reference
+
+    result.reference = reference(inputs, problem.roles, as_of, forecast.last.date(), need, shares,
+                                 productive_hours(inputs))
+    return result
+
+
+HANDOVER_WEEKS = 13
+"""A forecast of a quarter or more hands over a floor its own people cover (``cover.Problem.own_week``)."""
+
+
+def _handover_week(shares: np.ndarray) -> int | None:
+    full = np.flatnonzero(shares >= 1)
+    return int(full[-1]) if len(shares) >= HANDOVER_WEEKS and full.size else None
+
+
+def _timeline(inputs: HiringInputs, start: dt.date, days: list[dt.date], weeks: float) -> tuple:
+    """A class of ``start`` whose role trains ``weeks``: its dates, and per week whether training is
+    over, the ramp, whether it is live, and the weeks of wages to the forecast's end."""
+    when = workforce.class_dates(inputs, start, weeks)
+    trained = np.array([d >= when.training_ends for d in days])
+    ramp = np.array([workforce.productivity(inputs, when, d) for d in days])
+    live = np.array([d >= when.go_live for d in days])
+    # wages from the end of training (the trainees' pay in class is part of the training cost)
+    # to the end of the forecast, as long as they stay
+    paid_weeks = sum(workforce.hire_kept(inputs, 7 * i) for i in range((days[-1] - start).days // 7 + 1)
+                     if start + dt.timedelta(weeks=i) >= when.training_ends)
+    return when, trained, ramp, live, paid_weeks
 
 
 def _problem(inputs: HiringInputs, channels: list[str], need: np.ndarray, weeks: list[dt.datetime],
@@ -158,20 +186,14 @@ def _problem(inputs: HiringInputs, channels: list[str], need: np.ndarray, weeks:
     wage_week = (inputs.wage_per_hour or 0.0) * inputs.hours_per_fte_week
     candidates, dates = [], []
     for start in workforce.class_starts(inputs, earliest, days[-1]):
-        when = workforce.class_dates(inputs, start)
         kept = np.array([workforce.hire_kept(inputs, (d - start).days) if d >= start else 0.0 for d in days])
-        trained = np.array([d >= when.training_ends for d in days])
-        ramp = np.array([workforce.productivity(inputs, when, d) for d in days])
-        live = np.array([d >= when.go_live for d in days])
-        # wages from the end of training (the trainees' pay in class is part of the training cost)
-        # to the end of the forecast, as long as they stay
-        paid_weeks = sum(workforce.hire_kept(inputs, 7 * i)
-                         for i in range((days[-1] - start).days // 7 + 1)
-                         if start + dt.timedelta(weeks=i) >= when.training_ends)
+        timed = {weeks: _timeline(inputs, start, days, weeks) for weeks in
+                 {inputs.training_weeks_of(role) for role in roles}}
         for role in roles:
             fitting = workforce.fitting_sources(inputs, role, start, as_of)
             if not fitting:  # no source fills this role's class in time (or in the graduates' season)
                 continue
+            when, trained, ramp, live, paid_weeks = timed[inputs.training_weeks_of(role)]
             weight = sum(s.share_percent for s in fitting)
             recruiting = sum(s.cost_per_hire * s.share_percent for s in fitting) / weight
             passing = sum(s.funnel.trained_percent * s.share_percent for s in fitting) / weight / 100
@@ -203,5 +225,5 @@ def _problem(inputs: HiringInputs, channels: list[str], need: np.ndarray, weeks:
         inputs.class_size.min, inputs.class_size.max,
         overtime.max_hours_per_person_week if overtime else 0.0,
         (inputs.wage_per_hour or 0.0) * overtime.cost_factor if overtime else 0.0,
-        temps, share_of, uncovered_cost=50.0 * (top + 1.0))
+        temps, share_of, uncovered_cost=50.0 * (top + 1.0), own_week=_handover_week(shares))
     return problem, dates

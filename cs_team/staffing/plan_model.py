@@ -119,6 +119,10 @@ class SourcingTotal:
     """Résumés this source needs for one agent who passes training (1 ÷ every funnel rate)."""
 
 
+LINES = ("recruiting", "training", "wages", "overtime", "temps")
+"""The cost lines, in the report's order; a budget covers some of them."""
+
+
 @dataclass
 class Costs:
     hiring: float
@@ -132,10 +136,21 @@ class Costs:
     total: float
     budget: float | None
     currency: str
+    covers: list[str] = field(default_factory=lambda: ["recruiting", "training"])
+    """The lines the budget pays for; the others are shown for information (another budget's)."""
+
+    def line(self, name: str) -> float:
+        return {"recruiting": self.hiring, "training": self.training, "wages": self.salaries,
+                "overtime": self.overtime, "temps": self.temps}[name]
+
+    @property
+    def budgeted(self) -> float:
+        """The cost the budget is weighed against: its lines only, like with like."""
+        return round(sum(self.line(name) for name in LINES if name in self.covers), 2)
 
     @property
     def over_budget(self) -> bool:
-        return self.budget is not None and self.total > self.budget
+        return self.budget is not None and self.budgeted > self.budget
 
 
 @dataclass
@@ -178,6 +193,8 @@ class HiringPlan:
     notes: list[Note] = field(default_factory=list)
     scenario: dict | None = None
     """The what-if the plan was made under: its id and the changes it makes."""
+    reference: object = None
+    """``reference.Reference``: the hires attrition backfill and the gap to the need call for."""
 
     @property
     def requisitions(self) -> list[Requisition]:
@@ -189,9 +206,10 @@ class HiringPlan:
         return {
             "inputs": self.inputs, "forecast": self.forecast, "as_of": self.as_of.isoformat(),
             "scenario": self.scenario,
+            "reference": asdict(self.reference) if self.reference is not None else None,
             "interval_seconds": self.interval_seconds, "shrinkage_percent": self.shrinkage_percent,
             "productive_hours_per_person_week": self.productive_hours,
-            "total_hires": self.total_hires, "costs": {**asdict(self.costs),
+            "total_hires": self.total_hires, "costs": {**asdict(self.costs), "budgeted": self.costs.budgeted,
                                                        "over_budget": self.costs.over_budget},
             "months": [_dated(asdict(m)) for m in self.months],
             "channel_months": [_dated(asdict(m)) for m in self.channel_months],

@@ -10,6 +10,7 @@ from cs_team.model.hiring import HiringInputs
 from cs_team.staffing.cover import Cover, Problem
 from cs_team.staffing.funnel import funnel, resumes_per_qualified
 from cs_team.staffing.plan_model import (
+    LINES,
     ChannelMonth,
     ChannelStaffing,
     Costs,
@@ -41,7 +42,10 @@ def tabulate(inputs: HiringInputs, forecast: str, as_of: dt.date, staffing: list
         round(sum(hires * c.paid for c, hires in zip(problem.candidates, cover.hires, strict=True)), 2),
         round(sum((float(h.sum()) for h in cover.overtime.values()), 0.0) * wage * factor, 2),
         round(sum((float(h.sum()) * temp_price[key[0]] for key, h in cover.temps.items()), 0.0), 2),
-        0.0, inputs.budget, inputs.currency)
+        0.0, None, inputs.currency)
+    scope = inputs.budget_scope()
+    if scope is not None:
+        costs.budget, costs.covers = scope.amount, [line for line in LINES if line in scope.covers]
     costs.total = round(costs.hiring + costs.training + costs.salaries + costs.overtime + costs.temps, 2)
     months = [dt.date(w.year, w.month, 1) for w in weeks]
     week_cover = _week_cover(problem, cover, weeks)
@@ -191,8 +195,8 @@ def _notes(plan: HiringPlan, problem: Problem, cover: Cover, as_of: dt.date) -> 
                 "open_by": requisition.open_by}))
     if plan.costs.over_budget:
         notes.append(Note("plan_note.over_budget", {
-            "cost": plan.costs.total, "budget": plan.costs.budget,
-            "over": round(plan.costs.total - plan.costs.budget, 2), "currency": plan.costs.currency}))
+            "cost": plan.costs.budgeted, "budget": plan.costs.budget, "lines": plan.costs.covers,
+            "over": round(plan.costs.budgeted - plan.costs.budget, 2), "currency": plan.costs.currency}))
     if cover.status == "feasible":
         notes.append(Note("plan_note.not_proven", {"gap": round(cover.mip_gap * 100, 2)}))
     return notes

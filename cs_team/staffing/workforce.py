@@ -107,10 +107,12 @@ def fitting_sources(inputs: HiringInputs, role: str, start: dt.date,
             and (not s.campus or start >= graduates_from(start))]
 
 
-def class_dates(inputs: HiringInputs, start: dt.date) -> ClassDates:
-    go_live = start + dt.timedelta(weeks=inputs.training_weeks + inputs.nesting_weeks)
+def class_dates(inputs: HiringInputs, start: dt.date, training_weeks: float | None = None) -> ClassDates:
+    """A class's dates; ``training_weeks`` its role's (default: the inputs' ``training_weeks``)."""
+    weeks = inputs.training_weeks if training_weeks is None else training_weeks
+    go_live = start + dt.timedelta(weeks=weeks + inputs.nesting_weeks)
     ramp_weeks = next((i for i, p in enumerate(inputs.ramp_percent) if p >= 100), len(inputs.ramp_percent))
-    return ClassDates(start, start + dt.timedelta(weeks=inputs.training_weeks), go_live,
+    return ClassDates(start, start + dt.timedelta(weeks=weeks), go_live,
                       go_live + dt.timedelta(weeks=ramp_weeks))
 
 
