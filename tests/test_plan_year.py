@@ -117,3 +117,7 @@ def test_peaks_are_bought_by_the_hour(year) -> None:
         assert peak.overtime_hours + peak.temp_hours > 0.2 * (peak.need_hours - quiet.need_hours)
     assert by_month[11].going_live == 0 and by_month[12].going_live == 0
     assert math.isclose(sum(m.going_live for m in year.mix), year.total_hires)
+    bought = sum(m.overtime_hours + m.temp_hours for m in year.mix)
+    (note,) = [n.values for n in year.notes if n.key == "plan_note.peaks"]  # the reader is told why
+    assert note["hours"] == round(bought) and "2027-11" in note["months"] and "2027-01" in note["months"]
+    assert any(n.key == "plan_note.handover" for n in year.notes)

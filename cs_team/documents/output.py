@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from cs_team.errors import UsageError
+from cs_team.model.common import Text
 from cs_team.node_path import span_at
 from cs_team.playbook import Playbook
 from cs_team.render.engine import FORMATS, renderer
@@ -116,6 +117,11 @@ def plan_sentence(note: object, names: dict[str, str], lang: Language) -> str:
             return names.get(str(value), str(value))
         if isinstance(value, float):
             return f"{value:,.2f}".rstrip("0").rstrip(".") if key != "gap" else f"{value:g}"
+        if isinstance(value, int) and not isinstance(value, bool):
+            return f"{value:,}"
+        if isinstance(value, list):  # a list in each language's punctuation
+            return Text((("zh", "、".join(map(str, value))), ("en", ", ".join(map(str, value)))),
+                        written=frozenset(("zh", "en")))
         return str(value)
 
     return lang.label(note.key, **{k: shown(k, v) for k, v in note.values.items()})

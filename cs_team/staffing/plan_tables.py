@@ -193,6 +193,15 @@ def _notes(plan: HiringPlan, problem: Problem, cover: Cover, as_of: dt.date) -> 
             notes.append(Note("plan_note.urgent", {
                 "role": requisition.role, "source": requisition.sourcing, "hires": requisition.hires,
                 "open_by": requisition.open_by}))
+    bought = [(m.overtime_hours + m.temp_hours, m.month) for m in plan.mix]
+    need = sum(m.need_hours for m in plan.mix)
+    total = sum(h for h, _ in bought)
+    if need and total >= 0.01 * need:  # peaks bought by the hour: say where
+        busiest = sorted(month for _, month in sorted(bought, key=lambda b: (-b[0], b[1]))[:3])
+        notes.append(Note("plan_note.peaks", {"hours": round(total), "share": round(100 * total / need, 1),
+                                              "months": [f"{m:%Y-%m}" for m in busiest]}))
+    if problem.own_week is not None:
+        notes.append(Note("plan_note.handover", {"week": plan.weeks[problem.own_week]}))
     if plan.costs.over_budget:
         notes.append(Note("plan_note.over_budget", {
             "cost": plan.costs.budgeted, "budget": plan.costs.budget, "lines": plan.costs.covers,
