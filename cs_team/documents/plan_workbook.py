@@ -11,20 +11,31 @@ from cs_team.staffing.plan_model import HiringPlan
 PIVOT = ("need", "roster", "new_hires", "overtime_hours", "surplus")
 
 
+def _costs(plan: HiringPlan, lang: Language) -> list[list]:
+    """The cost lines as the report orders them: the budget's lines, the budget, then the others."""
+    from cs_team.documents.output import COST_LABELS
+    from cs_team.staffing.plan_model import LINES
+
+    label, c = lang.label, plan.costs
+    rows = [[label(COST_LABELS[line]), c.line(line)] for line in c.covers]
+    if c.budget is not None:
+        state = label("over_budget" if c.over_budget else "within_budget")
+        rows += [[label("budgeted_cost"), c.budgeted], [f"{label('budget')} · {state}", c.budget],
+                 [label("outside_budget"), None]]
+    rows += [[label(COST_LABELS[line]), c.line(line)] for line in LINES if line not in c.covers]
+    return [*rows, [label("plan_cost"), c.total]]
+
+
 def plan_tables(playbook: Playbook, plan: HiringPlan, lang: Language) -> list[Table]:
     from cs_team.documents.output import _reference, plan_names, plan_sentence
 
     names = plan_names(playbook, playbook.hiring[plan.inputs], lang)
-    label, c = lang.label, plan.costs
+    label = lang.label
+    reference = [[label("reference_hires"), _reference(plan, lang)]] if plan.reference is not None else []
     summary = Table(label("plan_summary"), [Column(label("hiring_plan"), width=24),
-                                            Column(f"{label('as_of')} {plan.as_of}", width=60)], [
-        [label("total_hires"), plan.total_hires], [label("hiring_cost"), c.hiring],
-        [label("training_cost"), c.training], [label("salaries_cost"), c.salaries],
-        [label("overtime_cost"), c.overtime], [label("temps_cost"), c.temps], [label("plan_cost"), c.total],
-        *([[label("budgeted_cost"), c.budgeted], [label("budget"), c.budget]]
-          if c.budget is not None else []),
-        *([[label("reference_hires"), _reference(plan, lang)]] if plan.reference is not None else []),
-        *[[label("warnings"), plan_sentence(note, names, lang)] for note in plan.notes]])
+                                            Column(f"{label('as_of')} {plan.as_of}", width=60)],
+                    [[label("total_hires"), plan.total_hires], *_costs(plan, lang), *reference,
+                     *[[label("warnings"), plan_sentence(note, names, lang)] for note in plan.notes]])
     figures = ("need_hours", "people_hours", "pivot_overtime", "temp_hours", "uncovered_hours", "going_live",
                "overtime_cost", "temps_cost")
     mix = Table(label("plan_mix_sheet"),  # a sheet's name holds 31 characters at most

@@ -196,7 +196,8 @@ def _notes(plan: HiringPlan, problem: Problem, cover: Cover, as_of: dt.date) -> 
     bought = [(m.overtime_hours + m.temp_hours, m.month) for m in plan.mix]
     need = sum(m.need_hours for m in plan.mix)
     total = sum(h for h, _ in bought)
-    if need and total >= 0.01 * need:  # peaks bought by the hour: say where
+    # peaks bought by the hour: say where (a forecast under a quarter has its own note instead)
+    if need and total >= 0.01 * need and problem.own_week is not None:
         busiest = sorted(month for _, month in sorted(bought, key=lambda b: (-b[0], b[1]))[:3])
         notes.append(Note("plan_note.peaks", {"hours": round(total), "share": round(100 * total / need, 1),
                                               "months": [f"{m:%Y-%m}" for m in busiest]}))
