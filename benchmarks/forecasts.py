@@ -197,11 +197,16 @@ def write_year(path: Path, profile: Profile, hours: Hours) -> int:
 
 def write_week(path: Path, profile: Profile, hours: Hours, monday: dt.date, minutes: int) -> int:
     """Seven days from ``monday`` in ``minutes``-long intervals: each hour's contacts split over them."""
-    rng = random.Random(profile.seed + monday.toordinal())
+    return write_span(path, profile, hours, monday, 7, minutes)
+
+
+def write_span(path: Path, profile: Profile, hours: Hours, first: dt.date, days: int, minutes: int) -> int:
+    """``days`` days from ``first`` in ``minutes``-long intervals: each hour's contacts split over them."""
+    rng = random.Random(profile.seed + first.toordinal())
     parts = 60 // minutes
     rows = []
-    for step in range(7 * 24):
-        hour = dt.datetime.combine(monday, dt.time()) + dt.timedelta(hours=step)
+    for step in range(days * 24):
+        hour = dt.datetime.combine(first, dt.time()) + dt.timedelta(hours=step)
         split = {name: _split(rng, hours[hour, name][0], parts) for name in profile.channels}
         for part in range(parts):
             for name in profile.channels:
@@ -212,6 +217,13 @@ def write_week(path: Path, profile: Profile, hours: Hours, monday: dt.date, minu
         writer.writerow(["interval_start", "channel", "volume", "aht_seconds"])
         writer.writerows(rows)
     return len(rows)
+
+
+def write(path: Path, first: dt.datetime, days: int, minutes: int) -> int:
+    """The bundled department's year in ``minutes``-long intervals (for the planning benchmark)."""
+    folder, profile, measured, _ = FILES[0]
+    hours = year_hours(profile, read_week(ROOT / folder / measured))
+    return write_span(path, profile, hours, first.date(), days, minutes)
 
 
 def _card_due_dates(day: dt.date) -> float:
