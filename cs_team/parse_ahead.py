@@ -22,7 +22,7 @@ from cs_team.source import KEEP_TREE_CHARS, ParsedFile, parse_file
 Read = Callable[[Path], bytes]
 
 MIN_BYTES = 2 * 1024 * 1024
-"""Below this much YAML the parse takes too little time for a fork to pay."""
+"""Below this much YAML for the child the parse takes too little time for a fork to pay."""
 
 CHILD_SHARE = 0.65
 """The part of the bytes the child parses: it starts while the parent still imports."""
@@ -80,8 +80,6 @@ def start(root: Path, cwd: Path, read: Read = read_playbook, among: list[Path] |
         except OSError:
             sizes.append(0)
     total = sum(sizes)
-    if total < MIN_BYTES:
-        return ParseAhead()
     # From the back, files small enough to be let go of their tree (a large one keeps it: sending
     # a tree would cost more than parsing the file), until the child has its share of the bytes.
     back, running = [], 0
@@ -91,6 +89,8 @@ def start(root: Path, cwd: Path, read: Read = read_playbook, among: list[Path] |
         if size < KEEP_TREE_CHARS:
             back.append(path)
             running += size
+    if running < MIN_BYTES:
+        return ParseAhead()
     back.reverse()
     displays = display_paths(root, back, cwd)
 

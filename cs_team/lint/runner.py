@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from cs_team.findings import Finding, normalise
 from cs_team.lint import suppression
-from cs_team.lint.forked import run_codes, worth_forking
 from cs_team.lint.registry import Report
 from cs_team.lint.rules import CHECKS
 from cs_team.loader import Repository
@@ -28,14 +27,9 @@ def run(repo: Repository, select: set[str] | None = None, ignore: Iterable[str] 
 
     findings = [f for f in repo.findings if enabled(f.code)]
     playbook = Playbook(repo)
-
-    def make(code: str) -> list[Finding]:
-        return [_finding(code, report) for report in CHECKS[code](playbook)]
-
-    codes = [code for code in CHECKS if enabled(code)]
-    found = run_codes(codes, make, fork=worth_forking(playbook))
-    for code in codes:  # in the table's order, wherever each ran
-        findings.extend(found[code])
+    for code, check in CHECKS.items():
+        if enabled(code):
+            findings.extend(_finding(code, report) for report in check(playbook))
     files = [d.parsed for d in repo.documents]
     if repo.config_file is not None:
         files.append(repo.config_file)
