@@ -115,7 +115,11 @@ def test_qa_volumes_calibration_red_lines_and_the_lenient_evaluator(planted) -> 
     contacts = defaultdict(set)
     for agent, _, day, contact, _, _ in evaluations:
         contacts[agent, day.month].add(contact)
-    assert {len(c) for c in contacts.values()} <= set(range(4, 9)) and len(contacts) == 40 * 3
+    assert len(contacts) == 40 * 3
+    # 6 to 10 evaluations a month; the agents on the watch list (the weak ones) 10 to 14
+    watched = {(a, m): len(c) for (a, m), c in contacts.items() if a in planted["weak"]}
+    assert set(watched.values()) <= set(range(10, 15)) and len(watched) == 5 * 3
+    assert {len(c) for k, c in contacts.items() if k not in watched} <= set(range(6, 11))
     scored = defaultdict(list)
     for _, evaluator, _, contact, scores, hit in evaluations:
         scored[contact].append((evaluator, 0 if hit else sum(scores)))

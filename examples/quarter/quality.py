@@ -18,11 +18,21 @@ import random
 
 from people import COHORTS, EVALUATORS, FIRST_WEEK, Agent
 
-# How an agent's expected loss splits between the items (most is lost on substance, much on procedure).
-SHARE = {"greeting": .5, "identity": .9, "courtesy": 1.0, "empathy": 1.2, "listening": .5,
-         "understanding": 1.2, "answer": 2.4, "hold": .5, "records": 1.0, "transfer": .5, "confirm": .5,
-         "farewell": .4, "writing": .5, "response-time": .8}
+# How an agent's expected loss splits between the items: in proportion to their points, a little more
+# on substance and a little less at the close. An item of 5 points in one form and 10 in another
+# loses the same share of its points in both, so a usual agent meets the QA target on every item.
+DIFFICULTY = {"greeting": 1.0, "identity": .9, "courtesy": 1.0, "empathy": 1.1, "listening": 1.0,
+              "understanding": 1.1, "answer": 1.1, "hold": 1.0, "records": 1.0, "transfer": 1.0,
+              "confirm": 1.0, "farewell": .8, "writing": 1.0, "response-time": .9}
 WEAK_ITEMS = {"product-knowledge": {"answer"}, "emotion-management": {"courtesy", "empathy"}}
+WEAK_LOSS = 0.25
+"""The share of a weak item's points a weak agent loses on average, all quarter: about four times
+the usual, and the same deficit for everyone who has it (not a multiple of their own baseline, which
+for a careful agent would barely show)."""
+EVALUATED = (6, 10)
+"""Contacts of an agent evaluated a month (lowest, highest)."""
+WATCHED = (10, 14)
+"""The same for an agent on the watch list: QA samples a weak agent's contacts more (专项抽检)."""
 CALIBRATION = 0.06
 """The share of contacts a second evaluator scores too."""
 RED_LINE_HITS = 4
@@ -58,8 +68,10 @@ class Evaluations:
     def means(self, agent: Agent, week: int) -> dict[str, float]:
         """Item id -> points an evaluation of ``agent`` in ``week`` loses on average."""
         items = self._items(agent)
-        scale = agent.qa_loss / sum(SHARE[item.id] for item in items)
-        means = {item.id: SHARE[item.id] * scale * (3 if item.id in WEAK_ITEMS.get(agent.weak, ()) else 1)
+        share = {item.id: DIFFICULTY[item.id] * item.points for item in items}
+        scale = agent.qa_loss / sum(share.values())
+        weak = WEAK_ITEMS.get(agent.weak, set())
+        means = {item.id: WEAK_LOSS * item.points if item.id in weak else share[item.id] * scale
                  for item in items}
         if agent.effective and week > agent.trained_week:
             tied = [item.id for item in items if self.effect_competencies & set(item.competencies)]
@@ -86,7 +98,7 @@ class Evaluations:
         days: list[dt.date] = []
         for first, last in MONTHS:
             span = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
-            days += self.rng.sample(span, self.rng.randint(4, 8))
+            days += self.rng.sample(span, self.rng.randint(*(WATCHED if agent.watched else EVALUATED)))
         if agent.bad_week and not any(_week(d) == agent.bad_week for d in days):
             days[0] = dt.date.fromisocalendar(2026, FIRST_WEEK + agent.bad_week - 1, 3)
         return sorted(days)
