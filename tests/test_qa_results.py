@@ -62,11 +62,78 @@ def test_figures_worked_by_hand(team: RepoCopy) -> None:
         ("greeting", 30), ("patience", 6.6667)]
     calibration = data["calibration"]
     assert calibration["shared_contacts"] == 1
+    # Two evaluators only: 20 points apart, and nothing says which of them is off.
     assert calibration["evaluators"] == [
-        {"evaluator": "李静", "evaluations": 3, "compared": 1, "leniency": -20},
-        {"evaluator": "赵磊", "evaluations": 2, "compared": 1, "leniency": 20}]
+        {"evaluator": "李静", "evaluations": 3, "compared": 1, "leniency": -20, "consensus_contacts": 0,
+         "against_consensus": None, "verdict": "cannot-tell"},
+        {"evaluator": "赵磊", "evaluations": 2, "compared": 1, "leniency": 20, "consensus_contacts": 0,
+         "against_consensus": None, "verdict": "cannot-tell"}]
     assert calibration["disagreements"] == [
         {"contact_id": "C1", "on": "score", "red_line": None, "scores": {"李静": 80, "赵磊": 100}}]
+
+
+VOICE_HEADER = ("Agent,Evaluator,Date,Contact ID,Standard greeting (40 points),Listens patiently (60 points),"
+                "Red line: Abusing a customer,Comments\n")
+
+
+def test_a_third_evaluator_names_the_lenient_one(team: RepoCopy) -> None:
+    # C5 and C6 scored by three, C7 by two (greeting + patience):
+    #   C5: 李静 40+40=80, 赵磊 40+40=80, 孙丽 40+60=100; C6: 李静 20+40=60, 赵磊 40+20=60, 孙丽 40+40=80;
+    #   C7: 李静 40+60=100, 赵磊 30+60=90.
+    # Against the others (every shared contact): 李静 (-10 -10 +10)/3 = -3.3333; 赵磊 (-10 -10 -10)/3 = -10;
+    #   孙丽 (20 + 20)/2 = 20: 孙丽's excess is shared out, and 赵磊 looks 10 points harsh.
+    # On C5 and C6 (three scores): 李静 -10, -10 -> -10; 赵磊 -10; 孙丽 +20. The median of the three is -10:
+    #   against the consensus 李静 0, 赵磊 0, 孙丽 +30 -> 孙丽 lenient, the others in line.
+    rows = ["王芳,李静,2026-10-20,C5,40,40,no,", "王芳,赵磊,2026-10-20,C5,40,40,no,", "王芳,孙丽,2026-10-20,C5,40,60,no,",
+            "陈晨,李静,2026-10-21,C6,20,40,no,", "陈晨,赵磊,2026-10-21,C6,40,20,no,", "陈晨,孙丽,2026-10-21,C6,40,40,no,",
+            "陈晨,李静,2026-10-22,C7,40,60,no,", "陈晨,赵磊,2026-10-22,C7,30,60,no,"]
+    team.write("calibration/all.csv", VOICE_HEADER + "\n".join(rows) + "\n")
+    code, out, err = invoke(team, "qa-results", "calibration", "--format", "json", "--lang", "en")
+    assert code == 0, err
+    found = {e.pop("evaluator"): e for e in json.loads(out)["calibration"]["evaluators"]}
+    assert found == {
+        "孙丽": {"evaluations": 2, "compared": 2, "leniency": 20, "consensus_contacts": 2, "against_consensus": 30,
+                 "verdict": "lenient"},
+        "李静": {"evaluations": 3, "compared": 3, "leniency": -3.3333, "consensus_contacts": 2,
+                 "against_consensus": 0, "verdict": "in-line"},
+        "赵磊": {"evaluations": 3, "compared": 3, "leniency": -10, "consensus_contacts": 2, "against_consensus": 0,
+                 "verdict": "in-line"}}
+    code, out, _ = invoke(team, "qa-results", "calibration", "--lang", "zh")
+    assert "| 孙丽 | 2 | 2 | \\+20.0 | 2 | \\+30.0 | 偏宽 |" in out.splitlines()
+    assert "看不出谁偏宽、谁偏严" in out
+
+
+def test_mixed_channels_name_each_item_with_its_channel_and_hits_read_by_date(team: RepoCopy) -> None:
+    # A chat evaluation beside the voice ones; three more red-line hits, written out of date order.
+    # 王芳: voice C1 80 and 100, C2 80, C9 0 (a hit), chat M1 50 -> 5 evaluations, average 310/5 = 62;
+    #   chat answer lost 50 of 100 (50 %), greeting 20 of 4x40 (12.5 %), patience 20 of 4x60 (8.3 %).
+    # Team greeting: 60 lost of 8 voice evaluations x 40 = 18.75 %.
+    team.write("evaluations/chat.csv", "Agent,Evaluator,Date,Contact ID,Accurate answer (100 points),Comments\n"
+                                       "王芳,孙丽,2026-10-16,M1,50,\n")
+    team.write("evaluations/more.csv", VOICE_HEADER + "陈晨,孙丽,2026-10-20,C8,40,60,yes,\n"
+                                                      "王芳,孙丽,2026-10-11,C9,40,60,yes,\n"
+                                                      "丁一,孙丽,2026-10-11,C10,40,60,yes,\n")
+    code, out, err = invoke(team, "qa-results", "evaluations", "--format", "json", "--lang", "en")
+    assert code == 0, err
+    data = json.loads(out)
+    assert [(h["date"], h["agent"], h["contact_id"], h["evaluator"]) for h in data["team"]["red_line_hits"]] == [
+        ("2026-10-11", "丁一", "C10", "孙丽"), ("2026-10-11", "王芳", "C9", "孙丽"), ("2026-10-14", "陈晨", "C3", "李静"),
+        ("2026-10-20", "陈晨", "C8", "孙丽")]
+    wang = next(a for a in data["agents"] if a["agent"] == "王芳")
+    assert wang["channels"] == ["chat", "voice"]
+    assert [(i["channel"], i["item"]) for i in wang["items_lost"]] == [
+        ("chat", "answer"), ("voice", "greeting"), ("voice", "patience")]
+    code, out, _ = invoke(team, "qa-results", "evaluations", "--lang", "en")
+    lines = out.splitlines()
+    assert "| Accurate answer (Chat) | 100 | 1 | 50 | 50.0% |" in lines
+    assert "| Standard greeting (Voice) | 40 | 8 | 60 | 18.8% |" in lines
+    assert "| 王芳 | 5 | 62.0 | 1 | Accurate answer (Chat) 50%; Standard greeting (Voice) 12%; Listens patiently (Voice) 8% |" \
+        in lines
+    code, out, _ = invoke(team, "qa-results", "evaluations", "--format", "csv", "--lang", "zh")
+    assert "王芳,在线、语音,5,62.0,1,答复准确（在线）,50.0" in out.splitlines()
+    # one channel only: titles alone, as before
+    code, out, _ = invoke(team, "qa-results", "evaluations/li-jing.csv", "--lang", "en")
+    assert "| Standard greeting | 40 | 3 | 20 | 16.7% |" in out.splitlines()
 
 
 def test_the_order_of_files_and_rows_changes_nothing(team: RepoCopy) -> None:

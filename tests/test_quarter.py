@@ -48,19 +48,19 @@ def test_the_generator_writes_the_committed_files_byte_for_byte(tmp_path: Path) 
     assert done.returncode == 0, done.stderr
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
     assert written == ["kpi-export.csv", "kpi-export.xlsx", "planted.json", "qa/chen-jing.csv", "qa/liu-yang.csv",
-                       "qa/sun-li.csv", "qa/zhao-min.csv", "survey.csv", "training-results.csv"]
+                       "qa/sun-li.csv", "qa/wu-qian.csv", "qa/zhao-min.csv", "survey.csv", "training-results.csv"]
     for name in written:
         assert (tmp_path / name).read_bytes() == (QUARTER / name).read_bytes(), name
 
 
-@pytest.mark.parametrize(("file", "channel"), [("chen-jing", "voice"), ("liu-yang", "voice"),
+@pytest.mark.parametrize(("file", "channel"), [("chen-jing", "voice"), ("liu-yang", "voice"), ("wu-qian", "voice"),
                                                ("zhao-min", "chat"), ("sun-li", "chat")])
 def test_qa_files_have_the_blank_tables_columns(file: str, channel: str) -> None:
     code, blank, err = invoke(BUNDLED, "eval-sheet", "qa", "--channel", channel, "--format", "csv")
     assert code == 0, err
     header, *body = rows(QUARTER / "qa" / f"{file}.csv")
     assert "\ufeff" + ",".join(header) + "\n" == blank
-    assert len(body) > 100 and {len(row) for row in body} == {len(header)}
+    assert len(body) > (30 if file == "wu-qian" else 100) and {len(row) for row in body} == {len(header)}
 
 
 def test_kpi_export_has_every_agent_every_week_and_the_xlsx_holds_the_same(kpis, planted) -> None:
@@ -123,14 +123,17 @@ def test_qa_volumes_calibration_red_lines_and_the_lenient_evaluator(planted) -> 
     scored = defaultdict(list)
     for _, evaluator, _, contact, scores, hit in evaluations:
         scored[contact].append((evaluator, 0 if hit else sum(scores)))
-    pairs = [v for v in scored.values() if len(v) == 2]
-    assert 0.03 < len(pairs) / len(scored) < 0.09
+    # calibration: every QA person of the channel scores about 8 % of contacts, three on voice, two on chat
+    shared = [dict(v) for v in scored.values() if len(v) > 1]
+    assert 0.05 < len(shared) / len(scored) < 0.11
+    assert {tuple(sorted(s)) for s in shared} == {("刘洋", "吴倩", "陈静"), ("孙丽", "赵敏")}
     assert sum(hit for *_, hit in evaluations) == 4
     assert statistics.fmean(0 if hit else sum(s) for *_, s, hit in evaluations) >= 90
-    # on the contacts both voice evaluators scored, the lenient one gives more
+    # on the contacts all three voice evaluators scored, the lenient one gives more than each of the others
     lenient = planted["lenient_evaluator"]
-    gaps = [dict(pair)[lenient] - next(s for e, s in pair if e != lenient) for pair in pairs if lenient in dict(pair)]
-    assert len(gaps) >= 10 and statistics.fmean(gaps) > 1
+    for other in ("吴倩", "陈静"):
+        gaps = [s[lenient] - s[other] for s in shared if lenient in s]
+        assert len(gaps) >= 30 and statistics.fmean(gaps) > 1, other
 
 
 def test_weak_agents_sit_under_target_and_the_bad_week_is_one_week(kpis, planted) -> None:

@@ -142,8 +142,14 @@ def _validation(make, column: Column):
 
 
 def _title(title: str, used: set[str]) -> str:
-    """A sheet name Excel accepts (no []:*?/\\, at most 31 characters), unique in the workbook."""
-    base = "".join(" " if ch in "[]:*?/\\" else ch for ch in _text(title)).strip("' ")[:MAX_TITLE] or "Sheet"
+    """A sheet name Excel accepts (no []:*?/\\, at most 31 characters), unique in the workbook. A
+    bilingual title ("质检结果 / QA results") reads "质检结果 QA results" (a sheet name cannot hold
+    the slash), or its first language alone when both do not fit: never an English word cut short."""
+    text = _text(title)
+    if " / " in text:
+        both = text.replace(" / ", " ")
+        text = both if len(both) <= MAX_TITLE else text.split(" / ")[0]
+    base = "".join(" " if ch in "[]:*?/\\" else ch for ch in text).strip("' ")[:MAX_TITLE] or "Sheet"
     name, n = base, 1
     while name.lower() in used:
         n += 1

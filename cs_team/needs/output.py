@@ -65,22 +65,24 @@ def tables(data: dict, lang: Language) -> list[Table]:
     def columns(*keys: str) -> list[Column]:
         return [Column(lang.label(key)) for key in keys]
 
+    comma = "、" if lang.primary == "zh" else ", "
     needs = [[a["agent"], g["name"], g["gap_percent"], e["name"], e["target"], e["value"], e["gap_percent"],
               e["periods_below"], e["periods"], e["sample"],
               lang.label("qa_yes" if e["flagged"] else "qa_no"),
-              ", ".join(g["module_titles"])]
+              comma.join(g["module_titles"])]
              for a in data["agents"] for g in a["gaps"] for e in g["evidence"]]
     heat = data["heat_map"]
     grid = [[row["agent"], *[row["gaps"].get(c, "·" if c in row["measured"] else None)
                              for c in heat["competencies"]]] for row in data["heat_map"]["agents"]]
     shared = [[s["name"], s["agents"], s["measured"], lang.label("qa_yes" if s["shared"] else "qa_no")]
               for s in data["shared_gaps"]]
-    sessions = [[x["date"], x["hours"], x["title"], ", ".join(x["agents"])]
+    sessions = [[x["date"], x["hours"], x["title"], comma.join(x["agents"])]
                 for x in data["refresher"]["sessions"]]
     return [
         Table(lang.label("needs_title"), columns(
-            "qa_agent", "competency", "needs_gap", "needs_measure", "target", "actual", "needs_gap",
-            "needs_periods_below", "needs_periods", "needs_sample", "needs_flagged", "needs_modules"), needs),
+            "qa_agent", "competency", "needs_competency_gap", "needs_measure", "target", "actual",
+            "needs_measure_gap", "needs_periods_below", "needs_periods", "needs_sample", "needs_flagged",
+            "needs_modules"), needs),
         Table(lang.label("needs_heat_map"), [Column(lang.label("qa_agent")),
                                               *[Column(c) for c in heat["names"]]], grid),
         Table(lang.label("needs_shared"),

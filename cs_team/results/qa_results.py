@@ -4,8 +4,10 @@ red-line hits, the items most often lost, and how the evaluators who scored the 
 A score is the sum of the items' points, 0 when any red line is hit, shown out of 100 (the points
 over the form's total, so a voice and a chat form average together). An item's loss is the points
 it lost over the points it could have earned: ``sum(points - earned) / (points x evaluations)``.
-Calibration reuses interview scoring's measures (``results.scoring``): an evaluator's leniency is
-their mean distance from the other evaluators' scores of the same contacts.
+Calibration (``results.qa_calibration``) sets each evaluator against the others who scored the same
+contacts and, where three or more did, against their consensus; disagreements reuse interview
+scoring's measure (``results.scoring``). An item is named with its form's channel: voice and chat
+forms may share an item's title.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from dataclasses import dataclass, field
 from cs_team.inputs.qa_results import Evaluated
 from cs_team.model.common import Text
 from cs_team.render.language import Language
-from cs_team.results.scoring import Disagreement, InterviewerCalibration, disagreements, leniency
+from cs_team.results.qa_calibration import EvaluatorCalibration, calibrate
+from cs_team.results.scoring import Disagreement, disagreements
 
 SCORE_DISAGREEMENT = 10
 """Two evaluators this many points (of 100) apart on one contact: calibrate on it."""
@@ -29,6 +32,7 @@ RED_LINE = "red-line"
 @dataclass
 class LostItem:
     form: str
+    channel: str
     item: str
     title: Text
     points: int
@@ -60,13 +64,15 @@ class Summary:
     hits: list[Hit]
     lost: list[LostItem]
     """Items that lost points, the largest share first."""
+    channels: list[str] = field(default_factory=list)
+    """The channels of the forms evaluated: more than one, and an item's title needs its channel."""
 
 
 @dataclass
 class QaReport:
     agents: list[Summary]
     team: Summary
-    evaluators: list[InterviewerCalibration]
+    evaluators: list[EvaluatorCalibration]
     disagreements: list[Disagreement]
     shared_contacts: int
     """Contacts scored by more than one evaluator: what calibration rests on."""
@@ -101,7 +107,8 @@ def report(found: list[Evaluated]) -> QaReport:
             given[e.evaluation.evaluator] = float(line.id in hits)
     shared = {contact for (contact, _), given in scores.items() if len(given) > 1}
     apart = disagreements(scores, SCORE_DISAGREEMENT) + disagreements(lines, 1)
-    return QaReport(summaries, _summary(None, ordered), leniency(scores),
+    by_contact = {contact: given for (contact, _), given in scores.items()}
+    return QaReport(summaries, _summary(None, ordered), calibrate(by_contact, LENIENT),
                     sorted(apart, key=lambda d: (d.candidate, d.competency)), len(shared),
                     forms=sorted({e.form.id for e in ordered}),
                     red_lines={f"{RED_LINE}:{line.id}": line.title
@@ -112,18 +119,19 @@ def _summary(agent: str | None, found: list[Evaluated]) -> Summary:
     hits = [Hit(line.id, line.title, e.evaluation.date.isoformat(), e.evaluation.contact_id,
                 e.evaluation.evaluator, e.evaluation.agent)
             for e in found for line in e.form.red_lines if line.id in e.evaluation.hits()]
+    hits.sort(key=lambda h: (h.date, h.agent, h.contact, h.evaluator, h.red_line))  # a log reads by date
     lost: dict[tuple[str, str], LostItem] = {}
     for e in found:
         earned = e.evaluation.points()
         for _, _, item in e.form.items():
-            entry = lost.setdefault((e.form.id, item.id),
-                                    LostItem(e.form.id, item.id, item.title, item.points, 0, 0))
+            entry = lost.setdefault((e.form.id, item.id), LostItem(e.form.id, e.form.channel, item.id,
+                                                                   item.title, item.points, 0, 0))
             entry.evaluations += 1
             entry.lost += item.points - earned[item.id]
     losing = sorted((i for i in lost.values() if i.lost > 0),
                     key=lambda i: (-round(i.share, 9), i.form, i.item))
     average = statistics.fmean(score(e) for e in found) if found else 0.0
-    return Summary(agent, len(found), average, hits, losing)
+    return Summary(agent, len(found), average, hits, losing, sorted({e.form.channel for e in found}))
 
 
 def as_dict(result: QaReport, lang: Language) -> dict:
@@ -131,13 +139,13 @@ def as_dict(result: QaReport, lang: Language) -> dict:
     ``lang``'s language(s)."""
 
     def summary(s: Summary) -> dict:
-        return {"evaluations": s.evaluations, "average_score": round(s.average, 4),
+        return {"channels": s.channels, "evaluations": s.evaluations, "average_score": round(s.average, 4),
                 "red_line_hits": [{"red_line": h.red_line, "title": lang.plain(h.title), "date": h.date,
                                    "contact_id": h.contact, "evaluator": h.evaluator, "agent": h.agent}
                                   for h in s.hits],
-                "items_lost": [{"form": i.form, "item": i.item, "title": lang.plain(i.title),
-                                "points": i.points, "evaluations": i.evaluations,
-                                "points_lost": round(i.lost, 4),
+                "items_lost": [{"form": i.form, "channel": i.channel, "item": i.item,
+                                "title": lang.plain(i.title), "points": i.points,
+                                "evaluations": i.evaluations, "points_lost": round(i.lost, 4),
                                 "share_lost_percent": round(i.share, 4)} for i in s.lost]}
 
     return {
@@ -148,8 +156,9 @@ def as_dict(result: QaReport, lang: Language) -> dict:
             "shared_contacts": result.shared_contacts,
             "score_disagreement_points": result.threshold,
             "lenient_points": result.lenient,
-            "evaluators": [{"evaluator": c.interviewer, "evaluations": c.ratings, "compared": c.compared,
-                            "leniency": None if c.leniency is None else round(c.leniency, 4)}
+            "evaluators": [{"evaluator": c.evaluator, "evaluations": c.evaluations, "compared": c.compared,
+                            "leniency": _rounded(c.leniency), "consensus_contacts": c.consensus_contacts,
+                            "against_consensus": _rounded(c.against_consensus), "verdict": c.verdict}
                            for c in result.evaluators],
             "disagreements": [{"contact_id": d.candidate, "on": d.competency,
                                "red_line": lang.plain(result.red_lines[d.competency])
@@ -159,3 +168,7 @@ def as_dict(result: QaReport, lang: Language) -> dict:
                               for d in result.disagreements],
         },
     }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)

@@ -39,10 +39,16 @@ class Evaluator:
     file: str
     channel: str
     lenient: bool = False
+    routine: bool = True
+    """Scores the channel's contacts day to day; otherwise only those chosen for calibration."""
 
 
 EVALUATORS = [Evaluator("陈静", "chen-jing", "voice"), Evaluator("刘洋", "liu-yang", "voice", lenient=True),
+              Evaluator("吴倩", "wu-qian", "voice", routine=False),
               Evaluator("赵敏", "zhao-min", "chat"), Evaluator("孙丽", "sun-li", "chat")]
+"""Voice has a QA lead (吴倩) who scores only the calibration contacts, so each of those has three
+scores and a consensus that names the lenient one; chat has two, whose figures can only say how far
+apart they are."""
 
 
 @dataclass(frozen=True)

@@ -33,10 +33,10 @@ EVALUATED = (6, 10)
 """Contacts of an agent evaluated a month (lowest, highest)."""
 WATCHED = (10, 14)
 """The same for an agent on the watch list: QA samples a weak agent's contacts more (专项抽检)."""
-CALIBRATION = 0.06
-"""The share of contacts a second evaluator scores too."""
+CALIBRATION = 0.08
+"""The share of contacts every other evaluator of the channel scores too (calibration)."""
 RED_LINE_HITS = 4
-LENIENT = 0.2
+LENIENT = 0.1
 """The share of the soft items' deductions the lenient evaluator records."""
 MONTHS = [(dt.date(2026, 10, 1), dt.date(2026, 10, 31)), (dt.date(2026, 11, 1), dt.date(2026, 11, 30)),
           (dt.date(2026, 12, 1), dt.date(2026, 12, 27))]
@@ -117,7 +117,7 @@ class Evaluations:
                 means = self.means(agent, _week(day))
                 facts = {item.id: self._loss(item.points, means[item.id])
                          for item in self._items(agent) if item.id not in self.soft}
-                first = self.rng.choice(staff)
+                first = self.rng.choice([e for e in staff if e.routine])
                 second = [e for e in staff if e is not first] if self.rng.random() < CALIBRATION else []
                 for evaluator in [first, *second]:
                     rows[evaluator.file].append(self._row(agent, evaluator, day, contact, means, facts))
