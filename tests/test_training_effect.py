@@ -110,7 +110,29 @@ def test_the_four_levels_by_hand(team: RepoCopy) -> None:
         "csat_percent", 4.67, 0.33, 4.33)
     assert csat["low"] >= 1 and csat["verdict"] == "up" and csat["better"] is True
     assert csat["figures"] == 25  # every week of the six agents, the training week included in the count
-    assert (m["cost"], m["cost_per_csat_point"]) == (13000.0, 3000.0)
+    assert (m["cost"], m["cost_cohorts"], m["cost_per_csat_point"]) == (13000.0, 1, 3000.0)
+
+
+def test_a_cohort_has_its_own_cost(team: RepoCopy) -> None:
+    # Cohort A alone cost 6500: 6500 / 4.333 CSAT points = 1500 yuan a point.
+    code, out, err = invoke(team, *ARGS[:-1], "A=6500", "--format", "json")
+    assert code == 0, err
+    (m,) = json.loads(out)["modules"]
+    assert (m["cost"], m["cost_cohorts"], m["cost_per_csat_point"]) == (6500.0, 1, 1500.0)
+    code, out, _ = invoke(team, *ARGS[:-1], "A=6500", "--lang", "zh")
+    assert "培训成本 6,500 元（本批次）；受训者的满意度比未受训者多提高 1 个百分点，花费 1,500 元" in out.splitlines()
+
+
+def test_what_a_cost_covers() -> None:
+    from cs_team.effect.levels import _cost
+
+    both = ["A", "B"]
+    assert _cost({"A": 100, "B": 50}, "m", ["A"], both) == (100, 1)  # a cohort's own
+    assert _cost({"m": 300}, "m", ["A"], both) == (None, 0)  # the module's is not shared out by guess
+    assert _cost({"m": 300}, "m", ["A"], ["A"]) == (300, 1)  # unless the module had one cohort
+    assert _cost({"m": 300, "A": 100, "B": 50}, "m", both, both) == (300, 2)  # pooled: the module's
+    assert _cost({"A": 100, "B": 50}, "m", both, both) == (150, 2)  # else the cohorts' together
+    assert _cost({"A": 100}, "m", both, both) == (None, 0)
 
 
 @pytest.mark.parametrize(("lang", "output"), [("zh", "md"), ("en", "md"), ("zh-en", "md"), ("zh", "html"),
@@ -160,7 +182,7 @@ def test_a_training_without_its_day_is_named_by_its_row(team: RepoCopy) -> None:
 
 def test_bad_costs_and_bad_qa_cells_are_refused(team: RepoCopy) -> None:
     code, _, err = invoke(team, *ARGS[:-1], "m-cals=13000")
-    assert code == 2 and "--cost 'm-cals=13000': write MODULE=AMOUNT" in err
+    assert code == 2 and "--cost 'm-cals=13000': write MODULE=AMOUNT" in err and "COHORT=AMOUNT" in err
     code, _, err = invoke(team, *ARGS[:-1], "m-calls=lots")
     assert code == 2
     filled = team.path("qa.csv").read_text(encoding="utf-8")

@@ -14,8 +14,9 @@ from cs_team.errors import UsageError
 from cs_team.wording import phrase
 
 
-def _costs(given: list[str], modules: dict) -> dict[str, float]:
-    """``MODULE=AMOUNT`` pairs: what training each module cost, in yuan."""
+def _costs(given: list[str], modules: dict, cohorts: set[str]) -> dict[str, float]:
+    """``MODULE=AMOUNT`` or ``COHORT=AMOUNT`` pairs: what a module's training (all its cohorts) or
+    one cohort's cost, in yuan."""
     costs: dict[str, float] = {}
     for pair in given:
         module, _, amount = pair.partition("=")
@@ -23,7 +24,7 @@ def _costs(given: list[str], modules: dict) -> dict[str, float]:
             value = float(amount.replace(",", ""))
         except ValueError:
             value = float("nan")
-        if module not in modules or not value >= 0 or value == float("inf"):
+        if (module not in modules and module not in cohorts) or not value >= 0 or value == float("inf"):
             raise UsageError(phrase("command.cost_pair", pair=repr(pair)))
         costs[module] = value
     return costs
@@ -42,7 +43,8 @@ def training_effect(
     survey: Annotated[list[Path] | None, typer.Option(
         "--survey", exists=True, help="Filled post-training surveys (the eval-sheet survey table).")] = None,
     cost: Annotated[list[str] | None, typer.Option(
-        "--cost", help="MODULE=AMOUNT: what training a module cost (yuan), for the cost per point of CSAT.")]
+        "--cost", help="MODULE=AMOUNT (all its cohorts) or COHORT=AMOUNT (one cohort): what the training "
+                       "cost in yuan, for the cost per point of CSAT. Repeatable.")]
         = None,
     output_format: FormatOption = ReportFormat.md,
     lang: LangOption = None,
@@ -62,6 +64,8 @@ def training_effect(
       cs-team training-effect --results training-results.csv --kpi kpi-export.csv --qa qa/ --survey survey.csv
 
       cs-team training-effect --results r.csv --kpi k.xlsx --cost complaint-handling=24000 --format html
+
+      cs-team training-effect --results r.csv --kpi k.xlsx --cost CH-2026-10=12000 --cost CH-2026-11=11000
     """
     from cs_team.commands.output import printed_notes
     from cs_team.effect.levels import effects, untrained_agents
@@ -70,9 +74,9 @@ def training_effect(
     from cs_team.inputs.problems import language_of
 
     playbook = open_playbook(repo)
-    costs = _costs(cost or [], playbook.modules)
     read = read_sources(playbook, results, kpi, qa or [], survey or [], Path.cwd(),
                         language_of(lang and lang.value, playbook.default_language), printed_notes())
+    costs = _costs(cost or [], playbook.modules, {t.cohort for t in read.trainings if t.cohort})
     found = effects(playbook, read.trainings, read.kpis, read.evaluations, read.answers, costs)
     data = as_dict(found, len(untrained_agents(read.trainings, read.kpis, read.evaluations)))
     titles = {m.id: m.title for m in playbook.modules.values()}

@@ -78,6 +78,8 @@ class CohortEffect:
     behaviour: Measure | None
     results: list[Measure] = field(default_factory=list)
     cost: float | None = None
+    cost_covers: int = 0
+    """How many cohorts the cost is for: 1 for this cohort's, all of them for the module's."""
 
     @property
     def cost_per_csat_point(self) -> float | None:
@@ -153,8 +155,21 @@ def effects(playbook: Playbook, trainings: list[Training], kpis: list[KpiFigure]
                 len(scored), statistics.fmean(t.score for t in scored) if scored else None,
                 100 * sum(t.passed for t in scored) / len(scored) if scored else None,
                 Measure("qa", estimate(qa, groups, untrained), True) if qa else None, results,
-                costs.get(module_id) if cohort == ALL_COHORTS or len(cohorts) == 1 else None))
+                *_cost(costs, module_id, chosen, cohorts)))
     return found
+
+
+def _cost(costs: dict[str, float], module: str, chosen: list[str],
+          cohorts: list[str]) -> tuple[float | None, int]:
+    """What the chosen cohorts cost and how many cohorts that covers: a cohort's own cost, or the
+    module's when it has one cohort; pooled, the module's, else the cohorts' own when each has one."""
+    if len(chosen) == 1 and chosen[0] in costs:
+        return costs[chosen[0]], 1
+    if len(chosen) == len(cohorts) and module in costs:
+        return costs[module], len(cohorts)
+    if len(chosen) > 1 and all(c in costs for c in chosen):
+        return sum(costs[c] for c in chosen), len(chosen)
+    return None, 0
 
 
 def untrained_agents(trainings: list[Training], kpis: list[KpiFigure],

@@ -52,7 +52,8 @@ def effect_dict(effect: CohortEffect) -> dict:
                      "first_time_pass_rate": _round(effect.first_time_pass_rate)},
         "behaviour": None if effect.behaviour is None else measure_dict(effect.behaviour),
         "results": [measure_dict(m) for m in effect.results],
-        "cost": effect.cost, "cost_per_csat_point": _round(effect.cost_per_csat_point),
+        "cost": effect.cost, "cost_cohorts": effect.cost_covers or None,
+        "cost_per_csat_point": _round(effect.cost_per_csat_point),
     }
 
 
