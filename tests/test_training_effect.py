@@ -123,6 +123,17 @@ def test_a_cohort_has_its_own_cost(team: RepoCopy) -> None:
     assert "培训成本 6,500 元（本批次）；受训者的满意度比未受训者多提高 1 个百分点，花费 1,500 元" in out.splitlines()
 
 
+def test_what_trainees_wrote_is_tallied_under_its_question(team: RepoCopy) -> None:
+    team.write("survey.csv", team.read("survey.csv") + "m-calls,A,2026-03-11,丙,4,5,多练习\n"
+                                                        "m-calls,A,2026-03-11,,4,5,讲慢一点\n")
+    code, out, err = invoke(team, *ARGS, "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["modules"][0]["reaction"]["comments"] == {
+        "improve": [{"text": "多练习", "count": 2}, {"text": "讲慢一点", "count": 1}]}
+    code, out, _ = invoke(team, *ARGS, "--lang", "zh")
+    assert "*哪些地方需要改进？*\n\n- 多练习（2 人）\n- 讲慢一点\n" in out
+
+
 def test_what_a_cost_covers() -> None:
     from cs_team.effect.levels import _cost
 

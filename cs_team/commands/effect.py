@@ -82,4 +82,5 @@ def training_effect(
     titles = {m.id: m.title for m in playbook.modules.values()}
     deliver_report(playbook, "training-effect", output_format, lang, out, lambda chosen: data,
                    lambda made, chosen: tables(made, chosen, {k: chosen.plain(v) for k, v in titles.items()}),
-                   effect=data, titles=titles)
+                   effect=data, titles=titles,
+                   questions={s.id: {q.id: q.text for q in s.questions} for s in playbook.surveys})

@@ -47,7 +47,8 @@ def effect_dict(effect: CohortEffect) -> dict:
             "survey": reaction.survey.id, "respondents": reaction.respondents,
             "out_of": reaction.survey.scale.points, "overall": _round(reaction.overall),
             "favourable_percent": _round(reaction.favourable_percent),
-            "questions": {q: _round(v) for q, v in reaction.means.items()}, "comments": reaction.comments},
+            "questions": {q: _round(v) for q, v in reaction.means.items()},
+            "comments": {q: _tallied(said) for q, said in reaction.comments.items()}},
         "learning": {"sat": effect.sat, "mean_score": _round(effect.mean_score),
                      "first_time_pass_rate": _round(effect.first_time_pass_rate)},
         "behaviour": None if effect.behaviour is None else measure_dict(effect.behaviour),
@@ -92,3 +93,12 @@ def tables(data: dict, lang: Language, module_names: dict[str, str]) -> list[Tab
 
 def measure_name(name: str, lang: Language) -> str:
     return lang.label("effect_qa_points") if name == "qa" else lang.label(f"kpis.{name}")
+
+
+def _tallied(said: list[str]) -> list[dict]:
+    """What trainees wrote to one question, each wording once with how many wrote it, the most
+    often written first (then in the order first written)."""
+    counts: dict[str, int] = {}
+    for text in said:
+        counts[text] = counts.get(text, 0) + 1
+    return [{"text": text, "count": n} for text, n in sorted(counts.items(), key=lambda kv: -kv[1])]
