@@ -182,6 +182,10 @@ def test_the_planted_effect_is_found_and_the_null_module_not_claimed() -> None:
     null = rows["product-foundations", "PF-2026-11"]
     assert null["behaviour"]["verdict"] == "unclear"
     assert [x["verdict"] for x in null["results"]] == ["unclear"] * len(null["results"])
+    code, out, err = invoke(QUARTER, "training-effect", "--repo", str(BUNDLED), "--results", "training-results.csv",
+                            "--kpi", "kpi-export.csv", "--qa", "qa", "--lang", "zh")
+    assert code == 0, err
+    assert "未培训组 +0.0" in out and "-0.0" not in out  # a change that rounds to nothing has no sign to show
 
 
 def test_a_training_without_its_day_is_named_by_its_row(team: RepoCopy) -> None:
