@@ -121,6 +121,14 @@ def test_a_cohort_has_its_own_cost(team: RepoCopy) -> None:
     assert (m["cost"], m["cost_cohorts"], m["cost_per_csat_point"]) == (6500.0, 1, 1500.0)
     code, out, _ = invoke(team, *ARGS[:-1], "A=6500", "--lang", "zh")
     assert "培训成本 6,500 元（本批次）；受训者的满意度比未受训者多提高 1 个百分点，花费 1,500 元" in out.splitlines()
+    code, _, err = invoke(team, *ARGS[:-1], "A=6500", "--format", "xlsx", "--lang", "zh", "--out", "e.xlsx")
+    assert code == 0, err
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(team.path("e.xlsx")).worksheets[1]
+    assert list(sheet.iter_rows(values_only=True)) == [
+        ("课程模块", "批次", "培训成本（元）", "成本范围", "满意度多提高（个百分点）", "每个百分点的成本（元）"),
+        ("接听电话", "A", 6500, "本批次", 4.33, 1500)]
 
 
 def test_what_trainees_wrote_is_tallied_under_its_question(team: RepoCopy) -> None:

@@ -88,7 +88,16 @@ def tables(data: dict, lang: Language, module_names: dict[str, str]) -> list[Tab
         ("effect_untrained_change", None), ("effect_difference", None), ("effect_low", None),
         ("effect_high", None), ("effect_trained", None), ("effect_untrained", None), ("effect_figures", None),
         ("effect_verdict", 24))]
-    return [Table(lang.label("effect_title"), columns, rows)]
+    tables = [Table(lang.label("effect_title"), columns, rows)]
+    costs = [[module_names.get(m["module"], m["module"]), m["cohort"] or lang.label("effect_all_cohorts"),
+              m["cost"], lang.label("effect_cost_covers." + ("one" if m["cost_cohorts"] == 1 else "all")),
+              next((x["difference"] for x in m["results"] if x["measure"] == "csat_percent"), None),
+              m["cost_per_csat_point"]] for m in data["modules"] if m["cost"] is not None]
+    if costs:  # what the training cost, and what a point of CSAT cost, beside the figures
+        keys = ("module", "cohort", "effect_cost_amount", "effect_cost_scope", "effect_csat_gain",
+                "effect_cost_per_point")
+        tables.append(Table(lang.label("effect_cost_sheet"), [Column(lang.label(k)) for k in keys], costs))
+    return tables
 
 
 def measure_name(name: str, lang: Language) -> str:
