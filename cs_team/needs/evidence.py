@@ -75,6 +75,9 @@ class AgentEvidence:
     contacts: int
     evaluations: int
     by_competency: dict[str, list[Evidence]] = field(default_factory=dict)
+    taken: dict[str, Any] = field(default_factory=dict)
+    """Module id -> the day of the agent's first attempt at it (None when undated): a refresher
+    they already sat is worth a second look before it is booked again."""
 
 
 def period_of(day: Any) -> str:
@@ -116,6 +119,8 @@ def gather(playbook: Playbook, kpi_rows: list[Any], evaluated: list[Evaluated],
             for competency in competencies:
                 if competency in playbook.competencies:
                     evidence.by_competency.setdefault(competency, []).append(measured)
+        for attempt in sorted(attempts_of[agent], key=lambda a: a.number):
+            evidence.taken.setdefault(attempt.module.id, attempt.date)
         for competencies, measured in _assessments(attempts_of[agent]):
             for competency in competencies:
                 if competency in playbook.competencies:

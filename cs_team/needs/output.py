@@ -45,6 +45,8 @@ def as_dict(result: NeedsReport, playbook: Playbook, lang: Language) -> dict:
             "gaps": [{"competency": g.competency, "name": name(g.competency), "gap_percent": round(g.size, 2),
                       "modules": g.modules,
                       "module_titles": [lang.plain(playbook.modules[m].title) for m in g.modules],
+                      "modules_taken": {m: a.taken[m] and a.taken[m].isoformat()
+                                        for m in g.modules if m in a.taken},
                       "evidence": [evidence(e) for e in g.evidence]} for g in a.gaps],
         } for a in result.agents],
         "heat_map": {"competencies": result.competencies, "names": [name(c) for c in result.competencies],

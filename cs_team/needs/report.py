@@ -5,7 +5,7 @@ each gap the modules that train it, with the refresher sessions."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cs_team.inputs.qa_results import Evaluated
@@ -36,6 +36,8 @@ class AgentNeeds:
     gaps: list[Gap]
     measured: list[str]
     """Competencies with any evidence (flagged or not)."""
+    taken: dict[str, Any] = field(default_factory=dict)
+    """Module id -> the day the agent first sat it (training results given to the report)."""
 
 
 @dataclass
@@ -90,7 +92,7 @@ def _needs(playbook: Playbook, found: AgentEvidence) -> AgentNeeds:
             gaps.append(Gap(competency, max(e.gap for e in flagged), evidence,
                             modules_for(playbook, competency, found.role)))
     return AgentNeeds(found.agent, found.role, len(found.periods), found.contacts, found.evaluations, gaps,
-                      sorted(found.by_competency))
+                      sorted(found.by_competency), found.taken)
 
 
 def report(playbook: Playbook, kpi_rows: list[Any], evaluated: list[Evaluated], settings: Settings,
