@@ -67,7 +67,7 @@ def tables(data: dict, lang: Language) -> list[Table]:
     def columns(*keys: str) -> list[Column]:
         return [Column(lang.label(key)) for key in keys]
 
-    comma = "、" if lang.primary == "zh" else ", "
+    comma = {"zh": "、", "en": ", "}.get(lang.mode, "; ")  # zh-en: between "中文 / English" pairs
     needs = [[a["agent"], g["name"], g["gap_percent"], e["name"], e["target"], e["value"], e["gap_percent"],
               e["periods_below"], e["periods"], e["sample"],
               lang.label("qa_yes" if e["flagged"] else "qa_no"),

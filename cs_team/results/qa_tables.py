@@ -17,7 +17,7 @@ def tables(data: dict, lang: Language) -> list[Table]:
     def channel(name: str) -> str:
         return lang.label(f"qa_channels.{name}")
 
-    comma = "、" if lang.primary == "zh" else ", "
+    comma = {"zh": "、", "en": ", "}.get(lang.mode, "; ")  # zh-en: between "中文 / English" pairs
     for name, s in [*((a["agent"], a) for a in data["agents"]), (team, data["team"])]:
         worst = s["items_lost"][0] if s["items_lost"] else None
         named = worst and (worst["title"] if len(s["channels"]) < 2 else
