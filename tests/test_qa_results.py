@@ -244,3 +244,18 @@ def report_text(path: Path, output: str) -> str:
     return "\n".join(f"== {page.title}\n" + "\n".join(
         " | ".join("" if c is None else str(c) for c in row) for row in page.iter_rows(values_only=True))
         for page in book.worksheets) + "\n"
+
+
+def test_on_the_quarter_the_consensus_names_the_planted_lenient_evaluator() -> None:
+    """examples/quarter/: voice calibration contacts have three scores (陈静, 刘洋 and the QA lead 吴倩),
+    chat ones two; the generator made 刘洋 lenient on the procedure items."""
+    quarter = Path(__file__).parent.parent / "examples" / "quarter"
+    planted = json.loads((quarter / "planted.json").read_text(encoding="utf-8"))
+    code, out, err = invoke(quarter, "qa-results", "--repo", str(quarter.parent.parent / "playbooks"), "qa",
+                            "--format", "json")
+    assert code == 0, err
+    found = {e["evaluator"]: e for e in json.loads(out)["calibration"]["evaluators"]}
+    marked = {name: e["verdict"] for name, e in found.items() if e["verdict"] in ("lenient", "harsh")}
+    assert marked == {planted["lenient_evaluator"]: "lenient"}
+    # chat has no third evaluator: no consensus to set anyone against
+    assert (found["赵敏"]["consensus_contacts"], found["孙丽"]["against_consensus"]) == (0, None)
