@@ -142,7 +142,7 @@ def test_a_failed_assessment_is_one_more_measure_of_its_modules_competencies(tea
     assert agents["王芳"]["gaps"][0]["modules_taken"] == {"m-calls": None}
     code, out, _ = invoke(team, "training-needs", "--kpi", "data/kpi.csv", "--qa", "data/qa.csv", "--training",
                           "data/results.csv", "--lang", "zh")
-    assert "对应课程模块: 入门、接听电话（已参加过）" in out.splitlines()
+    assert "对应课程模块：入门、接听电话（已参加过）" in out.splitlines()
     team.write("data/results.csv", "hire,module,attempt,simulation\n陈晨,m-calls,1,60\n陈晨,m-calls,2,75\n")
     chen = next(a for a in needs(team, "--training", "data/results.csv")["agents"] if a["agent"] == "陈晨")
     # 陈晨's listening: CSAT, FCR, greeting met; patience and m-calls short: 2 of 5, not most. Calm:
