@@ -32,6 +32,7 @@ from cs_team.model.scale import RatingScale, ScalePoint
 from cs_team.model.scenario import HiringScenario
 from cs_team.model.survey import Survey
 from cs_team.node_path import span_at
+from cs_team.wording import phrase
 
 
 @dataclass(frozen=True)
@@ -234,9 +235,8 @@ class Playbook:
         if minimum not in ratings:
             index = next(i for i, p in enumerate(rules.promotions) if p is promotion)
             where = self.site(rules).at("promotions", index, "eligibility", "min_performance").where()
-            raise InputError(f"{where}: min_performance '{minimum}' of promotion '{promotion.id}' is "
-                             f"not one of the performance ratings ({', '.join(ratings)}); "
-                             "`cs-team lint` says more (CS218)")
+            raise InputError(phrase("document.min_performance", where=where, minimum=minimum,
+                                    promotion=promotion.id, ratings=", ".join(ratings)))
         return ratings[: ratings.index(minimum) + 1]
 
     def grade_rank(self, grade_id: str) -> int | None:

@@ -88,6 +88,19 @@ CASES = [
      "否则要估算 周二、周三、周四、周五、周六、周日",
      "cs-team: error: hour.csv: the forecast covers 0.04 day(s) (2027-03-01 to 2027-03-01); a plan needs "
      "at least one whole week, and Tue, Wed, Thu, Fri, Sat, Sun would be guessed"),
+    (["eval-sheet", "scorecard", "--role", "agnet-1"], 2,
+     "cs-team：错误：没有岗位 'agnet-1'；是不是想写 'agent-1'？",
+     "cs-team: error: no role 'agnet-1'; did you mean 'agent-1'?"),
+    (["eval-sheet", "survey", "--survey", "nope"], 2,
+     "cs-team：错误：--survey nope：没有这份问卷（现有：refresher-reaction）",
+     "cs-team: error: --survey nope: no such survey (surveys: refresher-reaction)"),
+    (["eval-sheet", "qa", "--channel", "email"], 2,
+     "cs-team：错误：--channel email：仓库中没有这个渠道的质检表（已有：chat, voice）；请在 qa/ 下添加一份",
+     "cs-team: error: --channel email: the repository has no qa-form for this channel (forms for: chat, voice); "
+     "add one under qa/"),
+    (["build", "--out", "."], 2,
+     "cs-team：错误：--out . 包含了仓库本身：请生成到单独的文件夹，例如 site",
+     "cs-team: error: --out . holds the repository: build into a folder of its own, such as site"),
     (["onboarding-plan", "agent-1"], 2,
      "cs-team：错误：请给出 `--start YYYY-MM-DD`（几名新人一起入职时用 `--cohort FILE`）",
      "cs-team: error: give --start YYYY-MM-DD (or --cohort FILE for several hires)"),
@@ -140,9 +153,10 @@ def department(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def chinese_only(line: str) -> bool:
-    """No English words in a Chinese line, besides quoted values, `code`, paths, options and names."""
-    bare = re.sub(r"--[a-z-]+|\b[A-Z]+(?:[-=/][A-Z]+)*\b|[\w./-]+\.(?:csv|ya?ml|xlsx)(?::\d+)*", "",
-                  QUOTED.sub("", line))
+    """No English words in a Chinese line, besides quoted values, `code`, paths, options and ids
+    (kebab-case, as listed after 现有：)."""
+    bare = re.sub(r"--[a-z-]+|\b[A-Z]+(?:[-=/][A-Z]+)*\b|[\w./-]+\.(?:csv|ya?ml|xlsx)(?::\d+)*"
+                  r"|\b[a-z0-9]+(?:-[a-z0-9]+)+\b", "", QUOTED.sub("", line))
     return CJK.search(line) is not None and not ENGLISH_RUN.search(bare)
 
 

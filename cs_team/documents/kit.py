@@ -15,7 +15,7 @@ from cs_team.model.framework import Family, Grade
 from cs_team.model.questions import Question
 from cs_team.model.role import InterviewStage, Role
 from cs_team.playbook import Playbook
-from cs_team.validation import suggest
+from cs_team.wording import did_you_mean, listed, phrase
 
 
 @dataclass
@@ -101,8 +101,9 @@ def opening_key(stage: InterviewStage) -> str | None:
 
 def find_role(playbook: Playbook, role_id: str) -> Role:
     if role_id not in playbook.roles:
-        hint = suggest(role_id, playbook.roles) or f"; the roles are {', '.join(playbook.roles)}"
-        raise UsageError(f"no role '{role_id}'{hint}")
+        hint = (did_you_mean(role_id, playbook.roles)
+                or phrase("document.roles_are", roles=", ".join(playbook.roles)))
+        raise UsageError(phrase("document.no_role", role=role_id, hint=hint))
     return playbook.roles[role_id]
 
 
@@ -111,8 +112,7 @@ def scorecard(playbook: Playbook, role: Role) -> ScorecardLayout:
     for criterion in role.hiring_criteria:
         competency = playbook.competencies.get(criterion.competency)
         if competency is None:
-            raise InputError(f"role '{role.id}' names competency '{criterion.competency}', which does "
-                             "not exist (`cs-team lint` says more)")
+            raise InputError(phrase("document.no_competency", role=role.id, competency=criterion.competency))
         rows.append(ScoreRow(competency, criterion.weight, criterion.minimum, scale(playbook, competency)))
     top = max((p.value for row in rows for p in row.points), default=0)
     return ScorecardLayout(rows, top, asked_knock_outs(playbook, role))
@@ -122,12 +122,12 @@ def kit(playbook: Playbook, role_id: str, stage_id: str | None = None, header: H
     role = find_role(playbook, role_id)
     plan = plan_interview(playbook, role)
     if plan.shortfalls:
-        problems = "; ".join(str(describe_shortfall(playbook, role, gap)) for gap in plan.shortfalls)
-        raise InputError(f"the question bank cannot fill the kit of '{role.id}': {problems}")
+        problems = listed(describe_shortfall(playbook, role, gap) for gap in plan.shortfalls)
+        raise InputError(phrase("document.bank_short", role=role.id, problems=problems))
     stage_ids = [s.id for s in role.interview]
     if stage_id is not None and stage_id not in stage_ids:
-        hint = suggest(stage_id, stage_ids) or f"; the stages are {', '.join(stage_ids)}"
-        raise UsageError(f"role '{role.id}' has no stage '{stage_id}'{hint}")
+        hint = did_you_mean(stage_id, stage_ids) or phrase("document.stages_are", stages=", ".join(stage_ids))
+        raise UsageError(phrase("document.no_stage", role=role.id, stage=stage_id, hint=hint))
     groups = sittings(role.interview)
     scripts = {id(stage): script for group in groups for stage, script in _scripts(group)}
     stages, views, number = [], [], 0

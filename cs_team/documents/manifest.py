@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from cs_team.documents.publish import LARGEST_PAGE
 from cs_team.errors import UsageError
 from cs_team.repo import display_path, shown_name
+from cs_team.wording import Phrase, os_reason, phrase
 
 MANIFEST = ".cs-team-manifest.json"
 
@@ -35,12 +36,13 @@ def read(folder: Path) -> dict[str, dict]:
     path = folder / MANIFEST
     try:
         if not stat.S_ISREG(os.lstat(path).st_mode) or os.lstat(path).st_size > LARGEST_PAGE:
-            raise UsageError(f"{display_path(path)} is not a manifest cs-team wrote; remove it to rebuild")
+            raise UsageError(phrase("site.not_a_manifest", path=display_path(path)))
         data = json.loads(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:
         return {}
     except (OSError, ValueError) as error:
-        raise UsageError(f"{display_path(path)} cannot be read ({error}); remove it to rebuild") from None
+        reason = os_reason(error) if isinstance(error, OSError) else str(error)
+        raise UsageError(phrase("site.manifest_unreadable", path=display_path(path), reason=reason)) from None
     if not isinstance(data, dict):
         return {}
     pages = {}
@@ -112,7 +114,11 @@ def _unchanged(path: Path, recorded: dict) -> bool:
 
 
 def clash_error(folder: Path, clashes: list[str]) -> UsageError:
-    listed = ", ".join(shown_name(c) for c in clashes[:5]) + (
-        f" and {len(clashes) - 5} more" if len(clashes) > 5 else "")
-    return UsageError(f"{display_path(folder)} holds files cs-team did not write: {listed}; "
-                      "build into another folder or remove them")
+    return UsageError(phrase("site.foreign_files", path=display_path(folder),
+                             listed=first_five([shown_name(c) for c in clashes])))
+
+
+def first_five(names: list[str]) -> Phrase | str:
+    """``a, b, c, d, e and 3 more``: a long list cut short, in the reader's language."""
+    shown = ", ".join(names[:5])
+    return phrase("site.and_more", listed=shown, more=len(names) - 5) if len(names) > 5 else shown

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from cs_team.errors import UsageError
 from cs_team.repo import display_path
+from cs_team.wording import phrase
 
 WAIT_SECONDS = 120.0
 """How long a build waits for another one writing the same folder."""
@@ -47,8 +48,7 @@ def locked(folder: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
         try:
             while not _try_lock(handle):
                 if time.monotonic() >= deadline:
-                    raise UsageError(f"{display_path(folder)} is busy: another cs-team build is writing it "
-                                     f"(waited {wait:g} s); try again when it has finished")
+                    raise UsageError(phrase("site.busy", path=display_path(folder), seconds=float(wait)))
                 time.sleep(0.05)
         except BaseException:
             os.close(handle)
@@ -150,8 +150,7 @@ def carry(source: Path, destination: Path) -> None:
     elif stat.S_ISREG(mode):
         shutil.copy2(source, destination, follow_symlinks=False)
     else:
-        raise UsageError(f"{display_path(source)} is a special file cs-team cannot carry into the new site; "
-                         "move it out of the folder")
+        raise UsageError(phrase("site.special_file", path=display_path(source)))
 
 
 def swap(new: Path, folder: Path) -> Path | None:

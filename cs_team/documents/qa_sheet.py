@@ -9,6 +9,7 @@ from cs_team.export.workbook import Column, Table
 from cs_team.model.qa import QaForm
 from cs_team.playbook import Playbook
 from cs_team.render.language import Language
+from cs_team.wording import phrase
 
 BLANK_ROWS = 30
 """Empty rows with the columns' validation: one evaluated contact a row."""
@@ -19,9 +20,8 @@ def find_form(playbook: Playbook, channel: str) -> QaForm:
     for form in playbook.qa_forms:
         if form.channel == channel:
             return form
-    have = ", ".join(sorted({f.channel for f in playbook.qa_forms})) or "none"
-    raise UsageError(f"--channel {channel}: the repository has no qa-form for this channel "
-                     f"(forms for: {have}); add one under qa/")
+    have = ", ".join(sorted({f.channel for f in playbook.qa_forms})) or phrase("document.none")
+    raise UsageError(phrase("document.no_qa_form", channel=channel, have=have))
 
 
 def competency_names(playbook: Playbook, form: QaForm, lang: Language) -> dict[str, str]:

@@ -14,11 +14,12 @@ from cs_team.model.framework import Grade
 from cs_team.model.kpi import KPI_FIELDS
 from cs_team.model.role import Role
 from cs_team.playbook import Playbook
+from cs_team.wording import phrase
 
 
 def _rules(playbook: Playbook) -> EvaluationRules:
     if not playbook.evaluation:
-        raise InputError("the repository has no valid evaluation-rules document (`cs-team lint` says why)")
+        raise InputError(phrase("document.no_rules"))
     return playbook.evaluation[0]
 
 
@@ -26,7 +27,7 @@ def _rules(playbook: Playbook) -> EvaluationRules:
 def training(playbook: Playbook, role: Role) -> list[Module]:
     """The modules of the role's curriculum, in order."""
     if not role.curriculum or role.curriculum not in playbook.curricula:
-        raise InputError(f"role '{role.id}' has no curriculum, so it has no training assessment")
+        raise InputError(phrase("document.no_curriculum", role=role.id))
     return playbook.curriculum_modules(role.curriculum)
 
 
@@ -69,8 +70,7 @@ def probation(playbook: Playbook, role: Role) -> ProbationSheet:
     level = playbook.level_of(role)
     targets = playbook.probation_targets(role)
     if not targets:
-        raise InputError(f"no KPI targets for role '{role.id}' (level {level}): add them to the role or "
-                         "to the probation targets of its level")
+        raise InputError(phrase("document.no_kpi_targets", role=role.id, level=level))
     lines = []
     for name in KPI_FIELDS:
         if name in targets:
@@ -115,6 +115,6 @@ def promotions(playbook: Playbook, role: Role) -> list[PromotionSheet]:
                                      shares))
     if not sheets:
         leading = sorted({r for p in rules.promotions for r in p.target_roles})
-        raise InputError(f"no promotion competition leads to role '{role.id}'"
-                         + (f"; competitions lead to {', '.join(leading)}" if leading else ""))
+        raise InputError(phrase("document.no_promotion", role=role.id, leading=phrase(
+            "document.promotions_lead", roles=", ".join(leading)) if leading else ""))
     return sheets

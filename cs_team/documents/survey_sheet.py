@@ -13,6 +13,7 @@ from cs_team.export.workbook import Column, Table
 from cs_team.model.survey import Survey, SurveyQuestion
 from cs_team.playbook import Playbook
 from cs_team.render.language import Language
+from cs_team.wording import phrase
 
 BLANK_ROWS = 30
 FIXED = ("survey_module", "survey_cohort", "date", "survey_respondent")
@@ -21,18 +22,17 @@ FIXED = ("survey_module", "survey_cohort", "date", "survey_respondent")
 
 def find_survey(playbook: Playbook, survey_id: str | None) -> Survey:
     """The survey asked for, or the repository's only one."""
-    ids = ", ".join(s.id for s in playbook.surveys) or "none"
+    ids = ", ".join(s.id for s in playbook.surveys) or phrase("document.none")
     if not playbook.surveys:
-        raise UsageError("the repository has no survey: add one under surveys/")
+        raise UsageError(phrase("document.no_survey"))
     if survey_id is None:
         if len(playbook.surveys) == 1:
             return playbook.surveys[0]
-        raise UsageError(f"the repository has {len(playbook.surveys)} surveys ({ids}): "
-                         "choose one with --survey ID")
+        raise UsageError(phrase("document.which_survey", count=len(playbook.surveys), ids=ids))
     for survey in playbook.surveys:
         if survey.id == survey_id:
             return survey
-    raise UsageError(f"--survey {survey_id}: no such survey (surveys: {ids})")
+    raise UsageError(phrase("document.unknown_survey", survey=survey_id, ids=ids))
 
 
 def question_column(question: SurveyQuestion, survey: Survey, lang: Language) -> str:

@@ -24,6 +24,7 @@ from cs_team.findings import Severity
 from cs_team.model.role import Role
 from cs_team.playbook import Playbook
 from cs_team.repo import display_path
+from cs_team.wording import listed, os_reason, phrase
 
 MANIFEST = manifest.MANIFEST
 FORMATS = ("html", "md")
@@ -106,8 +107,8 @@ def build(playbook: Playbook, out: Path, lang: str | None = None,
         folder.parent.mkdir(parents=True, exist_ok=True)
         _publish(out, folder, rendered, wait)
     except OSError as error:  # a full disk, a folder that is a mount point, no permission
-        raise UsageError(f"cannot publish the site into {display_path(out)}: "
-                         f"{error.strerror or error}") from None
+        raise UsageError(phrase("site.cannot_publish", path=display_path(out),
+                                reason=os_reason(error))) from None
     return sorted(rendered)
 
 
@@ -140,11 +141,10 @@ def _site_folder(playbook: Playbook, out: Path) -> Path:
     """The folder to replace: ``out``, or the folder a link named ``out`` points to."""
     folder = Path(os.path.realpath(out)) if out.is_symlink() else Path(os.path.abspath(out))
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"--out {display_path(out)} is a file: name a folder for the site")
+        raise UsageError(phrase("site.out_is_file", path=display_path(out)))
     root = Path(os.path.realpath(playbook.repo.root))
     if folder == Path(folder.anchor) or folder == root or folder in root.parents:
-        raise UsageError(f"--out {display_path(out)} holds the repository: build into a folder of its own, "
-                         "such as site")
+        raise UsageError(phrase("site.out_holds_repo", path=display_path(out)))
     return folder
 
 
@@ -153,12 +153,10 @@ def _refuse_broken(playbook: Playbook) -> None:
     broken = sorted({d.display for d in playbook.repo.documents if d.model is None
                      and any(f.severity is Severity.ERROR for f in d.parsed.findings)})
     if broken:
-        listed = ", ".join(broken[:5]) + (f" and {len(broken) - 5} more" if len(broken) > 5 else "")
-        raise InputError(f"cannot build: {listed} could not be read (run `cs-team lint`); the previous "
-                         "site is left as it was")
+        raise InputError(phrase("site.unreadable", listed=manifest.first_five(broken)))
     # a curriculum that did not load, or is misnamed, would drop the role's training sheet
-    missing = sorted(f"{r.id} (curriculum '{r.curriculum}')" for r in playbook.roles.values()
-                     if r.curriculum and r.curriculum not in playbook.curricula)
+    missing = [phrase("site.role_curriculum", role=r.id, curriculum=r.curriculum)
+               for r in sorted(playbook.roles.values(), key=lambda r: r.id)
+               if r.curriculum and r.curriculum not in playbook.curricula]
     if missing:
-        raise InputError(f"cannot build: no such curriculum for {', '.join(missing)} (run `cs-team lint`); "
-                         "the previous site is left as it was")
+        raise InputError(phrase("site.no_curriculum", listed=listed(missing)))

@@ -12,6 +12,7 @@ import select
 import time
 
 from cs_team.errors import InputError
+from cs_team.wording import phrase
 
 
 class Pipe:
@@ -54,13 +55,13 @@ class Pipe:
                 raise TimeoutError
             chunk = os.read(self.read, 1 << 20)
             if not chunk:
-                raise InputError("the browser closed while printing the documents; no PDF was written")
+                raise InputError(phrase("pdf.closed"))
             self.buffer += chunk
         raw, self.buffer = self.buffer.split(b"\0", 1)
         message = json.loads(raw)
         if "error" in message:
             reason = message["error"].get("message")
-            raise InputError(f"the browser could not print the documents: {reason}")
+            raise InputError(phrase("pdf.refused", reason=str(reason)))
         return message
 
 
@@ -82,7 +83,7 @@ class Tab:
     def navigate(self, url: str) -> None:
         answer = self.pipe.call("Page.navigate", self.session, url=url)
         if answer.get("errorText") or not answer.get("loaderId"):
-            raise InputError(f"the browser could not open a document to print: {answer.get('errorText')}")
+            raise InputError(phrase("pdf.cannot_open", reason=str(answer.get("errorText"))))
         self.loader = answer["loaderId"]
 
     def loaded(self, message: dict) -> bool:

@@ -27,6 +27,7 @@ from cs_team.model.common import Text
 from cs_team.render import limits, markdown
 from cs_team.render.language import Language, catalogue
 from cs_team.repo import bundled_templates
+from cs_team.wording import phrase, said
 
 FORMATS = ("md", "html")
 
@@ -125,15 +126,16 @@ class Renderer:
             return limits.render(self.env, self.env.get_template(template_name), context)
         except limits.RenderLimit as error:
             where = error.place or _template_place(error) or template_name
-            raise InputError(f"template {where}: {error}; a template must end, and end small") from None
+            raise InputError(phrase("template.bounded", where=where, reason=said(error))) from None
         except RecursionError as error:
             where = _template_place(error) or template_name
-            raise InputError(f"template {where}: calls itself without end (recursion too deep)") from None
+            raise InputError(phrase("template.recursion", where=where)) from None
         except TemplateSyntaxError as error:
             where = f"{error.filename or error.name}:{error.lineno}"
-            raise InputError(f"template {where}: {error.message}") from None
+            raise InputError(phrase("template.error", where=where, message=error.message or "")) from None
         except TemplateError as error:
-            raise InputError(f"template {_template_place(error) or template_name}: {error}") from None
+            raise InputError(phrase("template.error", where=_template_place(error) or template_name,
+                                    message=said(error))) from None
 
 
 def _without_bidi(value: Any) -> Any:
@@ -154,8 +156,7 @@ class ContainedLoader(FileSystemLoader):
         source, filename, uptodate = super().get_source(environment, template)
         real, inside = os.path.realpath(filename or ""), os.path.realpath(self.folder)  # now, not once
         if os.path.commonpath([real, inside]) != inside:
-            raise TemplateError(f"{template} in the templates folder leads outside it (a link to "
-                                f"{real}): templates must be files inside the repository")
+            raise TemplateError(phrase("template.outside", template=template, real=real))
         return source, filename, uptodate
 
 

@@ -21,6 +21,7 @@ from jinja2 import Template
 from jinja2.sandbox import SandboxedEnvironment
 
 from cs_team.render import growth
+from cs_team.wording import phrase
 
 SECONDS = 20.0
 LARGEST_OUTPUT = 32 * 2**20
@@ -59,11 +60,11 @@ class BoundedSandbox(SandboxedEnvironment):
         sized = [v for v in (left, right) if isinstance(v, (str, list, tuple))]
         counts = [v for v in (left, right) if isinstance(v, int) and not isinstance(v, bool)]
         if operator == "*" and sized and counts and len(sized[0]) * max(counts[0], 0) > LARGEST_OUTPUT:
-            raise RenderLimit(f"a value multiplied past {LARGEST_OUTPUT:,} characters")
+            raise RenderLimit(phrase("template.multiplied", limit=f"{LARGEST_OUTPUT:,}"))
         if operator == "**" and len(counts) == 2 and abs(left) > 1 and right > 256:
-            raise RenderLimit(f"{left} ** {right} is too large a number for a document")
+            raise RenderLimit(phrase("template.power", left=left, right=right))
         if operator == "%" and isinstance(left, str):
-            _check_size(growth.percent(left, right), "a % format")
+            _check_size(growth.percent(left, right), phrase("template.percent_format"))
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
@@ -111,14 +112,14 @@ def _bounded(function: Any, estimate: Any, what: str) -> Any:
     return checked
 
 
-def _check_size(size: int, what: str) -> None:
+def _check_size(size: int, what: object) -> None:
     if size > LARGEST_OUTPUT:
-        raise RenderLimit(f"{what} asked for more than {LARGEST_OUTPUT:,} characters")
+        raise RenderLimit(phrase("template.asked", what=what, limit=f"{LARGEST_OUTPUT:,}"))
 
 
 def _check_time(deadline: float) -> None:
     if time.monotonic() > deadline:
-        raise RenderLimit(f"the render took longer than {SECONDS:g} s")
+        raise RenderLimit(phrase("template.slow", seconds=float(SECONDS)))
 
 
 def render(env: BoundedSandbox, template: Template, context: dict) -> str:
@@ -132,7 +133,7 @@ def render(env: BoundedSandbox, template: Template, context: dict) -> str:
             for piece in stream:
                 size += len(piece)
                 if size > LARGEST_OUTPUT:
-                    raise RenderLimit(f"the output passed {LARGEST_OUTPUT:,} characters", _place(stream))
+                    raise RenderLimit(phrase("template.output", limit=f"{LARGEST_OUTPUT:,}"), _place(stream))
                 _check_time(env.deadline)
                 pieces.append(piece)
     finally:
@@ -162,7 +163,7 @@ def _timer():
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise RenderLimit(f"the render took longer than {SECONDS:g} s")
+        raise RenderLimit(phrase("template.slow", seconds=float(SECONDS)))
 
     signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, SECONDS + 1)

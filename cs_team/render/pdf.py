@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from cs_team.errors import InputError
+from cs_team.wording import phrase
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "microsoft-edge",
             "microsoft-edge-stable", "msedge")
@@ -32,7 +33,6 @@ POLICY = ('<meta http-equiv="Content-Security-Policy" content="default-src \'non
 PREFERENCES = '{"profile": {"default_content_setting_values": {"javascript": 2}}}'
 """The fresh profile blocks JavaScript (--blink-settings=scriptEnabled=false stops printing too)."""
 SECONDS = 120
-INSTALL = "install one (Debian/Ubuntu: apt-get install chromium fonts-noto-cjk fonts-liberation)"
 
 
 def find_browser() -> str | None:
@@ -57,8 +57,7 @@ def sealed(html: str) -> str:
 def print_pdf(html: str, seconds: float = SECONDS) -> bytes:
     browser = find_browser()
     if browser is None:
-        raise InputError(f"--format pdf needs Chromium, Google Chrome or Microsoft Edge, and none is on "
-                         f"PATH: {INSTALL}")
+        raise InputError(phrase("pdf.no_browser"))
     with tempfile.TemporaryDirectory() as folder:
         page, pdf = Path(folder) / "document.html", Path(folder) / "document.pdf"
         page.write_text(sealed(html), encoding="utf-8")
@@ -74,11 +73,10 @@ def print_pdf(html: str, seconds: float = SECONDS) -> bytes:
             _, stderr = process.communicate(timeout=seconds)
         except subprocess.TimeoutExpired:
             _end(process)
-            raise InputError(f"{browser} did not finish printing the PDF within {seconds:g} s (a template "
-                             "too large or that never ends?); no PDF was written") from None
+            raise InputError(phrase("pdf.timeout", browser=browser, seconds=float(seconds))) from None
         if process.returncode != 0 or not pdf.is_file():
             last = (stderr.strip().splitlines() or ["no output"])[-1]
-            raise InputError(f"{browser} could not print the document: {last}")
+            raise InputError(phrase("pdf.failed", browser=browser, reason=last))
         return pdf.read_bytes()
 
 

@@ -20,8 +20,9 @@ from pathlib import Path
 
 from cs_team.errors import InputError
 from cs_team.render.devtools import Pipe, Tab
-from cs_team.render.pdf import FLAGS, INSTALL, PREFERENCES, SECONDS, _end, find_browser, sealed
+from cs_team.render.pdf import FLAGS, PREFERENCES, SECONDS, _end, find_browser, sealed
 from cs_team.render.print_fonts import fontconfig_env
+from cs_team.wording import phrase
 
 PRINT = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
 
@@ -39,8 +40,7 @@ def print_pdfs(pages: list[str], seconds: float = SECONDS, tagged: list[bool] | 
     0.9 MB not). Tagged unless said otherwise, as ``pdf.print_pdf`` prints a single document."""
     browser = find_browser()
     if browser is None:
-        raise InputError(f"--format pdf needs Chromium, Google Chrome or Microsoft Edge, and none is on "
-                         f"PATH: {INSTALL}")
+        raise InputError(phrase("pdf.no_browser"))
     if not pages:
         return []
     with tempfile.TemporaryDirectory() as folder:
@@ -55,8 +55,8 @@ def print_pdfs(pages: list[str], seconds: float = SECONDS, tagged: list[bool] | 
         try:
             return _print_all(pipe, files, [len(html) for html in pages], tagged or [True] * len(pages))
         except TimeoutError:
-            raise InputError(f"{browser} did not finish printing {len(pages)} PDFs within {seconds:g} s (a "
-                             "template too large or that never ends?); no PDF was written") from None
+            raise InputError(phrase("pdf.timeout_many", browser=browser, count=len(pages),
+                                    seconds=float(seconds))) from None
         finally:
             pipe.close()
             _end(process)
