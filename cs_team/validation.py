@@ -26,11 +26,6 @@ _LIMITS = {"greater_than": "gt", "greater_than_equal": "ge", "less_than": "lt", 
            "too_short": "min_length", "too_long": "max_length", "string_too_short": "min_length"}
 
 
-def suggest(word: str, choices: typing.Iterable[str]) -> str:
-    """``; did you mean 'x'?`` in English, for command-line errors (lint words it: did_you_mean)."""
-    return str(did_you_mean(word, choices))
-
-
 def _unwrap(annotation: Any) -> list[Any]:
     """The concrete types an annotation may hold (through Optional, Annotated, unions)."""
     origin = typing.get_origin(annotation)

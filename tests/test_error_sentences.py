@@ -21,6 +21,7 @@ FILES = {
     "twice.csv": "name,start\n王芳,2026-03-02\n王芳,2026-03-09\n",
     "good.csv": "name,start\n王芳,2026-03-02\n",
     "volume.csv": "interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,voice,-3,300\n",
+    "results.csv": "hire,module,attempt,simulation\n李雷,m-nope,1,60\n",
     "hour.csv": "interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,voice,3,300\n",
 }
 
@@ -101,6 +102,9 @@ CASES = [
     (["build", "--out", "."], 2,
      "cs-team：错误：--out . 包含了仓库本身：请生成到单独的文件夹，例如 site",
      "cs-team: error: --out . holds the repository: build into a folder of its own, such as site"),
+    (["training-results", "results.csv"], 1,
+     "results.csv:2:2: 没有课程模块 'm-nope'\ncs-team：错误：1 处问题，未做任何评分",
+     "results.csv:2:2: no module 'm-nope'\ncs-team: error: 1 problem(s) in the results files; nothing was scored"),
     (["onboarding-plan", "agent-1"], 2,
      "cs-team：错误：请给出 `--start YYYY-MM-DD`（几名新人一起入职时用 `--cohort FILE`）",
      "cs-team: error: give --start YYYY-MM-DD (or --cohort FILE for several hires)"),

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cs_team.errors import InputError
-from cs_team.wording import phrase
+from cs_team.wording import Phrase, phrase
 
 
 class ProblemsFound(InputError):
@@ -72,8 +72,9 @@ class Problems:
     def lines(self) -> list[str]:
         return [str(p) for p in self.found]
 
-    def add(self, where: str, message: str) -> None:
-        self.found.append(Problem(where, message))
+    def add(self, where: str, message: str | Phrase) -> None:
+        """A problem; a phrase is worded in the layer's language."""
+        self.found.append(Problem(where, message.word(self.lang) if isinstance(message, Phrase) else message))
 
     def say(self, where: str, zh: str, en: str) -> None:
         """A problem worded in the user's language."""

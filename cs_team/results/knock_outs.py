@@ -15,6 +15,7 @@ from cs_team.inputs.lists import ListedFile
 from cs_team.model.role import Role
 from cs_team.playbook import Playbook
 from cs_team.results.records import Problems, Record
+from cs_team.wording import did_you_mean, phrase
 
 ITEM = "{question, result, evidence}"
 RESULTS = {"pass": True, "passed": True, "符合": True, "通过": True, "yes": True, "y": True,
@@ -50,12 +51,12 @@ def from_yaml(found: ListedFile, problems: Problems) -> list[Record]:
     if listed is None or found.file is None:
         return []
     if not isinstance(listed, list):
-        problems.add(found.head.at("knock_outs"), f"knock_outs is a list of {ITEM}")
+        problems.add(found.head.at("knock_outs"), phrase("results.knock_outs_list", item=ITEM))
         return []
     records = []
     for i, value in enumerate(listed):
         if not isinstance(value, dict):
-            problems.add(found.file.where(("knock_outs", i)), f"each of knock_outs is {ITEM}")
+            problems.add(found.file.where(("knock_outs", i)), phrase("results.knock_outs_item", item=ITEM))
             continue
         records.append(found.file.record(value, ("knock_outs", i)))
     return records
@@ -82,27 +83,28 @@ class Check:
 def read(playbook: Playbook, role: Role, checks: list[Check],
          problems: Problems) -> dict[str, KnockOutResult]:
     """Question id -> its result (every problem recorded)."""
-    from cs_team.validation import suggest
-
     known = asked(playbook, role)
     results: dict[str, KnockOutResult] = {}
     for check in checks:
         row, question, key = check.record, check.question, check.key
         if question not in known:
-            hint = suggest(question, known) or (f"; the kit of '{role.id}' asks {', '.join(known)}" if known
-                                                else f"; the kit of '{role.id}' asks no knock-out")
-            problems.add(row.at(key), f"'{question}' is not a knock-out of '{role.id}'{hint}")
+            hint = did_you_mean(question, known) or (
+                phrase("results.kit_asks", role=role.id, known=", ".join(known)) if known
+                else phrase("results.kit_asks_none", role=role.id))
+            problems.add(row.at(key), phrase("results.not_a_knock_out", question=question, role=role.id,
+                                             hint=hint))
             continue
         if question in results:
-            problems.add(row.at(key), f"knock-out '{question}' is recorded twice "
-                                      f"(first at {results[question].where})")
+            problems.add(row.at(key), phrase("results.knock_out_twice", question=question,
+                                             first=results[question].where))
             continue
         value = check.result
         if value is None or str(value).strip() == "":
             continue  # not asked by this interviewer
         verdict = passed(value)
         if verdict is None:
-            problems.add(row.at("result"), f"result {value!r} of knock-out '{question}': write pass or fail")
+            problems.add(row.at("result"), phrase("results.knock_out_result", value=repr(value),
+                                                  question=question))
             continue
         results[question] = KnockOutResult(question, verdict, check.evidence, row.at("result"))
     return results

@@ -21,13 +21,12 @@ from cs_team.results.records import (
     read_results_yaml,
     validated,
 )
+from cs_team.wording import did_you_mean, phrase
 
 
 def read_records(playbook: Playbook, path: Path, cwd: Path, promotion_id: str | None,
                  lang: str | None = None, notes: list[str] | None = None,
                  ) -> tuple[Promotion, list[str], list[Candidate]]:
-    from cs_team.validation import suggest
-
     problems = Problems(language_of(lang, playbook.default_language), notes=[] if notes is None else notes)
     display = display_path(path, cwd)
     promotions = {p.id: (p, rules.performance_ratings)
@@ -35,7 +34,7 @@ def read_records(playbook: Playbook, path: Path, cwd: Path, promotion_id: str | 
     records: list[Record] = []
     named = promotion_id
     if not path.is_file():
-        problems.add(display, "no such file")
+        problems.add(display, phrase("results.no_file"))
     elif is_table(path):
         records = read_results_table(path, display, problems, "promotion-records")
     else:
@@ -45,15 +44,16 @@ def read_records(playbook: Playbook, path: Path, cwd: Path, promotion_id: str | 
             records = found.items
             named = named or found.head.get("promotion")
             if named is not None and not isinstance(named, str):
-                problems.add(found.head.at("promotion"), "promotion is a competition's id, such as "
-                                                         "supervisor-competition")
+                problems.add(found.head.at("promotion"), phrase("results.promotion_id"))
                 problems.raise_any()
     if named is None and len(promotions) == 1:
         named = next(iter(promotions))
     if named not in promotions:
-        hint = suggest(str(named), promotions) or f"; the competitions are {', '.join(promotions) or 'none'}"
-        problems.add(display, f"name the competition with --promotion or `promotion:`{hint}" if named is None
-                     else f"no promotion '{named}'{hint}")
+        hint = did_you_mean(str(named), promotions) or phrase(
+            "results.competitions_are", ids=", ".join(promotions) or phrase("document.none"))
+        said = (phrase("results.name_competition", hint=hint) if named is None
+                else phrase("results.no_promotion", name=named, hint=hint))
+        problems.add(display, said)
         problems.raise_any()
     promotion, ratings = promotions[named]
     components = tuple(c.id for c in promotion.final_model)
@@ -70,7 +70,7 @@ def read_records(playbook: Playbook, path: Path, cwd: Path, promotion_id: str | 
     for candidate in candidates:
         if candidate.name in seen:
             first = seen[candidate.name]
-            problems.add(candidate.where, f"'{candidate.name}' is listed twice (first at {first})")
+            problems.add(candidate.where, phrase("results.listed_twice", name=candidate.name, first=first))
         seen[candidate.name] = candidate.where
     problems.raise_any()
     return promotion, ratings, candidates
@@ -79,40 +79,40 @@ def read_records(playbook: Playbook, path: Path, cwd: Path, promotion_id: str | 
 def _line(promotion: Promotion, record: Record, given: str | None, problems: Problems) -> str | None:
     """The candidate's line, by id or by any of its names (people write 电话, not voice)."""
     if given is None:
-        problems.add(record.where, "line is missing: this competition splits its places by line")
+        problems.add(record.where, phrase("results.no_line"))
         return None
     for line in promotion.lines:
         if given == line.id or given in line.name.all_strings():
             return line.id
     names = ", ".join(f"{line.id} ({line.name.best('zh', 'zh')})" for line in promotion.lines)
-    problems.add(record.at("line"), f"no line '{given}' in this competition: use one of {names}")
+    problems.add(record.at("line"), phrase("results.unknown_line", given=given, names=names))
     return None
 
 
 def _candidate(playbook: Playbook, record: Record, row: PromotionRecord, ratings: list[str],
                components: tuple[str, ...], problems: Problems) -> Candidate | None:
     if row.grade not in playbook.grades:
-        from cs_team.validation import suggest
-
-        problems.add(record.at("grade"), f"no grade '{row.grade}'{suggest(row.grade, playbook.grades)}")
+        problems.add(record.at("grade"), phrase("results.no_grade", grade=row.grade,
+                                                hint=did_you_mean(row.grade, playbook.grades)))
         return None
     performance = row.performance
     if isinstance(performance, str):
         performance = [p.strip() for p in performance.split("|") if p.strip()]
     if not isinstance(performance, list):
-        problems.add(record.at("performance"), "performance is the recent ratings, most recent first")
+        problems.add(record.at("performance"), phrase("results.performance_list"))
         performance = []
     performance = [str(p) for p in performance]
     for rating in performance:
         if rating not in ratings:
-            problems.add(record.at("performance"), f"performance rating '{rating}': use {', '.join(ratings)}")
+            problems.add(record.at("performance"), phrase("results.performance_rating", rating=rating,
+                                                          ratings=", ".join(ratings)))
     scores: dict[str, float] = {}
     if isinstance(row.scores, dict):  # YAML: scores: {written-test: 82, ...}
         given = Record(record.at("scores"))
         for key, value in row.scores.items():
             if str(key) not in components:
-                problems.add(record.at("scores"), f"no component '{key}' in this competition's final model "
-                                                  f"({', '.join(sorted(components))})")
+                problems.add(record.at("scores"), phrase("results.no_component", key=key,
+                                                          components=", ".join(sorted(components))))
             else:
                 given.fields[str(key)] = Value(value, record.at("scores"))
         checked = validated(given, component_scores(components), problems)

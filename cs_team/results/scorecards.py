@@ -39,6 +39,7 @@ from cs_team.results.records import (
     read_results_yaml,
     validated,
 )
+from cs_team.wording import did_you_mean, phrase
 
 RECOMMENDATIONS = ("strong-no", "no", "yes", "strong-yes")
 CARD_WIDE = ("role", "candidate", "interviewer", "date", "recommendation")
@@ -89,13 +90,13 @@ def read_scorecards(playbook: Playbook, paths: list[Path], cwd: Path,
     for card in cards:
         key = (card.role, card.candidate, card.interviewer)
         if key in seen:
-            problems.add(card.where, f"{card.interviewer} has already scored {card.candidate} for "
-                                     f"'{card.role}' in {seen[key]}; keep one scorecard per interviewer")
+            problems.add(card.where, phrase("results.scored_twice", interviewer=card.interviewer,
+                                            candidate=card.candidate, role=card.role, first=seen[key]))
         else:
             seen[key] = card.where
     if not cards and not problems.lines:
         given = ", ".join(display_path(p, cwd) for p in paths)
-        problems.add(given, "no scorecards found (*.yaml, *.yml or *.csv)")
+        problems.add(given, phrase("results.no_scorecards"))
     problems.raise_any()
     return cards
 
@@ -131,8 +132,7 @@ def _from_csv(playbook: Playbook, rows: list[Record], display: str,
         values = {row.get(name) for row in rows if row.get(name) is not None}
         if len(values) > 1:
             listed = ", ".join(sorted(map(str, values)))
-            problems.add(display, f"the {name} column holds different values ({listed}); a scorecard is "
-                                  "one interviewer's ratings of one candidate")
+            problems.add(display, phrase("results.column_differs", name=name, listed=listed))
         # the card-wide columns may be written once, on any row
         given = next((row.fields[name] for row in rows if row.get(name) is not None), None)
         if given is not None:
@@ -143,25 +143,27 @@ def _from_csv(playbook: Playbook, rows: list[Record], display: str,
 
 def _card(playbook: Playbook, card: ScorecardHead, head: Record, entries: list[tuple[Record, Any]],
           checks: list[knock_outs.Check], where: str, problems: Problems) -> FilledScorecard | None:
-    from cs_team.validation import suggest
-
     role_id, candidate, interviewer = card.role, card.candidate, card.interviewer
     role = playbook.roles.get(role_id)
     if role is None:
-        hint = suggest(role_id, playbook.roles) or f"; the roles are {', '.join(playbook.roles)}"
-        problems.add(head.at("role"), f"no role '{role_id}'{hint}")
+        hint = (did_you_mean(role_id, playbook.roles)
+                or phrase("document.roles_are", roles=", ".join(playbook.roles)))
+        problems.add(head.at("role"), phrase("results.no_role", role=role_id, hint=hint))
         return None
     criteria = {c.competency: c for c in role.hiring_criteria}
     ratings: dict[str, Rating] = {}
     for row, entry in entries:
         competency = entry.competency
         if competency not in criteria:
-            hint = suggest(competency, criteria) or f"; '{role_id}' is scored on {', '.join(criteria)}"
-            problems.add(row.at("competency"), f"'{competency}' is not a competency of '{role_id}'{hint}")
+            hint = did_you_mean(competency, criteria) or phrase("results.scored_on", role=role_id,
+                                                                 criteria=", ".join(criteria))
+            problems.add(row.at("competency"), phrase("results.not_a_criterion", competency=competency,
+                                                      role=role_id, hint=hint))
             continue
         if competency in ratings:
             first = ratings[competency].where
-            problems.add(row.at("competency"), f"'{competency}' is rated twice (first at {first})")
+            problems.add(row.at("competency"), phrase("results.rated_twice", competency=competency,
+                                                      first=first))
             continue
         if competency not in playbook.competencies:  # its playbook file failed to load
             problems.say(row.at("competency"), (
@@ -174,28 +176,30 @@ def _card(playbook: Playbook, card: ScorecardHead, head: Record, entries: list[t
         value = entry.rating
         if value is None or value == "":
             problems.add(row.at("rating") if "rating" in row.fields else row.where,
-                         f"no rating for '{competency}'; rate it {min(points)}-{max(points)}")
+                         phrase("results.no_rating_scale", competency=competency, low=min(points),
+                                high=max(points)))
             continue
         rating = _whole(value)
         if rating is None or rating not in points:
-            problems.add(row.at("rating"), f"rating {value!r} for '{competency}' is not on its scale "
-                                           f"({', '.join(map(str, points))})")
+            problems.add(row.at("rating"), phrase("results.off_scale", value=repr(value),
+                                                  competency=competency, points=", ".join(map(str, points))))
             continue
         if rating in (min(points), max(points)) and not entry.evidence:
-            problems.add(row.at("rating"), f"a rating of {rating} for '{competency}' is at the end of the "
-                                           "scale: write the evidence that justifies it")
+            problems.add(row.at("rating"), phrase("results.end_needs_evidence", rating=rating,
+                                                  competency=competency))
             continue
         ratings[competency] = Rating(competency, rating, entry.evidence, row.at("rating"))
     missing = [c for c in criteria if c not in ratings and not any(e.competency == c for _, e in entries)]
     for competency in missing:
-        problems.add(where, f"no rating for '{competency}' ({candidate}, by {interviewer})")
+        problems.add(where, phrase("results.no_rating", competency=competency, candidate=candidate,
+                                   interviewer=interviewer))
     given = card.recommendation
     # the id, a printed label in either language (录用, Strong yes), or YAML 1.1's yes / no boolean
     recommendation = None if given is None else labels.recommendation(given)
     if given is not None and recommendation is None:
         shown = str(given).strip().replace("_", "-").lower()
-        problems.add(head.at("recommendation"), f"recommendation '{shown}': use one of "
-                                                f"{', '.join(RECOMMENDATIONS)}")
+        problems.add(head.at("recommendation"), phrase("results.recommendation", value=shown,
+                                                        choices=", ".join(RECOMMENDATIONS)))
     day = labels.date(card.date)  # 2026/9/28 and a date cell read as 2026-09-28
     date = day.isoformat() if day is not None else as_text(card.date)
     results = knock_outs.read(playbook, role, checks, problems)

@@ -22,6 +22,7 @@ from cs_team.results.records import (
     validated,
 )
 from cs_team.results.training import METHODS, NO_COHORT, Attempt
+from cs_team.wording import did_you_mean, phrase
 
 
 def read_results(playbook: Playbook, paths: list[Path], cwd: Path,
@@ -42,8 +43,9 @@ def read_results(playbook: Playbook, paths: list[Path], cwd: Path,
     for attempt in attempts:
         key = (attempt.hire, attempt.module.id, attempt.number)
         if key in seen:
-            problems.add(attempt.where, f"{attempt.hire}'s attempt {attempt.number} at "
-                                        f"'{attempt.module.id}' is recorded twice (first at {seen[key]})")
+            problems.add(attempt.where, phrase("results.attempt_twice", hire=attempt.hire,
+                                                number=attempt.number, module=attempt.module.id,
+                                                first=seen[key]))
         seen[key] = attempt.where
     by_module: dict[tuple[str, str], list[Attempt]] = {}
     for attempt in attempts:
@@ -53,9 +55,9 @@ def read_results(playbook: Playbook, paths: list[Path], cwd: Path,
         if len(numbers) != max(numbers):  # whole numbers from 1: a gap when fewer than the highest
             missing = min(set(range(1, max(numbers) + 1)) - numbers)
             problems.add(tries[0].where,
-                         f"{hire} has no attempt {missing} at '{module_id}' before a later one")
+                         phrase("results.attempt_gap", hire=hire, missing=missing, module=module_id))
     if not attempts and not problems.lines:
-        problems.add(", ".join(display_path(p, cwd) for p in paths), "no training results found")
+        problems.add(", ".join(display_path(p, cwd) for p in paths), phrase("results.no_training_results"))
     problems.raise_any()
     return attempts
 
@@ -67,19 +69,18 @@ def _yaml_records(path: Path, display: str, problems: Problems) -> list[Record]:
 
 
 def _attempt(playbook: Playbook, record: Record, problems: Problems) -> Attempt | None:
-    from cs_team.validation import suggest
-
     row = validated(record, TrainingAttempt, problems)
     if row is None:
         return None
     hire, module_id = row.hire, row.module
     module = playbook.modules.get(module_id)
     if module is None:
-        problems.add(record.at("module"), f"no module '{module_id}'{suggest(module_id, playbook.modules)}")
+        problems.add(record.at("module"), phrase("results.no_module", module=module_id,
+                                                 hint=did_you_mean(module_id, playbook.modules)))
         return None
     attempt = 1 if row.attempt is None else row.attempt
     if attempt != int(attempt):
-        problems.add(record.at("attempt"), f"attempt {attempt:g} is not a whole number")
+        problems.add(record.at("attempt"), phrase("results.attempt_whole", attempt=float(attempt)))
         return None
     scores: dict[str, float] = {}
     assessment = module.assessment
@@ -87,26 +88,27 @@ def _attempt(playbook: Playbook, record: Record, problems: Problems) -> Attempt 
         value = getattr(row, method)
         if value is None:
             if assessment is not None and method in assessment.methods and record.get(method) is None:
-                problems.add(record.where, f"no {method} score for '{module_id}' ({hire}); it is assessed by "
-                                           f"{', '.join(assessment.methods)}")
+                problems.add(record.where, phrase("results.no_score", method=method, module=module_id,
+                                                   hire=hire, methods=", ".join(assessment.methods)))
             continue
         if assessment is None or method not in assessment.methods:
-            how = ", ".join(assessment.methods) if assessment else "attendance only"
-            problems.add(record.at(method), f"'{module_id}' has no {method} assessment ({how})")
+            how = ", ".join(assessment.methods) if assessment else phrase("results.attendance_only")
+            problems.add(record.at(method), phrase("results.not_assessed", module=module_id, method=method,
+                                                   how=how))
             continue
         scores[method] = value
     attended = row.attended
     if attended is not None and labels.yes_no(attended) is not None:  # yes/no, 是/否, a boolean cell
         attended = labels.yes_no(attended)
     if attended is not None and not isinstance(attended, bool):
-        problems.add(record.at("attended"), f"attended {attended!r}: write yes or no")
+        problems.add(record.at("attended"), phrase("results.attended", value=repr(attended)))
         attended = None
     if assessment is None and attended is None:
-        problems.add(record.where, f"'{module_id}' has no assessment: record attended: yes or no ({hire})")
+        problems.add(record.where, phrase("results.attendance_needed", module=module_id, hire=hire))
     if assessment is not None and int(attempt) > assessment.retakes + 1:
-        problems.add(record.at("attempt"), f"attempt {int(attempt)} at '{module_id}': the curriculum allows "
-                                           f"{assessment.retakes} retake(s)")
+        problems.add(record.at("attempt"), phrase("results.retakes", attempt=int(attempt), module=module_id,
+                                                   retakes=assessment.retakes))
     day = labels.date(row.date) if row.date is not None else None
     if row.date is not None and day is None:
-        problems.add(record.at("date"), f"date {row.date!r}: write it as YYYY-MM-DD")
+        problems.add(record.at("date"), phrase("results.date", value=repr(row.date)))
     return Attempt(hire, row.cohort or NO_COHORT, module, int(attempt), scores, attended, record.where, day)
