@@ -16,6 +16,7 @@ from cs_team.inputs.encoding import decode
 from cs_team.inputs.files import read_bytes
 from cs_team.inputs.kinds import KINDS, Kind
 from cs_team.inputs.problems import Problems, Record, Value
+from cs_team.wording import Phrase, phrase
 
 
 @dataclass
@@ -79,7 +80,7 @@ class ListedFile:
 
 
 def read_listed(path: Path, display: str, problems: Problems, kind: Kind, key: str, item: str,
-                hint: str = "") -> ListedFile | None:
+                hint: Phrase | str = "") -> ListedFile | None:
     """The file if it is ``kind: <kind>`` with a list under ``key`` (each a mapping, described as
     ``item`` when one is not), else None with the problem recorded."""
     found = read_yaml(path, display, problems)
@@ -93,17 +94,17 @@ def read_listed(path: Path, display: str, problems: Problems, kind: Kind, key: s
             problems.say(found.where(("kind",)), f"这是{other.name('zh')}，不是{kind.name('zh')}",
                          f"this is a {other.name('en')}, not a {kind.name('en')}")
         else:
-            problems.add(found.where(()), f"not a {kind.key} file: it starts with `kind: {kind.key}`{hint}")
+            problems.add(found.where(()), phrase("listed.not_kind", kind=kind.key, hint=hint))
         return None
     head = found.record(data, ())
     listed = data.get(key)
     if not isinstance(listed, list):
-        problems.add(head.at(key), f"{key} is a list of {item}")
+        problems.add(head.at(key), phrase("listed.is_list", key=key, item=item))
         return ListedFile(head, [], found)
     items = []
     for i, value in enumerate(listed):
         if isinstance(value, dict):
             items.append(found.record(value, (key, i)))
         else:
-            problems.add(found.where((key, i)), f"each of {key} is {item}")
+            problems.add(found.where((key, i)), phrase("listed.each", key=key, item=item))
     return ListedFile(head, items, found)

@@ -53,7 +53,7 @@ def files_in(paths: list[Path]) -> list[Path]:
 
 
 def read_results_yaml(path: Path, display: str, problems: Problems, kind: str, key: str,
-                      item: str, hint: str = "") -> ListedFile | None:
+                      item: str, hint: object = "") -> ListedFile | None:
     """The file if it is ``kind: <kind>`` with a list under ``key``, else None (problem recorded)."""
     return read_listed(path, display, problems, KINDS[kind], key, item, hint)
 

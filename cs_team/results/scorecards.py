@@ -39,13 +39,13 @@ from cs_team.results.records import (
     read_results_yaml,
     validated,
 )
-from cs_team.wording import did_you_mean, phrase
+from cs_team.wording import Phrase, did_you_mean, phrase
 
 RECOMMENDATIONS = ("strong-no", "no", "yes", "strong-yes")
 CARD_WIDE = ("role", "candidate", "interviewer", "date", "recommendation")
 """The columns of a CSV scorecard that are the same on every row."""
 RATING = "{competency, rating, evidence}"
-BLANK_FORM = " (make a blank one with `cs-team eval-sheet scorecard --role ROLE --format yaml`)"
+BLANK_FORM = Phrase("listed.blank_scorecard")
 
 
 @dataclass(frozen=True)
