@@ -46,6 +46,7 @@ from cs_team.lint.rules import (
     surveys,
     targets,
     traceability,
+    typography,
     weights,
 )
 
@@ -107,6 +108,7 @@ CHECKS: dict[str, Check] = {
     "CS257": complaint_rate.check,
     "CS258": fcr_window.check,
     "CS259": graduate_knock_outs.check,
+    "CS273": typography.check,
     **fair_hiring.checks(),
     **qa_forms.checks(),
     **onboarding_rooms.checks(),
