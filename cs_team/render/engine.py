@@ -61,7 +61,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.globals.update(label=self.label, term=self.term, text=self.text, lines=self.lines,
-                                href=self.href, lang=language)
+                                href=self.href, lang=language, colon=self.colon)
 
     # -- helpers the templates call; each returns markup already escaped for the format --------
     def _escape(self, value: str) -> Markup:
@@ -97,6 +97,12 @@ class Renderer:
         return {key: value.best(lang, self.language.default) if isinstance(value, Text)
                 else value.word(lang) if isinstance(value, Term) else value
                 for key, value in values.items()}
+
+    @property
+    def colon(self) -> Markup:
+        """The colon after a label: full-width in a Chinese document ("追问："), ASCII when the
+        label ends in English (en, and zh-en whose labels end with the English word)."""
+        return Markup("\uff1a" if self.language.mode == "zh" else ":")
 
     @staticmethod
     def term(key: str) -> Term:
