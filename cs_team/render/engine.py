@@ -61,7 +61,9 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.globals.update(label=self.label, term=self.term, text=self.text, lines=self.lines,
-                                href=self.href, lang=language, colon=self.colon)
+                                href=self.href, lang=language, colon=self.colon,
+                                colon_space=self.colon_space, sep=self.sep,
+                                paren=self.paren)
 
     # -- helpers the templates call; each returns markup already escaped for the format --------
     def _escape(self, value: str) -> Markup:
@@ -103,6 +105,23 @@ class Renderer:
         """The colon after a label: full-width in a Chinese document ("追问："), ASCII when the
         label ends in English (en, and zh-en whose labels end with the English word)."""
         return Markup("\uff1a" if self.language.mode == "zh" else ":")
+
+    @property
+    def colon_space(self) -> Markup:
+        """A colon and the space after it: "：" closes up in Chinese, ": " in English."""
+        return Markup("\uff1a" if self.language.mode == "zh" else ": ")
+
+    def sep(self, separator: str) -> Markup:
+        """Between the items of a list: the enumeration comma 、 in a Chinese document, else
+        ``separator`` (", " or "; ", as the template chose for English and zh-en)."""
+        return Markup("\u3001" if self.language.mode == "zh" else separator)
+
+    def paren(self, inner: Any) -> Markup:
+        """An aside after a word, in brackets: full-width and close up in a Chinese document
+        ("满意度（越高越好）"), after a space otherwise ("CSAT (higher is better)")."""
+        if self.language.mode == "zh":
+            return Markup("\uff08{}\uff09").format(inner)
+        return Markup(" ({})").format(inner)
 
     @staticmethod
     def term(key: str) -> Term:
