@@ -80,6 +80,11 @@ CASES = [
     Case("CS273", "competencies/calm.yaml", "definition: {zh: 压力下保持平稳,",
          "definition: {zh: 压力下保持\"平稳\",", "压力下保持", before="{zh: ",
          says='Chinese text quotes with straight ASCII quotes ("平稳"): use the Chinese quotation marks'),
+    Case("CS274", "role.yaml", "      - {type: role-play, count: 1}\n",
+         "      - {type: role-play, count: 1}\n  - id: references\n    type: reference-check\n    minutes: 10\n"
+         "    notes: {zh: 向前任主管核实工作表现, en: Ask a former supervisor about their work}\n",
+         "{zh: 向前任主管", says="stage 'references' checks the candidate's background or asks a former employer, "
+         "but does not say the candidate's written consent comes first"),
     Case("CS209", "questions/bank.yaml", "{zh: 讲一次有人冲你发火的经历, en: Tell me about a time someone was angry with you}",
          "{zh: 讲一次你弄清别人真正需要什么的经历。, en: Tell me about a time you found out what someone needed}",
          "{zh: 讲一次你弄清别人真正需要什么的经历。",
