@@ -62,7 +62,7 @@ def plan_hiring(
 
       cs-team plan-hiring --volume +10% --aht +5% --attrition 5
 
-      cs-team plan-hiring --scenario double-eleven --scenario slow-year --format md
+      cs-team plan-hiring --scenario growth --scenario high-attrition --format md
     """
     import datetime as dt
 
