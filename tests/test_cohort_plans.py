@@ -127,6 +127,8 @@ def test_same_week_starters_share_their_classes_and_mentors_meet_one_at_a_time()
         (friday, t("16:00"), ("Tom Li",), "赵磊"), (friday, t("16:00"), ("王芳",), "李静"),
         (friday, t("16:30"), ("陈晨",), "李静")]
     assert cohort.views[0].plan.notices[0].code == "cohort-start"
+    # 王芳's employment starts on the 2nd: her plan keeps that date beside the group's first class
+    assert [v.plan.joined for v in cohort.views] == [dt.date(2026, 11, 2), None, None]
     check_cohort(FIXTURE, cohort)
 
 

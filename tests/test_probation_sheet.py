@@ -9,10 +9,10 @@ from tests.test_cli import invoke
 
 
 @pytest.mark.parametrize(("term", "months", "shown", "law"), [
-    ("36", 3, "| 36 months | 3 months |", "at most 6 month(s) of probation for this term"),
-    ("12", 2, "| 12 months | 2 months |", "at most 2 month(s) of probation for this term"),
-    ("11", 1, "| 11 months | 1 month |", "at most 1 month(s) of probation for this term"),
-    ("open-ended", 6, "| Open-ended | 6 months |", "at most 6 month(s) of probation for this term"),
+    ("36", 3, "| 36 months | 3 months |", "at most 6 months of probation for this term"),
+    ("12", 2, "| 12 months | 2 months |", "at most 2 months of probation for this term"),
+    ("11", 1, "| 11 months | 1 month |", "at most one month of probation for this term"),
+    ("open-ended", 6, "| Open-ended | 6 months |", "at most 6 months of probation for this term"),
     ("2", 1, "| 2 months | 1 month |", "a contract of this term allows no probation"),
 ])
 def test_the_sheet_shows_the_term_and_its_cap(repo: RepoCopy, term: str, months: int, shown: str,

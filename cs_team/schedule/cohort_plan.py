@@ -126,7 +126,8 @@ def _own(shared: OnboardingPlan, hire: Hire, rank: int, size: int, first_day: dt
         notices.insert(0, start_moved(hire.start, own_first, calendar.info(hire.start).reason))
     if own_first < first_day:
         notices.insert(0, notice("cohort-start", start=own_first, first_day=first_day, count=size))
-    return replace(shared, start=hire.start, sessions=sessions, notices=notices + group_notices)
+    return replace(shared, start=hire.start, sessions=sessions, notices=notices + group_notices,
+                   joined=own_first if own_first < first_day else None)
 
 
 def _shifted(shared: OnboardingPlan, alone: OnboardingPlan, bookings: Bookings, number: int,

@@ -49,6 +49,9 @@ class OnboardingPlan:
     calendar_days: list[DayInfo]
     """Days between the first day and go-live that are off on a weekday or worked on a weekend."""
     notices: list[Notice] = field(default_factory=list)
+    joined: dt.date | None = None
+    """A cohort hire's own first working day when it comes before the group's classes begin
+    (``first_day``): the date their employment starts, which the documents must not hide."""
 
     def module_minutes(self) -> int:
         return sum(s.minutes for s in self.sessions if s.kind in ("module", "micro-lesson"))
