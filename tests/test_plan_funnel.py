@@ -88,6 +88,14 @@ def test_training_and_salaries_in_the_budget_by_hand(tmp_path: Path) -> None:
     assert result.costs.hiring == 8500  # 8 x 1,000 plus the fixed 500
     assert result.costs.total == pytest.approx(8500 + 32000 + 6.4 * 3 * 40 * 50)
 
+    # the channel's totals split what it charges per hire from its fixed fee, and add up
+    (total,) = result.sourcing
+    assert (total.per_hire_cost, total.fixed_cost, total.cost) == (8000, 500, 8500)
+    assert total.per_hire_cost == sum(r.cost for r in training.requisitions)
+    # résumés per qualified agent from the plan's own rows: its résumés over the 6.4 expected to pass
+    applicants = sum(r.applicants for r in training.requisitions)
+    assert total.resumes_per_qualified == round(applicants / 6.4, 1)
+
 
 DOUBLE = ("--volume", "+100%")
 

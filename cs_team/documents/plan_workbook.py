@@ -73,9 +73,16 @@ def plan_tables(playbook: Playbook, plan: HiringPlan, lang: Language) -> list[Ta
         Column(label("open_by"), kind="date"), Column(label("applicants"), kind="whole"),
         Column(label("cost"), kind="decimal")],
         [[names.get(r.role, r.role), k.training_starts, names.get(r.sourcing, r.sourcing), r.hires, r.open_by,
-          r.applicants, r.cost] for k in plan.classes for r in k.requisitions]
-        + [[label("sourcing_channel"), None, names.get(s.sourcing, s.sourcing), s.hires, None, s.applicants,
-            s.cost] for s in plan.sourcing])
+          r.applicants, r.cost] for k in plan.classes for r in k.requisitions])
+    # the channels' totals on a sheet of their own: rows of another kind inside the requisitions
+    # would break Excel's filter and sort, and a job board's yearly fee belongs to no requisition
+    totals = Table(label("sourcing_totals"), [
+        Column(label("sourcing_channel"), width=28), Column(label("hires"), kind="whole"),
+        Column(label("applicants"), kind="whole"), Column(label("resumes_per_qualified"), kind="decimal"),
+        Column(label("per_hire_fees"), kind="decimal"), Column(label("fixed_fees"), kind="decimal"),
+        Column(label("cost_total"), kind="decimal")],
+        [[names.get(s.sourcing, s.sourcing), s.hires, s.applicants, s.resumes_per_qualified, s.per_hire_cost,
+          s.fixed_cost, s.cost] for s in plan.sourcing])
     funnel = Table(label("hiring_funnel"), [
         Column(label("role"), width=28), Column(label("training_starts"), kind="date"),
         Column(label("sourcing_channel"), width=20),
@@ -85,4 +92,4 @@ def plan_tables(playbook: Playbook, plan: HiringPlan, lang: Language) -> list[Ta
         [[names.get(r.role, r.role), k.training_starts, names.get(r.sourcing, r.sourcing),
           *(getattr(r.funnel, stage) for stage in STAGES), r.funnel.qualified, r.funnel.resumes_per_qualified]
          for k in plan.classes for r in k.requisitions])
-    return [summary, mix, pivot, cover, classes, requisitions, funnel]
+    return [summary, mix, pivot, cover, classes, requisitions, totals, funnel]

@@ -115,8 +115,15 @@ class SourcingTotal:
     hires: int
     applicants: int
     cost: float
+    """``per_hire_cost`` and ``fixed_cost`` together."""
     resumes_per_qualified: float
-    """Résumés this source needs for one agent who passes training (1 ÷ every funnel rate)."""
+    """Résumés this source needs for one agent who passes training: the plan's résumés over the
+    agents they are expected to give, so the figure agrees with the funnel table's rows (whole
+    people at every step); a source that hires nobody shows its rates' 1 ÷ every funnel rate."""
+    per_hire_cost: float = 0.0
+    """What the source charges per hire, summed over its requisitions."""
+    fixed_cost: float = 0.0
+    """Its fixed fees (a job board's yearly subscription), paid once when it hires anyone."""
 
 
 LINES = ("recruiting", "training", "wages", "overtime", "temps")

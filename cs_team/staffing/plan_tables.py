@@ -98,9 +98,13 @@ def _sourcing(inputs: HiringInputs, classes: list[TrainingClass]) -> list[Sourci
     for source in inputs.sourcing:
         mine = [r for c in classes for r in c.requisitions if r.sourcing == source.id]
         hired = sum(r.hires for r in mine)
-        cost = sum(r.cost for r in mine) + (source.fixed_cost if hired else 0.0)
-        totals.append(SourcingTotal(source.id, hired, sum(r.applicants for r in mine), round(cost, 2),
-                                    resumes_per_qualified(source.funnel)))
+        per_hire = sum(r.cost for r in mine)
+        fixed = source.fixed_cost if hired else 0.0
+        applicants = sum(r.applicants for r in mine)
+        qualified = sum(r.funnel.qualified for r in mine)
+        rate = round(applicants / qualified, 1) if qualified else resumes_per_qualified(source.funnel)
+        totals.append(SourcingTotal(source.id, hired, applicants, round(per_hire + fixed, 2), rate,
+                                    round(per_hire, 2), round(fixed, 2)))
     return totals
 
 
