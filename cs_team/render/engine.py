@@ -45,6 +45,10 @@ class Term:
         return entry[lang]
 
 
+CURRENCY_NAMES_ZH = {"CNY": "元", "RMB": "元", "HKD": "港元", "MOP": "澳门元", "TWD": "新台币",
+                     "USD": "美元", "EUR": "欧元", "GBP": "英镑", "JPY": "日元", "SGD": "新加坡元"}
+
+
 class Renderer:
     def __init__(self, language: Language, output: str, user_templates: Path | None = None) -> None:
         if output not in FORMATS:
@@ -62,7 +66,7 @@ class Renderer:
         )
         self.env.globals.update(label=self.label, term=self.term, text=self.text, lines=self.lines,
                                 href=self.href, lang=language, colon=self.colon,
-                                colon_space=self.colon_space, sep=self.sep,
+                                colon_space=self.colon_space, sep=self.sep, unit=self.unit,
                                 paren=self.paren)
 
     # -- helpers the templates call; each returns markup already escaped for the format --------
@@ -110,6 +114,13 @@ class Renderer:
     def colon_space(self) -> Markup:
         """A colon and the space after it: "：" closes up in Chinese, ": " in English."""
         return Markup("\uff1a" if self.language.mode == "zh" else ": ")
+
+    def unit(self, currency: str) -> Markup:
+        """A currency as a Chinese reader names an amount of it ("12,000 元", not "12,000 CNY");
+        the ISO code in English and in zh-en, and for a code this table does not know."""
+        if self.language.mode == "zh":
+            return self._escape(CURRENCY_NAMES_ZH.get(currency.upper(), currency))
+        return self._escape(currency)
 
     def sep(self, separator: str) -> Markup:
         """Between the items of a list: the enumeration comma 、 in a Chinese document, else
