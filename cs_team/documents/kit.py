@@ -26,6 +26,9 @@ class AskedQuestion:
     """What the slot asks about; None when it covers the stage's competencies together."""
     starts_at: float
     """Minutes into the stage."""
+    evidences: list[Competency] = field(default_factory=list)
+    """For a slot that covers the stage's competencies together: those of them this question
+    assesses, so the interviewer knows which scorecard rows its answer informs."""
 
 
 @dataclass
@@ -136,8 +139,10 @@ def kit(playbook: Playbook, role_id: str, stage_id: str | None = None, header: H
         asked, offset = [], 0.0
         for slot, question in stage_plan.picks:
             number += 1
-            asked.append(AskedQuestion(number, question, playbook.competencies.get(slot.competency or ""),
-                                       offset))
+            known = playbook.competencies
+            evidences = [] if slot.competency else [
+                known[c] for c in stage.competencies if c in question.competencies and c in known]
+            asked.append(AskedQuestion(number, question, known.get(slot.competency or ""), offset, evidences))
             offset += question.minutes
         if stage_id is None or stage.id == stage_id:
             known = playbook.competencies
