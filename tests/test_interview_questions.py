@@ -246,7 +246,8 @@ def test_the_agenda_shows_each_sitting_with_its_own_clock_and_one_greeting(repo:
     repo.write("questions/eligibility.yaml", bank + MORE)
     repo.edit("role.yaml", "interview:\n", SITTINGS)
     repo.write("role.yaml", repo.read("role.yaml").replace(
-        "kpi_targets:", "  - {id: refs, type: reference-check, minutes: 15}\nanswer_within_days: 1\nkpi_targets:"))
+        "kpi_targets:", "  - {id: refs, type: reference-check, minutes: 15,\n"
+        "     notes: {zh: 经候选人书面同意后核实, en: With written consent}}\nanswer_within_days: 1\nkpi_targets:"))
     assert repo.lint() == []
     playbook = playbook_of(repo)
     view = kits.kit(playbook, "agent")

@@ -128,8 +128,8 @@ def test_promotion_reasons_read_in_the_reports_language(repo: RepoCopy) -> None:
     assert code == 0, err
     code, en, err = invoke(repo, "promotion-rank", "records.yaml", "--lang", "en")
     assert code == 0, err
-    assert "不符合资格: 最近 1 次考评并非都在 B 及以上（C）" in zh
-    assert "不符合资格: 职级见习专员低于要求的专员一级" in zh
+    assert "不符合资格：最近 1 次考评并非都在 B 及以上（C）" in zh
+    assert "不符合资格：职级见习专员低于要求的专员一级" in zh
     assert "Not eligible: the last 1 review(s) are not all B or better (C)" in en
     assert "Not eligible: grade Trainee agent is below Agent I" in en
 
