@@ -122,7 +122,14 @@ def test_the_plan_as_a_workbook(department: Path) -> None:
     book = openpyxl.load_workbook(department / "p.xlsx")
     assert book.sheetnames == ["Summary", "Monthly mix", "People by role and month",
                                "Who covers each channel's hours", "Training classes", "Sourcing and budget",
-                               "Hiring funnel"]
+                               "Sourcing totals", "Hiring funnel"]
+    # the requisitions' sheet holds requisitions only; each channel's totals add up to its rows
+    rows = list(book["Sourcing and budget"].iter_rows(min_row=2, values_only=True))
+    for channel, hires, applicants, _, per_hire, fixed, total in book["Sourcing totals"].iter_rows(
+            min_row=2, values_only=True):
+        mine = [r for r in rows if r[2] == channel]
+        assert hires == sum(r[3] for r in mine) and applicants == sum(r[5] for r in mine)
+        assert per_hire == sum(r[6] for r in mine) and total == per_hire + fixed
     summary = {row[0]: row[1] for row in book["Summary"].iter_rows(min_row=2, values_only=True)}
     plan = json.loads(cs_team("plan-hiring", "--as-of", "2026-09-01", cwd=department).stdout)
     assert summary["People to hire"] == plan["total_hires"]
