@@ -23,8 +23,10 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fo
 @pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two CPUs")
 def test_a_fork_waits_for_a_free_cpu_and_a_single_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     cpus = len(os.sched_getaffinity(0))
-    monkeypatch.setattr(os, "getloadavg", lambda: (cpus - 0.5, 0.0, 0.0))
+    monkeypatch.setattr(os, "getloadavg", lambda: (cpus - 1.5, 0.0, 0.0))  # a whole core idle
     assert forking.can_fork()
+    monkeypatch.setattr(os, "getloadavg", lambda: (cpus - 0.5, 0.0, 0.0))  # no core wholly free
+    assert not forking.can_fork()
     monkeypatch.setattr(os, "getloadavg", lambda: (float(cpus), 0.0, 0.0))  # every CPU busy
     assert not forking.can_fork()
     monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
