@@ -66,7 +66,9 @@ class Renderer:
         )
         self.env.globals.update(label=self.label, term=self.term, text=self.text, lines=self.lines,
                                 href=self.href, lang=language, colon=self.colon,
-                                colon_space=self.colon_space, sep=self.sep, unit=self.unit,
+                                colon_space=self.colon_space, sep=self.sep,
+                                comma=Markup(language.marks["comma"]),
+                                semicolon=Markup(language.marks["semicolon"]), unit=self.unit,
                                 paren=self.paren)
 
     # -- helpers the templates call; each returns markup already escaped for the format --------
@@ -106,14 +108,13 @@ class Renderer:
 
     @property
     def colon(self) -> Markup:
-        """The colon after a label: full-width in a Chinese document ("追问："), ASCII when the
-        label ends in English (en, and zh-en whose labels end with the English word)."""
-        return Markup("\uff1a" if self.language.mode == "zh" else ":")
+        """The colon right after a label, before a closing ``**`` or tag ("追问：", "Probes:")."""
+        return Markup(self.language.marks["colon"].rstrip())
 
     @property
     def colon_space(self) -> Markup:
         """A colon and the space after it: "：" closes up in Chinese, ": " in English."""
-        return Markup("\uff1a" if self.language.mode == "zh" else ": ")
+        return Markup(self.language.marks["colon"])
 
     def unit(self, currency: str) -> Markup:
         """A currency as a Chinese reader names an amount of it ("12,000 元", not "12,000 CNY");
@@ -125,14 +126,13 @@ class Renderer:
     def sep(self, separator: str) -> Markup:
         """Between the items of a list: the enumeration comma 、 in a Chinese document, else
         ``separator`` (", " or "; ", as the template chose for English and zh-en)."""
-        return Markup("\u3001" if self.language.mode == "zh" else separator)
+        return Markup(self.language.marks["comma"] if self.language.mode == "zh" else separator)
 
     def paren(self, inner: Any) -> Markup:
         """An aside after a word, in brackets: full-width and close up in a Chinese document
         ("满意度（越高越好）"), after a space otherwise ("CSAT (higher is better)")."""
-        if self.language.mode == "zh":
-            return Markup("\uff08{}\uff09").format(inner)
-        return Markup(" ({})").format(inner)
+        marks = self.language.marks
+        return Markup("{}{}{}").format(Markup(marks["open"]), inner, Markup(marks["close"]))
 
     @staticmethod
     def term(key: str) -> Term:

@@ -39,20 +39,12 @@ def _stamp(first_day: dt.date) -> dt.datetime:
     return dt.datetime.combine(first_day, dt.time(), dt.timezone.utc)
 
 
-def marks(lang: Language) -> dict[str, str]:
-    """Punctuation that follows the text before it: full-width in a zh calendar; in zh-en every
-    text and label ends in English, so its marks stay ASCII."""
-    if lang.mode == "zh":
-        return {"open": "（", "close": "）", "colon": "：", "comma": "、", "semicolon": "；"}
-    return {"open": " (", "close": ")", "colon": ": ", "comma": ", ", "semicolon": "; "}
-
-
 def summary(lang: Language, row: object) -> str:
     session = row.session
     if session.kind in ("module", "micro-lesson"):
         title = lang.plain(row.module.title)
         if session.parts > 1:
-            mark = marks(lang)
+            mark = lang.marks
             title += f"{mark['open']}{lang.label('part_of', n=session.part, of=session.parts)}{mark['close']}"
         return title
     kind = lang.label(f"session_kinds.{session.kind}")
@@ -60,7 +52,7 @@ def summary(lang: Language, row: object) -> str:
 
 
 def description(lang: Language, view: object, row: object) -> str:
-    session, lines, mark = row.session, [], marks(lang)
+    session, lines, mark = row.session, [], lang.marks
     colon = mark["colon"]
     stage = next((s.stage for s in view.plan.stages if s.stage.id == session.stage), None)
     if stage is not None:
@@ -103,7 +95,7 @@ def plan_entries(view: object, lang: Language) -> list[Entry]:
     for row in view.rows:
         session, title = row.session, summary(lang, row)
         entries.append(Entry(uid(view, session), session.day, session.start, session.end,
-                             f"{view.hire.name}{marks(lang)['colon']}{title}" if view.hire.name else title,
+                             f"{view.hire.name}{lang.marks['colon']}{title}" if view.hire.name else title,
                              description(lang, view, row), lang.plain(row.location) if row.location else None,
                              session.kind))
     return entries
@@ -129,7 +121,7 @@ def cohort_entries(cohort: object, lang: Language) -> list[Entry]:
             row, view = g.row, views[g.hires[0]]
             what = "\n".join((row.session.key, lang.plain(row.who) if row.who else "", *g.hires))
             who = hashlib.sha256(what.encode()).hexdigest()[:16]
-            mark = marks(lang)
+            mark = lang.marks
             attending = f"{lang.label('attending')}{mark['colon']}{mark['comma'].join(g.hires)}"
             text = f"{description(lang, view, row)}\n{attending}"
             entries.append(Entry(f"cohort-{who}@cs-team", row.session.day, row.session.start, row.session.end,

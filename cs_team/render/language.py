@@ -34,6 +34,14 @@ class Language:
     def primary(self) -> str:
         return self.languages[0]
 
+    @property
+    def marks(self) -> dict[str, str]:
+        """Punctuation that follows the text before it: full-width in a zh document; in zh-en
+        every text and label ends in English, so its marks stay ASCII."""
+        if self.mode == "zh":
+            return {"open": "（", "close": "）", "colon": "：", "comma": "、", "semicolon": "；"}
+        return {"open": " (", "close": ")", "colon": ": ", "comma": ", ", "semicolon": "; "}
+
     def weekday_names(self) -> list[str]:
         """Monday first, in the languages shown ("周一 Mon" for zh-en)."""
         names = catalogue()["weekday_names"]
