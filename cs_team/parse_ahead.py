@@ -6,6 +6,8 @@ child before importing them; the child parses the files at the back of the list 
 back parsed (text, data, findings; the node tree is composed again where a finding needs it),
 while the parent imports and then parses the front. The child starts first, so it takes more.
 A file the child did not return is parsed by the parent: the result is the same either way.
+The child then stays as the lint's worker (``worker``): the rules hand it pure work, such as
+comparing every question's text (CS209), while the parent runs the others.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from cs_team.source import KEEP_TREE_CHARS, ParsedFile, parse_file
 
 Read = Callable[[Path], bytes]
 
-MIN_BYTES = 2 * 1024 * 1024
-"""Below this much YAML for the child the parse takes too little time for a fork to pay."""
+MIN_BYTES = 3 * 1024 * 1024
+"""Below this much YAML in the repository a lint takes too little time for a fork to pay."""
 
 CHILD_SHARE = 0.65
 """The part of the bytes the child parses: it starts while the parent still imports."""
@@ -63,6 +65,11 @@ class ParseAhead:
                                       findings=findings, unquoted_time=unquoted_time)
         return theirs
 
+    @property
+    def worker(self) -> forking.Child | None:
+        """The child, for more work once its parse was read (None: there is no child)."""
+        return self.child if self.child is not None and not self.child.broken else None
+
     def close(self) -> None:
         if self.child is not None:
             self.child.close()
@@ -89,8 +96,8 @@ def start(root: Path, cwd: Path, read: Read = read_playbook, among: list[Path] |
         if size < KEEP_TREE_CHARS:
             back.append(path)
             running += size
-    if running < MIN_BYTES:
-        return ParseAhead()
+    if total < MIN_BYTES:
+        return ParseAhead()  # the child's share (even none, of large banks) leaves it a worker
     back.reverse()
     displays = display_paths(root, back, cwd)
 
@@ -103,5 +110,5 @@ def start(root: Path, cwd: Path, read: Read = read_playbook, among: list[Path] |
             parsed.append((file.text, file.data, file.has_document, file.findings, file.unquoted_time))
         return parsed
 
-    child = forking.start(work)
+    child = forking.start(work, serve=True)
     return ParseAhead(child, back, displays, paths) if child is not None else ParseAhead()

@@ -10,13 +10,13 @@ import pytest
 from pydantic import BaseModel
 
 from cs_team.interview import plan_interview
-from cs_team.lint.rules.near_duplicates import similar_pairs, tokens
 from cs_team.lint.runner import run
 from cs_team.loader import load_repository
 from cs_team.model.common import Text
 from cs_team.model.role import QuestionType
 from cs_team.playbook import Playbook
 from cs_team.repo import bundled_root
+from cs_team.similarity import similar_pairs, tokens
 
 
 @pytest.fixture(scope="module")

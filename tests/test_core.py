@@ -9,13 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cs_team.interview import plan_interview
-from cs_team.lint.rules.near_duplicates import similar_pairs, tokens
 from cs_team.lint.rules.prerequisites import find_cycles
 from cs_team.loader import load_repository
 from cs_team.model.onboarding import OnboardingTemplate
 from cs_team.playbook import Playbook
 from cs_team.repo import bundled_root
 from cs_team.schedule.daybook import DayBook
+from cs_team.similarity import similar_pairs, tokens
 from tests.conftest import RepoCopy
 
 # -- interview kits ------------------------------------------------------------

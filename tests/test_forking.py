@@ -23,11 +23,13 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fo
 @pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two CPUs")
 def test_a_fork_waits_for_a_free_cpu_and_a_single_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     cpus = len(os.sched_getaffinity(0))
-    monkeypatch.setattr(os, "getloadavg", lambda: (cpus - 1.5, 0.0, 0.0))  # a whole core idle
+    monkeypatch.setattr(os, "getloadavg", lambda: (cpus - 0.5, 0.0, 0.0))  # busy of late, but...
+    monkeypatch.setattr(forking, "others_running", lambda: cpus - 2)  # ...a CPU is free now
     assert forking.can_fork()
-    monkeypatch.setattr(os, "getloadavg", lambda: (cpus - 0.5, 0.0, 0.0))  # no core wholly free
+    monkeypatch.setattr(forking, "others_running", lambda: cpus - 1)  # every other CPU taken now
     assert not forking.can_fork()
-    monkeypatch.setattr(os, "getloadavg", lambda: (float(cpus), 0.0, 0.0))  # every CPU busy
+    monkeypatch.setattr(forking, "others_running", lambda: 0)
+    monkeypatch.setattr(os, "getloadavg", lambda: (float(cpus), 0.0, 0.0))  # saturated for a minute
     assert not forking.can_fork()
     monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     release = threading.Event()
@@ -39,6 +41,23 @@ def test_a_fork_waits_for_a_free_cpu_and_a_single_thread(monkeypatch: pytest.Mon
         release.set()
         other.join()
     assert forking.can_fork()
+
+
+def test_others_running_reads_the_present_and_leaves_this_process_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+    import io
+
+    real_open = builtins.open
+
+    def fake(lines: str):
+        return lambda path, *a, **k: io.StringIO(lines) if path == "/proc/loadavg" else real_open(path, *a, **k)
+
+    monkeypatch.setattr(builtins, "open", fake("0.95 1.20 1.31 3/412 8812\n"))
+    assert forking.others_running() == 2
+    monkeypatch.setattr(builtins, "open", fake("0.00 0.00 0.00 1/90 17\n"))
+    assert forking.others_running() == 0
+    monkeypatch.setattr(builtins, "open", fake("garbled"))
+    assert forking.others_running() == len(os.sched_getaffinity(0))  # unknown counts as busy
 
 
 def test_a_childs_result_comes_back() -> None:
@@ -62,6 +81,44 @@ def test_a_child_closed_early_is_reaped() -> None:
     child = forking.start(lambda: "x" * 10_000_000)  # more than a pipe holds: the child blocks writing
     assert child is not None
     child.close()
+    assert child.done
+
+
+def test_a_worker_answers_requests_after_its_first_result() -> None:
+    child = forking.start(lambda: "parsed", serve=True)
+    assert child is not None
+    assert child.result() == "parsed"
+    first = child.ask(divmod, 17, 5)
+    second = child.ask(sorted, ["乙", "甲", "c"])
+    assert second.result() == sorted(["乙", "甲", "c"])  # read out of order: each gets its own
+    assert first.result() == (3, 2)
+    assert first.result() is None  # each answer is read once
+    big = "字" * 3_000_000  # more than a pipe holds, both ways
+    assert child.ask(str.upper, big).result() == big
+    child.close()
+    assert child.done
+    assert child.ask(divmod, 1, 1).result() is None  # closed: the caller computes it itself
+
+
+def test_a_failed_request_gives_none_and_the_caller_computes() -> None:
+    child = forking.start(lambda: None, serve=True)
+    assert child is not None
+    child.result()
+    assert child.ask(divmod, 1, 0).result() is None  # ZeroDivisionError in the worker
+    assert child.ask(lambda: 1).result() is None  # a lambda cannot be sent
+    child.close()
+
+
+def test_a_worker_still_computing_is_not_waited_for() -> None:
+    import time
+
+    child = forking.start(lambda: None, serve=True)
+    assert child is not None
+    child.result()
+    child.ask(time.sleep, 30)
+    started = time.monotonic()
+    child.close()
+    assert time.monotonic() - started < 10  # killed, not waited out
     assert child.done
 
 
@@ -115,11 +172,21 @@ def test_a_forked_lint_finds_exactly_what_a_serial_one_does(tmp_path: Path,
     results: list[object] = []
     start = forking.start
 
-    def spied(work):
-        child = start(work)
+    answers: list[object] = []
+
+    def spied(work, serve=False):
+        child = start(work, serve=serve)
         assert child is not None
-        result = child.result
+        result, ask = child.result, child.ask
         child.result = lambda: results.append(result()) or results[-1]  # type: ignore[method-assign]
+
+        def asked(function, *args):
+            reply = ask(function, *args)
+            answer = reply.result
+            reply.result = lambda: answers.append(answer()) or answers[-1]  # type: ignore[method-assign]
+            return reply
+
+        child.ask = asked  # type: ignore[method-assign]
         return child
 
     monkeypatch.setattr(forking, "start", spied)
@@ -129,3 +196,5 @@ def test_a_forked_lint_finds_exactly_what_a_serial_one_does(tmp_path: Path,
     # the child ran and its parse was used (it holds the findings of the files at the back)
     assert len(results) == 1 and results[0] is not None, results
     assert any(f.code == "CS002" for *_, findings, _ in results[0] for f in findings)  # type: ignore[union-attr]
+    # and, as a worker, it compared the question texts (CS209) while the other rules ran
+    assert len(answers) == 1 and answers[0], answers

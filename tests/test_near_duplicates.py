@@ -9,7 +9,7 @@ import itertools
 import pytest
 
 from benchmarks.house_style import bundled_questions, house_texts
-from cs_team.lint.rules.near_duplicates import THRESHOLD, similar_pairs, tokens
+from cs_team.similarity import THRESHOLD, similar_pairs, tokens
 
 
 def _every_pair(sets: list[frozenset[str]], threshold: float) -> list[tuple[int, int, float]]:

@@ -95,12 +95,13 @@ def _fresh(root: Path, cwd: Path, select: set[str] | None, ignore: set[str], bun
         from cs_team.loader import load_repository
 
         repo = load_repository(root, bundled=bundled, cwd=cwd, snapshot=snapshot, ahead=ahead)
+        findings = run(repo, select, ignore, worker=ahead.worker)  # the child stays on as a worker
     finally:
         ahead.close()
     files = {d.parsed.display: d.parsed.path for d in repo.documents}
     if repo.config_file is not None:
         files[repo.config_file.display] = root / CONFIG_NAME
-    return LintRun(run(repo, select, ignore), files)
+    return LintRun(findings, files)
 
 
 def wanted(use_cache: bool | None) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from cs_team.forking import Child
     from cs_team.playbook import Playbook, Site
 
 
@@ -26,3 +27,6 @@ class Report:
 
 
 Check = Callable[["Playbook"], Iterable[Report]]
+
+Offload = Callable[["Playbook", "Child"], None]
+"""Hands a check's pure work to a worker process (its check then reads the worker's answer)."""

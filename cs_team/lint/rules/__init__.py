@@ -7,7 +7,7 @@ A test fails when a rule module is not in the table or a code in it has no catal
 
 from __future__ import annotations
 
-from cs_team.lint.registry import Check
+from cs_team.lint.registry import Check, Offload
 from cs_team.lint.rules import (
     anchors,
     career_ladder,
@@ -116,3 +116,9 @@ CHECKS: dict[str, Check] = {
     **onboarding_rooms.checks(),
     **surveys.checks(),
 }
+
+OFFLOADS: dict[str, Offload] = {
+    "CS209": near_duplicates.offload,
+}
+"""Checks whose pure part a worker process may compute while the other checks run: each is
+handed to the worker before the first check and run last (findings are sorted by place after)."""
