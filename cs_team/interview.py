@@ -13,7 +13,11 @@ Knock-outs assess no competency: a knock-out slot takes any that suits the role.
 
 from __future__ import annotations
 
+import itertools
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from cs_team.model.questions import Question
 from cs_team.model.role import InterviewStage, Role
@@ -109,16 +113,19 @@ class CandidateOrder:
     role was most of the interview lint. ``_candidates`` depends on the role only through which
     of the questions limited to some roles or levels suit it: every other question suits every
     role, and a question's fit is the same for every role it suits (named: 0; for levels: 1;
-    for anyone: 2). So its answer is kept per kind of slot and set of suiting limited questions,
-    and shared. Callers read the lists and never change them.
+    for anyone: 2). So the unlimited questions of each kind of slot are put in order once
+    (``_Kind``), each role sorts only the limited ones that suit it, and the list for a kind and
+    set of suiting limited questions is kept and shared. Callers read the lists and never change
+    them.
     """
 
     def __init__(self, playbook: Playbook) -> None:
         self.pool = playbook.question_pool
-        self.knock_outs = [q for q in playbook.questions.values() if q.type == "knock-out"]
-        self.limited: dict[tuple, list[Question]] = {}
+        self.questions = list(playbook.questions.values())
+        self.knock_outs = [q for q in self.questions if q.type == "knock-out"]
+        self.kinds: dict[tuple, _Kind] = {}
         self.sorted: dict[tuple, list[Question]] = {}
-        self.ranks: dict[int, dict[str, int]] = {}
+        self._by_type: dict[str, dict[frozenset[str], _Combination]] = {}
 
     def of(self, slot: Slot, stage: InterviewStage, role: Role, level: str | None) -> list[Question]:
         """``_candidates`` of the slot for ``role``, computed once per kind and suiting questions."""
@@ -128,29 +135,98 @@ class CandidateOrder:
             kind = (slot.type, slot.competency)
         else:
             kind = (slot.type, None, frozenset(stage.competencies))
-        if kind not in self.limited:
-            self.limited[kind] = [q for q in self._universe(slot, stage) if q.roles or q.levels]
-        suiting = tuple(q.id for q in self.limited[kind] if suits(q, role, level))
-        if (kind, suiting) not in self.sorted:
-            self.sorted[kind, suiting] = _candidates(slot, stage, role, level, self.pool, self.knock_outs)
-        return self.sorted[kind, suiting]
+        if kind not in self.kinds:
+            self.kinds[kind] = self._kind(kind)
+        known = self.kinds[kind]
+        suiting = [q for q in known.limited if suits(q, role, level)]
+        key = (kind, tuple(q.id for q in suiting))
+        if key not in self.sorted:
+            self.sorted[key] = known.candidates(suiting, role)
+        return self.sorted[key]
 
-    def rank(self, candidates: list[Question]) -> dict[str, int]:
-        """Question id -> its place in ``candidates``, a list ``of`` gave (kept, so its id is its own)."""
-        if id(candidates) not in self.ranks:
-            self.ranks[id(candidates)] = {q.id: rank for rank, q in enumerate(candidates)}
-        return self.ranks[id(candidates)]
+    def _kind(self, kind: tuple) -> _Kind:
+        if kind[0] == "knock-out":
+            limited = [q for q in self.knock_outs if q.roles or q.levels]
+            return _Kind(limited, {0: [q for q in self.knock_outs if not (q.roles or q.levels)]},
+                         lambda q, role: fit(q, role))
+        if len(kind) == 2:
+            type_, competency = kind
+            bank = self.pool.by_slot.get((type_, competency), [])
+            unlimited = [q for q in bank if not (q.roles or q.levels)]
+            # A question mainly about this competency first: it probes it best.
+            return _Kind([q for q in bank if q.roles or q.levels],
+                         {0: [q for q in unlimited if q.competencies[0] == competency]
+                          + [q for q in unlimited if q.competencies[0] != competency]},
+                         lambda q, role: (fit(q, role), q.competencies[0] != competency))
+        type_, _, wanted = kind
+        # Covering more of the stage's competencies first (a stage must ask what it claims), then
+        # fit, then the bank's order; questions are grouped by the competencies they assess.
+        covers: dict[int, list[_Combination]] = {}
+        for competencies, combination in self._combinations(type_).items():
+            if not wanted or wanted & competencies:
+                covers.setdefault(-len(wanted & competencies), []).append(combination)
+        order = self.pool.order
+        limited = sorted((q for combinations in covers.values() for c in combinations for q in c.limited),
+                         key=lambda q: order[q.id])
+        cover = {q.id: -len(wanted & set(q.competencies)) for q in limited}
+        unlimited = {c: _merged([x.unlimited for x in combinations]) for c, combinations in covers.items()}
+        return _Kind(limited, unlimited, lambda q, role: (cover[q.id], fit(q, role), order[q.id]),
+                     lambda q: cover[q.id])
 
-    def _universe(self, slot: Slot, stage: InterviewStage) -> list[Question]:
-        """Every question ``_candidates`` may offer the slot, whichever the role."""
-        if slot.type == "knock-out":
-            return self.knock_outs
-        if slot.competency is not None:
-            return self.pool.by_slot.get((slot.type, slot.competency), [])
-        wanted = set(stage.competencies)
-        return list({q.id: q for key, questions in self.pool.by_slot.items()
-                     if key[0] == slot.type and (not wanted or key[1] in wanted)
-                     for q in questions}.values())
+    def _combinations(self, type_: str) -> dict[frozenset[str], _Combination]:
+        """The questions of a type that assess a competency, grouped by the set they assess."""
+        if not self._by_type:
+            for place, q in enumerate(self.questions):  # the bank's order, as pool.order counts
+                if not q.competencies:
+                    continue
+                groups = self._by_type.setdefault(q.type, {})
+                competencies = frozenset(q.competencies)
+                if competencies not in groups:
+                    groups[competencies] = _Combination([], [])
+                if q.roles or q.levels:
+                    groups[competencies].limited.append(q)
+                else:
+                    groups[competencies].unlimited.append((place, q))
+        return self._by_type.get(type_, {})
+
+
+@dataclass
+class _Combination:
+    limited: list[Question]
+    unlimited: list[tuple[int, Question]]
+    """With each its place in the bank."""
+
+
+def _merged(lists: list[list[tuple[int, Question]]]) -> list[Question]:
+    """The questions of lists each in the bank's order, in the bank's order."""
+    if len(lists) == 1:
+        return [q for _, q in lists[0]]
+    return [q for _, q in sorted(itertools.chain.from_iterable(lists), key=operator.itemgetter(0))]
+
+
+@dataclass
+class _Kind:
+    """A kind of slot: its questions limited to some roles or levels, and the others in order."""
+
+    limited: list[Question]
+    unlimited: dict[int, list[Question]]
+    """Group -> its unlimited questions (fit 2), in their order; one group 0 but for ``count``."""
+    key: Callable[[Question, Role], Any]
+    """A limited question's sort key for a role it suits (fit 0 or 1)."""
+    group: Callable[[Question], int] | None = None
+    """A limited question's group (a ``count``'s cover), which its key sorts by first."""
+
+    def candidates(self, suiting: list[Question], role: Role) -> list[Question]:
+        """``_candidates``: a stable sort of the suiting limited questions, each group's before
+        the unlimited ones of that group."""
+        ordered = sorted(suiting, key=lambda q: self.key(q, role))
+        if self.group is None:
+            return ordered + self.unlimited[0]
+        found: list[Question] = []
+        for group in sorted(set(self.unlimited) | {self.group(q) for q in ordered}):
+            found += [q for q in ordered if self.group(q) == group]
+            found += self.unlimited.get(group, [])
+        return found
 
 
 class InterviewPlans:
@@ -179,14 +255,17 @@ def _plan(playbook: Playbook, role: Role) -> InterviewPlan:
     order = playbook.index(CandidateOrder)
     options = [order.of(slot, role.interview[slot.stage_index], role, level) for slot in slots]
     owner: dict[str, int] = {}  # question id -> slot index holding it
+    held: dict[int, int] = {}  # slot index -> the place in its options of the question it holds
     for index in range(len(slots)):
-        _place(index, options, owner, set())
+        _place(index, options, owner, held, set())
 
     chosen = {index: playbook.questions[qid] for qid, index in owner.items()}
     plans = [StagePlan(stage) for stage in role.interview]
-    # Augmenting paths shuffle equal slots: ask each request's picks in the order it prefers them.
+    # Augmenting paths shuffle equal slots: ask each request's picks in the order it prefers them,
+    # their places in its list. (A question listing a competency twice is in its list twice, side
+    # by side, so which of its two places counts makes no difference.)
     first = {slot: slots.index(slot) for slot in dict.fromkeys(slots)}
-    for index in sorted(chosen, key=lambda i: (first[slots[i]], order.rank(options[i])[chosen[i].id])):
+    for index in sorted(chosen, key=lambda i: (first[slots[i]], held[i])):
         plans[slots[index].stage_index].picks.append((slots[index], chosen[index]))
     return InterviewPlan(role, plans, _shortfalls(slots, options, chosen))
 
@@ -197,19 +276,21 @@ def asked_knock_outs(playbook: Playbook, role: Role) -> list[Question]:
     return [q for stage in plan.stages for _, q in stage.picks if q.type == "knock-out"]
 
 
-def _place(index: int, options: list[list[Question]], owner: dict[str, int], visited: set[str]) -> bool:
+def _place(index: int, options: list[list[Question]], owner: dict[str, int], held: dict[int, int],
+           visited: set[str]) -> bool:
     """Give slot ``index`` a question, moving others along an augmenting path (bipartite matching).
 
     A module function, not a closure: a closure calling itself is a reference cycle, and it kept
     every candidate question of every role alive until the cyclic collector ran.
     """
-    for question in options[index]:
+    for place, question in enumerate(options[index]):
         if question.id in visited:
             continue
         visited.add(question.id)
         holder = owner.get(question.id)
-        if holder is None or _place(holder, options, owner, visited):
+        if holder is None or _place(holder, options, owner, held, visited):
             owner[question.id] = index
+            held[index] = place
             return True
     return False
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from cs_team.lint.registry import Report
-from cs_team.lint.rules.languages import texts
+from cs_team.lint.texts import texts
 from cs_team.playbook import Playbook, Site
 from cs_team.wording import Phrase, Texts, phrase
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from cs_team.lint.registry import Report
-from cs_team.lint.rules.languages import document_texts
+from cs_team.lint.texts import DocumentTexts
 from cs_team.playbook import Playbook, Site
 from cs_team.wording import phrase
 
@@ -27,11 +27,16 @@ def straight_quotes(text: str) -> str | None:
 
 
 def check(playbook: Playbook) -> Iterator[Report]:
-    default = playbook.default_language
+    plain_is_chinese = playbook.default_language == "zh"
+    walked = playbook.index(DocumentTexts)
     for document in playbook.repo.documents:
-        for path, text in document_texts(playbook, document):
-            chinese = text.get("zh", default)
-            sample = straight_quotes(chinese) if chinese else None
-            if sample is not None:
-                where = path if text.plain else (*path, "zh")
-                yield Report(Site(document, where), phrase("rules.straight_quotes", sample=sample))
+        for i, text in enumerate(walked.texts(document)):
+            for lang, value in text.translations:
+                # Only the Chinese version: a plain text when the team writes Chinese, else zh's.
+                if '"' not in value or not (plain_is_chinese if text.plain else lang == "zh"):
+                    continue
+                sample = straight_quotes(value)
+                if sample is not None:
+                    path = walked.paths(document)[i]
+                    where = path if text.plain else (*path, "zh")
+                    yield Report(Site(document, where), phrase("rules.straight_quotes", sample=sample))
