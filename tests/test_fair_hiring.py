@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -126,3 +128,38 @@ def test_the_finding_reads_in_the_readers_language(repo: RepoCopy, default: str)
         f"题目 'q-listen' 触及招聘中不得询问的话题（\"{quoted}\"）：题目或任职要求涉及婚姻状况。请删除；"
         "`cs-team rules CS301` 会给出法律依据和更好的问法"
         for quoted in ("你结婚了吗", "Are you married")}
+
+
+def _anchored_word_by_word(lowered: list[str]) -> dict[int, set[str]]:
+    """The first pass as first written, one text at a time: the Chinese anchors' pattern, and
+    every \\b[a-z]+\\b word looked up."""
+    from cs_team.lint.rules import fair_hiring
+
+    hits: dict[int, set[str]] = {}
+    for index, text in enumerate(lowered):
+        for match in fair_hiring._CJK_GATE.finditer(text):
+            hits.setdefault(index, set()).update(fair_hiring._CJK_CODES[match.group()])
+        for word in re.findall(r"\b[a-z]+\b", text):
+            codes = set(fair_hiring._WORD_CODES.get(word, ()))
+            for stem, stem_codes in fair_hiring._STEM_CODES.items():
+                if word.startswith(stem):
+                    codes |= stem_codes
+            if codes:
+                hits.setdefault(index, set()).update(codes)
+    return hits
+
+
+EDGES = ["age", "aged", "agency", "old", "hold", "marr", "marriage", "disabled", "home", "hometown", "wife",
+         "_", "2", "x", "é", "你", "，", " ", "-", "\x00", "İ", "K", "Where", "OLD", "single", "men", "women"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(EDGES + FRAGMENTS) | st.text(max_size=3), max_size=8).map("".join),
+                max_size=6))
+def test_the_gate_finds_the_anchors_a_word_by_word_search_finds(texts: list[str]) -> None:
+    """Anchors glued to letters, digits, underscores or Chinese are not words; at a text's edge
+    or beside punctuation they are, in every text of a batch."""
+    from cs_team.lint.rules import fair_hiring
+
+    lowered = [t.lower() for t in texts]
+    assert fair_hiring._anchored(lowered) == _anchored_word_by_word(lowered)
