@@ -20,7 +20,7 @@ from cs_team.repo import CONFIG_NAME, display_path, display_paths, inside, playb
 from cs_team.rulebook import resolve_codes
 from cs_team.source import ParsedFile, finding, parse_file
 from cs_team.validation import schema_findings
-from cs_team.wording import did_you_mean, phrase
+from cs_team.wording import did_you_mean, phrase, quoted
 
 FALLBACK_CONFIG = Config(format=FORMAT_VERSION, name="playbooks", languages=["zh"],
                          default_language="zh")
@@ -76,7 +76,7 @@ def _check_format(parsed: ParsedFile, data: dict) -> bool:
         return True
     newer = isinstance(value, int) and not isinstance(value, bool) and value > FORMAT_VERSION
     message = (phrase("source.newer_format", value=value, version=FORMAT_VERSION) if newer
-               else phrase("source.wrong_format", version=FORMAT_VERSION, value=repr(value)))
+               else phrase("source.wrong_format", version=FORMAT_VERSION, value=quoted(value)))
     parsed.findings.append(finding(parsed, "CS010", span_at(parsed.node, ("format",)), message))
     return False
 

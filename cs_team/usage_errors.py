@@ -16,7 +16,7 @@ from cs_team.wording import Phrase, phrase
 
 _REASONS: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"^'(?P<value>.*)' is not one of (?P<choices>.*)\.$", re.S),
-     lambda m: phrase("cli.not_one_of", value=m["value"], choices=m["choices"])),
+     lambda m: phrase("cli.not_one_of", value=m["value"], choices=_listed(m["choices"]))),
     (re.compile(r"^(?P<kind>path|file|directory) '(?P<path>.*)' does not exist\.$", re.S | re.I),
      lambda m: phrase("cli.path_missing", kind=phrase(f"cli.path_kind.{m['kind'].lower()}"), path=m["path"])),
     (re.compile(r"^Input should be a valid integer", re.S), lambda m: phrase("cli.not_a_number")),
@@ -31,7 +31,7 @@ _MESSAGES: list[tuple[re.Pattern[str], Any]] = [
      lambda m: phrase("cli.no_such_command", command=m["command"])),
     (re.compile(r"^No such command '(?P<command>.*)'\. Did you mean (?P<choices>.*)\?$", re.S),
      lambda m: phrase("cli.suggested", said=phrase("cli.no_such_command", command=m["command"]),
-                      hint=phrase("cli.did_you_mean", choices=m["choices"]))),
+                      hint=phrase("cli.did_you_mean", choices=_listed(m["choices"])))),
     (re.compile(r"^Option '(?P<option>.*)' requires (an argument|\d+ arguments)\.$", re.S),
      lambda m: phrase("cli.needs_value", option=m["option"])),
     (re.compile(r"^Option '(?P<option>.*)' does not take a value\.$", re.S),
@@ -53,7 +53,7 @@ def _built(error: Any) -> Phrase | None:
         said = phrase("cli.no_such_option", option=error.option_name)
         if error.possibilities:
             return phrase("cli.suggested", said=said,
-                          hint=phrase("cli.did_you_mean", choices=", ".join(sorted(error.possibilities))))
+                          hint=phrase("cli.did_you_mean", choices="、".join(sorted(error.possibilities))))
         return said
     if kind == "MissingParameter":
         hint = _hint(error)
@@ -65,7 +65,7 @@ def _built(error: Any) -> Phrase | None:
         choices = _CHOICES.search(error.format_message())
         if choices:
             return phrase("cli.suggested", said=missing, hint=phrase(
-                "cli.choose_from", choices=", ".join(c.strip() for c in choices[1].split(","))))
+                "cli.choose_from", choices=_listed(choices[1])))
         return missing
     if kind == "BadParameter":
         message = error.message.removeprefix("Value error, ")  # pydantic's prefix for a validator's words
@@ -82,7 +82,18 @@ def _hint(error: Any) -> str | None:
         error.param.get_error_hint() if error.param is not None else None)
     if hint is None:
         return None
-    return " / ".join(hint) if isinstance(hint, (list, tuple)) else str(hint)
+    return _bare(" / ".join(hint) if isinstance(hint, (list, tuple)) else str(hint))
+
+
+def _bare(text: str) -> str:
+    """Typer's names without its ASCII quotes: a Chinese sentence names an option bare
+    (``--channel 的值无效``), as the catalogue's own sentences do."""
+    return re.sub(r"'([^']*)'", r"\1", text)
+
+
+def _listed(choices: str) -> str:
+    """Typer's ``'a', 'b'`` as a Chinese list: ``a、b``."""
+    return "、".join(_bare(choice.strip()) for choice in choices.split(","))
 
 
 def _match(table: list[tuple[re.Pattern[str], Any]], message: str) -> Phrase | None:

@@ -5,11 +5,18 @@ words it in zh or en when it prints. Values are plain data (ids, numbers) or phr
 ("; did you mean 'x'?"), worded in the same language. The sentences live in
 ``lint/messages.yaml``, one entry per key with a ``zh`` and an ``en`` text.
 
+Two house rules are kept here rather than in every sentence: an English count names its noun in
+the singular or the plural (``{count} {count:question|questions}``: "1 question", "3 questions");
+and in Chinese a Latin word or a number filled in next to a Chinese character gets a space on
+that side ("这是 KPI 导出", "第 3 行"), as the sentences themselves are written.
+
 This module sits below every other layer: parsing, loading and the rules all use it.
 """
 
 from __future__ import annotations
 
+import re
+import string
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -52,7 +59,8 @@ class Phrase:
         """The sentence in ``lang`` (English when the catalogue has no text in that language)."""
         texts = _catalogue()[self.key]
         template = texts.get(lang) or texts["en"]
-        return template.format(**{name: _worded(value, lang) for name, value in self.values})
+        return fill(template, {name: _worded(value, lang) for name, value in self.values},
+                    spaced=lang == "zh")
 
     def __str__(self) -> str:
         return self.word("en")
@@ -89,6 +97,65 @@ class Texts:
     def word(self, lang: str) -> str:
         texts = dict(self.by_language)
         return texts.get(lang) or texts.get("en") or next(iter(texts.values()), "")
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # Chinese characters, not their punctuation
+_LATIN = re.compile(r"[A-Za-z0-9]")
+
+
+def fill(template: str, values: dict[str, Any], spaced: bool = False) -> str:
+    """``template.format(**values)``, where a field may also say its noun in the singular and the
+    plural (``{count:question|questions}``: the singular for exactly 1); ``spaced`` (Chinese) puts
+    a space between a Chinese character and a Latin letter or digit that meet where a value is
+    filled in, so "这是{kind}" with "KPI 导出" reads "这是 KPI 导出", and drops the template's
+    space beside a value in Chinese quotation marks (“15x”不是时长)."""
+    out = ""
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        out = _joined(out, literal, spaced)
+        if name is None:
+            continue
+        value = values[name]
+        if spec and "|" in spec:
+            one, many = spec.split("|", 1)
+            text = one if _is_one(value) else many
+        else:
+            shown = repr(value) if conversion == "r" else str(value) if conversion == "s" else value
+            text = format(shown, spec)
+        out = _joined(out, text, spaced)
+    return out
+
+
+def _joined(before: str, after: str, spaced: bool) -> str:
+    if not (spaced and before and after):
+        return before + after
+    if after[0] == "“" or before[-1] == "”":  # Chinese quotation marks carry their own space
+        return before.rstrip(" ") + after if after[0] == "“" else before + after.lstrip(" ")
+    meet = (before[-1], after[0])
+    if (_HAN.match(meet[0]) and _LATIN.match(meet[1])) or (_LATIN.match(meet[0]) and _HAN.match(meet[1])):
+        return f"{before} {after}"
+    return before + after
+
+
+def _is_one(value: Any) -> bool:
+    try:
+        return float(value) == 1
+    except (TypeError, ValueError):
+        return False
+
+
+def quoted(value: Any) -> Texts | str:
+    """A value the reader typed, quoted as each language quotes: 'abc' in English (escaped as
+    Python's repr escapes it, so a control character shows as \\x1b), “abc” in Chinese."""
+    if not isinstance(value, str):
+        return repr(value)
+    inner = repr(value)[1:-1]
+    return Texts((("zh", f"“{inner}”"), ("en", repr(value))))
+
+
+def quoted_words(words: Any) -> Texts:
+    """Words found in a text, each in quotation marks: "a", "b" in English, “a”、“b” in Chinese."""
+    words = list(words)
+    return Texts((("zh", "、".join(f"“{w}”" for w in words)), ("en", ", ".join(f'"{w}"' for w in words))))
 
 
 def phrase(key: str, /, **values: Any) -> Phrase:

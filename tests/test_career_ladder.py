@@ -57,7 +57,7 @@ BROKEN = [  # (old, new, where the finding points, the text before it, code, mes
      "grade 'expert' has band 2, not above 'g2' (band 2) listed before it on the same track: list a "
      "track's grades lowest first, each band higher than the last"),
     (", track: mgmt, band: 3}", ", track: mgmt}", "{id: lead", "", "CS260",
-     "grade 'lead' has no band while 4 grade(s) of this framework have one: give every grade a band, or none"),
+     "grade 'lead' has no band while 4 grades of this framework have one: give every grade a band, or none"),
     ("from_grade: g1", "from_grade: lead", "lead", "from_grade: ", "CS261",
      "'g2' (track pro) is reached from 'lead' on another track (mgmt): a move across tracks is an "
      "internal competition, not a progression"),

@@ -59,7 +59,7 @@ def test_errors_exit_1_with_one_line_each(repo: RepoCopy) -> None:
     assert err == "Found 1 error and 0 warnings in 1 file (11 checked).\n"
     code, out, err = invoke(repo, "lint")
     assert code == 1
-    assert out == f"role.yaml:{line}:{column}: CS202 错误 未知的能力项 'clam'；是不是想写 'calm'？ [unresolved-reference]\n"
+    assert out == f"role.yaml:{line}:{column}: CS202 错误 未知的能力项“clam”；是不是想写“calm”？ [unresolved-reference]\n"
     assert err == "发现 1 个错误和 0 个警告，涉及 1 个文件（共检查 11 个）。\n"
 
 
@@ -87,7 +87,7 @@ def test_json_format(repo: RepoCopy) -> None:
 def test_json_keeps_chinese_readable(repo: RepoCopy) -> None:
     repo.edit("role.yaml", "kind: role", "kind: 岗位")
     _, out, _ = invoke(repo, "lint", "--format", "json")
-    assert "未知的文档类型 '岗位'" in out
+    assert "未知的文档类型“岗位”" in out
 
 
 def test_only_the_files_given_are_reported(repo: RepoCopy) -> None:

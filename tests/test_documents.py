@@ -113,7 +113,7 @@ def test_a_kit_the_bank_cannot_fill(repo: RepoCopy) -> None:
     repo.edit("role.yaml", "{type: role-play, count: 1}", "{type: role-play, count: 2}")
     with pytest.raises(InputError) as caught:
         kits.kit(playbook_of(repo), "agent")
-    assert "stage 'role-play' needs 1 more role-play question(s)" in str(caught.value)
+    assert "stage 'role-play' needs 1 more role-play question" in str(caught.value)
 
 
 def test_cli_writes_the_kit_atomically(repo: RepoCopy) -> None:

@@ -63,7 +63,7 @@ def test_a_configuration_that_cannot_be_parsed_still_answers(tmp_path: Path,
 
 @pytest.mark.parametrize(("args", "zh", "en"), [
     (["eval-sheet", "qa", "--channel", "phone"],
-     "cs-team：错误：'--channel' 的值无效：'phone' 不是可选值之一（'voice', 'chat', 'email'）"
+     "cs-team：错误：--channel 的值无效：“phone”不是可选值之一（voice、chat、email）"
      "（用法见 `cs-team eval-sheet --help`）",
      "cs-team: error: Invalid value for '--channel': Value error, 'phone' is not one of 'voice', 'chat', 'email'. "
      "(see `cs-team eval-sheet --help`)"),
@@ -71,7 +71,7 @@ def test_a_configuration_that_cannot_be_parsed_still_answers(tmp_path: Path,
      "cs-team：错误：没有 -o 这个选项（用法见 `cs-team eval-sheet --help`）",
      "cs-team: error: No such option: -o (see `cs-team eval-sheet --help`)"),
     (["init"],
-     "cs-team：错误：缺少参数 'folder'（用法见 `cs-team init --help`）",
+     "cs-team：错误：缺少参数 folder（用法见 `cs-team init --help`）",
      "cs-team: error: Missing argument 'folder'. (see `cs-team init --help`)"),
     (["frobnicate"],
      "cs-team：错误：没有 frobnicate 这个命令（用法见 `cs-team --help`）",
@@ -95,7 +95,8 @@ def test_a_missing_choice_lists_the_choices_on_one_line(repo: RepoCopy, reader_u
     from cs_team.commands.documents import SheetKind
 
     kinds = ", ".join(kind.value for kind in SheetKind)
-    assert invoke(repo, "eval-sheet")[2] == (f"cs-team：错误：缺少参数 'kind'；可选：{kinds}"
+    kinds_zh = "、".join(kind.value for kind in SheetKind)
+    assert invoke(repo, "eval-sheet")[2] == (f"cs-team：错误：缺少参数 kind；可选：{kinds_zh}"
                                              "（用法见 `cs-team eval-sheet --help`）\n")
     reader_unset.setenv("CS_TEAM_LANG", "en")
     assert invoke(repo, "eval-sheet")[2] == (f"cs-team: error: Missing argument 'kind'. Choose from: {kinds} "

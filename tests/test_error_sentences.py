@@ -30,16 +30,16 @@ CASES = [
      "cs-team：错误：--select：未知的规则 CS999；`cs-team rules` 会列出全部规则",
      "cs-team: error: --select: unknown rule CS999; `cs-team rules` lists them"),
     (["rules", "CS99"], 2,
-     "cs-team：错误：未知的规则 'CS99'；是不是想写 'CS309'？",
+     "cs-team：错误：未知的规则“CS99”；是不是想写“CS309”？",
      "cs-team: error: unknown rule 'CS99'; did you mean 'CS309'?"),
     (["schema"], 2,
      "cs-team：错误：请给出要打印的类别（KIND），或用 `--out DIR` 把全部写出",
      "cs-team: error: give a KIND to print, or --out DIR to write them all"),
     (["schema", "rol"], 2,
-     "cs-team：错误：未知的类别 'rol'；是不是想写 'role'？",
+     "cs-team：错误：未知的类别“rol”；是不是想写“role”？",
      "cs-team: error: unknown kind 'rol'; did you mean 'role'?"),
     (["onboarding"], 2,
-     "cs-team：错误：没有 onboarding 这个命令；是不是 'onboarding-plan'？（用法见 `cs-team --help`）",
+     "cs-team：错误：没有 onboarding 这个命令；是不是 onboarding-plan？（用法见 `cs-team --help`）",
      "cs-team: error: No such command 'onboarding'. Did you mean 'onboarding-plan'? (see `cs-team --help`)"),
     (["eval-sheet", "qa", "--format", "yaml"], 2,
      "cs-team：错误：`--format yaml` 生成的是空白面试评分表；qa 表只能生成 md、html、pdf、csv 或 xlsx",
@@ -61,13 +61,13 @@ CASES = [
      "cs-team: warning: the interval (60 s) is shorter than the average handle time (300 s): most contacts "
      "outlast it, so the figures are rough; plan on 15 minutes or more"),
     (["plan-hiring", "--scenario", "nope"], 2,
-     "cs-team：错误：没有招聘情景 'nope'",
+     "cs-team：错误：没有招聘情景“nope”",
      "cs-team: error: no hiring scenario 'nope'"),
     (["plan-hiring", "service-centre-202"], 2,
-     "cs-team：错误：没有招聘规划参数 'service-centre-202'；是不是想写 'service-centre-2027'？",
+     "cs-team：错误：没有招聘规划参数“service-centre-202”；是不是想写“service-centre-2027”？",
      "cs-team: error: no hiring inputs 'service-centre-202'; did you mean 'service-centre-2027'?"),
     (["erlang", "--volume", "100", "--aht", "300", "--interval", "15x", "--asa", "20"], 2,
-     "cs-team：错误：--interval '15x' 不是时长：请写秒数（900、900s）、分钟数（15m）或小时数（1h）",
+     "cs-team：错误：--interval“15x”不是时长：请写秒数（900、900s）、分钟数（15m）或小时数（1h）",
      "cs-team: error: --interval '15x' is not a duration: write seconds (900, 900s), minutes (15m) or hours (1h)"),
     (["erlang", "--volume", "100", "--aht", "300", "--interval", "900", "--target", "150", "--within", "20"], 2,
      "cs-team：错误：--target 150 超过了 100%",
@@ -79,7 +79,7 @@ CASES = [
      "cs-team：错误：--attrition 200：请给出 0 到 100 之间的月流失率",
      "cs-team: error: --attrition 200: give a monthly rate between 0 and 100"),
     (["plan-hiring", "--volume", "ten"], 2,
-     "cs-team：错误：--volume 'ten' 不是百分比变化：请写成 +10% 或 -5%",
+     "cs-team：错误：--volume“ten”不是百分比变化：请写成 +10% 或 -5%",
      "cs-team: error: --volume 'ten' is not a change in percent: write it as +10% or -5%"),
     (["plan-hiring", "--forecast", "volume.csv"], 1,
      "cs-team：错误：volume.csv:2:3：volume -3 是负数",
@@ -87,10 +87,10 @@ CASES = [
     (["roster", "--forecast", "hour.csv"], 1,
      "cs-team：错误：hour.csv：需求预测只覆盖 0.04 天（2027-03-01 至 2027-03-01）；计划至少需要完整的一周，"
      "否则要估算 周二、周三、周四、周五、周六、周日",
-     "cs-team: error: hour.csv: the forecast covers 0.04 day(s) (2027-03-01 to 2027-03-01); a plan needs "
+     "cs-team: error: hour.csv: the forecast covers 0.04 days (2027-03-01 to 2027-03-01); a plan needs "
      "at least one whole week, and Tue, Wed, Thu, Fri, Sat, Sun would be guessed"),
     (["eval-sheet", "scorecard", "--role", "agnet-1"], 2,
-     "cs-team：错误：没有岗位 'agnet-1'；是不是想写 'agent-1'？",
+     "cs-team：错误：没有岗位“agnet-1”；是不是想写“agent-1”？",
      "cs-team: error: no role 'agnet-1'; did you mean 'agent-1'?"),
     (["eval-sheet", "survey", "--survey", "nope"], 2,
      "cs-team：错误：--survey nope：没有这份问卷（现有：refresher-reaction）",
@@ -103,8 +103,8 @@ CASES = [
      "cs-team：错误：--out . 包含了仓库本身：请生成到单独的文件夹，例如 site",
      "cs-team: error: --out . holds the repository: build into a folder of its own, such as site"),
     (["training-results", "results.csv"], 1,
-     "results.csv:2:2: 没有课程模块 'm-nope'\ncs-team：错误：1 处问题，未做任何评分",
-     "results.csv:2:2: no module 'm-nope'\ncs-team: error: 1 problem(s) in the results files; nothing was scored"),
+     "results.csv:2:2: 没有课程模块“m-nope”\ncs-team：错误：1 处问题，未做任何评分",
+     "results.csv:2:2: no module 'm-nope'\ncs-team: error: 1 problem in the results files; nothing was scored"),
     (["onboarding-plan", "agent-1"], 2,
      "cs-team：错误：请给出 `--start YYYY-MM-DD`（几名新人一起入职时用 `--cohort FILE`）",
      "cs-team: error: give --start YYYY-MM-DD (or --cohort FILE for several hires)"),
@@ -118,7 +118,7 @@ CASES = [
      "cs-team：错误：--start 1999-03-01 不在 2000-2100 年之间",
      "cs-team: error: --start 1999-03-01 is outside the years 2000-2100"),
     (["onboarding-plan", "agent-1", "--start", "2026-03-02", "--timezone", "Mars/Olympus"], 2,
-     "cs-team：错误：未知的时区 'Mars/Olympus'：请使用 IANA 时区名，例如 Asia/Shanghai",
+     "cs-team：错误：未知的时区“Mars/Olympus”：请使用 IANA 时区名，例如 Asia/Shanghai",
      "cs-team: error: unknown time zone 'Mars/Olympus': use an IANA name such as Asia/Shanghai"),
     (["onboarding-plan", "agent-1", "--start", "2026-03-02", "--calendar", "nowhere.yaml"], 2,
      "cs-team：错误：--calendar nowhere.yaml：没有这个文件",
@@ -127,23 +127,23 @@ CASES = [
      "cs-team：错误：roles 是文件夹：请写出其中的文件名，例如 roles/document",
      "cs-team: error: roles is a folder: name a file in it, such as roles/document"),
     (["onboarding-plan", "agent-1", "--cohort", "good.csv", "--out", "plans", "--rooms", "3 楼"], 2,
-     "cs-team：错误：--rooms '3 楼'：请写成 ROOM=SEATS，例如 --rooms '3 楼培训室=12'",
+     "cs-team：错误：--rooms“3 楼”：请写成 ROOM=SEATS，例如 `--rooms '3 楼培训室=12'`",
      "cs-team: error: --rooms '3 楼': write ROOM=SEATS, e.g. --rooms 'Room 3=12'"),
     (["onboarding-plan", "agent-1", "--cohort", "broken.csv", "--out", "plans"], 1,
-     "broken.csv:2: 未知字段 'colour'；一名新人可写的字段：name, start, mentor, role, pace\n"
-     "broken.csv:3: 未知字段 'colour'；一名新人可写的字段：name, start, mentor, role, pace\n"
-     "broken.csv:4: 未知字段 'colour'；一名新人可写的字段：name, start, mentor, role, pace\n"
+     "broken.csv:2: 未知字段“colour”；一名新人可写的字段：name, start, mentor, role, pace\n"
+     "broken.csv:3: 未知字段“colour”；一名新人可写的字段：name, start, mentor, role, pace\n"
+     "broken.csv:4: 未知字段“colour”；一名新人可写的字段：name, start, mentor, role, pace\n"
      "cs-team：错误：输入文件有 3 处问题，未做任何计算",
      "broken.csv:2: unknown field 'colour'; a hire has name, start, mentor, role, pace\n"
      "broken.csv:3: unknown field 'colour'; a hire has name, start, mentor, role, pace\n"
      "broken.csv:4: unknown field 'colour'; a hire has name, start, mentor, role, pace\n"
-     "cs-team: error: 3 problem(s) in the input files; nothing was computed"),
+     "cs-team: error: 3 problems in the input files; nothing was computed"),
     (["onboarding-plan", "agent-1", "--cohort", "twice.csv", "--out", "plans"], 1,
-     "twice.csv:3: '王芳' 出现了两次（第一次在 twice.csv:2）；每名新人的名字都要不同（可加上姓氏首字母）\n"
+     "twice.csv:3: “王芳”出现了两次（第一次在 twice.csv:2）；每名新人的名字都要不同（可加上姓氏首字母）\n"
      "cs-team：错误：输入文件有 1 处问题，未做任何计算",
      "twice.csv:3: '王芳' is listed twice (first at twice.csv:2); each hire needs a name of their own "
      "(add a surname initial)\n"
-     "cs-team: error: 1 problem(s) in the input files; nothing was computed"),
+     "cs-team: error: 1 problem in the input files; nothing was computed"),
 ]
 
 

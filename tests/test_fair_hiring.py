@@ -125,7 +125,7 @@ def test_the_finding_reads_in_the_readers_language(repo: RepoCopy, default: str)
         "marital status. Remove it; `cs-team rules CS301` gives the law and a better question"
         for quoted in ("你结婚了吗", "Are you married")}
     assert {f.text("zh") for f in findings} == {
-        f"题目 'q-listen' 触及招聘中不得询问的话题（\"{quoted}\"）：题目或任职要求涉及婚姻状况。请删除；"
+        f"题目“q-listen”触及招聘中不得询问的话题（“{quoted}”）：题目或任职要求涉及婚姻状况。请删除；"
         "`cs-team rules CS301` 会给出法律依据和更好的问法"
         for quoted in ("你结婚了吗", "Are you married")}
 

@@ -42,7 +42,7 @@ def test_week_and_year_that_disagree(repo: RepoCopy) -> None:
     assert (finding.path, finding.line, finding.column) == ("hiring.yaml", *repo.at("hiring.yaml",
                                                                                       "forecasts/week.csv"))
     # the first 288 quarter-hours of the year (three days) say 3 calls: 288 a day against 192
-    assert finding.message == ("forecast forecasts/week.csv and forecasts/year.csv disagree on 3 day(s): on "
+    assert finding.message == ("forecast forecasts/week.csv and forecasts/year.csv disagree on 3 days: on "
                                "2027-03-01, voice has 192 contacts in one and 288 in the other; make both "
                                "from one model")
     assert finding.severity == "warning"

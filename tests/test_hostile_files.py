@@ -156,7 +156,7 @@ def test_score_with_a_broken_competency_file_names_the_problem(repo: RepoCopy) -
     assert (code, out) == (1, "")
     assert err == (f"card.yaml:{line}:{column}: competency 'calm' of 'agent' is not usable: its playbook file "
                    "has errors (`cs-team lint` names them); fix them first\n"
-                   "cs-team: error: 1 problem(s) in the results files; nothing was scored\n")
+                   "cs-team: error: 1 problem in the results files; nothing was scored\n")
 
 
 def _week(extra: str = "", volume: str = "60") -> str:
@@ -170,7 +170,7 @@ def _week(extra: str = "", volume: str = "60") -> str:
     ("interval_start,channel,volume,aht_seconds\n2027-03-01T00:00,voice," + "9" * 200_000 + ",300\n",
      "long.csv: CSV syntax error: field larger than field limit (131072)"),
     # two rows a century apart: refused from the count of missing intervals, never by walking them
-    (_week("2127-03-01T00:00,voice,5,300\n"), "channel voice has no row for 876408 interval(s)"),
+    (_week("2127-03-01T00:00,voice,5,300\n"), "channel voice has no row for 876408 intervals"),
     # volumes no centre has: the Erlang bound says so
     (_week(volume="1000000000000"), "past what cs-team computes"),
 ])

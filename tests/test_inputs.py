@@ -118,7 +118,7 @@ def test_a_yaml_file_of_another_kind_is_one_line(repo: RepoCopy) -> None:
     code, _, err = invoke(repo, "score", "t.yaml", "--lang", "en")
     assert code == 1
     assert err.splitlines() == ["t.yaml:1:7: this is a training results file, not a scorecard",
-                                "cs-team: error: 1 problem(s) in the results files; nothing was scored"]
+                                "cs-team: error: 1 problem in the results files; nothing was scored"]
 
 
 def test_a_gbk_scorecard_is_scored_with_a_note(repo: RepoCopy) -> None:

@@ -65,14 +65,14 @@ def test_every_problem_at_its_cell(tmp_path: Path) -> None:
         "k.csv:5:3: 陈晨 already has a row for 2026-10 (k.csv:4)"]
     _, problems = read(tmp_path, "zh", k=text)
     assert problems[1:4] == [
-        "k.csv:2:3: 周期 '2026-W54' 应为 ISO 周（如 2026-W40）或月份（如 2026-10）",
-        "k.csv:2:4: 接待量 'x' 应为不小于 0 的整数",
-        "k.csv:2:5: 客户满意度（CSAT） '120' 应为 0 到 100 之间的数（85 表示 85%）"]
+        "k.csv:2:3: 周期“2026-W54”应为 ISO 周（如 2026-W40）或月份（如 2026-10）",
+        "k.csv:2:4: 接待量“x”应为不小于 0 的整数",
+        "k.csv:2:5: 客户满意度（CSAT）“120”应为 0 到 100 之间的数（85 表示 85%）"]
 
 
 def test_header_problems_are_one_line_each(tmp_path: Path) -> None:
     _, problems = read(tmp_path, k="客服,周期,接待量,满意度,Foo\n王芳,2026-W40,1,90,\n")
-    assert problems == ["k.csv:1:5: unknown column 'foo'", "k.csv:1: missing column(s): Role"]
+    assert problems == ["k.csv:1:5: unknown column 'foo'", "k.csv:1: missing column: Role"]
     _, problems = read(tmp_path, k="name,start\n王芳,2026-10-01\n")
     assert problems == ["k.csv:1: this is a cohort file, not a KPI export"]
 

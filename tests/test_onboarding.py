@@ -321,10 +321,10 @@ def test_a_stage_that_does_not_fit_is_named_with_the_shortfall(team: RepoCopy) -
     # the same words lint prints for CS207
     days_line = team.at("onboarding.yaml", "3", "days: ")[0]
     assert err.startswith(f"cs-team: error: onboarding.yaml:{days_line}: onboarding template 'first-week' cannot hold its "
-                          "curriculum: stage 'basics' does not fit its 3 working day(s) at the standard "
+                          "curriculum: stage 'basics' does not fit its 3 working days at the standard "
                           "pace: its modules, assessments, retake slots, reviews and one-to-ones need ")
-    assert "give it 1 more working day(s) (days: 4)" in err
-    assert "stage 'floor' does not fit its 2 working day(s)" in err  # every stage, not the first only
+    assert "give it 1 more working day (days: 4)" in err
+    assert "stage 'floor' does not fit its 2 working days" in err  # every stage, not the first only
     lint = [f for f in team.lint() if f.code == "CS207"]
     assert [f.line for f in lint] == [days_line, team.at("onboarding.yaml", "2", "days: ")[0]]
     assert lint[0].message in err
@@ -507,7 +507,7 @@ def test_cohort_errors_name_the_line(team: RepoCopy, name: str, text: str, says:
     team.write(name, text)
     code, out, err = invoke(team, "onboarding-plan", "agent", "--cohort", name, "--out", "plans")
     assert code == 1 and out == ""
-    assert err == f"{says}\ncs-team: error: 1 problem(s) in the input files; nothing was computed\n"
+    assert err == f"{says}\ncs-team: error: 1 problem in the input files; nothing was computed\n"
     assert not team.path("plans").exists()  # nothing written
 
 

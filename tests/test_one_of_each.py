@@ -28,12 +28,12 @@ def test_an_offset_is_the_same_place_in_text_and_in_its_bytes() -> None:
     (("onboarding-plan", "agent", "--start", "2027-02-30"),
      "--start '2027-02-30' is not a date: write YYYY-MM-DD"),
     (("onboarding-plan", "agent", "--start", "2027-02-30", "--lang", "zh"),
-     "--start '2027-02-30' 不是日期：请写成 YYYY-MM-DD"),
+     "--start“2027-02-30”不是日期：请写成 YYYY-MM-DD"),
     (("eval-sheet", "scorecard", "--role", "agent", "--date", "明天", "--lang", "zh-en"),
-     "--date '明天' 不是日期：请写成 YYYY-MM-DD"),
+     "--date“明天”不是日期：请写成 YYYY-MM-DD"),
     (("eval-sheet", "scorecard", "--role", "agent", "--format", "xlsx", "--date", "12/01", "--lang", "en"),
      "--date '12/01' is not a date: write YYYY-MM-DD"),
-    (("plan-hiring", "--as-of", "2026-2-30", "--lang", "zh"), "--as-of '2026-2-30' 不是日期：请写成 YYYY-MM-DD"),
+    (("plan-hiring", "--as-of", "2026-2-30", "--lang", "zh"), "--as-of“2026-2-30”不是日期：请写成 YYYY-MM-DD"),
 ])
 def test_every_date_option_is_read_and_refused_alike(repo: RepoCopy, args: tuple[str, ...],
                                                      message: str) -> None:
@@ -47,7 +47,7 @@ def test_a_date_option_speaks_the_readers_language_without_lang(repo: RepoCopy, 
     """The frame of an error and its sentence in one language: CS_TEAM_LANG's when --lang is not given."""
     monkeypatch.setenv("CS_TEAM_LANG", "zh")
     code, _, err = invoke(repo, "plan-hiring", "--as-of", "next monday")
-    assert (code, err.splitlines()[-1]) == (2, "cs-team：错误：--as-of 'next monday' 不是日期：请写成 YYYY-MM-DD")
+    assert (code, err.splitlines()[-1]) == (2, "cs-team：错误：--as-of“next monday”不是日期：请写成 YYYY-MM-DD")
 
 
 def test_a_date_option_reads_dates_as_side_files_do(repo: RepoCopy) -> None:

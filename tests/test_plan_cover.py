@@ -138,7 +138,7 @@ def test_missing_interval_is_an_error_naming_it(tmp_path: Path) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
     del lines[1 + 34]  # 2027-03-01 08:30
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(ForecastError, match=r"channel email has no row for 1 interval\(s\) inside the "
+    with pytest.raises(ForecastError, match=r"channel email has no row for 1 interval inside the "
                                             r"forecast \(2027-03-01 08:30\)"):
         check(read(path, "week.csv"))
 
@@ -147,7 +147,7 @@ def test_a_forecast_shorter_than_a_week_is_refused(tmp_path: Path) -> None:
     path = week_csv(tmp_path / "week.csv")
     lines = path.read_text(encoding="utf-8").splitlines()[: 1 + 2 * 96]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(ForecastError, match=r"covers 2 day\(s\) \(2027-03-01 to 2027-03-02\); a plan needs "
+    with pytest.raises(ForecastError, match=r"covers 2 days \(2027-03-01 to 2027-03-02\); a plan needs "
                                             r"at least one whole week, and Wed, Thu, Fri, Sat, Sun would be guessed"):
         plan(HiringInputs.model_validate(INPUTS), read(path, "week.csv"), dt.date(2027, 1, 1))
 

@@ -115,6 +115,6 @@ def test_the_cap_is_cited_in_both_languages(repo: RepoCopy) -> None:
         "试用期 3 个月超过法定上限：2 个月的劳动合同不得约定试用期（《劳动合同法》第十九条），"
         "超出部分须按试用期满月工资支付赔偿金（第八十三条）；请删除试用期，或延长合同期限")
     assert finding.text("en") == (
-        "probation of 3 month(s) is over the legal cap: a contract of 2 month(s) allows no probation "
+        "probation of 3 months is over the legal cap: a contract of 2 months allows no probation "
         "(Labour Contract Law art. 19), and the excess is paid as compensation at the full monthly "
         "wage (art. 83); remove the probation or lengthen the contract")

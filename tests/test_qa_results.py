@@ -154,12 +154,12 @@ def test_every_problem_at_its_cell_in_the_users_language(team: RepoCopy) -> None
     code, out, err = invoke(team, "qa-results", "evaluations", "--out", "report.md", "--lang", "zh")
     assert (code, out) == (1, "")
     assert err.splitlines() == [
-        "evaluations/bad.csv:2:3: 日期 '2026-02-30' 不是有效日期（如 2026-10-09）",
-        "evaluations/bad.csv:2:5: 标准开场白：得分 '41' 应为 0 到 40 之间的数",
-        "evaluations/bad.csv:2:7: 红线“辱骂客户”应填是或否，而不是 'maybe'",
+        "evaluations/bad.csv:2:3: 日期“2026-02-30”不是有效日期（如 2026-10-09）",
+        "evaluations/bad.csv:2:5: 标准开场白：得分“41”应为 0 到 40 之间的数",
+        "evaluations/bad.csv:2:7: 红线“辱骂客户”应填是或否，而不是“maybe”",
         "evaluations/bad.csv:3:1: 缺少客服",
         "evaluations/bad.csv:3:5: 标准开场白：缺少得分",
-        "evaluations/bad.csv:3:6: 耐心倾听：得分 '-1' 应为 0 到 60 之间的数",
+        "evaluations/bad.csv:3:6: 耐心倾听：得分“-1”应为 0 到 60 之间的数",
         "evaluations/li-jing.csv:2:4: 李静已评过 C1（evaluations/bad.csv:4）",
         "cs-team：错误：输入文件有 7 处问题，未做任何计算",
     ]
@@ -184,7 +184,7 @@ def test_another_kind_of_file_is_one_line(team: RepoCopy) -> None:
     assert code == 1
     assert err.splitlines()[0] == "kpi.csv:1: this is a KPI export, not a QA evaluations file"
     code, _, err = invoke(team, "qa-results", "kpi.csv", "--lang", "zh")
-    assert err.splitlines()[0] == "kpi.csv:1: 这是KPI 导出，不是质检评估表"
+    assert err.splitlines()[0] == "kpi.csv:1: 这是 KPI 导出，不是质检评估表"
 
 
 def test_a_yaml_file_given_by_name_is_refused_and_one_in_a_folder_left_alone(team: RepoCopy) -> None:
@@ -201,7 +201,7 @@ def test_a_header_of_no_form_names_the_missing_items(team: RepoCopy) -> None:
     code, _, err = invoke(team, "qa-results", "evaluations/li-jing.csv", "--channel", "chat", "--lang", "en")
     assert code == 1
     assert err.splitlines()[0] == ("evaluations/li-jing.csv:1: the header is no QA form's: qa-chat lacks the "
-                                   "item column(s) Accurate answer")
+                                   "item column Accurate answer")
 
 
 def test_columns_are_found_by_id_title_or_label_in_any_language(tmp_path: Path) -> None:

@@ -81,11 +81,11 @@ def test_training_problems_name_their_row(repo: RepoCopy) -> None:
         "bad.csv:2:2: no module 'm-cals'; did you mean 'm-calls'?",
         "bad.csv:3:5: simulation 105 is outside 0-100",
         "bad.csv:4:4: 'm-calls' has no theory assessment (simulation)",
-        "bad.csv:5:3: attempt 3 at 'm-calls': the curriculum allows 1 retake(s)",
+        "bad.csv:5:3: attempt 3 at 'm-calls': the curriculum allows 1 retake",
         "bad.csv:6: no simulation score for 'm-calls' (丁); it is assessed by simulation",
         "bad.csv:7: 'm-intro' has no assessment: record attended: yes or no (丁)",
         "bad.csv:5: 丙 has no attempt 1 at 'm-calls' before a later one",
-        "cs-team: error: 7 problem(s) in the results files; nothing was scored",
+        "cs-team: error: 7 problems in the results files; nothing was scored",
     ]
 
 
@@ -130,7 +130,7 @@ def test_promotion_reasons_read_in_the_reports_language(repo: RepoCopy) -> None:
     assert code == 0, err
     assert "不符合资格：最近 1 次考评并非都在 B 及以上（C）" in zh
     assert "不符合资格：职级见习专员低于要求的专员一级" in zh
-    assert "Not eligible: the last 1 review(s) are not all B or better (C)" in en
+    assert "Not eligible: the last 1 review is not B or better (C)" in en
     assert "Not eligible: grade Trainee agent is below Agent I" in en
 
 

@@ -43,12 +43,12 @@ BAD = ("hire,module,attempt,simulation,attendd\n"
             "bad.csv:3:4: simulation 120 is outside 0-100",
             "bad.csv:4:5: unknown field 'attendd'; did you mean 'attended'?",
             "bad.csv:4: no hire"]),
-    ("zh", ["bad.csv:2:5: 未知字段 'attendd'；是不是想写 'attended'？",
-            "bad.csv:2:4: simulation '1O5' 不是数字",
-            "bad.csv:3:5: 未知字段 'attendd'；是不是想写 'attended'？",
-            "bad.csv:3:3: attempt 'two' 不是数字",
+    ("zh", ["bad.csv:2:5: 未知字段“attendd”；是不是想写“attended”？",
+            "bad.csv:2:4: simulation“1O5”不是数字",
+            "bad.csv:3:5: 未知字段“attendd”；是不是想写“attended”？",
+            "bad.csv:3:3: attempt“two”不是数字",
             "bad.csv:3:4: simulation 120 超出 0-100 的范围",
-            "bad.csv:4:5: 未知字段 'attendd'；是不是想写 'attended'？",
+            "bad.csv:4:5: 未知字段“attendd”；是不是想写“attended”？",
             "bad.csv:4: 缺少 hire"]),
 ])
 def test_training_results_fields_in_either_language(repo: RepoCopy, lang: str, lines: list[str]) -> None:
@@ -70,5 +70,5 @@ def test_a_scorecard_field_and_a_promotion_score_at_their_place(repo: RepoCopy) 
                                "  - {name: 乙, grade: g1, tenure_months: 20, performance: [A], scores: {test: 101}}\n")
     code, _, err = invoke(repo, "promotion-rank", "records.yaml", "--lang", "zh")
     assert code == 1
-    assert err.splitlines()[:2] == ["records.yaml:4:41: tenure_months 'x' 不是数字",
+    assert err.splitlines()[:2] == ["records.yaml:4:41: tenure_months“x”不是数字",
                                     "records.yaml:5:71: test 101 超出 0-100 的范围"]

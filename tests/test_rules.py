@@ -61,7 +61,7 @@ CASES = [
     Case("CS203", "role.yaml", "weight: 40}", "weight: 45}", "hiring_criteria",
          says="hiring-criteria weights add up to 105, not 100 (listening 60, calm 45); lower them by 5"),
     Case("CS204", "role.yaml", "{type: role-play, count: 1}", "{type: role-play, count: 2}",
-         "{type: role-play", says="stage 'role-play' needs 1 more role-play question(s) for its "
+         "{type: role-play", says="stage 'role-play' needs 1 more role-play question for its "
          "competencies at level junior (the bank has 1 that suit this role, and other slots of the kit "
          "already use it)"),
     Case("CS205", "competencies/listening.yaml", "  3: {zh: 听出言外之意, en: Hears what is left unsaid}\n",
@@ -71,9 +71,9 @@ CASES = [
          says="prerequisites form a cycle: m-calls → m-intro → m-calls"),
     Case("CS207", "onboarding.yaml", "max_training_hours_per_day: 6", "max_training_hours_per_day: 4",
          "1", before="days: ",
-         says="stage 'week-1' does not fit its 1 working day(s) at the standard pace: its modules, "
+         says="stage 'week-1' does not fit its 1 working day at the standard pace: its modules, "
               "assessments, retake slots, reviews and one-to-ones need 6 h, and those days hold 4 h "
-              "after lunch, blocked windows and the daily cap of 4 h; give it 1 more working day(s) "
+              "after lunch, blocked windows and the daily cap of 4 h; give it 1 more working day "
               "(days: 2)"),
     Case("CS208", "competencies/calm.yaml", "definition: {zh: 压力下保持平稳, en: Stays steady under pressure}",
          "definition: {zh: 压力下保持平稳}", "{zh: 压力下保持平稳}", says="text has no en version"),
@@ -115,8 +115,8 @@ CASES = [
          says="min_performance 'B plus' is not one of the performance ratings (A, B, C), so no "
               "candidate's reviews can be compared with it; use one of: A, B, C"),
     Case("CS219", "evaluation.yaml", "contract_months: 36", "contract_months: 12", "3",
-         before="  months: ", says="probation of 3 month(s) is over the legal cap: a contract of 12 "
-         "month(s) allows at most 2 month(s) of probation (Labour Contract Law art. 19)"),
+         before="  months: ", says="probation of 3 months is over the legal cap: a contract of 12 "
+         "months allows at most 2 months of probation (Labour Contract Law art. 19)"),
     Case("CS220", "evaluation.yaml", "      when: {zh: 达标, en: Targets met}\n",
          "      when: {zh: 达标, en: Targets met}\n    - id: more\n      label: {zh: 再看看, en: Wait}\n"
          "      when: {zh: 差一点，试用期延长一个月, en: Nearly there}\n", "{zh: 差一点",
@@ -143,11 +143,11 @@ CASES = [
          "{from_grade: g3, min_months_in_grade: 6, months_at_target: 3, assessment: {zh: 笔试, en: Test}}\n",
          "g3", says="progression from 'g3', which is not a grade of this framework"),
     Case("CS262", "hiring.yaml", "training_weeks: 2\n", "training_weeks: 2\nnesting_weeks: 1\n", "1",
-         before="nesting_weeks: ", says="the hiring inputs count 1 week(s) of nesting, but onboarding "
-         "template 'first-week' (role 'agent') has 0 working day(s) of nesting stages (0 weeks)"),
+         before="nesting_weeks: ", says="the hiring inputs count 1 week of nesting, but onboarding "
+         "template 'first-week' (role 'agent') has 0 working days of nesting stages (0 weeks)"),
     Case("CS269", "hiring.yaml", "training_weeks: 2\n", "training_weeks: 2\ntraining_weeks_by_role: {agent: 0.1}\n",
-         "0.1", says="the hiring inputs train role 'agent' for 0.1 week(s), but its onboarding template 'first-week' "
-         "has 1 working day(s) of training before nesting (0.2 weeks): write agent: 0.2 under training_weeks_by_role"),
+         "0.1", says="the hiring inputs train role 'agent' for 0.1 weeks, but its onboarding template 'first-week' "
+         "has 1 working day of training before nesting (0.2 weeks): write agent: 0.2 under training_weeks_by_role"),
     Case("CS270", "hiring.yaml", "training_weeks: 2\n", "training_weeks: 2\nbudget: 60000\n", "60000",
          says="budget 60000 does not say which costs it covers: the plan weighs it against recruiting and training "
          "(recruiting, training)"),
@@ -495,8 +495,8 @@ def test_two_competencies_short_of_questions(repo: RepoCopy) -> None:
     found = repo.lint()
     assert [f.code for f in found] == ["CS204", "CS204"]
     assert {f.message.split(" at level")[0] for f in found} == {
-        "stage 'structured' needs 1 more behavioural question(s) for competency 'listening'",
-        "stage 'structured' needs 1 more behavioural question(s) for competency 'calm'",
+        "stage 'structured' needs 1 more behavioural question for competency 'listening'",
+        "stage 'structured' needs 1 more behavioural question for competency 'calm'",
     }
 
 

@@ -108,7 +108,7 @@ def test_every_problem_is_reported_with_its_place(repo: RepoCopy) -> None:
         "c.yaml:11:13: a rating of 1 for 'calm' is at the end of the scale: write the evidence that justifies it",
         "d.csv:2:8: recommendation 'maybe': use one of strong-no, no, yes, strong-yes",
         "d.csv: 李雷 has already scored 王芳 for 'agent' in a.yaml:1:1; keep one scorecard per interviewer",
-        "cs-team: error: 7 problem(s) in the results files; nothing was scored",
+        "cs-team: error: 7 problems in the results files; nothing was scored",
     ]
 
 

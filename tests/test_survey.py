@@ -94,7 +94,7 @@ def test_bad_answers_are_named_by_their_cell(team: RepoCopy) -> None:
     assert problems.lines == [
         "bad.csv:1:7: column 'colour' is not a question of survey 'reaction'",
         "bad.csv:2:5: a rating is a whole number from 1 to 5, not '6'",
-        "bad.csv:3:1: module 'm-cals' is not one of survey 'reaction''s modules (m-calls)",
+        "bad.csv:3:1: module 'm-cals' is not among the modules of survey 'reaction' (m-calls)",
         "bad.csv:4:5: a rating is a whole number from 1 to 5, not '4.5'",
         "bad.csv:4:6: a rating is a whole number from 1 to 5, not 'x'"]
 

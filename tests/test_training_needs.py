@@ -165,9 +165,9 @@ def test_bad_input_is_reported_before_anything_is_computed(team: RepoCopy) -> No
     code, out, err = invoke(team, "training-needs", "--kpi", "data/kpi.csv", "--qa", "data/kpi.csv",
                             "--training", "data/results.csv", "--lang", "zh", "--out", "needs.md")
     assert (code, out) == (1, "")
-    assert err.splitlines() == ["data/kpi.csv:2:3: 周期 '2026-W60' 应为 ISO 周（如 2026-W40）或月份（如 2026-10）",
-                                "data/kpi.csv:1: 这是KPI 导出，不是质检评估表",
-                                "data/results.csv:2:2: 没有课程模块 'm-nope'；是不是想写 'm-intro'？",
+    assert err.splitlines() == ["data/kpi.csv:2:3: 周期“2026-W60”应为 ISO 周（如 2026-W40）或月份（如 2026-10）",
+                                "data/kpi.csv:1: 这是 KPI 导出，不是质检评估表",
+                                "data/results.csv:2:2: 没有课程模块“m-nope”；是不是想写“m-intro”？",
                                 "cs-team：错误：输入文件有 3 处问题，未做任何计算"]
     assert not team.path("needs.md").exists()
 

@@ -14,7 +14,7 @@ from tests.test_cli import invoke
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # What may stay as written in a Chinese line: quoted ids and values, `code`, paths, rule names.
-QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`|\[[a-z0-9-]+\]|\S+\.ya?ml(?::\d+)*|\b[A-Z]{2,}\d*\b"
+QUOTED = re.compile(r"“[^”]*”|'[^']*'|\"[^\"]*\"|`[^`]*`|\[[a-z0-9-]+\]|\S+\.ya?ml(?::\d+)*|\b[A-Z]{2,}\d*\b"
                     r"|cs-team|zh-Hant")
 ENGLISH_RUN = re.compile(r"\b[A-Za-z]{2,}(?:[ -][A-Za-z]{2,})+\b")
 
@@ -43,7 +43,7 @@ def test_a_phrase_survives_the_cache_format() -> None:
     nested = phrase("rules.unknown_reference", namespace=phrase("namespace.role"), key="agnet",
                     hint=phrase("hint.did_you_mean", name="agent"))
     assert Phrase.from_data(nested.as_data()) == nested
-    assert nested.word("zh") == "未知的岗位 'agnet'；是不是想写 'agent'？"
+    assert nested.word("zh") == "未知的岗位“agnet”；是不是想写“agent”？"
     assert nested.word("en") == "unknown role 'agnet'; did you mean 'agent'?"
     with pytest.raises(ValueError):
         Phrase.from_data({"key": "no.such.message", "values": {}})
@@ -99,3 +99,90 @@ def test_every_document_label_is_whole_in_both_languages() -> None:
             continue
         assert set(texts) == {"zh", "en"}, key
         assert all(isinstance(text, str) and text for text in texts.values()), key
+
+
+def _zh_texts():
+    """Every Chinese text of the three catalogues: lint's, the commands' and the documents'."""
+    from cs_team.render.language import catalogue
+
+    def leaves(node: dict, path: str):
+        for name, value in node.items():
+            if isinstance(value, dict) and isinstance(value.get("zh"), str):
+                yield f"{path}{name}", value["zh"]
+            elif isinstance(value, dict):
+                yield from leaves(value, f"{path}{name}.")
+
+    yield from ((key, texts["zh"]) for key, texts in _catalogue().items())
+    yield from leaves(catalogue(), "render:")
+
+
+def test_no_chinese_message_quotes_with_ascii_quotes() -> None:
+    """A Chinese sentence quotes an id, a name or a value with “ ”, never with ASCII '…' or "…"
+    (code in backticks, a YAML or shell example, keeps its own quotes), and puts no space beside
+    them: 未知的岗位“agnet”, not 未知的岗位 'agnet'."""
+    ascii_quoted = re.compile(r"'[^'\s][^']*'|\"[^\"\s][^\"]*\"")
+    found = []
+    for key, text in _zh_texts():
+        outside_code = re.sub(r"`[^`]*`", "", text)
+        if ascii_quoted.search(outside_code) or re.search(r" “[^ ]|[^ ]” ", outside_code):
+            found.append(f"{key}: {text}")
+    assert found == []
+
+
+def test_the_quote_check_catches_a_placeholder_in_ascii_quotes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check above is not vacuous: the message it was written for, as it read, fails it."""
+    import cs_team.wording as wording
+
+    planted = {**_catalogue(), "planted.old": {"zh": "未知的{namespace} '{key}'{hint}", "en": "x"}}
+    monkeypatch.setattr(wording, "_catalogue", lambda: planted)
+    monkeypatch.setitem(globals(), "_catalogue", lambda: planted)
+    with pytest.raises(AssertionError, match=r"planted\.old"):
+        test_no_chinese_message_quotes_with_ascii_quotes()
+
+
+@pytest.mark.parametrize(("count", "en"), [
+    (0, "0 problems in the input files; nothing was computed"),
+    (1, "1 problem in the input files; nothing was computed"),
+    (2, "2 problems in the input files; nothing was computed"),
+    (1.0, "1 problem in the input files; nothing was computed"),
+    (1.5, "1.5 problems in the input files; nothing was computed"),
+])
+def test_an_english_count_names_its_noun_in_the_singular_or_plural(count: float, en: str) -> None:
+    said = phrase("inputs.problems", count=count)
+    assert said.word("en") == en
+    assert said.word("zh") == f"输入文件有 {count:g} 处问题，未做任何计算"  # Chinese has no plural
+
+
+def test_no_english_message_says_s_in_brackets() -> None:
+    """"1 question(s)" is how a program counts, not how a person writes: every English text
+    that counts says "1 question" or "3 questions" through the plural form."""
+    from cs_team.render.language import catalogue
+
+    def english(node: dict):
+        for value in node.values():
+            if isinstance(value, dict):
+                yield from ([value["en"]] if isinstance(value.get("en"), str) else english(value))
+
+    texts = [texts["en"] for texts in _catalogue().values()] + list(english(catalogue()))
+    assert [text for text in texts if re.search(r"\w\((s|es)\)", text)] == []
+
+
+def test_a_document_label_counts_in_the_singular_or_plural() -> None:
+    from cs_team.render.language import Language
+
+    english = Language("en", "zh")
+    assert english.label("questions_n", n=1) == "1 question"
+    assert english.label("questions_n", n=3) == "3 questions"
+    assert Language("zh", "zh").label("questions_n", n=3) == "3 题"
+
+
+def test_chinese_puts_a_space_between_a_chinese_word_and_a_latin_one_filled_in() -> None:
+    """The house writes 这是 KPI 导出 and 第 3 行: a value filled in next to a Chinese character
+    gets the space the sentence itself would have had; one in “ ” gets none."""
+    from cs_team.wording import fill
+
+    assert fill("这是{other}，不是{expected}", {"other": "KPI 导出", "expected": "质检评估表"}, spaced=True) \
+        == "这是 KPI 导出，不是质检评估表"
+    assert fill("{n}处", {"n": 3}, spaced=True) == "3 处"
+    assert fill("未知的键 {key} 在此", {"key": "“k”"}, spaced=True) == "未知的键“k”在此"
+    assert fill("这是{other}", {"other": "KPI"}) == "这是KPI"  # English documents are left alone

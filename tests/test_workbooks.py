@@ -191,7 +191,7 @@ def test_promotion_records_filled_in_the_form_rank_as_their_yaml(repo: RepoCopy)
     (rows,) = _sheets(repo.path("rank.xlsx")).values()
     assert [r[:2] + r[4:7] for r in rows[1:]] == [[1, "甲", 80, 90, 85], [2, "丁", 70, 90, 80],
                                                   [3, "乙", 90, 70, 80], [None, "丙", None, None, None]]
-    assert rows[4][-1] == "the last 1 review(s) are not all B or better (C)"
+    assert rows[4][-1] == "the last 1 review is not B or better (C)"
 
 
 def test_a_cohort_template_filled_in_plans_as_the_yaml_list_does(tmp_path) -> None:

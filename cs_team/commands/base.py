@@ -89,9 +89,9 @@ def date_option(value: str | None, option: str) -> dt.date | None:
     day = date(value)
     if day is None:
         from cs_team.reader import current_language
-        from cs_team.wording import phrase
+        from cs_team.wording import phrase, quoted
 
-        message = phrase("option.not_a_date", option=option, value=repr(value))
+        message = phrase("option.not_a_date", option=option, value=quoted(value))
         raise UsageError(message.word(current_language()))
     return day
 

@@ -11,7 +11,7 @@ from cs_team.commands.base import LangOption, OutOption, RepoOption, app, open_p
 from cs_team.commands.output import deliver_report
 from cs_team.commands.qa import FormatOption, ReportFormat
 from cs_team.errors import UsageError
-from cs_team.wording import phrase
+from cs_team.wording import phrase, quoted
 
 
 def _costs(given: list[str], modules: dict, cohorts: set[str]) -> dict[str, float]:
@@ -25,7 +25,7 @@ def _costs(given: list[str], modules: dict, cohorts: set[str]) -> dict[str, floa
         except ValueError:
             value = float("nan")
         if (module not in modules and module not in cohorts) or not value >= 0 or value == float("inf"):
-            raise UsageError(phrase("command.cost_pair", pair=repr(pair)))
+            raise UsageError(phrase("command.cost_pair", pair=quoted(pair)))
         costs[module] = value
     return costs
 

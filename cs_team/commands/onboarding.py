@@ -14,7 +14,7 @@ from cs_team.commands.formats import format_option, formats
 from cs_team.commands.output import printed_notes
 from cs_team.errors import UsageError
 from cs_team.repo import display_path
-from cs_team.wording import phrase
+from cs_team.wording import phrase, quoted
 
 OnboardingFormat = formats("OnboardingFormat", "md", "html", "pdf", "ics", "json")
 
@@ -107,7 +107,7 @@ def _rooms(values: list[str] | None) -> dict[str, int]:
     for value in values or ():
         name, _, seats = value.rpartition("=")
         if not name.strip() or not seats.strip().isdigit() or int(seats) < 1:
-            raise UsageError(phrase("command.rooms_pair", value=repr(value)))
+            raise UsageError(phrase("command.rooms_pair", value=quoted(value)))
         rooms[name.strip()] = int(seats)
     return rooms
 
@@ -131,7 +131,7 @@ def _timezone(name: str) -> str:
     from cs_team.model.config import is_time_zone
 
     if not is_time_zone(name):
-        raise UsageError(phrase("command.unknown_time_zone", name=repr(name)))
+        raise UsageError(phrase("command.unknown_time_zone", name=quoted(name)))
     return name
 
 

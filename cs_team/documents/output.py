@@ -13,20 +13,20 @@ from cs_team.playbook import Playbook
 from cs_team.render.engine import FORMATS, renderer
 from cs_team.render.language import MODES, Language
 from cs_team.repo import inside
-from cs_team.wording import phrase
+from cs_team.wording import phrase, quoted
 
 
 def language(playbook: Playbook, mode: str | None) -> Language:
     default = playbook.default_language
     chosen = mode or (default if default in MODES else "zh")
     if chosen not in MODES:
-        raise UsageError(phrase("document.lang", value=repr(chosen), modes=", ".join(MODES)))
+        raise UsageError(phrase("document.lang", value=quoted(chosen), modes=", ".join(MODES)))
     return Language(chosen, default)
 
 
 def render(playbook: Playbook, template: str, output: str, mode: str | None, **context: Any) -> str:
     if output not in FORMATS:
-        raise UsageError(phrase("document.format", value=repr(output), formats=", ".join(FORMATS)))
+        raise UsageError(phrase("document.format", value=quoted(output), formats=", ".join(FORMATS)))
     folder = user_templates(playbook)
     return renderer(language(playbook, mode), output, folder).render(template, **context)
 
@@ -46,7 +46,7 @@ def user_templates(playbook: Playbook) -> Path | None:
     if parsed is not None:
         span = span_at(parsed.node, ("templates",))
         where = f"{parsed.display}:{span.line}:{span.column}"
-    raise UsageError(phrase("document.templates_outside", where=where, name=repr(name), real=real))
+    raise UsageError(phrase("document.templates_outside", where=where, name=quoted(name), real=real))
 
 
 def hiring_plan(playbook: Playbook, plan: object, output: str, mode: str | None,

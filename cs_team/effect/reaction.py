@@ -86,7 +86,7 @@ def read_answers(playbook: Playbook, path: Path, display: str, problems: Problem
     survey, columns = best[1], _columns(best[1])
     for number, name in enumerate(table.header, 1):
         if name and name not in KIND.columns and name not in columns:
-            problems.say(f"{display}:1:{number}", f"列 '{name}' 不是问卷 '{survey.id}' 的题目",
+            problems.say(f"{display}:1:{number}", f"列“{name}”不是问卷“{survey.id}”的题目",
                          f"column '{name}' is not a question of survey '{survey.id}'")
     return [answer for record in table.records()
             if (answer := _answer(playbook, survey, columns, record, problems)) is not None]
@@ -97,8 +97,8 @@ def _answer(playbook: Playbook, survey: Survey, columns: dict[str, str], record:
     module = _module(playbook, survey, record.get("module") or "")
     if module is None:
         given, listed = record.get("module") or "", ", ".join(survey.modules)
-        problems.say(record.at("module"), f"模块 '{given}' 不在问卷 '{survey.id}' 的模块中（{listed}）",
-                     f"module '{given}' is not one of survey '{survey.id}''s modules ({listed})")
+        problems.say(record.at("module"), f"模块“{given}”不在问卷“{survey.id}”的模块中（{listed}）",
+                     f"module '{given}' is not among the modules of survey '{survey.id}' ({listed})")
         return None
     types = {q.id: q.type for q in survey.questions}
     ratings, texts, points = {}, {}, survey.scale.points
@@ -115,7 +115,7 @@ def _answer(playbook: Playbook, survey: Survey, columns: dict[str, str], record:
         if isinstance(number, float) and number.is_integer():
             number = int(number)
         if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= points:
-            problems.say(value.where, f"评分应为 1 到 {points} 的整数，这里是 '{value.value}'",
+            problems.say(value.where, f"评分应为 1 到 {points} 的整数，这里是“{value.value}”",
                          f"a rating is a whole number from 1 to {points}, not '{value.value}'")
             continue
         ratings[question] = number

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cs_team.wording import phrase
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -114,6 +116,4 @@ def mismatch(expected: Kind, header: list[str], lang: str) -> str | None:
     other = recognise(header)
     if other is None or other is expected:
         return None
-    if lang == "zh":
-        return f"这是{other.name('zh')}，不是{expected.name('zh')}"
-    return f"this is a {other.name('en')}, not a {expected.name('en')}"
+    return phrase("inputs.other_kind", other=other.name(lang), expected=expected.name(lang)).word(lang)

@@ -65,7 +65,7 @@ def table_records(path: Path, display: str, problems: Problems, kind: Kind, requ
     missing = [kind.label(c, problems.lang) for c in required if c not in table.header]
     if missing:
         problems.say(place(display, header_row), "缺少列：" + "、".join(missing),
-                     "missing column(s): " + ", ".join(missing))
+                     ("missing column: " if len(missing) == 1 else "missing columns: ") + ", ".join(missing))
         bad = True
     table.check_widths(problems)
     if bad:
@@ -104,22 +104,22 @@ def _message(column: str, value: object) -> tuple[str, str]:
     label = KIND.columns[column]
     if value is None:
         return f"缺少{label[0]}", f"no {label[1].lower() if column in REQUIRED else column}"
-    shown = f"'{value}'"
+    shown, said = f"'{value}'", f"“{value}”"  # quoted as English, as Chinese quotes
     if column == "agent":
-        return f"客服姓名 {shown} 应是一行文字", f"agent {shown} must be one line of text"
+        return f"客服姓名{said}应是一行文字", f"agent {shown} must be one line of text"
     if column == "role":
-        return f"岗位 {shown} 应是岗位编号（如 agent-1）", f"role {shown} must be a role id (e.g. agent-1)"
+        return f"岗位{said}应是岗位编号（如 agent-1）", f"role {shown} must be a role id (e.g. agent-1)"
     if column == "period":
-        return (f"周期 {shown} 应为 ISO 周（如 2026-W40）或月份（如 2026-10）",
+        return (f"周期{said}应为 ISO 周（如 2026-W40）或月份（如 2026-10）",
                 f"period {shown} is neither an ISO week (2026-W40) nor a month (2026-10)")
     if column == "contacts":
-        return f"接待量 {shown} 应为不小于 0 的整数", f"contacts {shown} must be a whole number, 0 or more"
+        return f"接待量{said}应为不小于 0 的整数", f"contacts {shown} must be a whole number, 0 or more"
     low, high = kpi_bounds(column)
     unit = KPI_FIELDS[column][0]
     if high is None:
-        return (f"{label[0]} {shown} 应为不小于 {low:g} 的数",
+        return (f"{label[0]}{said}应为不小于 {low:g} 的数",
                 f"{column} {shown} must be a number, {low:g} or more")
     percent = unit == "percent"
-    return (f"{label[0]} {shown} 应为 {low:g} 到 {high:g} 之间的数" + ("（85 表示 85%）" if percent else ""),
+    return (f"{label[0]}{said}应为 {low:g} 到 {high:g} 之间的数" + ("（85 表示 85%）" if percent else ""),
             f"{column} {shown} must be a number from {low:g} to {high:g}"
             + (" (85 for 85 %)" if percent else ""))

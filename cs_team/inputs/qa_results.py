@@ -107,8 +107,9 @@ def _form_of(path: Path, display: str, problems: Problems, forms: list[QaForm], 
         absent = [item.title.best(lang, default) for _, _, item in form.items()
                   if item.id not in {columns[n][1] for n in table.header if n in columns}]
         problems.say(place(display, 1),
-                     f"表头不是任何质检评分表的：{form.id} 缺少评分项列 " + "、".join(absent),
-                     f"the header is no QA form's: {form.id} lacks the item column(s) " + ", ".join(absent))
+                     f"表头与任何质检评分表都不符：{form.id} 缺少评分项列：" + "、".join(absent),
+                     f"the header is no QA form's: {form.id} lacks the item "
+                     f"{'column' if len(absent) == 1 else 'columns'} " + ", ".join(absent))
         return None, {}
     return form, columns
 
@@ -155,8 +156,8 @@ def _cell_message(group: str, zh: str, en: str, points: int, value: object) -> t
     if value is None:
         return f"{zh}：缺少得分", f"{en}: no score"
     if group == "red_lines":
-        return f"红线“{zh}”应填是或否，而不是 '{value}'", f"red line '{en}' must be yes or no, not '{value}'"
-    return (f"{zh}：得分 '{value}' 应为 0 到 {points} 之间的数",
+        return f"红线“{zh}”应填是或否，而不是“{value}”", f"red line '{en}' must be yes or no, not '{value}'"
+    return (f"{zh}：得分“{value}”应为 0 到 {points} 之间的数",
             f"{en}: score '{value}' must be a number from 0 to {points}")
 
 
@@ -165,6 +166,6 @@ def _fixed_message(column: str, value: object) -> tuple[str, str]:
     if value is None:
         return f"缺少{zh}", f"no {en.lower()}"
     if column == "date":
-        return (f"日期 '{value}' 不是有效日期（如 2026-10-09）",
+        return (f"日期“{value}”不是有效日期（如 2026-10-09）",
                 f"date '{value}' is not a real date (e.g. 2026-10-09)")
-    return f"{zh} '{value}' 应是一行文字", f"{en} '{value}' must be one line of text"
+    return f"{zh}“{value}”应是一行文字", f"{en} '{value}' must be one line of text"

@@ -27,7 +27,7 @@ from cs_team.model.common import Text
 from cs_team.render import limits, markdown
 from cs_team.render.language import Language, catalogue
 from cs_team.repo import bundled_templates
-from cs_team.wording import phrase, said
+from cs_team.wording import fill, phrase, said
 
 FORMATS = ("md", "html")
 
@@ -95,7 +95,7 @@ class Renderer:
         entry: Any = catalogue()
         for part in key.split("."):
             entry = entry[part]
-        parts = [(lang, entry[lang].format(**self._worded(values, lang))) for lang in self.language.languages]
+        parts = [(lang, fill(entry[lang], self._worded(values, lang))) for lang in self.language.languages]
         unique = list({text: (lang, text) for lang, text in reversed(parts)}.values())[::-1]
         return self._join(unique, block=False)  # "%" once, not "% / %"
 

@@ -7,6 +7,7 @@ from functools import cache
 from importlib import resources
 
 from cs_team.model.common import Text
+from cs_team.wording import fill
 
 MODES = ("zh", "en", "zh-en")
 
@@ -53,8 +54,8 @@ class Language:
         entry = catalogue()
         for part in key.split("."):
             entry = entry[part]
-        texts = [entry[code].format(**{k: v.best(code, self.default) if isinstance(v, Text) else v
-                                       for k, v in values.items()}) for code in self.languages]
+        texts = [fill(entry[code], {k: v.best(code, self.default) if isinstance(v, Text) else v
+                                    for k, v in values.items()}) for code in self.languages]
         return " / ".join(dict.fromkeys(texts))
 
     def plain(self, value: Text | str | None) -> str:

@@ -15,7 +15,7 @@ from cs_team.inputs.lists import ListedFile
 from cs_team.model.role import Role
 from cs_team.playbook import Playbook
 from cs_team.results.records import Problems, Record
-from cs_team.wording import did_you_mean, phrase
+from cs_team.wording import did_you_mean, phrase, quoted
 
 ITEM = "{question, result, evidence}"
 RESULTS = {"pass": True, "passed": True, "符合": True, "通过": True, "yes": True, "y": True,
@@ -103,7 +103,7 @@ def read(playbook: Playbook, role: Role, checks: list[Check],
             continue  # not asked by this interviewer
         verdict = passed(value)
         if verdict is None:
-            problems.add(row.at("result"), phrase("results.knock_out_result", value=repr(value),
+            problems.add(row.at("result"), phrase("results.knock_out_result", value=quoted(value),
                                                   question=question))
             continue
         results[question] = KnockOutResult(question, verdict, check.evidence, row.at("result"))

@@ -103,12 +103,12 @@ def _say(record: Record, name: str, error: Any, allowed: list[str], problems: Pr
         from cs_team.wording import did_you_mean, word
 
         hint = word(did_you_mean(name, allowed), problems.lang)
-        problems.say(record.at(name), f"未知字段 '{name}'{hint or '；可用的字段：' + '、'.join(allowed)}",
+        problems.say(record.at(name), f"未知字段“{name}”{hint or '；可用的字段：' + '、'.join(allowed)}",
                      f"unknown field '{name}'{hint or '; the fields are ' + ', '.join(allowed)}")
     elif kind == "missing" or value is None or (isinstance(value, str) and not value.strip()):
         problems.say(record.where, f"缺少 {name}", f"no {name}")
     elif kind == "number":
-        problems.say(record.at(name), f"{name} {value!r} 不是数字", f"{name} {value!r} is not a number")
+        problems.say(record.at(name), f"{name}“{value}”不是数字", f"{name} {value!r} is not a number")
     elif kind == "outside":
         number, low, high = context["number"], context["low"], context["high"]
         problems.say(record.at(name), f"{name} {number:g} 超出 {low:g}-{high:g} 的范围",

@@ -39,7 +39,7 @@ from cs_team.results.records import (
     read_results_yaml,
     validated,
 )
-from cs_team.wording import Phrase, did_you_mean, phrase
+from cs_team.wording import Phrase, did_you_mean, phrase, quoted
 
 RECOMMENDATIONS = ("strong-no", "no", "yes", "strong-yes")
 CARD_WIDE = ("role", "candidate", "interviewer", "date", "recommendation")
@@ -167,7 +167,7 @@ def _card(playbook: Playbook, card: ScorecardHead, head: Record, entries: list[t
             continue
         if competency not in playbook.competencies:  # its playbook file failed to load
             problems.say(row.at("competency"), (
-                f"岗位 '{role_id}' 的能力项 '{competency}' 无法使用：其剧本文件有错误"
+                f"岗位“{role_id}”的能力项“{competency}”无法使用：其剧本文件有错误"
                 "（`cs-team lint` 会指出），请先修正"), (
                 f"competency '{competency}' of '{role_id}' is not usable: its playbook file has errors "
                 "(`cs-team lint` names them); fix them first"))
@@ -181,7 +181,7 @@ def _card(playbook: Playbook, card: ScorecardHead, head: Record, entries: list[t
             continue
         rating = _whole(value)
         if rating is None or rating not in points:
-            problems.add(row.at("rating"), phrase("results.off_scale", value=repr(value),
+            problems.add(row.at("rating"), phrase("results.off_scale", value=quoted(value),
                                                   competency=competency, points=", ".join(map(str, points))))
             continue
         if rating in (min(points), max(points)) and not entry.evidence:

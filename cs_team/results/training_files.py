@@ -22,7 +22,7 @@ from cs_team.results.records import (
     validated,
 )
 from cs_team.results.training import METHODS, NO_COHORT, Attempt
-from cs_team.wording import did_you_mean, phrase
+from cs_team.wording import did_you_mean, phrase, quoted
 
 
 def read_results(playbook: Playbook, paths: list[Path], cwd: Path,
@@ -101,7 +101,7 @@ def _attempt(playbook: Playbook, record: Record, problems: Problems) -> Attempt 
     if attended is not None and labels.yes_no(attended) is not None:  # yes/no, 是/否, a boolean cell
         attended = labels.yes_no(attended)
     if attended is not None and not isinstance(attended, bool):
-        problems.add(record.at("attended"), phrase("results.attended", value=repr(attended)))
+        problems.add(record.at("attended"), phrase("results.attended", value=quoted(attended)))
         attended = None
     if assessment is None and attended is None:
         problems.add(record.where, phrase("results.attendance_needed", module=module_id, hire=hire))
@@ -110,5 +110,5 @@ def _attempt(playbook: Playbook, record: Record, problems: Problems) -> Attempt 
                                                    retakes=assessment.retakes))
     day = labels.date(row.date) if row.date is not None else None
     if row.date is not None and day is None:
-        problems.add(record.at("date"), phrase("results.date", value=repr(row.date)))
+        problems.add(record.at("date"), phrase("results.date", value=quoted(row.date)))
     return Attempt(hire, row.cohort or NO_COHORT, module, int(attempt), scores, attended, record.where, day)

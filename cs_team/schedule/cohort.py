@@ -12,7 +12,7 @@ from typing import Any
 
 from cs_team.errors import InputError
 from cs_team.schedule.pacing import PACES
-from cs_team.wording import Phrase, phrase
+from cs_team.wording import Phrase, phrase, quoted
 
 FIELDS = ("name", "start", "mentor", "role", "pace")
 YEARS = (2000, 2100)
@@ -58,12 +58,12 @@ def hire_from(values: dict[str, Any], where: str) -> tuple[Hire, str]:
         try:
             start = dt.date.fromisoformat(str(start).strip())
         except ValueError:
-            raise HireProblem(where, phrase("cohort.not_a_date", value=repr(str(start)))) from None
+            raise HireProblem(where, phrase("cohort.not_a_date", value=quoted(str(start)))) from None
     if (problem := start_problem(start)) is not None:
         raise HireProblem(where, problem)
     pace = str(values.get("pace") or "standard").strip()
     if pace not in PACES:
-        raise HireProblem(where, phrase("cohort.pace", value=repr(pace), paces=", ".join(PACES)))
+        raise HireProblem(where, phrase("cohort.pace", value=quoted(pace), paces=", ".join(PACES)))
     return Hire(_optional(values, "name"), _optional(values, "mentor"), start, pace,
                 _optional(values, "role")), where
 

@@ -12,7 +12,7 @@ import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 
-from cs_team.wording import phrase
+from cs_team.wording import phrase, quoted
 
 COLUMNS = ("interval_start", "channel", "volume", "aht_seconds")
 INFINITY = float("inf")
@@ -49,9 +49,9 @@ def _number(text: str, column: str, where: str) -> float:
         value = float(text)
     except ValueError:
         raise ForecastError(phrase("forecast.not_a_number", where=where, column=column,
-                                   text=repr(text))) from None
+                                   text=quoted(text))) from None
     if value != value or value in (float("inf"), float("-inf")):  # NaN or infinite
-        raise ForecastError(phrase("forecast.not_finite", where=where, column=column, text=repr(text)))
+        raise ForecastError(phrase("forecast.not_finite", where=where, column=column, text=quoted(text)))
     return value
 
 
@@ -63,7 +63,7 @@ def _explain(row: list, at: tuple[int, int, int, int], where: str, channel: str 
     except (AttributeError, ValueError):
         when = _text(when)
         raise ForecastError(phrase("forecast.not_a_time", where=f"{where}:{at[0] + 1}",
-                                   text=repr(when))) from None
+                                   text=quoted(when))) from None
     volume = _number(_text(row[at[1]]), "volume", f"{where}:{at[1] + 1}")
     aht = _number(_text(row[at[2]]), "aht_seconds", f"{where}:{at[2] + 1}")
     if channel == "":

@@ -10,7 +10,7 @@ import math
 import re
 
 from cs_team.staffing.erlang import StaffingError
-from cs_team.wording import phrase
+from cs_team.wording import phrase, quoted
 
 _UNITS = {"": 1.0, "s": 1.0, "sec": 1.0, "m": 60.0, "min": 60.0, "h": 3600.0, "hr": 3600.0}
 _DURATION = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*([a-z]*)\s*$", re.IGNORECASE)
@@ -21,7 +21,7 @@ def duration_seconds(text: str, what: str) -> float:
     match = _DURATION.match(text)
     unit = match.group(2).lower() if match else ""
     if not match or unit not in _UNITS:
-        raise StaffingError(phrase("staffing.not_a_duration", what=what, text=repr(text)))
+        raise StaffingError(phrase("staffing.not_a_duration", what=what, text=quoted(text)))
     seconds = float(match.group(1)) * _UNITS[unit]
     if not 0 < seconds < math.inf:
         raise StaffingError(phrase("staffing.duration_positive", what=what, text=text))
@@ -35,7 +35,7 @@ def fraction(text: str, what: str) -> float:
     try:
         value = float(body.rstrip("%").strip())
     except ValueError:
-        raise StaffingError(phrase("staffing.not_a_fraction", what=what, text=repr(text))) from None
+        raise StaffingError(phrase("staffing.not_a_fraction", what=what, text=quoted(text))) from None
     if not math.isfinite(value) or value < 0:
         raise StaffingError(phrase("staffing.fraction_negative", what=what, text=text))
     if value > 100:

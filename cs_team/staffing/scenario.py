@@ -9,7 +9,7 @@ from cs_team.model.hiring import HiringInputs
 from cs_team.model.scenario import HiringScenario
 from cs_team.staffing.forecast import ChannelForecast, Forecast
 from cs_team.staffing.plan_model import HiringPlan
-from cs_team.wording import phrase
+from cs_team.wording import phrase, quoted
 
 _CHANGE = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*%?\s*$")
 
@@ -22,7 +22,7 @@ def percent_change(text: str, option: str) -> float:
     """'+10%', '-5', '7.5 %' -> 10.0, -5.0, 7.5."""
     found = _CHANGE.match(text)
     if not found:
-        raise ScenarioError(phrase("staffing.not_a_change", option=option, text=repr(text)))
+        raise ScenarioError(phrase("staffing.not_a_change", option=option, text=quoted(text)))
     value = float(found.group(1))
     if value <= -100:
         raise ScenarioError(phrase("staffing.change_too_low", option=option, text=text))

@@ -23,7 +23,7 @@ from cs_team.loader import LoadedDocument
 from cs_team.model.common import Text
 from cs_team.playbook import Playbook, Site
 from cs_team.rulebook import RULES
-from cs_team.wording import Phrase, Texts, namespace_name, phrase
+from cs_team.wording import Phrase, Texts, namespace_name, phrase, quoted_words
 
 # code -> (anchors, patterns). Every text a pattern matches (in lower case) holds one of its
 # anchors: a Chinese substring, or an English word ("marr*": any word starting so). A cheap
@@ -260,7 +260,7 @@ def _scan(playbook: Playbook) -> dict[str, list[Report]]:
             lang = text.translations[index - (ends[number - 1] if number else 0)][0]
             path = (*path, lang)
         for code, words in by_code.items():
-            quoted = ", ".join(f'"{w}"' for w in dict.fromkeys(words))
+            quoted = quoted_words(dict.fromkeys(words))
             rule = RULES[code]
             found[code].append(Report(Site(document, path), phrase(
                 "rules.fair_hiring", subject=_subject(document, path), topic=rule.name.replace("-", " "),

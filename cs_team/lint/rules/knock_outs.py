@@ -14,7 +14,7 @@ from cs_team.lint.registry import Report
 from cs_team.lint.rules.fair_hiring import screened_topics
 from cs_team.playbook import Playbook, Site
 from cs_team.rulebook import RULES
-from cs_team.wording import Texts, phrase
+from cs_team.wording import Texts, phrase, quoted_words
 
 
 def _knock_outs(playbook: Playbook) -> Iterator[tuple[Site, object]]:
@@ -43,7 +43,7 @@ def check_grounds(playbook: Playbook) -> Iterator[Report]:
                     found.setdefault(code, []).append(words)
                 for code, words in found.items():
                     rule = RULES[code]
-                    quoted = ", ".join(f'"{w}"' for w in dict.fromkeys(words))
+                    quoted = quoted_words(dict.fromkeys(words))
                     place = site.at(field) if text.plain else site.at(field, lang)
                     yield Report(place, phrase(
                         "content.knock_out_ground", id=question.id, quoted=quoted,
