@@ -24,13 +24,13 @@ import numpy as np
 from cs_team.model.hiring import ServiceChannel
 from cs_team.staffing import batch
 from cs_team.staffing.batch import ceil_tolerant
-from cs_team.staffing.forecast import ChannelForecast
+from cs_team.staffing.forecast import ChannelForecast, offsets
 
 
 def on_grid(forecast: ChannelForecast, first: dt.datetime, count: int, step: int) -> tuple[np.ndarray, ...]:
     """Volume and AHT on a regular grid of ``count`` intervals from ``first`` (gaps: no volume)."""
     volume, aht = np.zeros(count), np.ones(count)
-    index = np.array([int((s - first).total_seconds()) // step for s in forecast.starts])
+    index = np.asarray(offsets(forecast, first, step), dtype=np.int64)
     volume[index] = forecast.volume
     aht[index] = np.where(np.array(forecast.aht_seconds) > 0, forecast.aht_seconds, 1.0)
     return volume, aht

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import operator
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -27,6 +28,24 @@ class ChannelForecast:
     starts: list[dt.datetime]
     volume: list[float]
     aht_seconds: list[float]
+
+
+def evenly(starts: list[dt.datetime], step: int) -> bool:
+    """Whether ``starts`` are each ``step`` seconds after the one before: at least that far apart
+    and spanning exactly ``n - 1`` steps (two C-level passes, no Python loop over a year's 35,040
+    quarter-hours)."""
+    apart = dt.timedelta(seconds=step)
+    return bool(starts) and (starts[-1] - starts[0]) == apart * (len(starts) - 1) and all(
+        map(operator.le, map(operator.add, starts, itertools.repeat(apart)), starts[1:]))
+
+
+def offsets(channel: ChannelForecast, first: dt.datetime, step: int) -> list[int] | range:
+    """Each start's interval number counted from ``first`` (``int(seconds) // step``)."""
+    starts = channel.starts
+    if evenly(starts, step):
+        begin = int((starts[0] - first).total_seconds()) // step
+        return range(begin, begin + len(starts))
+    return [int((s - first).total_seconds()) // step for s in starts]
 
 
 @dataclass

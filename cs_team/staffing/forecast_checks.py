@@ -11,7 +11,7 @@ import datetime as dt
 
 import numpy as np
 
-from cs_team.staffing.forecast import Forecast, ForecastError
+from cs_team.staffing.forecast import Forecast, ForecastError, offsets
 from cs_team.wording import Phrase, phrase
 
 SHOWN = 5  # missing intervals named in the message; the count says how many more
@@ -24,9 +24,8 @@ def check(forecast: Forecast) -> None:
     first, last = forecast.first, forecast.last
     count = int((last - first).total_seconds()) // step + 1
     for name, channel in forecast.channels.items():
-        offsets = np.array([int((s - first).total_seconds()) // step for s in channel.starts], dtype=np.int64)
         present = np.zeros(count, dtype=bool)
-        present[offsets] = True
+        present[np.asarray(offsets(channel, first, step), dtype=np.int64)] = True
         missing = np.flatnonzero(~present)
         if missing.size:
             named = ", ".join(f"{first + dt.timedelta(seconds=int(i) * step):%Y-%m-%d %H:%M}"

@@ -35,10 +35,21 @@ def as_csv(plan: HiringPlan) -> str:
     return csv_text([["interval_start", "channel", "volume", "aht_seconds", "agents"], *_rows(plan)])
 
 
-def _rows(plan: HiringPlan):
-    written: dict = {}  # channels share their interval starts: format each once
+def _rows(plan: HiringPlan) -> list[list]:
+    # A year is 105,120 rows but few distinct values: each start, volume and handle time is
+    # formatted once (the channels share their starts), the rows zipped from the formatted columns.
+    written: dict = {}
+    rows: list[list] = []
     for channel in plan.channels:
-        for start, volume, aht, agents in zip(channel.starts, channel.volume, channel.aht_seconds,
-                                              channel.agents, strict=True):
-            when = written.get(start) or written.setdefault(start, start.isoformat(timespec="minutes"))
-            yield [when, channel.channel, f"{volume:g}", f"{aht:g}", agents]
+        if id(channel.starts) not in written:
+            written[id(channel.starts)] = [s.isoformat(timespec="minutes") for s in channel.starts]
+        volume, aht = _formatted(channel.volume), _formatted(channel.aht_seconds)
+        rows += [[when, channel.channel, v, a, agents] for when, v, a, agents in
+                 zip(written[id(channel.starts)], volume, aht, channel.agents, strict=True)]
+    return rows
+
+
+def _formatted(values: list[float]) -> list[str]:
+    shown = {value: f"{value:g}" for value in set(values)}
+    # 0.0 and -0.0 are one key but print as 0 and -0: zeros are formatted each
+    return [shown[value] if value else f"{value:g}" for value in values]
