@@ -62,7 +62,8 @@ def test_the_training_sheet_prints_the_test_its_key_and_the_shadowing_record(rep
     repo.edit("curriculum.yaml", "      methods: [simulation]\n", ITEMS)
     repo.edit("curriculum.yaml", "    competencies: [listening]\n", "    competencies: [listening]\n"
               "    shadowing_record: [{zh: 客户诉求, en: What the customer wanted}, {zh: 我的疑问, en: My questions}]\n")
-    assert repo.lint() == []
+    # two items show the layout; CS285 rightly says they are too few to grade
+    assert [f.code for f in repo.lint()] == ["CS285"]
     code, out, err = invoke(repo, "eval-sheet", "training", "--role", "agent", "--lang", "en")
     assert code == 0, err
     test = out[out.index("## Theory test questions"):out.index("## Answer key")]
@@ -94,4 +95,4 @@ def test_every_shipped_theory_test_has_an_item_bank() -> None:
             if module.assessment and "theory" in module.assessment.methods:
                 short[(root.name, module.id)] = len(module.assessment.items)
     assert len(short) == 21
-    assert {key: n for key, n in short.items() if n < 2} == {}
+    assert {key: n for key, n in short.items() if n < 10} == {}  # CS285: enough items to grade

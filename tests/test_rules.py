@@ -159,6 +159,12 @@ CASES = [
          "      items:\n        - {id: q1, question: {zh: 问, en: Q}, options: [{zh: 甲, en: A}, "
          "{zh: 乙, en: B}], answer: 1}\n", "items", says="module 'm-calls' has test items but its "
          "assessment has no theory test"),
+    Case("CS285", "curriculum.yaml", "      methods: [simulation]\n", "      methods: [theory]\n"
+         "      items:\n        - {id: q1, question: {zh: 问, en: Q}, options: [{zh: 甲, en: A}, "
+         "{zh: 乙, en: B}], answer: 1}\n", "items", says="module 'm-calls': a theory test of 1 item with "
+         "a pass mark of 80 really takes every item right (100 points)"),
+    Case("CS286", "curriculum.yaml", "pass_mark: 80", "pass_mark: 0.8", "0.8",
+         says="module 'm-calls': pass mark 0.8 reads as a fraction of 1; pass marks are percents, write 80"),
     # -- suppression comments
     Case("CS011", "questions/bank.yaml", "{zh: 讲一次你弄清别人真正需要什么的经历, en: Tell me about a time you found out what someone really needed}",
          "{zh: 你结婚了吗？, en: Are you married?}  # cs-team: disable CS301", "#",
