@@ -148,3 +148,14 @@ def test_every_shipped_item_offers_distinct_options() -> None:
     for where, name, item in _shipped_items():
         options = [option.get("zh", "zh") for option in item.options]
         assert len(set(options)) == len(options), (where, name)
+
+
+def test_no_shipped_bank_keeps_its_answers_in_one_place() -> None:
+    """A paper whose answers are mostly B is passed by answering B: no option letter holds more
+    than half of a module's answers."""
+    by_module: dict[tuple[str, str], list[int]] = {}
+    for where, name, item in _shipped_items():
+        by_module.setdefault((where, name.split("/")[0]), []).append(item.answer)
+    crowded = {module: answers for module, answers in by_module.items()
+               if max(answers.count(a) for a in set(answers)) * 2 > len(answers)}
+    assert crowded == {}
