@@ -26,9 +26,12 @@ from typing import Any
 _LENGTH_BYTES = 8
 
 
-def can_fork() -> bool:
+def can_fork(only_to_a_free_cpu: bool = True) -> bool:
+    """Whether a child may be forked (``only_to_a_free_cpu``: and a CPU is free for it now)."""
     if not sys.platform.startswith("linux") or threading.active_count() > 1:
         return False
+    if not only_to_a_free_cpu:
+        return True
     cpus = len(os.sched_getaffinity(0))
     return cpus >= 2 and others_running() <= cpus - 2 and os.getloadavg()[0] < cpus
 

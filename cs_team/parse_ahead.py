@@ -75,9 +75,14 @@ class ParseAhead:
             self.child.close()
 
 
-def start(root: Path, cwd: Path, read: Read = read_playbook, among: list[Path] | None = None) -> ParseAhead:
+JOBS = ("auto", "1", "2")
+"""How many processes a lint uses: auto (a worker when a CPU is free now), 1, or 2 (a worker)."""
+
+
+def start(root: Path, cwd: Path, read: Read = read_playbook, among: list[Path] | None = None,
+          jobs: str = "auto") -> ParseAhead:
     """A child parsing the back of ``root``'s YAML files, when the repository is large enough."""
-    if not forking.can_fork():
+    if jobs == "1" or not forking.can_fork(only_to_a_free_cpu=jobs == "auto"):
         return ParseAhead()
     paths = playbook_files(root, [], [], among)
     sizes = []

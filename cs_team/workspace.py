@@ -89,20 +89,20 @@ def _belongs(path: Path, requested: list[Path]) -> bool:
 
 
 def lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str],
-               cwd: Path | None = None, use_cache: bool | None = None) -> LintResult:
+               cwd: Path | None = None, use_cache: bool | None = None, jobs: str = "auto") -> LintResult:
     """Lint the repositories holding ``paths`` (or the current one) and report on ``paths``."""
     with collector_paused():
-        return _lint_paths(paths, select, ignore, cwd or Path.cwd(), use_cache)
+        return _lint_paths(paths, select, ignore, cwd or Path.cwd(), use_cache, jobs)
 
 
 def _lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str], cwd: Path,
-                use_cache: bool | None) -> LintResult:
+                use_cache: bool | None, jobs: str) -> LintResult:
     from cs_team.lint.cache import lint_repository
 
     if not paths:
         chosen = choose_repository(None, cwd)
         run = lint_repository(chosen.root, cwd, select, ignore, use_cache=use_cache,
-                              bundled=chosen.bundled)
+                              bundled=chosen.bundled, jobs=jobs)
         return LintResult(run.findings, len(run.files), [*([chosen.note] if chosen.note else []),
                                                          *run.notes], default_language(chosen.root))
     groups: dict[Path, list[Path]] = {}
@@ -119,7 +119,7 @@ def _lint_paths(paths: list[Path], select: set[str] | None, ignore: set[str], cw
     findings: list[Finding] = []
     checked = 0
     for root, requested in groups.items():
-        run = lint_repository(root, cwd, select, ignore, use_cache=use_cache)
+        run = lint_repository(root, cwd, select, ignore, use_cache=use_cache, jobs=jobs)
         notes += run.notes
         if root.resolve() in requested:  # the whole repository: no path to compare (resolving costs)
             wanted = set(run.files)

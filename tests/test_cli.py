@@ -129,9 +129,10 @@ def test_outside_a_repository_the_bundled_department_is_used(tmp_path: Path) -> 
 
 
 def test_broken_invocation_exits_2_with_one_line(tmp_path: Path) -> None:
-    result = cs_team("lint", "--bogus", cwd=tmp_path)
+    result = cs_team("lint", "--strikt", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr == "cs-team: error: No such option: --bogus (see `cs-team lint --help`)\n"
+    assert result.stderr == ("cs-team: error: No such option: --strikt (Possible options: --strict) "
+                             "(see `cs-team lint --help`)\n")
     result = cs_team("lint", "--format", "xml", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "xml" in result.stderr

@@ -164,7 +164,7 @@ def test_a_forked_lint_finds_exactly_what_a_serial_one_does(tmp_path: Path,
     root = tmp_path / "repo"
     _flawed_department(root)
     with monkeypatch.context() as serial:
-        serial.setattr(forking, "can_fork", lambda: False)
+        serial.setattr(forking, "can_fork", lambda only_to_a_free_cpu=True: False)
         expected = _lint(root)
     codes = {finding[3] for finding in expected}
     assert {"CS001", "CS002", "CS015", "CS209", "CS223"} <= codes, codes
@@ -190,7 +190,7 @@ def test_a_forked_lint_finds_exactly_what_a_serial_one_does(tmp_path: Path,
         return child
 
     monkeypatch.setattr(forking, "start", spied)
-    monkeypatch.setattr(forking, "can_fork", lambda: True)  # however loaded the machine running this
+    monkeypatch.setattr(forking, "can_fork", lambda only_to_a_free_cpu=True: True)  # however loaded the machine running this
     monkeypatch.setattr(parse_ahead, "MIN_BYTES", 0)
     assert _lint(root) == expected
     # the child ran and its parse was used (it holds the findings of the files at the back)
@@ -198,3 +198,26 @@ def test_a_forked_lint_finds_exactly_what_a_serial_one_does(tmp_path: Path,
     assert any(f.code == "CS002" for *_, findings, _ in results[0] for f in findings)  # type: ignore[union-attr]
     # and, as a worker, it compared the question texts (CS209) while the other rules ran
     assert len(answers) == 1 and answers[0], answers
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two CPUs")
+def test_jobs_choose_the_processes_and_not_the_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "repo"
+    _flawed_department(root)
+    monkeypatch.setattr(parse_ahead, "MIN_BYTES", 0)
+    started: list[bool] = []
+    start = forking.start
+    monkeypatch.setattr(forking, "start", lambda work, serve=False: started.append(serve) or start(work, serve))
+
+    def lint(jobs: str) -> list[tuple]:
+        run = lint_repository(root, root, use_cache=False, jobs=jobs)
+        return [(f.path, f.line, f.column, f.code, f.message) for f in run.findings]
+
+    monkeypatch.setattr(forking, "others_running", lambda: 64)  # every CPU taken
+    serial = lint("auto")
+    assert started == []
+    assert lint("2") == serial and started == [True]  # a worker however busy the machine
+    monkeypatch.setattr(forking, "others_running", lambda: 0)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert lint("1") == serial and started == [True]  # never
+    assert lint("auto") == serial and started == [True, True]  # a CPU is free

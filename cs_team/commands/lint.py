@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +15,14 @@ from cs_team.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from cs_team.wording import did_you_mean, phrase
 
 LintFormat = formats("LintFormat", "auto", "text", "parsable", "github", "json", "sarif")
+
+
+class Jobs(str, Enum):
+    """parse_ahead.JOBS (not imported from there: --help must not pay for the parser)."""
+
+    auto = "auto"
+    one = "1"
+    two = "2"
 
 
 def _codes(values: list[str] | None, option: str) -> set[str]:
@@ -46,6 +55,10 @@ def lint(
     lang: Annotated[MessageLang | None, typer.Option(
         "--lang", help="Language of the messages: zh or en (default: the repository's default "
         "language).", show_default=False)] = None,
+    jobs: Annotated[Jobs, typer.Option(
+        "--jobs", "-j", help="Processes for a large repository: 2 (a second one parses files and "
+        "compares the questions meanwhile), 1, or auto (2 when a CPU is free at the start). The "
+        "findings are the same.")] = Jobs.auto,
 ) -> None:
     """Check playbooks: YAML, schema and cross-file rules.
 
@@ -68,7 +81,8 @@ def lint(
     from cs_team.workspace import lint_paths
 
     selected = _codes(select, "--select") if select else None
-    result = lint_paths(list(paths or []), selected, _codes(ignore, "--ignore"), use_cache=cache)
+    result = lint_paths(list(paths or []), selected, _codes(ignore, "--ignore"), use_cache=cache,
+                        jobs=jobs.value)
     chosen = reporters.resolve_format(output_format.value)
     language = lang.value if lang is not None else result.language or current_language()
     if chosen == "text":

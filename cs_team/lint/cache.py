@@ -85,11 +85,12 @@ def _pydantic_version() -> str:
 
 
 def _fresh(root: Path, cwd: Path, select: set[str] | None, ignore: set[str], bundled: bool,
-           snapshot: Snapshot | None = None) -> LintRun:
+           snapshot: Snapshot | None = None, jobs: str = "auto") -> LintRun:
     from cs_team import parse_ahead
 
     # A large repository's files are parsed in a child while this process imports the rules.
-    ahead = parse_ahead.start(root, cwd, *((snapshot.read, snapshot.paths) if snapshot is not None else ()))
+    ahead = parse_ahead.start(root, cwd, *((snapshot.read, snapshot.paths) if snapshot is not None else ()),
+                              jobs=jobs)
     try:
         from cs_team.lint.runner import run
         from cs_team.loader import load_repository
@@ -112,10 +113,13 @@ def wanted(use_cache: bool | None) -> bool:
 
 
 def lint_repository(root: Path, cwd: Path, select: set[str] | None = None, ignore: set[str] = frozenset(),
-                    *, use_cache: bool | None = None, bundled: bool = False) -> LintRun:
-    """The findings of the repository at ``root``, from the cache when nothing changed."""
+                    *, use_cache: bool | None = None, bundled: bool = False, jobs: str = "auto") -> LintRun:
+    """The findings of the repository at ``root``, from the cache when nothing changed.
+
+    ``jobs``: processes for a fresh lint (``parse_ahead.JOBS``); the findings are the same.
+    """
     if not wanted(use_cache) or bundled or select is not None or ignore:
-        return _fresh(root, cwd, select, ignore, bundled)
+        return _fresh(root, cwd, select, ignore, bundled, jobs=jobs)
     folder = root / CACHE_FOLDER
     snapshot = Snapshot(root, [*playbook_files(root, [], []), root / CONFIG_NAME])
     key = _key(snapshot, cwd)
@@ -129,7 +133,7 @@ def lint_repository(root: Path, cwd: Path, select: set[str] | None = None, ignor
             files = cache_entry.files(stored, root)
             if findings is not None and files is not None:
                 return LintRun(findings, files)
-    result = _fresh(root, cwd, None, set(), bundled, snapshot)
+    result = _fresh(root, cwd, None, set(), bundled, snapshot, jobs)
     result.notes = notes
     if notes:
         return result  # never write into a folder git tracks
