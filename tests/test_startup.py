@@ -93,3 +93,11 @@ def test_a_command_is_built_alone_and_helps_as_in_the_whole_app(tmp_path: Path,
     assert alone == outputs()
     assert all(code == 0 and f"Usage: cs-team {name} " in text
                for name, (code, text) in zip(names, alone, strict=False))
+
+
+def test_model_annotations_are_not_strings_pydantic_compiles_again() -> None:
+    """See cs_team/model/__init__.py: a future import there costs every lint a compile per field."""
+    folder = Path(__file__).resolve().parent.parent / "cs_team" / "model"
+    stringly = [p.name for p in sorted(folder.glob("*.py"))
+                if "\nfrom __future__ import annotations\n" in p.read_text(encoding="utf-8")]
+    assert stringly == []

@@ -4,8 +4,6 @@ The official public holidays and adjusted working days (调休) come from a main
 (see ``cs_team.schedule.calendar``); this kind adds what only the company knows.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Literal
 
@@ -31,7 +29,7 @@ class WorkCalendar(Document):
         default_factory=list, description="Working days that would otherwise be off (weekends, holidays)")
 
     @model_validator(mode="after")
-    def _not_both(self) -> WorkCalendar:
+    def _not_both(self) -> "WorkCalendar":
         both = {d.date for d in self.days_off} & {d.date for d in self.working_days}
         if both:
             first = min(both).isoformat()

@@ -1,7 +1,5 @@
 """Types shared by every kind: ids, bilingual text, percentages, the document base."""
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass

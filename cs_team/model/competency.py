@@ -1,7 +1,5 @@
 """Competency (能力项): what it is, how it shows, and an anchored rating scale."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Discriminator, Field, Tag

@@ -1,7 +1,5 @@
 """`cs-team.yaml`, the file that marks the root of a playbook repository."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -30,7 +28,7 @@ class Config(Strict):
         return name
 
     @model_validator(mode="after")
-    def _default_is_listed(self) -> Config:
+    def _default_is_listed(self) -> "Config":
         if self.default_language not in self.languages:
             raise ValueError(phrase("model.default_language_not_listed", language=self.default_language,
                                     languages=str(self.languages)))

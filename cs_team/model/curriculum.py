@@ -1,7 +1,5 @@
 """Curriculum (课程体系): training modules with formats, hours, prerequisites, assessment."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Demand pattern (话务模式): a typical week of contact volumes, for teams without interval data."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Literal
 

@@ -1,7 +1,5 @@
 """Evaluation rules (考核规则): probation review and the internal promotion competition."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -103,7 +101,7 @@ class Promotion(Strict):
         "(largest remainder); each candidate names their line and is ranked within it")
 
     @model_validator(mode="after")
-    def _lines_need_places(self) -> Promotion:
+    def _lines_need_places(self) -> "Promotion":
         if self.lines and self.places is None:
             raise ValueError(phrase("model.lines_need_places"))
         for component in self.final_model:

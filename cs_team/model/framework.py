@@ -1,7 +1,5 @@
 """Career framework (岗位族与职级): role families, career tracks and the grade ladder."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Hiring inputs (招聘规划参数): service targets, shrinkage, attrition, ramp and sourcing."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Discriminator, Field, Tag, model_validator
@@ -107,7 +105,7 @@ class ClassSize(Strict):
     max: int = Field(20, ge=1, le=1000)
 
     @model_validator(mode="after")
-    def _ordered(self) -> ClassSize:
+    def _ordered(self) -> "ClassSize":
         if self.min > self.max:
             raise ValueError(phrase("model.class_size", min=self.min, max=self.max))
         return self
@@ -199,7 +197,7 @@ class HiringInputs(Document):
     moves: list[InternalMove] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _priced(self) -> HiringInputs:
+    def _priced(self) -> "HiringInputs":
         if (self.overtime or self.temps) and self.wage_per_hour is None:
             raise ValueError(phrase("model.wage_needed"))
         if None not in (self.new_hire_attrition_percent_per_month, self.new_hire_90_day_attrition_percent):

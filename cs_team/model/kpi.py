@@ -1,7 +1,5 @@
 """KPI targets (CSAT, FCR, AHT, quality...) used by roles and probation reviews."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -5,8 +5,6 @@ month ``2026-10``), ``contacts`` (接待量, contacts handled in the period), an
 ``cs_team.model.kpi.KPI_FIELDS`` (a percentage written as 85 for 85 %).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from typing import Annotated, Any

@@ -1,7 +1,5 @@
 """Onboarding template (入职培训计划模板): stages, the training day and its blocked windows."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -27,7 +25,7 @@ class Window(Strict):
     reason: LocalText | None = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> Window:
+    def _ordered(self) -> "Window":
         if minutes_of(self.end) <= minutes_of(self.start):
             raise ValueError(phrase("model.window_backwards", end=str(self.end), start=str(self.start)))
         return self
@@ -104,7 +102,7 @@ class OnboardingTemplate(Document):
                                           "larger than a room it uses (--rooms overrides the seats)")
 
     @model_validator(mode="after")
-    def _day_ordered(self) -> OnboardingTemplate:
+    def _day_ordered(self) -> "OnboardingTemplate":
         if minutes_of(self.day_end) <= minutes_of(self.day_start):
             raise ValueError(phrase("model.day_backwards", end=str(self.day_end), start=str(self.day_start)))
         return self

@@ -1,7 +1,5 @@
 """QA forms (质检评分表): how a contact is scored, per channel, and the red lines that zero it."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

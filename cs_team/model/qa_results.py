@@ -5,8 +5,6 @@ The row's model is made from the form, so each item's points are checked against
 maximum and each problem keeps the item's id (and so its column): ``evaluation_model(form)``.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Any
 

@@ -5,8 +5,6 @@ passes or fails against ``passes``, is not rated on a scale and assesses no comp
 weighs nothing in the score; a failed one makes the candidate not eligible.
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -50,7 +48,7 @@ class Question(Strict):
     scenario: Scenario | None = None
 
     @model_validator(mode="after")
-    def _fields_of_its_type(self) -> Question:
+    def _fields_of_its_type(self) -> "Question":
         if self.type == "role-play" and self.scenario is None:
             raise ValueError(phrase("model.role_play_needs_scenario"))
         if self.type != "role-play" and self.scenario is not None:

@@ -9,8 +9,6 @@ Values come as YAML gives them or as cell text: a number may be written "80", a 
 date cell. Text is trimmed, and a blank is as if the field were not written.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from functools import cache
 from typing import Annotated, Any

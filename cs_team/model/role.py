@@ -1,7 +1,5 @@
 """Role (岗位): what the job is, whom to hire for it and how to interview for it."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -30,7 +28,7 @@ class QuestionSlot(Strict):
                               description="This many in all, covering the stage's competencies")
 
     @model_validator(mode="after")
-    def _one_quantity(self) -> QuestionSlot:
+    def _one_quantity(self) -> "QuestionSlot":
         if (self.per_competency is None) == (self.count is None):
             raise ValueError(phrase("model.one_quantity"))
         if self.type == "knock-out" and self.per_competency is not None:

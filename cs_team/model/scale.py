@@ -1,7 +1,5 @@
 """Rating scales: shared ones (rating-scale documents) and the points they are made of."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Hiring scenario (招聘规划情景): what-ifs a plan is compared under, kept in the repository."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

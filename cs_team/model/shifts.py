@@ -7,8 +7,6 @@ together, the premiums for night and weekend hours, and the share of part-timers
 Defaults are a mainland Chinese centre's: three day shifts and a night shift, five days of seven.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field

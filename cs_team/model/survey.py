@@ -5,8 +5,6 @@ points mean), and its questions: ratings on that scale, or free text. Filled, on
 it is scored by ``cs-team training-effect`` as the reaction to each module and cohort.
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field
