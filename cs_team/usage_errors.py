@@ -42,7 +42,8 @@ _MESSAGES: list[tuple[re.Pattern[str], Any]] = [
 def worded(error: Any, lang: str) -> str:
     """The message of Typer's usage ``error`` in ``lang``, without the "see --help" tail."""
     if lang == "en":
-        return error.format_message().replace("\n\t", " ")  # Typer lists choices one per line
+        # Typer lists choices one per line; pydantic puts "Value error, " before a validator's words
+        return error.format_message().replace("\n\t", " ").replace(": Value error, ", ": ")
     built = _built(error)
     return built.word(lang) if built is not None else error.format_message()
 
@@ -71,6 +72,9 @@ def _built(error: Any) -> Phrase | None:
         message = error.message.removeprefix("Value error, ")  # pydantic's prefix for a validator's words
         reason = _match(_REASONS, message) or message
         hint = _hint(error)
+        argument = error.param is not None and error.param.param_type_name == "argument"
+        if isinstance(reason, Phrase) and argument:
+            return reason  # 路径“x”不存在 names the value itself; "paths 的值无效" adds an English name
         if hint is None:
             return phrase("cli.invalid", reason=reason)
         return phrase("cli.invalid_value", name=hint, reason=reason)

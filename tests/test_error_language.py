@@ -65,7 +65,7 @@ def test_a_configuration_that_cannot_be_parsed_still_answers(tmp_path: Path,
     (["eval-sheet", "qa", "--channel", "phone"],
      "cs-team：错误：--channel 的值无效：“phone”不是可选值之一（voice、chat、email）"
      "（用法见 `cs-team eval-sheet --help`）",
-     "cs-team: error: Invalid value for '--channel': Value error, 'phone' is not one of 'voice', 'chat', 'email'. "
+     "cs-team: error: Invalid value for '--channel': 'phone' is not one of 'voice', 'chat', 'email'. "
      "(see `cs-team eval-sheet --help`)"),
     (["eval-sheet", "scorecard", "-o", "x"],
      "cs-team：错误：没有 -o 这个选项（用法见 `cs-team eval-sheet --help`）",

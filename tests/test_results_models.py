@@ -72,3 +72,17 @@ def test_a_scorecard_field_and_a_promotion_score_at_their_place(repo: RepoCopy) 
     assert code == 1
     assert err.splitlines()[:2] == ["records.yaml:4:41: tenure_months“x”不是数字",
                                     "records.yaml:5:71: test 101 超出 0-100 的范围"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("zh", "records.yaml:4:5: candidates 的每一项都应是一名候选人的记录（映射）"),
+    ("en", "records.yaml:4:5: each of candidates is a mapping of one candidate's record"),
+])
+def test_a_candidate_that_is_not_a_record_is_said_in_the_readers_language(
+        repo: RepoCopy, lang: str, line: str) -> None:
+    """The description of a list's item is a phrase: a Chinese reader is not told what the list
+    holds in English."""
+    repo.write("records.yaml", "kind: promotion-records\npromotion: senior\ncandidates:\n  - 甲\n")
+    code, _, err = invoke(repo, "promotion-rank", "records.yaml", "--lang", lang)
+    assert code == 1
+    assert err.splitlines()[0] == line

@@ -79,7 +79,7 @@ class ListedFile:
     """The parsed file, for a second list in it (a scorecard's knock-outs)."""
 
 
-def read_listed(path: Path, display: str, problems: Problems, kind: Kind, key: str, item: str,
+def read_listed(path: Path, display: str, problems: Problems, kind: Kind, key: str, item: Phrase | str,
                 hint: Phrase | str = "") -> ListedFile | None:
     """The file if it is ``kind: <kind>`` with a list under ``key`` (each a mapping, described as
     ``item`` when one is not), else None with the problem recorded."""

@@ -95,7 +95,8 @@ class Renderer:
         entry: Any = catalogue()
         for part in key.split("."):
             entry = entry[part]
-        parts = [(lang, fill(entry[lang], self._worded(values, lang))) for lang in self.language.languages]
+        parts = [(lang, fill(entry[lang], self._worded(values, lang), spaced=lang == "zh"))
+                 for lang in self.language.languages]
         unique = list({text: (lang, text) for lang, text in reversed(parts)}.values())[::-1]
         return self._join(unique, block=False)  # "%" once, not "% / %"
 

@@ -55,7 +55,8 @@ class Language:
         for part in key.split("."):
             entry = entry[part]
         texts = [fill(entry[code], {k: v.best(code, self.default) if isinstance(v, Text) else v
-                                    for k, v in values.items()}) for code in self.languages]
+                                    for k, v in values.items()}, spaced=code == "zh")
+                 for code in self.languages]
         return " / ".join(dict.fromkeys(texts))
 
     def plain(self, value: Text | str | None) -> str:

@@ -39,7 +39,7 @@ def read_records(playbook: Playbook, path: Path, cwd: Path, promotion_id: str | 
         records = read_results_table(path, display, problems, "promotion-records")
     else:
         found = read_results_yaml(path, display, problems, "promotion-records", "candidates",
-                                  "a mapping of one candidate's record")
+                                  phrase("listed.candidate"))
         if found is not None:
             records = found.items
             named = named or found.head.get("promotion")

@@ -18,7 +18,7 @@ from cs_team.inputs.lists import ListedFile, read_listed
 from cs_team.inputs.problems import Problems as _Problems
 from cs_team.inputs.problems import ProblemsFound, Record, Value
 from cs_team.inputs.tables import TABLE_SUFFIXES, is_table, read_table
-from cs_team.wording import phrase
+from cs_team.wording import Phrase, phrase
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -53,7 +53,7 @@ def files_in(paths: list[Path]) -> list[Path]:
 
 
 def read_results_yaml(path: Path, display: str, problems: Problems, kind: str, key: str,
-                      item: str, hint: object = "") -> ListedFile | None:
+                      item: Phrase | str, hint: object = "") -> ListedFile | None:
     """The file if it is ``kind: <kind>`` with a list under ``key``, else None (problem recorded)."""
     return read_listed(path, display, problems, KINDS[kind], key, item, hint)
 

@@ -44,7 +44,7 @@ from cs_team.wording import Phrase, did_you_mean, phrase, quoted
 RECOMMENDATIONS = ("strong-no", "no", "yes", "strong-yes")
 CARD_WIDE = ("role", "candidate", "interviewer", "date", "recommendation")
 """The columns of a CSV scorecard that are the same on every row."""
-RATING = "{competency, rating, evidence}"
+RATING = Phrase("listed.rating")
 BLANK_FORM = Phrase("listed.blank_scorecard")
 
 

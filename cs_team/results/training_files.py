@@ -64,7 +64,7 @@ def read_results(playbook: Playbook, paths: list[Path], cwd: Path,
 
 def _yaml_records(path: Path, display: str, problems: Problems) -> list[Record]:
     found = read_results_yaml(path, display, problems, "training-results", "results",
-                              "{hire, module, attempt, theory ...}")
+                              phrase("listed.attempt"))
     return found.items if found else []
 
 
