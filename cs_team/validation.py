@@ -13,7 +13,7 @@ from cs_team.findings import Finding
 from cs_team.model.common import ID_PATTERN, describe
 from cs_team.node_path import dotted, find_node, node_span
 from cs_team.source import ParsedFile, finding
-from cs_team.wording import Phrase, did_you_mean, phrase
+from cs_team.wording import Phrase, did_you_mean, enumerated, phrase
 
 _TYPE_NAMES = {
     "int_type": "int", "float_type": "float", "string_type": "text", "bool_type": "bool",
@@ -78,11 +78,11 @@ def _problem(error: dict, model: type[BaseModel]) -> tuple[str, Phrase | str]:
     if kind == "extra_forbidden":
         key = str(loc[-1])
         known = fields_at(model, loc[:-1])
-        hint = did_you_mean(key, known) or (phrase("hint.keys_here", keys=", ".join(known)) if known else "")
+        hint = did_you_mean(key, known) or (phrase("hint.keys_here", keys=enumerated(known)) if known else "")
         return "CS102", phrase("schema.unknown_key", key=key, hint=hint)
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", ctx.get("expected", ""))
-        hint = did_you_mean(str(value), allowed) or phrase("hint.use_one_of", choices=", ".join(allowed))
+        hint = did_you_mean(str(value), allowed) or phrase("hint.use_one_of", choices=enumerated(allowed))
         return "CS104", phrase("schema.not_allowed", value=describe_value(value), hint=hint)
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
         return "CS104", phrase("schema.bad_id", value=describe_value(value))

@@ -152,6 +152,12 @@ def quoted(value: Any) -> Texts | str:
     return Texts((("zh", f"“{inner}”"), ("en", repr(value))))
 
 
+def enumerated(items: Any) -> Texts:
+    """Ids or names in a row: ``a, b`` in English, ``a、b`` in Chinese (its enumeration comma)."""
+    items = [str(item) for item in items]
+    return Texts((("zh", "、".join(items)), ("en", ", ".join(items))))
+
+
 def quoted_words(words: Any) -> Texts:
     """Words found in a text, each in quotation marks: "a", "b" in English, “a”、“b” in Chinese."""
     words = list(words)

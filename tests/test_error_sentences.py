@@ -130,9 +130,9 @@ CASES = [
      "cs-team：错误：--rooms“3 楼”：请写成 ROOM=SEATS，例如 `--rooms '3 楼培训室=12'`",
      "cs-team: error: --rooms '3 楼': write ROOM=SEATS, e.g. --rooms 'Room 3=12'"),
     (["onboarding-plan", "agent-1", "--cohort", "broken.csv", "--out", "plans"], 1,
-     "broken.csv:2: 未知字段“colour”；一名新人可写的字段：name, start, mentor, role, pace\n"
-     "broken.csv:3: 未知字段“colour”；一名新人可写的字段：name, start, mentor, role, pace\n"
-     "broken.csv:4: 未知字段“colour”；一名新人可写的字段：name, start, mentor, role, pace\n"
+     "broken.csv:2: 未知字段“colour”；一名新人可写的字段：name、start、mentor、role、pace\n"
+     "broken.csv:3: 未知字段“colour”；一名新人可写的字段：name、start、mentor、role、pace\n"
+     "broken.csv:4: 未知字段“colour”；一名新人可写的字段：name、start、mentor、role、pace\n"
      "cs-team：错误：输入文件有 3 处问题，未做任何计算",
      "broken.csv:2: unknown field 'colour'; a hire has name, start, mentor, role, pace\n"
      "broken.csv:3: unknown field 'colour'; a hire has name, start, mentor, role, pace\n"

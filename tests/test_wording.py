@@ -186,3 +186,13 @@ def test_chinese_puts_a_space_between_a_chinese_word_and_a_latin_one_filled_in()
     assert fill("{n}处", {"n": 3}, spaced=True) == "3 处"
     assert fill("未知的键 {key} 在此", {"key": "“k”"}, spaced=True) == "未知的键“k”在此"
     assert fill("这是{other}", {"other": "KPI"}) == "这是KPI"  # English documents are left alone
+
+
+def test_a_list_of_ids_is_enumerated_as_each_language_lists() -> None:
+    """Ids in a row take the Chinese enumeration comma in a Chinese sentence: 可用的值：fast、standard."""
+    from cs_team.wording import enumerated
+
+    said = phrase("hint.use_one_of", choices=enumerated(["fast", "standard", "extended"]))
+    assert said.word("zh") == "；可用的值：fast、standard、extended"
+    assert said.word("en") == "; use one of: fast, standard, extended"
+    assert Phrase.from_data(said.as_data()) == said  # the lint cache keeps it

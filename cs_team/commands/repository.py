@@ -11,7 +11,7 @@ import typer
 from cs_team.commands.base import RepoOption, app, note, open_playbook
 from cs_team.commands.formats import format_option, formats
 from cs_team.errors import UsageError
-from cs_team.wording import did_you_mean, phrase
+from cs_team.wording import did_you_mean, enumerated, phrase
 
 ListFormat = formats("ListFormat", "table", "json")
 
@@ -38,7 +38,7 @@ def list_items(
 
     from cs_team.listing import ALIASES, LISTERS, rows, table
     if ALIASES.get(kind, kind) not in LISTERS:
-        hint = did_you_mean(kind, LISTERS) or phrase("command.one_of_colon", choices=", ".join(LISTERS))
+        hint = did_you_mean(kind, LISTERS) or phrase("command.one_of_colon", choices=enumerated(LISTERS))
         raise UsageError(phrase("command.unknown_kind", kind=kind, hint=hint))
     playbook = open_playbook(repo)
     language = lang or playbook.default_language
@@ -87,7 +87,7 @@ def schema(
         name = CONFIG_SCHEMA if kind in ("cs-team", "cs-team.yaml", "config") else file_name(kind)
         if name not in found:
             kinds = [n.removesuffix(".schema.json") for n in found]
-            hint = did_you_mean(kind, kinds) or phrase("command.one_of", choices=", ".join(kinds))
+            hint = did_you_mean(kind, kinds) or phrase("command.one_of", choices=enumerated(kinds))
             raise UsageError(phrase("command.unknown_kind", kind=kind, hint=hint))
         sys.stdout.write(render(found[name]))
         return

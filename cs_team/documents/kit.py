@@ -15,7 +15,7 @@ from cs_team.model.framework import Family, Grade
 from cs_team.model.questions import Question
 from cs_team.model.role import InterviewStage, Role
 from cs_team.playbook import Playbook
-from cs_team.wording import did_you_mean, listed, phrase
+from cs_team.wording import did_you_mean, enumerated, listed, phrase
 
 
 @dataclass
@@ -105,7 +105,7 @@ def opening_key(stage: InterviewStage) -> str | None:
 def find_role(playbook: Playbook, role_id: str) -> Role:
     if role_id not in playbook.roles:
         hint = (did_you_mean(role_id, playbook.roles)
-                or phrase("document.roles_are", roles=", ".join(playbook.roles)))
+                or phrase("document.roles_are", roles=enumerated(playbook.roles)))
         raise UsageError(phrase("document.no_role", role=role_id, hint=hint))
     return playbook.roles[role_id]
 
@@ -129,7 +129,8 @@ def kit(playbook: Playbook, role_id: str, stage_id: str | None = None, header: H
         raise InputError(phrase("document.bank_short", role=role.id, problems=problems))
     stage_ids = [s.id for s in role.interview]
     if stage_id is not None and stage_id not in stage_ids:
-        hint = did_you_mean(stage_id, stage_ids) or phrase("document.stages_are", stages=", ".join(stage_ids))
+        hint = (did_you_mean(stage_id, stage_ids)
+                or phrase("document.stages_are", stages=enumerated(stage_ids)))
         raise UsageError(phrase("document.no_stage", role=role.id, stage=stage_id, hint=hint))
     groups = sittings(role.interview)
     scripts = {id(stage): script for group in groups for stage, script in _scripts(group)}

@@ -106,7 +106,7 @@ def rank(playbook: Playbook, promotion: Promotion, ratings: list[str],
         if len(recent) < rules.consecutive_reviews or any(r not in acceptable for r in recent):
             standing.reasons.append(Reason("performance" if recent else "no_reviews", {
                 "reviews": rules.consecutive_reviews, "minimum": rules.min_performance,
-                "ratings": ", ".join(recent)}))
+                "ratings": Text((("zh", "、".join(recent)), ("en", ", ".join(recent))))}))
         if (rules.no_major_incident_months and candidate.months_since_major_incident is not None
                 and candidate.months_since_major_incident < rules.no_major_incident_months):
             standing.reasons.append(Reason("incident", {

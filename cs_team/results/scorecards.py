@@ -39,7 +39,7 @@ from cs_team.results.records import (
     read_results_yaml,
     validated,
 )
-from cs_team.wording import Phrase, did_you_mean, phrase, quoted
+from cs_team.wording import Phrase, did_you_mean, enumerated, phrase, quoted
 
 RECOMMENDATIONS = ("strong-no", "no", "yes", "strong-yes")
 CARD_WIDE = ("role", "candidate", "interviewer", "date", "recommendation")
@@ -147,7 +147,7 @@ def _card(playbook: Playbook, card: ScorecardHead, head: Record, entries: list[t
     role = playbook.roles.get(role_id)
     if role is None:
         hint = (did_you_mean(role_id, playbook.roles)
-                or phrase("document.roles_are", roles=", ".join(playbook.roles)))
+                or phrase("document.roles_are", roles=enumerated(playbook.roles)))
         problems.add(head.at("role"), phrase("results.no_role", role=role_id, hint=hint))
         return None
     criteria = {c.competency: c for c in role.hiring_criteria}

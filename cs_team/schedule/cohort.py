@@ -12,7 +12,7 @@ from typing import Any
 
 from cs_team.errors import InputError
 from cs_team.schedule.pacing import PACES
-from cs_team.wording import Phrase, phrase, quoted
+from cs_team.wording import Phrase, enumerated, phrase, quoted
 
 FIELDS = ("name", "start", "mentor", "role", "pace")
 YEARS = (2000, 2100)
@@ -47,7 +47,7 @@ REQUIRED = ("name", "start")
 def hire_from(values: dict[str, Any], where: str) -> tuple[Hire, str]:
     unknown = [k for k in values if k not in FIELDS]
     if unknown:
-        raise HireProblem(where, phrase("cohort.unknown_field", field=unknown[0], fields=", ".join(FIELDS)))
+        raise HireProblem(where, phrase("cohort.unknown_field", field=unknown[0], fields=enumerated(FIELDS)))
     for key in REQUIRED:
         if values.get(key) in (None, ""):
             raise HireProblem(where, phrase("cohort.missing", field=key))
@@ -63,7 +63,7 @@ def hire_from(values: dict[str, Any], where: str) -> tuple[Hire, str]:
         raise HireProblem(where, problem)
     pace = str(values.get("pace") or "standard").strip()
     if pace not in PACES:
-        raise HireProblem(where, phrase("cohort.pace", value=quoted(pace), paces=", ".join(PACES)))
+        raise HireProblem(where, phrase("cohort.pace", value=quoted(pace), paces=enumerated(PACES)))
     return Hire(_optional(values, "name"), _optional(values, "mentor"), start, pace,
                 _optional(values, "role")), where
 

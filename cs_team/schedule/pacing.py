@@ -7,7 +7,7 @@ import math
 from cs_team.errors import InputError
 from cs_team.model.curriculum import Module
 from cs_team.model.onboarding import OnboardingTemplate
-from cs_team.wording import phrase, quoted
+from cs_team.wording import enumerated, phrase, quoted
 
 PACES = ("fast", "standard", "extended")
 QUARTER = 15
@@ -19,7 +19,7 @@ class PlanError(InputError):
 
 def pace_factor(template: OnboardingTemplate, pace: str) -> float:
     if pace not in PACES:
-        raise PlanError(phrase("onboarding.pace", value=quoted(pace), paces=", ".join(PACES)))
+        raise PlanError(phrase("onboarding.pace", value=quoted(pace), paces=enumerated(PACES)))
     return 1.0 if pace == "standard" else getattr(template.pace, pace)
 
 
