@@ -15,6 +15,7 @@ its cost (pickling, memory pages copied on write) to the CPU time and saves no t
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
@@ -127,10 +128,12 @@ class Child:
         os.waitpid(self.pid, 0)
 
 
-def start(work: Callable[[], Any], serve: bool = False) -> Child | None:
+def start(work: Callable[[], Any], serve: bool = False, meanwhile: Callable[[], None] | None = None
+          ) -> Child | None:
     """``work()`` running in a forked child, or None when no child could be started.
 
-    ``serve``: after sending its result the child stays and answers ``ask()`` until closed.
+    ``serve``: after sending its result the child stays and answers ``ask()`` until closed, first
+    running ``meanwhile()`` (work that makes later answers quicker; its failure is ignored).
     """
     responses, response_end = os.pipe()
     requests, request_end = os.pipe() if serve else (None, None)
@@ -154,6 +157,9 @@ def start(work: Callable[[], Any], serve: bool = False) -> Child | None:
             os.close(request_end)
         _send(response_end, pickle.dumps(work(), pickle.HIGHEST_PROTOCOL))
         if requests is not None:
+            if meanwhile is not None:
+                with contextlib.suppress(Exception):
+                    meanwhile()
             _serve(requests, response_end)
         status = 0
     finally:

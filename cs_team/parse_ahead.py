@@ -13,12 +13,14 @@ comparing every question's text (CS209), while the parent runs the others.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from cs_team import forking
 from cs_team.readfile import read_playbook
 from cs_team.repo import display_paths, playbook_files
+from cs_team.similarity import tokenise_ahead
 from cs_team.source import KEEP_TREE_CHARS, ParsedFile, parse_file
 
 Read = Callable[[Path], bytes]
@@ -79,6 +81,18 @@ JOBS = ("auto", "1", "2")
 """How many processes a lint uses: auto (a worker when a CPU is free now), 1, or 2 (a worker)."""
 
 
+def question_texts(data: Any) -> Iterator[str]:
+    """Every string a question bank's raw data holds as a question's text (in any language)."""
+    if not isinstance(data, dict) or data.get("kind") != "question-bank":
+        return
+    for question in data.get("questions") or ():
+        text = question.get("text") if isinstance(question, dict) else None
+        if isinstance(text, str):
+            yield text
+        elif isinstance(text, dict):
+            yield from (value for value in text.values() if isinstance(value, str))
+
+
 def start(root: Path, cwd: Path, read: Read = read_playbook, among: list[Path] | None = None,
           jobs: str = "auto") -> ParseAhead:
     """A child parsing the back of ``root``'s YAML files, when the repository is large enough."""
@@ -106,14 +120,18 @@ def start(root: Path, cwd: Path, read: Read = read_playbook, among: list[Path] |
     back.reverse()
     displays = display_paths(root, back, cwd)
 
+    parsed: list[tuple] = []
+
     def work() -> list[tuple]:
         # plain tuples in the order of ``back``: pickling the dataclasses and paths cost a third more;
         # the node tree is not sent (composed again where a finding needs it)
-        parsed = []
         for path, display in zip(back, displays, strict=True):
             file = parse_file(path, display, read)
             parsed.append((file.text, file.data, file.has_document, file.findings, file.unquoted_time))
         return parsed
 
-    child = forking.start(work, serve=True)
+    def meanwhile() -> None:  # while the parent validates: the question texts CS209 will send
+        tokenise_ahead([text for _, data, *_ in parsed for text in question_texts(data)])
+
+    child = forking.start(work, serve=True, meanwhile=meanwhile)
     return ParseAhead(child, back, displays, paths) if child is not None else ParseAhead()

@@ -99,4 +99,14 @@ def similar_pairs(sets: list[frozenset[str]], threshold: float = THRESHOLD
 
 def similar_texts(texts: list[str], threshold: float = THRESHOLD) -> list[tuple[int, int, float]]:
     """``similar_pairs`` of the texts' tokens."""
-    return similar_pairs([tokens(text) for text in texts], threshold)
+    known = _KNOWN_TOKENS
+    return similar_pairs([known.get(text) or tokens(text) for text in texts], threshold)
+
+
+_KNOWN_TOKENS: dict[str, frozenset[str]] = {}
+"""Texts tokenised ahead of being asked (a lint's worker does it while it would wait)."""
+
+
+def tokenise_ahead(texts: list[str]) -> None:
+    """Remember the tokens of ``texts``: ``similar_texts`` then only looks them up."""
+    _KNOWN_TOKENS.update((text, tokens(text)) for text in texts if text not in _KNOWN_TOKENS)

@@ -122,6 +122,48 @@ def test_a_worker_still_computing_is_not_waited_for() -> None:
     assert child.done
 
 
+_PREPARED: list[str] = []
+
+
+def _prepare() -> None:
+    _PREPARED.append("ready")
+
+
+def _prepared() -> list[str]:
+    return list(_PREPARED)
+
+
+def _fail() -> None:
+    raise RuntimeError("nothing to prepare")
+
+
+def test_a_worker_prepares_meanwhile_and_a_failure_there_changes_nothing() -> None:
+    child = forking.start(lambda: "parsed", serve=True, meanwhile=_prepare)
+    assert child is not None
+    assert child.result() == "parsed"
+    assert child.ask(_prepared).result() == ["ready"]  # in the worker, before its first answer
+    child.close()
+    assert _PREPARED == []  # not here
+    child = forking.start(lambda: "parsed", serve=True, meanwhile=_fail)
+    assert child is not None
+    assert child.result() == "parsed"
+    assert child.ask(divmod, 7, 2).result() == (3, 1)
+    child.close()
+
+
+def test_the_worker_finds_every_question_text_in_raw_data() -> None:
+    import yaml
+
+    bank = yaml.safe_load((bundled_root() / "questions" / "behavioural.yaml").read_text(encoding="utf-8"))
+    found = list(parse_ahead.question_texts(bank))
+    expected = [value for q in bank["questions"]
+                for value in (q["text"].values() if isinstance(q["text"], dict) else [q["text"]])]
+    assert found == expected and len(found) >= 2 * len(bank["questions"])  # zh and en of each
+    assert list(parse_ahead.question_texts({"kind": "role", "questions": [{"text": "x"}]})) == []
+    odd = {"kind": "question-bank", "questions": [None, {"text": 3}, {"text": {"zh": ["x"], "en": "y"}}, "z"]}
+    assert list(parse_ahead.question_texts(odd)) == ["y"]  # whatever the shape: the model judges it
+
+
 class _Failed:
     done = False
 
@@ -174,8 +216,8 @@ def test_a_forked_lint_finds_exactly_what_a_serial_one_does(tmp_path: Path,
 
     answers: list[object] = []
 
-    def spied(work, serve=False):
-        child = start(work, serve=serve)
+    def spied(work, serve=False, meanwhile=None):
+        child = start(work, serve=serve, meanwhile=meanwhile)
         assert child is not None
         result, ask = child.result, child.ask
         child.result = lambda: results.append(result()) or results[-1]  # type: ignore[method-assign]
@@ -207,7 +249,8 @@ def test_jobs_choose_the_processes_and_not_the_findings(tmp_path: Path, monkeypa
     monkeypatch.setattr(parse_ahead, "MIN_BYTES", 0)
     started: list[bool] = []
     start = forking.start
-    monkeypatch.setattr(forking, "start", lambda work, serve=False: started.append(serve) or start(work, serve))
+    monkeypatch.setattr(forking, "start", lambda work, serve=False, meanwhile=None:
+                        started.append(serve) or start(work, serve, meanwhile))
 
     def lint(jobs: str) -> list[tuple]:
         run = lint_repository(root, root, use_cache=False, jobs=jobs)

@@ -82,3 +82,18 @@ def test_pairs_at_the_threshold_exactly_are_found() -> None:
     expected = _every_pair(sets, THRESHOLD)
     assert sum(1 for _, _, similarity in expected if similarity == THRESHOLD) >= 20
     assert similar_pairs(sets) == expected
+
+
+def test_texts_tokenised_ahead_are_looked_up_and_give_the_same_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cs_team import similarity
+
+    texts = [zh for _, zh, _, _ in house_texts(300)]
+    expected = similarity.similar_texts(texts)
+    assert expected  # house-style copies: there are pairs to find
+    monkeypatch.setattr(similarity, "_KNOWN_TOKENS", {})
+    similarity.tokenise_ahead(texts[:200])
+    computed: list[str] = []
+    real = similarity.tokens
+    monkeypatch.setattr(similarity, "tokens", lambda text: computed.append(text) or real(text))
+    assert similarity.similar_texts(texts) == expected
+    assert computed == [t for t in texts[200:] if t not in texts[:200]]  # only the ones not known
