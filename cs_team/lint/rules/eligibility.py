@@ -35,6 +35,12 @@ ELIGIBILITY = re.compile(
     r"|\benglish (level|certificate|test score)\b|\bcet-?[46]\b",
     re.IGNORECASE)
 
+# Words one of which every match of ELIGIBILITY holds (compared as it compares, ignoring case):
+# most texts hold none, and this search is a third of the cost of the one it spares.
+_ELIGIBILITY_GATE = re.compile(
+    "接受|适应|配合|到岗|入职|上班|报到|用过|英语|级|can you|start|join|have you used|english|cet",
+    re.IGNORECASE)
+
 RATED_ASKING = {"closed", "open"}
 
 MANDARIN = re.compile(r"普通话|\bputonghua\b|\bmandarin\b", re.IGNORECASE)
@@ -42,7 +48,7 @@ MANDARIN = re.compile(r"普通话|\bputonghua\b|\bmandarin\b", re.IGNORECASE)
 
 def eligibility_words(question) -> str | None:
     for value in question.text.all_strings():
-        match = ELIGIBILITY.search(value)
+        match = ELIGIBILITY.search(value) if _ELIGIBILITY_GATE.search(value) else None
         if match:
             return match.group()
     return None

@@ -116,33 +116,24 @@ _CJK_GATE = re.compile("|".join(map(re.escape, sorted(_CJK_CODES, key=len, rever
 _STEM_LENGTHS = sorted({len(stem) for stem in _STEM_CODES})
 
 
-def _trie(words: dict[str, bool]) -> str:
-    """One regex alternation of ``words`` (True: a stem, any letters may follow), as a letter trie.
-
-    A flat alternation of seventy words is tried word by word at every position; the trie tries
-    one branch per letter, which made the English gate several times faster.
-    """
-    tree: dict = {}
-    for word, stem in words.items():
-        node = tree
-        for letter in word:
-            node = node.setdefault(letter, {})
-        node[""] = stem
-
-    def branches(node: dict) -> str:
-        alternatives = [re.escape(letter) + branches(node[letter]) for letter in sorted(node) if letter]
-        if "" in node:
-            alternatives.append("[a-z]*" if node[""] else "")
-        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-
-    return branches(tree)
+def _by_first_letter(words: dict[str, bool]) -> str:
+    """One regex alternation of ``words`` (True: a stem, any letters may follow), grouped by their
+    first letter: a flat alternation of seventy words is tried word by word at every position, a
+    grouped one tries one branch per letter, which made the English gate several times faster (a
+    full letter trie was no faster and took 9 ms to compile)."""
+    groups: dict[str, list[str]] = {}
+    for word, stem in sorted(words.items()):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]) + ("[a-z]*" if stem else ""))
+    branches = [first + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+                for first, rests in sorted(groups.items())]
+    return "(?:" + "|".join(branches) + ")"
 
 
 # An English anchor is a whole word of letters (a-z) with no word character either side, as
 # \b[a-z]+\b finds words: the non-word character before it is matched too (\W, or the NUL that
 # starts and separates the texts), since a pattern starting with a character class is searched
 # far faster than one starting with \b. Group 1 is the word.
-_ENGLISH_GATE = re.compile(r"\W(" + _trie({
+_ENGLISH_GATE = re.compile(r"\W(" + _by_first_letter({
     **{word: False for word in _WORD_CODES if re.fullmatch("[a-z]+", word)},
     **{stem: True for stem in _STEM_CODES if re.fullmatch("[a-z]+", stem)}}) + r")\b")
 _PATTERNS = {code: re.compile("|".join(f"(?:{p})" for p in patterns))
