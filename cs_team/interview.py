@@ -120,12 +120,35 @@ class CandidateOrder:
     """
 
     def __init__(self, playbook: Playbook) -> None:
-        self.pool = playbook.question_pool
-        self.questions = list(playbook.questions.values())
-        self.knock_outs = [q for q in self.questions if q.type == "knock-out"]
         self.kinds: dict[tuple, _Kind] = {}
         self.sorted: dict[tuple, list[Question]] = {}
-        self._by_type: dict[str, dict[frozenset[str], _Combination]] = {}
+        self.knock_outs: list[Question] = []
+        self.order: dict[str, int] = {}
+        """Question id -> its place in the bank, which every tie falls back on."""
+        self.by_slot: dict[tuple[str, str], tuple[list[Question], list[Question], list[Question]]] = {}
+        """(type, competency) -> the questions assessing it: limited to some roles or levels; not
+        limited, mainly about it (their first competency); not limited, about it besides."""
+        self.by_type: dict[str, dict[frozenset[str], _Combination]] = {}
+        """Type -> its questions assessing competencies, grouped by the set they assess."""
+        # One pass over the bank: touching five thousand questions once cost more than the sorting.
+        for place, q in enumerate(playbook.questions.values()):
+            self.order[q.id] = place
+            if q.type == "knock-out":
+                self.knock_outs.append(q)
+            if not q.competencies:
+                continue
+            limited = bool(q.roles or q.levels)
+            for competency in q.competencies:  # twice for a question that lists it twice, as pools do
+                lists = self.by_slot.setdefault((q.type, competency), ([], [], []))
+                lists[0 if limited else 1 if competency == q.competencies[0] else 2].append(q)
+            groups = self.by_type.setdefault(q.type, {})
+            competencies = frozenset(q.competencies)
+            if competencies not in groups:
+                groups[competencies] = _Combination([], [])
+            if limited:
+                groups[competencies].limited.append(q)
+            else:
+                groups[competencies].unlimited.append((place, q))
 
     def of(self, slot: Slot, stage: InterviewStage, role: Role, level: str | None) -> list[Question]:
         """``_candidates`` of the slot for ``role``, computed once per kind and suiting questions."""
@@ -151,21 +174,18 @@ class CandidateOrder:
                          lambda q, role: fit(q, role))
         if len(kind) == 2:
             type_, competency = kind
-            bank = self.pool.by_slot.get((type_, competency), [])
-            unlimited = [q for q in bank if not (q.roles or q.levels)]
+            limited, main, besides = self.by_slot.get((type_, competency), ([], [], []))
             # A question mainly about this competency first: it probes it best.
-            return _Kind([q for q in bank if q.roles or q.levels],
-                         {0: [q for q in unlimited if q.competencies[0] == competency]
-                          + [q for q in unlimited if q.competencies[0] != competency]},
+            return _Kind(limited, {0: main + besides},
                          lambda q, role: (fit(q, role), q.competencies[0] != competency))
         type_, _, wanted = kind
         # Covering more of the stage's competencies first (a stage must ask what it claims), then
         # fit, then the bank's order; questions are grouped by the competencies they assess.
         covers: dict[int, list[_Combination]] = {}
-        for competencies, combination in self._combinations(type_).items():
+        for competencies, combination in self.by_type.get(type_, {}).items():
             if not wanted or wanted & competencies:
                 covers.setdefault(-len(wanted & competencies), []).append(combination)
-        order = self.pool.order
+        order = self.order
         limited = sorted((q for combinations in covers.values() for c in combinations for q in c.limited),
                          key=lambda q: order[q.id])
         cover = {q.id: -len(wanted & set(q.competencies)) for q in limited}
@@ -173,25 +193,11 @@ class CandidateOrder:
         return _Kind(limited, unlimited, lambda q, role: (cover[q.id], fit(q, role), order[q.id]),
                      lambda q: cover[q.id])
 
-    def _combinations(self, type_: str) -> dict[frozenset[str], _Combination]:
-        """The questions of a type that assess a competency, grouped by the set they assess."""
-        if not self._by_type:
-            for place, q in enumerate(self.questions):  # the bank's order, as pool.order counts
-                if not q.competencies:
-                    continue
-                groups = self._by_type.setdefault(q.type, {})
-                competencies = frozenset(q.competencies)
-                if competencies not in groups:
-                    groups[competencies] = _Combination([], [])
-                if q.roles or q.levels:
-                    groups[competencies].limited.append(q)
-                else:
-                    groups[competencies].unlimited.append((place, q))
-        return self._by_type.get(type_, {})
-
 
 @dataclass
 class _Combination:
+    """The questions of a type assessing one set of competencies, in the bank's order."""
+
     limited: list[Question]
     unlimited: list[tuple[int, Question]]
     """With each its place in the bank."""
