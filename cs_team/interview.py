@@ -139,7 +139,9 @@ class CandidateOrder:
                 continue
             limited = bool(q.roles or q.levels)
             for competency in q.competencies:  # twice for a question that lists it twice, as pools do
-                lists = self.by_slot.setdefault((q.type, competency), ([], [], []))
+                lists = self.by_slot.get((q.type, competency))
+                if lists is None:
+                    lists = self.by_slot[q.type, competency] = ([], [], [])
                 lists[0 if limited else 1 if competency == q.competencies[0] else 2].append(q)
             groups = self.by_type.setdefault(q.type, {})
             competencies = frozenset(q.competencies)
