@@ -32,7 +32,9 @@ def read_forecast(path: Path, display: str | None = None, lang: str = "en",
     with collector_paused():
         table = read_table(path, display, problems, KINDS["forecast"], raw=True)
         problems.raise_any()
-        return from_rows(display, table.header, table.rows)
+        forecast = from_rows(display, table.header, table.rows)
+        del table  # freed before the collector is back: its first pass would walk every row again
+    return forecast
 
 
 def _pattern(path: Path, display: str, problems: Problems) -> Forecast:

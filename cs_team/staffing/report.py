@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import json
 
+from cs_team.collector import collector_paused
 from cs_team.export.csvfile import csv_text
 from cs_team.staffing.plan_model import HiringPlan
 
 
 def as_json(plan: HiringPlan) -> str:
-    # Compact: Python's C encoder only serves unindented output, and a year holds 100,000 intervals.
-    return json.dumps(plan.as_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+    # Compact: Python's C encoder only serves unindented output, and a year holds 100,000 intervals
+    # (built with the collector paused: none of them is in a cycle).
+    with collector_paused():
+        return json.dumps(plan.as_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def comparison_json(plans: list) -> str:
@@ -32,7 +35,8 @@ def comparison_json(plans: list) -> str:
 
 def as_csv(plan: HiringPlan) -> str:
     """interval_start, channel, volume, aht_seconds, agents: one row per interval and channel."""
-    return csv_text([["interval_start", "channel", "volume", "aht_seconds", "agents"], *_rows(plan)])
+    with collector_paused():  # 105,120 rows for a year, none in a cycle
+        return csv_text([["interval_start", "channel", "volume", "aht_seconds", "agents"], *_rows(plan)])
 
 
 def _rows(plan: HiringPlan) -> list[list]:

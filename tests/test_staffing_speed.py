@@ -1,5 +1,7 @@
-"""The plan's interval grid counted without a look at every start (a year of quarter-hours is 35,040
-starts a channel) gives what counting each start gives, evenly spaced or not."""
+"""What plan-hiring does to be fast changes nothing it says: the interval grid counted without a
+look at every start (a year of quarter-hours is 35,040 starts a channel) gives what counting each
+start gives, evenly spaced or not; CSV values formatted once read as each formatted alone; the
+collector paused for the plan is back on after it, error or not."""
 
 from __future__ import annotations
 
@@ -79,3 +81,25 @@ def test_csv_rows_format_each_distinct_value_as_each_value() -> None:
                     for c in (voice, chat)
                     for s, v, a, n in zip(c.starts, c.volume, c.aht_seconds, c.agents, strict=True)]
     assert [r[2] for r in rows[:2]] == ["0", "-0"] and rows[6][2] == "-0" and rows[10][2] == "2e+21"
+
+
+def test_the_collector_is_back_after_a_plan(tmp_path) -> None:
+    import gc
+    from pathlib import Path
+
+    from cs_team.inputs.forecasts import read_forecast
+    from cs_team.playbook import Playbook
+    from cs_team.staffing.forecast import ForecastError
+    from cs_team.staffing.plan import plan
+    from cs_team.workspace import open_repository
+
+    root = Path(__file__).parent.parent / "playbooks"
+    inputs = next(iter(Playbook(open_repository(root).repo).hiring.values())).model_copy(update={"shifts": None})
+    assert gc.isenabled()
+    made = plan(inputs, read_forecast(root / "forecasts" / "week.csv"), dt.date(2026, 12, 1))
+    assert made.total_hires >= 0 and gc.isenabled()
+    short = tmp_path / "short.csv"
+    short.write_text("interval_start,channel,volume,aht_seconds\n2027-03-01T09:00,voice,10,300\n", encoding="utf-8")
+    with pytest.raises(ForecastError):
+        plan(inputs, read_forecast(short), dt.date(2026, 12, 1))
+    assert gc.isenabled()
