@@ -139,3 +139,16 @@ def test_no_command_message_says_chinese_in_english() -> None:
 
     walk(entries)
     assert len(english) >= 30 and not [text for text in english if re.search(r"[\u4e00-\u9fff]", text)]
+
+
+def test_lint_speaks_the_environments_language_before_the_repositorys(repo: RepoCopy,
+                                                                      reader_unset: pytest.MonkeyPatch) -> None:
+    repo.write("roles/broken.yaml", "kind: role\nid: [unclosed\n")  # the bundled department is zh
+    _, zh_out, zh_err = invoke(repo, "lint", "--no-cache", "--format", "text")
+    assert "错误" in zh_out + zh_err
+    reader_unset.setenv("CS_TEAM_LANG", "en")
+    _, en_out, en_err = invoke(repo, "lint", "--no-cache", "--format", "text")
+    assert "roles/broken.yaml:3:1: CS001 error YAML syntax error" in en_out
+    assert not re.search(r"[\u4e00-\u9fff]", en_out + en_err), en_out + en_err
+    _, out, _ = invoke(repo, "lint", "--no-cache", "--format", "text", "--lang", "zh")
+    assert out == zh_out  # the option before the environment

@@ -53,8 +53,8 @@ def lint(
         "(kept in .cs-team-cache/ at its root); default: on, except where CI is set.",
         show_default=False)] = None,
     lang: Annotated[MessageLang | None, typer.Option(
-        "--lang", help="Language of the messages: zh or en (default: the repository's default "
-        "language).", show_default=False)] = None,
+        "--lang", help="Language of the messages: zh or en (default: CS_TEAM_LANG, else the "
+        "repository's default language).", show_default=False)] = None,
     jobs: Annotated[Jobs, typer.Option(
         "--jobs", "-j", help="Processes for a large repository: 2 (a second one parses files and "
         "compares the questions meanwhile), 1, or auto (2 when a CPU is free at the start). The "
@@ -77,14 +77,17 @@ def lint(
     """
     from cs_team import reporters
     from cs_team.findings import Severity
-    from cs_team.reader import current_language
+    from cs_team.reader import current_language, environment_language
     from cs_team.workspace import lint_paths
 
     selected = _codes(select, "--select") if select else None
     result = lint_paths(list(paths or []), selected, _codes(ignore, "--ignore"), use_cache=cache,
                         jobs=jobs.value)
     chosen = reporters.resolve_format(output_format.value)
-    language = lang.value if lang is not None else result.language or current_language()
+    # the reader's order (cs_team.reader), with the linted repository's language in the place of
+    # the current folder's: --lang, CS_TEAM_LANG, default_language, the locale
+    language = (lang.value if lang is not None else
+                environment_language() or result.language or current_language())
     if chosen == "text":
         for said in result.notes:
             note(said)
