@@ -38,8 +38,9 @@ def cs_team(*args: str, cwd: Path) -> subprocess.CompletedProcess:
                           text=True, env={**os.environ, "NO_COLOR": "1"}, check=False)
 
 
-def test_clean_repository(repo: RepoCopy) -> None:
+def test_clean_repository(repo: RepoCopy, monkeypatch: pytest.MonkeyPatch) -> None:
     """Lint speaks the repository's default language (the fixture's is zh) unless asked."""
+    monkeypatch.delenv("CS_TEAM_LANG")
     code, out, err = invoke(repo, "lint")
     assert (code, out) == (0, "")
     assert err == "全部通过：检查了 11 个文件，没有发现问题。\n"
@@ -48,7 +49,8 @@ def test_clean_repository(repo: RepoCopy) -> None:
     assert err == "All clear: 11 files checked, no problems.\n"
 
 
-def test_errors_exit_1_with_one_line_each(repo: RepoCopy) -> None:
+def test_errors_exit_1_with_one_line_each(repo: RepoCopy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CS_TEAM_LANG")  # the fixture's own language (zh) where no --lang is given
     repo.edit("role.yaml", "{competency: calm, weight: 40}", "{competency: clam, weight: 40}")
     code, out, err = invoke(repo, "lint", "--lang", "en")
     line, column = repo.at("role.yaml", "clam")
@@ -84,7 +86,8 @@ def test_json_format(repo: RepoCopy) -> None:
     }]
 
 
-def test_json_keeps_chinese_readable(repo: RepoCopy) -> None:
+def test_json_keeps_chinese_readable(repo: RepoCopy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CS_TEAM_LANG")  # the fixture's language: zh
     repo.edit("role.yaml", "kind: role", "kind: 岗位")
     _, out, _ = invoke(repo, "lint", "--format", "json")
     assert "未知的文档类型“岗位”" in out

@@ -60,9 +60,10 @@ MISTAKES = [
 ]
 
 
-def test_every_line_lint_prints_in_zh_is_chinese(repo: RepoCopy) -> None:
+def test_every_line_lint_prints_in_zh_is_chinese(repo: RepoCopy, monkeypatch: pytest.MonkeyPatch) -> None:
     """A repository with a mistake of each common kind, linted in zh: no line mixes in English
     words beyond the quoted ids, paths and codes; the same run from the cache says the same."""
+    monkeypatch.delenv("CS_TEAM_LANG")  # the fixture's language: zh
     for file, old, new in MISTAKES:
         repo.edit(file, old, new)
     code, out, err = invoke(repo, "lint")
