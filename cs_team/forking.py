@@ -120,7 +120,7 @@ class Child:
         if self.done:
             return
         self.done = True
-        if self.received < self.asked and not self.broken:
+        if self.received < self.asked:
             os.kill(self.pid, signal.SIGKILL)  # still at work the parent no longer wants: don't wait
         for pipe in (self.requests, self.responses):  # a child reading sees the end, one writing EPIPE
             if pipe is not None:

@@ -77,10 +77,6 @@ class ParseAhead:
             self.child.close()
 
 
-JOBS = ("auto", "1", "2")
-"""How many processes a lint uses: auto (a worker when a CPU is free now), 1, or 2 (a worker)."""
-
-
 def question_texts(data: Any) -> Iterator[str]:
     """Every string a question bank's raw data holds as a question's text (in any language)."""
     if not isinstance(data, dict) or data.get("kind") != "question-bank":
@@ -95,7 +91,10 @@ def question_texts(data: Any) -> Iterator[str]:
 
 def start(root: Path, cwd: Path, read: Read = read_playbook, among: list[Path] | None = None,
           jobs: str = "auto") -> ParseAhead:
-    """A child parsing the back of ``root``'s YAML files, when the repository is large enough."""
+    """A child parsing the back of ``root``'s YAML files, when the repository is large enough.
+
+    ``jobs``: "1" never forks, "2" forks whatever the load, "auto" when a CPU is free now.
+    """
     if jobs == "1" or not forking.can_fork(only_to_a_free_cpu=jobs == "auto"):
         return ParseAhead()
     paths = playbook_files(root, [], [], among)

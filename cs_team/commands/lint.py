@@ -18,7 +18,7 @@ LintFormat = formats("LintFormat", "auto", "text", "parsable", "github", "json",
 
 
 class Jobs(str, Enum):
-    """parse_ahead.JOBS (not imported from there: --help must not pay for the parser)."""
+    """What ``parse_ahead.start`` takes as ``jobs``."""
 
     auto = "auto"
     one = "1"

@@ -116,7 +116,7 @@ def lint_repository(root: Path, cwd: Path, select: set[str] | None = None, ignor
                     *, use_cache: bool | None = None, bundled: bool = False, jobs: str = "auto") -> LintRun:
     """The findings of the repository at ``root``, from the cache when nothing changed.
 
-    ``jobs``: processes for a fresh lint (``parse_ahead.JOBS``); the findings are the same.
+    ``jobs``: processes for a fresh lint (see ``parse_ahead.start``); the findings are the same.
     """
     if not wanted(use_cache) or bundled or select is not None or ignore:
         return _fresh(root, cwd, select, ignore, bundled, jobs=jobs)

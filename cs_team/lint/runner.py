@@ -32,9 +32,11 @@ def run(repo: Repository, select: set[str] | None = None, ignore: Iterable[str] 
 
     findings = [f for f in repo.findings if enabled(f.code)]
     playbook = Playbook(repo)
-    offloaded = [code for code in OFFLOADS if enabled(code)] if worker is not None else []
-    for code in offloaded:
-        OFFLOADS[code](playbook, worker)  # type: ignore[arg-type]
+    offloaded = []
+    if worker is not None:
+        offloaded = [code for code in OFFLOADS if enabled(code)]
+        for code in offloaded:
+            OFFLOADS[code](playbook, worker)
     for code in [c for c in CHECKS if c not in offloaded] + offloaded:
         if enabled(code):
             findings.extend(_finding(code, report) for report in CHECKS[code](playbook))
